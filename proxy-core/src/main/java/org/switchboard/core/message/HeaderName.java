@@ -1,0 +1,171 @@
+package org.switchboard.core.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A header name, compared case-insensitively, with its compact form (RFC 3261 §7.3.3) folded in:
+ * {@code v}, {@code Via} and {@code VIA} are the same name.
+ *
+ * <p>Well-known names are interned constants; {@link #of(byte[], int, int)} finds them without
+ * allocating, so the hot path creates no strings for the headers a proxy reads.
+ */
+public final class HeaderName {
+    private static final Map<String, HeaderName> KNOWN = new HashMap<>();
+    private static final String[] SPELLINGS = new String[512];
+    private static final HeaderName[] NAMES = new HeaderName[512];
+
+    public static final HeaderName VIA = known("Via", 'v', true);
+    public static final HeaderName FROM = known("From", 'f', false);
+    public static final HeaderName TO = known("To", 't', false);
+    public static final HeaderName CALL_ID = known("Call-ID", 'i', false);
+    public static final HeaderName CSEQ = known("CSeq", '\0', false);
+    public static final HeaderName MAX_FORWARDS = known("Max-Forwards", '\0', false);
+    public static final HeaderName CONTACT = known("Contact", 'm', true);
+    public static final HeaderName ROUTE = known("Route", '\0', true);
+    public static final HeaderName RECORD_ROUTE = known("Record-Route", '\0', true);
+    public static final HeaderName CONTENT_LENGTH = known("Content-Length", 'l', false);
+    public static final HeaderName CONTENT_TYPE = known("Content-Type", 'c', false);
+    public static final HeaderName CONTENT_ENCODING = known("Content-Encoding", 'e', true);
+    public static final HeaderName SUBJECT = known("Subject", 's', false);
+    public static final HeaderName SUPPORTED = known("Supported", 'k', true);
+    public static final HeaderName REQUIRE = known("Require", '\0', true);
+    public static final HeaderName PROXY_REQUIRE = known("Proxy-Require", '\0', true);
+    public static final HeaderName UNSUPPORTED = known("Unsupported", '\0', true);
+    public static final HeaderName ALLOW = known("Allow", '\0', true);
+    public static final HeaderName ACCEPT = known("Accept", '\0', true);
+    public static final HeaderName ACCEPT_ENCODING = known("Accept-Encoding", '\0', true);
+    public static final HeaderName ACCEPT_LANGUAGE = known("Accept-Language", '\0', true);
+    public static final HeaderName EXPIRES = known("Expires", '\0', false);
+    public static final HeaderName MIN_EXPIRES = known("Min-Expires", '\0', false);
+    public static final HeaderName EVENT = known("Event", 'o', false);
+    public static final HeaderName ALLOW_EVENTS = known("Allow-Events", 'u', true);
+    public static final HeaderName REFER_TO = known("Refer-To", 'r', false);
+    public static final HeaderName REFERRED_BY = known("Referred-By", 'b', false);
+    public static final HeaderName SESSION_EXPIRES = known("Session-Expires", 'x', false);
+    public static final HeaderName ACCEPT_CONTACT = known("Accept-Contact", 'a', true);
+    public static final HeaderName REJECT_CONTACT = known("Reject-Contact", 'j', true);
+    public static final HeaderName REQUEST_DISPOSITION = known("Request-Disposition", 'd', true);
+    public static final HeaderName IDENTITY = known("Identity", 'y', false);
+    public static final HeaderName AUTHORIZATION = known("Authorization", '\0', false);
+    public static final HeaderName PROXY_AUTHORIZATION = known("Proxy-Authorization", '\0', false);
+    public static final HeaderName WWW_AUTHENTICATE = known("WWW-Authenticate", '\0', false);
+    public static final HeaderName PROXY_AUTHENTICATE = known("Proxy-Authenticate", '\0', false);
+    public static final HeaderName USER_AGENT = known("User-Agent", '\0', false);
+    public static final HeaderName SERVER = known("Server", '\0', false);
+    public static final HeaderName DATE = known("Date", '\0', false);
+    public static final HeaderName TIMESTAMP = known("Timestamp", '\0', false);
+    public static final HeaderName RETRY_AFTER = known("Retry-After", '\0', false);
+    public static final HeaderName WARNING = known("Warning", '\0', true);
+    public static final HeaderName REASON = known("Reason", '\0', true);
+    public static final HeaderName PATH = known("Path", '\0', true);
+    public static final HeaderName SUBSCRIPTION_STATE = known("Subscription-State", '\0', false);
+    public static final HeaderName IN_REPLY_TO = known("In-Reply-To", '\0', true);
+    public static final HeaderName ORGANIZATION = known("Organization", '\0', false);
+    public static final HeaderName PRIORITY = known("Priority", '\0', false);
+    public static final HeaderName MIME_VERSION = known("MIME-Version", '\0', false);
+    public static final HeaderName CONTENT_DISPOSITION = known("Content-Disposition", '\0', false);
+    public static final HeaderName RSEQ = known("RSeq", '\0', false);
+    public static final HeaderName RACK = known("RAck", '\0', false);
+
+    private final String canonical;
+    private final String key;
+    private final boolean commaList;
+
+    private HeaderName(String canonical, boolean commaList) {
+        this.canonical = canonical;
+        this.key = canonical.toLowerCase(Locale.ROOT);
+        this.commaList = commaList;
+    }
+
+    private static HeaderName known(String canonical, char compact, boolean commaList) {
+        HeaderName name = new HeaderName(canonical, commaList);
+        register(name.key, name);
+        if (compact != '\0') {
+            register(String.valueOf(compact), name);
+        }
+        return name;
+    }
+
+    private static void register(String lowerKey, HeaderName name) {
+        KNOWN.put(lowerKey, name);
+        byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
+        int slot = hash(b, 0, b.length) & (SPELLINGS.length - 1);
+        while (SPELLINGS[slot] != null) {
+            slot = (slot + 1) & (SPELLINGS.length - 1);
+        }
+        SPELLINGS[slot] = lowerKey;
+        NAMES[slot] = name;
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        int h = len;
+        for (int i = off; i < off + len; i++) {
+            h = h * 31 + (b[i] | 0x20);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
+    public static HeaderName of(byte[] b, int off, int len) {
+        int slot = hash(b, off, len) & (SPELLINGS.length - 1);
+        for (String spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
+            if (matches(spelling, b, off, len)) {
+                return NAMES[slot];
+            }
+        }
+        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false);
+    }
+
+    private static boolean matches(String key, byte[] b, int off, int len) {
+        if (key.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            int c = b[off + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+            }
+            if (c != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name for a spelling, in any case or compact form. */
+    public static HeaderName of(String name) {
+        HeaderName known = KNOWN.get(name.toLowerCase(Locale.ROOT));
+        return known != null ? known : new HeaderName(name, false);
+    }
+
+    /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
+    public String canonical() {
+        return canonical;
+    }
+
+    /**
+     * Whether the header's grammar is a comma-separated list ({@code Via}, {@code Contact}, ...), so
+     * that one header line may carry several values.
+     */
+    public boolean isCommaList() {
+        return commaList;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HeaderName other && other.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return canonical;
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.core.message;
+
+import java.util.ArrayList;
+
+/** A SIP request: method, Request-URI, headers and body. Immutable; change it with {@link #toBuilder()}. */
+public final class SipRequest extends MessageBase implements SipMessage {
+    private final String method;
+    private final String requestUri;
+    private SipUri sipUri;
+
+    SipRequest(String method, String requestUri, String sipVersion, Headers headers, byte[] body, String defect) {
+        super(sipVersion, headers, body, defect);
+        this.method = method;
+        this.requestUri = requestUri;
+    }
+
+    /** A builder for a new request with no headers. */
+    public static Builder builder(String method, String requestUri) {
+        return new Builder(method, requestUri, "SIP/2.0", new ArrayList<>(), new byte[0]);
+    }
+
+    /** The method, case-sensitive as RFC 3261 §7.1 says. */
+    public String method() {
+        return method;
+    }
+
+    public boolean isMethod(String m) {
+        return method.equals(m);
+    }
+
+    /** The Request-URI as written. */
+    public String requestUri() {
+        return requestUri;
+    }
+
+    /** The scheme of the Request-URI in lower case, or {@code null}. */
+    public String requestUriScheme() {
+        return SipUri.schemeOf(requestUri);
+    }
+
+    /** The Request-URI parsed as a SIP or SIPS URI; throws {@link SipParseException} otherwise. */
+    public SipUri sipRequestUri() {
+        SipUri u = sipUri;
+        if (u == null) {
+            u = SipUri.parse(requestUri);
+            sipUri = u;
+        }
+        return u;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(method, requestUri, sipVersion, headers.toList(), body);
+    }
+
+    @Override
+    String checkStartLine() {
+        if (!Grammar.isToken(method)) {
+            return "Bad method";
+        }
+        if (SipUri.schemeOf(requestUri) == null) {
+            return "Bad Request-URI";
+        }
+        String scheme = requestUriScheme();
+        if (scheme.equals("sip") || scheme.equals("sips")) {
+            sipRequestUri();
+        }
+        CSeq c = cseq();
+        if (!c.method().equals(method)) {
+            return "CSeq method does not match the request method";
+        }
+        return null;
+    }
+
+    @Override
+    String startLine() {
+        return method + ' ' + requestUri + ' ' + sipVersion;
+    }
+
+    /** Builds a changed copy of a request. */
+    public static final class Builder extends MessageBuilder<Builder> {
+        private final String method;
+        private String requestUri;
+
+        Builder(String method, String requestUri, String sipVersion, java.util.List<HeaderField> fields, byte[] body) {
+            super(fields, body, sipVersion);
+            this.method = method;
+            this.requestUri = requestUri;
+        }
+
+        public Builder requestUri(String uri) {
+            this.requestUri = uri;
+            return this;
+        }
+
+        public SipRequest build() {
+            Headers h = finishHeaders();
+            return new SipRequest(method, requestUri, sipVersion, h, body, null);
+        }
+    }
+}

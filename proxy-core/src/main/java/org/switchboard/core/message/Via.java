@@ -1,0 +1,162 @@
+package org.switchboard.core.message;
+
+import java.util.Locale;
+
+/**
+ * One Via value (RFC 3261 §20.42): protocol, transport, sent-by host and port, and parameters
+ * including {@code branch}, {@code received} and {@code rport} (RFC 3581).
+ */
+public final class Via {
+    /** The magic cookie that marks an RFC 3261 branch (§8.1.1.7). */
+    public static final String MAGIC_COOKIE = "z9hG4bK";
+
+    private final String transport;
+    private final String host;
+    private final int port;
+    private final Params params;
+
+    public Via(String transport, String host, int port, Params params) {
+        this.transport = transport.toUpperCase(Locale.ROOT);
+        this.host = host;
+        this.port = port;
+        this.params = params == null ? Params.EMPTY : params;
+    }
+
+    /** Parses one Via value (no top-level commas). */
+    public static Via parse(String s) {
+        int n = s.length();
+        int i = Grammar.skipWhitespace(s, 0);
+        String[] proto = new String[3];
+        for (int part = 0; part < 3; part++) {
+            int start = i;
+            while (i < n && Grammar.isToken(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                throw new SipParseException("Bad Via protocol");
+            }
+            proto[part] = s.substring(start, i);
+            i = Grammar.skipWhitespace(s, i);
+            if (part < 2) {
+                if (i >= n || s.charAt(i) != '/') {
+                    throw new SipParseException("Bad Via protocol");
+                }
+                i = Grammar.skipWhitespace(s, i + 1);
+            }
+        }
+        if (!proto[0].equalsIgnoreCase("SIP") || !proto[1].equals("2.0")) {
+            throw new SipParseException("Bad Via protocol version");
+        }
+        int hostStart = i;
+        if (i < n && s.charAt(i) == '[') {
+            int close = s.indexOf(']', i);
+            if (close < 0) {
+                throw new SipParseException("Bad IPv6 reference in Via");
+            }
+            SipUri.checkIpv6(s.substring(i + 1, close));
+            i = close + 1;
+        } else {
+            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) && s.charAt(i) < 128 || s.charAt(i) == '-'
+                    || s.charAt(i) == '.')) {
+                i++;
+            }
+        }
+        if (i == hostStart) {
+            throw new SipParseException("Missing sent-by host in Via");
+        }
+        String host = s.substring(hostStart, i);
+        i = Grammar.skipWhitespace(s, i);
+        int port = -1;
+        if (i < n && s.charAt(i) == ':') {
+            i = Grammar.skipWhitespace(s, i + 1);
+            int ps = i;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == ps || i - ps > 5 || Integer.parseInt(s, ps, i, 10) > 65535) {
+                throw new SipParseException("Bad port in Via");
+            }
+            port = Integer.parseInt(s, ps, i, 10);
+        }
+        int[] end = new int[1];
+        Params params = Params.parse(s, i, "(", end);
+        if (end[0] < n && s.charAt(end[0]) == '(') {
+            // a trailing comment, allowed by RFC 2543 implementations; ignore it
+            if (s.charAt(n - 1) != ')') {
+                throw new SipParseException("Bad comment in Via");
+            }
+        }
+        return new Via(proto[2], host, port, params);
+    }
+
+    /** The transport in upper case: UDP, TCP, TLS, SCTP, WS, WSS. */
+    public String transport() {
+        return transport;
+    }
+
+    /** The sent-by host as written (IPv6 in brackets). */
+    public String host() {
+        return host;
+    }
+
+    /** The sent-by port, or -1 if absent. */
+    public int port() {
+        return port;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public String branch() {
+        return params.get("branch");
+    }
+
+    /** Whether the branch carries the RFC 3261 magic cookie. */
+    public boolean hasRfc3261Branch() {
+        String b = branch();
+        return b != null && b.startsWith(MAGIC_COOKIE);
+    }
+
+    public String received() {
+        return params.get("received");
+    }
+
+    /** Whether the {@code rport} parameter is present (RFC 3581). */
+    public boolean hasRport() {
+        return params.has("rport");
+    }
+
+    /** The value of {@code rport}, or -1 if absent or valueless. */
+    public int rport() {
+        String v = params.get("rport");
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public Via withParam(String name, String value) {
+        return new Via(transport, host, port, params.with(name, value));
+    }
+
+    /** The sent-by as "host:port" for transaction matching, with the default port filled in. */
+    public String sentBy() {
+        int p = port >= 0 ? port : ("TLS".equals(transport) ? 5061 : 5060);
+        return host.toLowerCase(Locale.ROOT) + ":" + p;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(64).append("SIP/2.0/").append(transport).append(' ').append(host);
+        if (port >= 0) {
+            b.append(':').append(port);
+        }
+        params.appendTo(b);
+        return b.toString();
+    }
+}
