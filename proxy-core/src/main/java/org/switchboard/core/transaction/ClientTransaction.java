@@ -1,0 +1,105 @@
+package org.switchboard.core.transaction;
+
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.InboundMessage;
+
+/**
+ * A client transaction (RFC 3261 §17.1): one request sent to one destination, its retransmissions
+ * and timeouts, and the responses matched to it by the top Via branch and CSeq method (§17.1.3).
+ * Created by {@link TransactionLayer#sendRequest}; reports to its {@link ClientTransactionListener}.
+ *
+ * <p>Threading: lives on the shard of its Call-ID; the accessors are meant for that thread.
+ */
+public abstract sealed class ClientTransaction permits InviteClientTransaction, NonInviteClientTransaction {
+    final TransactionShard home;
+    final ClientTransactionTable.Key key;
+    final ClientTransactionListener listener;
+    private final SipRequest request;
+    private final Destination destination;
+
+    ClientTransaction(TransactionShard home, SipRequest request, Destination destination,
+            ClientTransactionListener listener) {
+        this.home = home;
+        this.request = request;
+        this.destination = destination;
+        this.listener = listener;
+        this.key = new ClientTransactionTable.Key(request.topVia().branch(), request.method());
+    }
+
+    /** The request as sent. */
+    public SipRequest request() {
+        return request;
+    }
+
+    public Destination destination() {
+        return destination;
+    }
+
+    /** The branch of the request's top Via, which identifies the transaction. */
+    public String branch() {
+        return key.branch();
+    }
+
+    /** The shard the transaction lives on, for posting asynchronous work back to it. */
+    public Shard shard() {
+        return home.shard;
+    }
+
+    public abstract TransactionKind kind();
+
+    public abstract boolean isTerminated();
+
+    /** Called on the shard once the transaction is in its table: sends the request, starts timers. */
+    abstract void start();
+
+    /** A response matched this transaction. */
+    abstract void onResponse(InboundMessage response);
+
+    abstract void onTransportError(Throwable cause);
+
+    /** The transaction could not be put in its table: it ends without sending anything. */
+    abstract void refuse(Throwable cause);
+
+    /** Hands {@code message} to the transport. */
+    final void send(SipRequest message) {
+        home.sender.sendRequest(message, destination, cause -> home.run(() -> onTransportError(cause)));
+    }
+
+    final boolean isReliable() {
+        return destination.transport().isReliable();
+    }
+
+    final void notifyResponse(InboundMessage response) {
+        home.callUser(() -> listener.onResponse(this, response));
+    }
+
+    /** Counts a timeout and tells the listener; the caller then terminates. */
+    final void reportTimeout() {
+        home.counters.timedOut();
+        home.callUser(() -> listener.onTimeout(this));
+    }
+
+    /** Counts a transport error and tells the listener; the caller then terminates. */
+    final void reportTransportError(Throwable cause) {
+        home.counters.transportError();
+        home.callUser(() -> listener.onTransportError(this, cause));
+    }
+
+    /** Removes the transaction from its table and tells the listener; call once. */
+    final void removeAndNotify() {
+        home.removeClient(this);
+        home.callUser(() -> listener.onTerminated(this));
+    }
+
+    /** Tells the listener of a refusal; the transaction was never in a table. */
+    final void notifyRefused(Throwable cause) {
+        home.callUser(() -> listener.onTransportError(this, cause));
+        home.callUser(() -> listener.onTerminated(this));
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + request.method() + " " + request.callId() + " " + key.branch() + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package org.switchboard.core.transaction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.InboundMessage;
+
+/**
+ * The non-INVITE server transaction of RFC 3261 §17.2.2: Trying until the transaction user
+ * answers, Proceeding after a provisional, Completed after the final response with Timer J (64*T1,
+ * or 0 on reliable transports) absorbing request retransmissions, which are answered with the last
+ * response.
+ *
+ * <p>Threading: as {@link ServerTransaction}.
+ */
+public final class NonInviteServerTransaction extends ServerTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(NonInviteServerTransaction.class);
+
+    /** The states of RFC 3261 Figure 8. */
+    public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
+
+    private State state = State.TRYING;
+    private TimerHandle timerJ;
+
+    NonInviteServerTransaction(TransactionShard home, InboundMessage inbound) {
+        super(home, inbound);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public TransactionKind kind() {
+        return TransactionKind.NON_INVITE_SERVER;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return state == State.TERMINATED;
+    }
+
+    @Override
+    void start() {
+        // RFC 3261 §17.2.2: the request is passed to the TU; nothing to schedule until it answers
+    }
+
+    @Override
+    void onResponseFromUser(SipResponse response) {
+        if (state != State.TRYING && state != State.PROCEEDING) {
+            LOG.debug("{} in state {} dropped response {}", this, state, response.statusCode());
+        } else if (response.isProvisional()) {
+            state = State.PROCEEDING;
+            transmit(response);
+        } else {
+            state = State.COMPLETED;
+            transmit(response);
+            if (state == State.COMPLETED) {
+                long delay = home.timers.timerJMillis(flow().transport());
+                if (delay == 0) {
+                    terminate();
+                } else {
+                    timerJ = home.after(delay, this::terminate);
+                }
+            }
+        }
+    }
+
+    @Override
+    void onRetransmission() {
+        home.counters.retransmissionAbsorbed();
+        if (state == State.PROCEEDING || state == State.COMPLETED) {
+            retransmitLast();
+        }
+    }
+
+    @Override
+    void onTransportError(Throwable cause) {
+        if (state == State.TERMINATED) {
+            return;
+        }
+        reportTransportError(cause);
+        terminate();
+    }
+
+    private void terminate() {
+        if (state == State.TERMINATED) {
+            return;
+        }
+        state = State.TERMINATED;
+        TransactionShard.cancel(timerJ);
+        removeAndNotify();
+    }
+}

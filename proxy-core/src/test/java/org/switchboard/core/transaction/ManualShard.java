@@ -1,0 +1,44 @@
+package org.switchboard.core.transaction;
+
+import java.util.ArrayDeque;
+
+/**
+ * A shard for tests: tasks run at once on the calling thread, queued behind a task already
+ * running so that tasks never nest; {@link #inShard()} is true only while a task runs.
+ */
+final class ManualShard implements Shard {
+    private final ManualClock clock;
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private boolean running;
+
+    ManualShard(ManualClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (running) {
+            return;
+        }
+        running = true;
+        try {
+            Runnable next;
+            while ((next = tasks.poll()) != null) {
+                next.run();
+            }
+        } finally {
+            running = false;
+        }
+    }
+
+    @Override
+    public TimerHandle schedule(Runnable task, long delayMillis) {
+        return clock.schedule(this, task, delayMillis);
+    }
+
+    @Override
+    public boolean inShard() {
+        return running;
+    }
+}

@@ -1,0 +1,107 @@
+package org.switchboard.core.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.core.transaction.TestMessages.request;
+import static org.switchboard.core.transaction.TestMessages.response;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.transport.Transport;
+
+class NonInviteServerTransactionTest {
+    private final LayerFixture f = new LayerFixture();
+    private final SipRequest options = request("OPTIONS", "z9hG4bKopt1", "call-2@example.com", 5);
+
+    private NonInviteServerTransaction receiveOptions(Transport transport) {
+        f.receive(options, transport);
+        return (NonInviteServerTransaction) f.serverTransaction(0);
+    }
+
+    @Test
+    void retransmissionInTryingIsAbsorbedWithoutAnswer() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+
+        f.receive(options);
+
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TRYING);
+        assertThat(f.user.requests).hasSize(1);
+        assertThat(f.sender.responses).isEmpty();
+        assertThat(f.counters().retransmissionsAbsorbed()).isEqualTo(1);
+    }
+
+    @Test
+    void retransmissionInProceedingGetsTheLastProvisional() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 183));
+
+        f.receive(options);
+
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.PROCEEDING);
+        assertThat(f.sender.responseCodes()).containsExactly(183, 183);
+    }
+
+    @Test
+    void retransmissionInCompletedGetsTheFinalUntilTimerJ() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 200));
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
+
+        f.receive(options);
+        f.clock.advance(31_999);
+        f.receive(options);
+
+        assertThat(f.sender.responseCodes()).containsExactly(200, 200, 200);
+        assertThat(f.user.requests).hasSize(1);
+        f.clock.advance(1);
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.user.terminated).containsExactly(tx);
+        assertThat(f.layer.tableSize()).isZero();
+
+        f.receive(options);
+        assertThat(f.user.requests).hasSize(2);
+    }
+
+    @Test
+    void noRetransmissionsOfTheFinalWithoutARetransmittedRequest() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 200));
+
+        f.clock.advance(20_000);
+
+        assertThat(f.sender.responseCodes()).containsExactly(200);
+    }
+
+    @Test
+    void reliableTransportEndsOnTheFinalWithTimerJZero() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.TLS);
+
+        tx.sendResponse(response(options, 404));
+
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.layer.tableSize()).isZero();
+        assertThat(f.clock.pendingTimers()).isZero();
+    }
+
+    @Test
+    void secondFinalIsDropped() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 200));
+
+        tx.sendResponse(response(options, 500));
+
+        assertThat(f.sender.responseCodes()).containsExactly(200);
+    }
+
+    @Test
+    void transportErrorTerminatesAndTellsTheUser() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.TCP);
+        tx.sendResponse(response(options, 100));
+
+        f.sender.responses.get(0).onError().onTransportError(new IOException("reset"));
+
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.user.transportErrors).containsExactly(tx);
+        assertThat(f.layer.tableSize()).isZero();
+    }
+}
