@@ -1,22 +1,26 @@
 package org.switchboard.core.message;
 
-/** The CSeq header (RFC 3261 §20.16): a sequence number below 2^31 and a method. */
+/**
+ * The CSeq header (RFC 3261 §20.16): a sequence number below 2^31 (§8.1.1.5) and a method.
+ * Immutable and thread-safe.
+ */
 public record CSeq(long number, String method) {
+    /** The largest sequence number RFC 3261 §8.1.1.5 allows. */
+    public static final long MAX_NUMBER = (1L << 31) - 1;
 
+    /** Parses {@code 1*DIGIT LWS Method}; leading zeros are allowed; throws {@link SipParseException}. */
     public static CSeq parse(String s) {
-        String t = s.trim();
-        int sp = 0;
-        while (sp < t.length() && !Grammar.isWhitespace(t.charAt(sp))) {
+        int n = s.length();
+        int start = Grammar.skipWhitespace(s, 0);
+        int sp = start;
+        while (sp < n && !Grammar.isWhitespace(s.charAt(sp))) {
             sp++;
         }
-        if (sp == t.length()) {
+        if (sp == n) {
             throw new SipParseException("Bad CSeq");
         }
-        long number = Grammar.parseNumber(t.substring(0, sp), 10, "CSeq");
-        if (number >= 1L << 31) {
-            throw new SipParseException("CSeq number too large");
-        }
-        String method = t.substring(sp).trim();
+        long number = Grammar.parseNumber(s.substring(start, sp), MAX_NUMBER, "CSeq");
+        String method = s.substring(Grammar.skipWhitespace(s, sp)).trim();
         if (!Grammar.isToken(method)) {
             throw new SipParseException("Bad CSeq method");
         }

@@ -95,20 +95,41 @@ final class Grammar {
         return b.append('"').toString();
     }
 
-    /** Parses a non-negative decimal number of at most {@code maxDigits} digits, or throws. */
-    static long parseNumber(String s, int maxDigits, String what) {
-        String t = s.trim();
-        if (t.isEmpty() || t.length() > maxDigits) {
+    /**
+     * Parses {@code 1*DIGIT} (leading zeros allowed, surrounding whitespace ignored) whose value
+     * must not exceed {@code max}, or throws.
+     */
+    static long parseNumber(String s, long max, String what) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
             throw new SipParseException("Bad " + what);
         }
         long v = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 throw new SipParseException("Bad " + what);
             }
             v = v * 10 + (c - '0');
+            if (v > max) {
+                throw new SipParseException(what + " too large");
+            }
         }
         return v;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isHexDigit(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -60,10 +60,11 @@ public final class HeaderField {
     private String decode() {
         int s = valueStart;
         int e = end;
-        while (s < e && isWs(src[s])) {
+        // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
+        while (s < e && isLws(src[s])) {
             s++;
         }
-        while (e > s && isWs(src[e - 1])) {
+        while (e > s && isLws(src[e - 1])) {
             e--;
         }
         boolean folded = false;
@@ -97,6 +98,10 @@ public final class HeaderField {
             }
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isLws(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     private static boolean isWs(byte b) {

@@ -125,10 +125,8 @@ abstract class MessageBase {
         int m = maxForwards;
         if (m == -2) {
             String v = headers.firstValue(HeaderName.MAX_FORWARDS);
-            m = v == null ? -1 : (int) Grammar.parseNumber(v, 3, "Max-Forwards");
-            if (m > 255) {
-                throw new SipParseException("Max-Forwards above 255");
-            }
+            // RFC 3261 §20.22: 0-255; leading zeros allowed (RFC 4475 §3.1.1.1)
+            m = v == null ? -1 : (int) Grammar.parseNumber(v, 255, "Max-Forwards");
             maxForwards = m;
         }
         return m;

@@ -73,6 +73,10 @@ public final class NameAddr {
             }
             uri = s.substring(i, end);
             after = end;
+            // RFC 3261 §20.10: a URI with a comma, question mark or semicolon needs angle brackets
+            if (uri.indexOf('?') >= 0 || uri.indexOf(',') >= 0) {
+                throw new SipParseException("URI with headers must be enclosed in <>");
+            }
         }
         if (uri.isEmpty() || SipUri.schemeOf(uri) == null) {
             throw new SipParseException("Bad URI in address");

@@ -71,9 +71,10 @@ public final class Params {
     }
 
     private static boolean isValueChar(char c) {
-        // token, plus the characters of IPv6 references and URI parameter values
+        // token, plus the characters of IPv6 references and URI parameter values (RFC 3261 §25.1
+        // paramchar); never '?', which starts the headers of a URI
         return Grammar.isToken(c) || c == '[' || c == ']' || c == ':' || c == '/' || c == '@' || c == '&'
-                || c == '$' || c == '(' || c == ')' || c == '?' || c >= 128;
+                || c == '$' || c == '(' || c == ')' || c >= 128;
     }
 
     /** Whether a parameter of this name is present (with or without a value). */

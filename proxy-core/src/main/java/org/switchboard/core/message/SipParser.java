@@ -117,7 +117,7 @@ public final class SipParser {
         } else if (lengthDefect == null) {
             long cl;
             try {
-                cl = Grammar.parseNumber(clValue, 10, "Content-Length");
+                cl = Grammar.parseNumber(clValue, Integer.MAX_VALUE, "Content-Length");
             } catch (SipParseException e) {
                 cl = -1;
                 lengthDefect = "Bad Content-Length";
@@ -136,15 +136,31 @@ public final class SipParser {
         if (startLine.startsWith("SIP/")) {
             return parseStatusLine(startLine, firstSp, headers, body, defect);
         }
+        if (!containsSipVersion(startLine, firstSp)) {
+            return ParseResult.failure("Not a SIP start line");
+        }
         return parseRequestLine(startLine, firstSp, headers, body, defect);
+    }
+
+    /** Whether " SIP/" follows the method somewhere: a request line, though maybe a malformed one. */
+    private static boolean containsSipVersion(String line, int firstSp) {
+        for (int i = firstSp; i + 5 <= line.length(); i++) {
+            if (line.charAt(i) == ' ' && line.regionMatches(true, i + 1, "SIP/", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ParseResult parseStatusLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
         String version = line.substring(0, firstSp);
+        if (!isSipVersion(version)) {
+            return ParseResult.failure("Bad SIP version in the status line");
+        }
         int secondSp = line.indexOf(' ', firstSp + 1);
         String code = secondSp < 0 ? line.substring(firstSp + 1) : line.substring(firstSp + 1, secondSp);
-        if (code.length() != 3 || !Character.isDigit(code.charAt(0)) || !Character.isDigit(code.charAt(1))
-                || !Character.isDigit(code.charAt(2))) {
+        if (code.length() != 3 || !Grammar.isDigit(code.charAt(0)) || !Grammar.isDigit(code.charAt(1))
+                || !Grammar.isDigit(code.charAt(2))) {
             return ParseResult.failure("Bad status code in the status line");
         }
         int status = Integer.parseInt(code);
@@ -186,7 +202,7 @@ public final class SipParser {
         }
         for (int i = 4; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (i != dot && !Character.isDigit(c)) {
+            if (i != dot && !Grammar.isDigit(c)) {
                 return false;
             }
         }

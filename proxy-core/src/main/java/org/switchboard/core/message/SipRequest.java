@@ -61,8 +61,9 @@ public final class SipRequest extends MessageBase implements SipMessage {
             return "Bad Request-URI";
         }
         String scheme = requestUriScheme();
-        if (scheme.equals("sip") || scheme.equals("sips")) {
-            sipRequestUri();
+        // RFC 3261 §19.1.1 table 1: no headers in a Request-URI (RFC 4475 §3.1.2.11)
+        if ((scheme.equals("sip") || scheme.equals("sips")) && sipRequestUri().headers() != null) {
+            return "Headers in the Request-URI";
         }
         CSeq c = cseq();
         if (!c.method().equals(method)) {

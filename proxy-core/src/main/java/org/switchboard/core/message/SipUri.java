@@ -39,14 +39,16 @@ public final class SipUri {
         }
         for (int i = 0; i < colon; i++) {
             char c = uri.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '+' && c != '-' && c != '.') {
+            // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+            boolean alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (i == 0 ? !alpha : !alpha && !Grammar.isDigit(c) && c != '+' && c != '-' && c != '.') {
                 return null;
             }
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a complete SIP or SIPS URI. */
+    /** Parses a complete SIP or SIPS URI (RFC 3261 §25.1, IPv6 references per RFC 5118). */
     public static SipUri parse(String s) {
         String scheme = schemeOf(s);
         if (scheme == null || !(scheme.equals("sip") || scheme.equals("sips"))) {
@@ -58,14 +60,17 @@ public final class SipUri {
         String password = null;
         int at = s.indexOf('@', i);
         if (at >= 0) {
-            String userinfo = s.substring(i, at);
-            int colon = userinfo.indexOf(':');
-            user = colon >= 0 ? userinfo.substring(0, colon) : userinfo;
-            password = colon >= 0 ? userinfo.substring(colon + 1) : null;
-            if (user.isEmpty()) {
+            int colon = s.indexOf(':', i);
+            int userEnd = colon >= 0 && colon < at ? colon : at;
+            if (userEnd == i) {
                 throw new SipParseException("Empty user part in URI");
             }
-            checkUserChars(userinfo);
+            checkUserinfo(s, i, userEnd, true);
+            user = s.substring(i, userEnd);
+            if (userEnd < at) {
+                checkUserinfo(s, userEnd + 1, at, false);
+                password = s.substring(userEnd + 1, at);
+            }
             i = at + 1;
         }
         int hostStart = i;
@@ -74,19 +79,19 @@ public final class SipUri {
             if (close < 0) {
                 throw new SipParseException("Unterminated IPv6 reference in URI");
             }
-            checkIpv6(s.substring(i + 1, close));
+            checkIpv6(s, i + 1, close);
             i = close + 1;
         } else {
             while (i < n && isHostChar(s.charAt(i))) {
                 i++;
             }
-            checkHostname(s.substring(hostStart, i));
+            checkHost(s, hostStart, i);
         }
         String host = s.substring(hostStart, i);
         int port = -1;
         if (i < n && s.charAt(i) == ':') {
             int ps = ++i;
-            while (i < n && Character.isDigit(s.charAt(i))) {
+            while (i < n && Grammar.isDigit(s.charAt(i))) {
                 i++;
             }
             if (i == ps || i - ps > 5) {
@@ -105,7 +110,7 @@ public final class SipUri {
             headers = s.substring(i + 1);
             for (int k = 0; k < headers.length(); k++) {
                 char c = headers.charAt(k);
-                if (c <= ' ' || c == '<' || c == '>' || c == '"') {
+                if (c <= ' ' || c >= 127 || c == '<' || c == '>' || c == '"') {
                     throw new SipParseException("Bad character in URI headers");
                 }
             }
@@ -121,73 +126,128 @@ public final class SipUri {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
-    private static void checkUserChars(String userinfo) {
-        for (int k = 0; k < userinfo.length(); k++) {
-            char c = userinfo.charAt(k);
-            if (c <= ' ' || c >= 127 || c == '<' || c == '>' || c == '"' || c == '[' || c == ']' || c == '@') {
-                throw new SipParseException("Bad character in URI user part");
-            }
-            if (c == '%' && (k + 2 >= userinfo.length() || !isHex(userinfo.charAt(k + 1)) || !isHex(userinfo.charAt(k + 2)))) {
-                throw new SipParseException("Bad escape in URI user part");
+    /**
+     * RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ); password = *( unreserved
+     * / escaped / "&" / "=" / "+" / "$" / "," ).
+     */
+    private static void checkUserinfo(String s, int start, int end, boolean user) {
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '%') {
+                if (k + 2 >= end || !isHex(s.charAt(k + 1)) || !isHex(s.charAt(k + 2))) {
+                    throw new SipParseException("Bad escape in URI user part");
+                }
+                k += 2;
+            } else if (!(isAlphanum(c) || "-_.!~*'()&=+$,".indexOf(c) >= 0 || (user && ";?/".indexOf(c) >= 0))) {
+                throw new SipParseException(user ? "Bad character in URI user part" : "Bad character in URI password");
             }
         }
+    }
+
+    private static boolean isAlphanum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || Grammar.isDigit(c);
     }
 
     private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
+        return Grammar.isHexDigit(c);
     }
 
-    private static boolean isHostChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    static boolean isHostChar(char c) {
+        return isAlphanum(c) || c == '-' || c == '.';
     }
 
-    private static void checkHostname(String host) {
-        if (host.isEmpty()) {
+    /**
+     * RFC 3261 §25.1: hostname = *( domainlabel "." ) toplabel [ "." ], where a toplabel starts with
+     * a letter; a host whose last label starts with a digit must be an IPv4address.
+     */
+    static void checkHost(String s, int start, int end) {
+        if (start == end) {
             throw new SipParseException("Missing host in URI");
         }
-        for (String label : host.split("\\.", -1)) {
-            if (label.isEmpty() && !host.endsWith(".")) {
-                throw new SipParseException("Bad host name in URI");
-            }
-            if (label.startsWith("-") || label.endsWith("-")) {
-                throw new SipParseException("Bad host name in URI");
+        int last = s.charAt(end - 1) == '.' ? end - 1 : end;
+        int labelStart = start;
+        for (int k = start; k <= last; k++) {
+            if (k == last || s.charAt(k) == '.') {
+                if (k == labelStart || s.charAt(labelStart) == '-' || s.charAt(k - 1) == '-') {
+                    throw new SipParseException("Bad host name");
+                }
+                if (k == last && Grammar.isDigit(s.charAt(labelStart))) {
+                    checkIpv4(s, start, end);
+                }
+                labelStart = k + 1;
             }
         }
     }
 
-    static void checkIpv6(String addr) {
-        if (addr.isEmpty() || addr.indexOf(':') < 0) {
-            throw new SipParseException("Bad IPv6 reference");
+    /** RFC 3261 §25.1: IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT. */
+    private static void checkIpv4(String s, int start, int end) {
+        int parts = 0;
+        int k = start;
+        while (k <= end) {
+            int ds = k;
+            int value = 0;
+            while (k < end && Grammar.isDigit(s.charAt(k))) {
+                value = value * 10 + s.charAt(k) - '0';
+                k++;
+            }
+            if (k == ds || k - ds > 3 || value > 255 || ++parts > 4) {
+                throw new SipParseException("Bad IPv4 address");
+            }
+            if (k == end) {
+                break;
+            }
+            if (s.charAt(k) != '.') {
+                throw new SipParseException("Bad IPv4 address");
+            }
+            k++;
         }
+        if (parts != 4) {
+            throw new SipParseException("Bad IPv4 address");
+        }
+    }
+
+    /**
+     * Checks an IPv6 address (without brackets) in {@code s[start, end)} per RFC 4291 §2.2, with
+     * the RFC 5118 §4.10 correction: at most one "::" and no ":::".
+     */
+    static void checkIpv6(String s, int start, int end) {
         int groups = 0;
-        boolean compressed = addr.contains("::");
-        if (compressed && addr.indexOf("::") != addr.lastIndexOf("::")) {
-            throw new SipParseException("Bad IPv6 reference");
+        boolean compressed = false;
+        int i = start;
+        if (end - start >= 2 && s.charAt(i) == ':' && s.charAt(i + 1) == ':') {
+            compressed = true;
+            i += 2;
         }
-        String[] parts = addr.split(":", -1);
-        for (int k = 0; k < parts.length; k++) {
-            String p = parts[k];
-            if (p.isEmpty()) {
-                continue;
+        while (i < end) {
+            int gs = i;
+            while (i < end && isHex(s.charAt(i))) {
+                i++;
             }
-            if (k == parts.length - 1 && p.indexOf('.') >= 0) {
-                if (!p.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-                    throw new SipParseException("Bad IPv6 reference");
-                }
+            if (i < end && s.charAt(i) == '.') {
+                checkIpv4(s, gs, end);
                 groups += 2;
-                continue;
+                break;
             }
-            if (p.length() > 4) {
+            if (i == gs || i - gs > 4) {
                 throw new SipParseException("Bad IPv6 reference");
             }
-            for (int c = 0; c < p.length(); c++) {
-                if (!isHex(p.charAt(c))) {
+            groups++;
+            if (i == end) {
+                break;
+            }
+            if (s.charAt(i) != ':' || i + 1 == end) {
+                throw new SipParseException("Bad IPv6 reference");
+            }
+            i++;
+            if (s.charAt(i) == ':') {
+                if (compressed) {
                     throw new SipParseException("Bad IPv6 reference");
                 }
+                compressed = true;
+                i++;
             }
-            groups++;
         }
-        if (groups > 8 || (!compressed && groups != 8)) {
+        if (compressed ? groups > 7 : groups != 8) {
             throw new SipParseException("Bad IPv6 reference");
         }
     }

@@ -53,16 +53,18 @@ public final class Via {
             if (close < 0) {
                 throw new SipParseException("Bad IPv6 reference in Via");
             }
-            SipUri.checkIpv6(s.substring(i + 1, close));
+            SipUri.checkIpv6(s, i + 1, close);
             i = close + 1;
         } else {
-            while (i < n && (Character.isLetterOrDigit(s.charAt(i)) && s.charAt(i) < 128 || s.charAt(i) == '-'
-                    || s.charAt(i) == '.')) {
+            while (i < n && SipUri.isHostChar(s.charAt(i))) {
                 i++;
             }
         }
         if (i == hostStart) {
             throw new SipParseException("Missing sent-by host in Via");
+        }
+        if (s.charAt(hostStart) != '[') {
+            SipUri.checkHost(s, hostStart, i);
         }
         String host = s.substring(hostStart, i);
         i = Grammar.skipWhitespace(s, i);
@@ -70,7 +72,7 @@ public final class Via {
         if (i < n && s.charAt(i) == ':') {
             i = Grammar.skipWhitespace(s, i + 1);
             int ps = i;
-            while (i < n && Character.isDigit(s.charAt(i))) {
+            while (i < n && Grammar.isDigit(s.charAt(i))) {
                 i++;
             }
             if (i == ps || i - ps > 5 || Integer.parseInt(s, ps, i, 10) > 65535) {

@@ -1,0 +1,52 @@
+package org.switchboard.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadersTest {
+
+    @Test
+    void commasInsideQuotesAndAngleBracketsDoNotSplit() {
+        List<String> out = new ArrayList<>();
+
+        Headers.splitList("\"Doe, John\" <sip:j@x;a=1,2>;q=0.5, <sip:k@y>, sip:l@z", out);
+
+        assertThat(out).containsExactly("\"Doe, John\" <sip:j@x;a=1,2>;q=0.5", "<sip:k@y>", "sip:l@z");
+    }
+
+    @Test
+    void escapedQuoteStaysInsideTheQuotedString() {
+        List<String> out = new ArrayList<>();
+
+        Headers.splitList("\"a\\\", b\" <sip:a@x>, <sip:b@x>", out);
+
+        assertThat(out).hasSize(2);
+    }
+
+    @Test
+    void emptyElementIsAnError() {
+        assertThatThrownBy(() -> Headers.splitList("a, ,b", new ArrayList<>())).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void valuesJoinRepeatedLinesAndSplitListsButNotOtherHeaders() {
+        Headers h = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2
+                Subject: hello, world
+                v: SIP/2.0/UDP c;branch=z9hG4bK3
+
+                """).headers();
+
+        assertThat(h.values(HeaderName.VIA)).hasSize(3);
+        assertThat(h.values(HeaderName.SUBJECT)).containsExactly("hello, world");
+        assertThat(h.count(HeaderName.VIA)).isEqualTo(2);
+        assertThat(h.all(HeaderName.VIA)).hasSize(2);
+        assertThat(h.firstValue(HeaderName.CALL_ID)).isNull();
+        assertThat(h.first(HeaderName.SUBJECT).value()).isEqualTo("hello, world");
+    }
+}

@@ -1,0 +1,62 @@
+package org.switchboard.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NameAddrTest {
+
+    @Test
+    void quotedDisplayNameWithEscapes() {
+        NameAddr a = NameAddr.parse("\"A \\\"B\\\" \\\\ C\" <sip:a@example.com;transport=tcp>;tag=1");
+
+        assertThat(a.displayName()).isEqualTo("\"A \\\"B\\\" \\\\ C\"");
+        assertThat(a.uri()).isEqualTo("sip:a@example.com;transport=tcp");
+        assertThat(a.sipUri().transportParam()).isEqualTo("tcp");
+        assertThat(a.tag()).isEqualTo("1");
+    }
+
+    @Test
+    void tokenDisplayName() {
+        NameAddr a = NameAddr.parse("Alice Smith <sip:alice@example.com>");
+
+        assertThat(a.displayName()).isEqualTo("Alice Smith");
+        assertThat(a.toString()).isEqualTo("Alice Smith <sip:alice@example.com>");
+    }
+
+    @Test
+    void addrSpecParametersBelongToTheHeader() {
+        NameAddr a = NameAddr.parse("sip:bob@example.com;tag=abc;x");
+
+        assertThat(a.uri()).isEqualTo("sip:bob@example.com");
+        assertThat(a.tag()).isEqualTo("abc");
+        assertThat(a.params().has("x")).isTrue();
+        assertThat(a.sipUri().params().isEmpty()).isTrue();
+    }
+
+    @Test
+    void nonSipUrisPassThrough() {
+        NameAddr tel = NameAddr.parse("<tel:+1-212-555-0101>;tag=9");
+
+        assertThat(tel.isSip()).isFalse();
+        assertThat(tel.uri()).isEqualTo("tel:+1-212-555-0101");
+        assertThat(tel.tag()).isEqualTo("9");
+        assertThatThrownBy(tel::sipUri).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void withParamAddsATag() {
+        assertThat(NameAddr.parse("<sip:a@example.com>").withParam("tag", "x").toString())
+                .isEqualTo("<sip:a@example.com>;tag=x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"unterminated <sip:a@b>", "\"x\" sip:a@b", "<sip:a@b", "Bell, A <sip:a@b>",
+        "< sip:a@b >", "<>", "sip:a@b?x=y", "<sip:a@b>;;", "<sip:a@b> junk", "nouri"})
+    void rejectsInvalidAddresses(String value) {
+        assertThatThrownBy(() -> NameAddr.parse(value)).isInstanceOf(SipParseException.class);
+    }
+}

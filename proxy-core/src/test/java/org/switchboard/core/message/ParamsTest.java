@@ -1,0 +1,54 @@
+package org.switchboard.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ParamsTest {
+
+    private static Params parse(String s, String stops) {
+        return Params.parse(s, 0, stops, new int[1]);
+    }
+
+    @Test
+    void parsesValuedValuelessAndQuotedParameters() {
+        Params p = parse(" ; Tag = abc ;lr; q=0.5;x=\"a \\\"b\\\"\"", "");
+
+        assertThat(p.names()).containsExactly("Tag", "lr", "q", "x");
+        assertThat(p.get("tag")).isEqualTo("abc");
+        assertThat(p.has("LR")).isTrue();
+        assertThat(p.get("lr")).isNull();
+        assertThat(p.get("x")).isEqualTo("\"a \\\"b\\\"\"");
+        assertThat(p.getUnquoted("x")).isEqualTo("a \"b\"");
+        assertThat(p.toString()).isEqualTo(";Tag=abc;lr;q=0.5;x=\"a \\\"b\\\"\"");
+    }
+
+    @Test
+    void stopsAtAStopCharacter() {
+        int[] end = new int[1];
+        Params p = Params.parse("sip:h;a=1?x=y", 5, "?", end);
+
+        assertThat(p.get("a")).isEqualTo("1");
+        assertThat(end[0]).isEqualTo(9);
+    }
+
+    @Test
+    void withAndWithoutReturnCopies() {
+        Params p = parse(";a=1;b", "");
+
+        assertThat(p.with("A", "2").toString()).isEqualTo(";a=2;b");
+        assertThat(p.with("c", null).toString()).isEqualTo(";a=1;b;c");
+        assertThat(p.without("b").toString()).isEqualTo(";a=1");
+        assertThat(p.toString()).isEqualTo(";a=1;b");
+        assertThat(p).isEqualTo(parse(";A=1;B", ""));
+    }
+
+    @Test
+    void rejectsEmptyNamesAndValuesAndStrayCharacters() {
+        assertThatThrownBy(() -> parse(";;", "")).isInstanceOf(SipParseException.class);
+        assertThatThrownBy(() -> parse(";a=", "")).isInstanceOf(SipParseException.class);
+        assertThatThrownBy(() -> parse(";a=\"open", "")).isInstanceOf(SipParseException.class);
+        assertThatThrownBy(() -> parse(";a b", "")).isInstanceOf(SipParseException.class);
+    }
+}

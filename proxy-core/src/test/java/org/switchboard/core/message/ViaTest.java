@@ -1,0 +1,66 @@
+package org.switchboard.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ViaTest {
+
+    @Test
+    void whitespaceAroundSlashesAndParameters() {
+        Via v = Via.parse("SIP  /  2.0 / udp   host.example.com : 5062 ; branch = z9hG4bKab ; rport");
+
+        assertThat(v.transport()).isEqualTo("UDP");
+        assertThat(v.host()).isEqualTo("host.example.com");
+        assertThat(v.port()).isEqualTo(5062);
+        assertThat(v.branch()).isEqualTo("z9hG4bKab");
+        assertThat(v.hasRfc3261Branch()).isTrue();
+        assertThat(v.hasRport()).isTrue();
+        assertThat(v.rport()).isEqualTo(-1);
+    }
+
+    @Test
+    void ipv6SentByWithReceivedAndRport() {
+        Via v = Via.parse("SIP/2.0/TCP [2001:db8::9:1]:6050;branch=z9hG4bK1;received=2001:db8::9:255;rport=6051");
+
+        assertThat(v.host()).isEqualTo("[2001:db8::9:1]");
+        assertThat(v.sentBy()).isEqualTo("[2001:db8::9:1]:6050");
+        assertThat(v.received()).isEqualTo("2001:db8::9:255");
+        assertThat(v.rport()).isEqualTo(6051);
+    }
+
+    @Test
+    void sentByFillsInTheDefaultPort() {
+        assertThat(Via.parse("SIP/2.0/UDP Host.Example.com").sentBy()).isEqualTo("host.example.com:5060");
+        assertThat(Via.parse("SIP/2.0/TLS h.example.com").sentBy()).isEqualTo("h.example.com:5061");
+    }
+
+    @Test
+    void severalViasInOneLine() {
+        SipMessage m = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1,SIP/2.0/TCP b.example.com;branch=z9hG4bK2
+                Via: SIP/2.0/UDP c.example.com;branch=z9hG4bK3
+
+                """);
+
+        assertThat(m.vias()).extracting(Via::host).containsExactly("a.example.com", "b.example.com", "c.example.com");
+        assertThat(m.topVia().branch()).isEqualTo("z9hG4bK1");
+    }
+
+    @Test
+    void withParamAddsReceived() {
+        assertThat(Via.parse("SIP/2.0/UDP h;branch=z9hG4bK1").withParam("received", "192.0.2.1").toString())
+                .isEqualTo("SIP/2.0/UDP h;branch=z9hG4bK1;received=192.0.2.1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SIP/2.0 UDP h", "SIP/3.0/UDP h", "SIP/2.0/UDP", "SIP/2.0/UDP h:", "SIP/2.0/UDP h:70000",
+        "SIP/2.0/UDP [::1", "SIP/2.0/UDP h;branch=", "SIP/2.0/UDP h junk", "SIP/2.0/UDP -h"})
+    void rejectsInvalidVias(String value) {
+        assertThatThrownBy(() -> Via.parse(value)).isInstanceOf(SipParseException.class);
+    }
+}
