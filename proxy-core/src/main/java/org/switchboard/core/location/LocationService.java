@@ -12,7 +12,7 @@ public interface LocationService {
 
     /**
      * The contacts registered for {@code aor} that have not expired, highest q-value first (RFC 3261
-     * §16.6 forks by q); contacts of equal q keep the order of their registration, most recent last.
+     * §16.6 forks by q); contacts of equal q keep the order in which they were first registered.
      *
      * @return an immutable list, empty if the address-of-record has no live contact
      */
