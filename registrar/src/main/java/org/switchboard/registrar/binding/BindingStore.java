@@ -1,0 +1,20 @@
+package org.switchboard.registrar.binding;
+
+import java.util.List;
+
+/**
+ * Persistence of bindings, so registrations survive a restart. <b>Every method blocks</b> (database
+ * I/O): call from the blocking executor. Implementations are thread-safe; database failures are
+ * {@link org.switchboard.registrar.db.StoreException}.
+ */
+public interface BindingStore {
+
+    /** All stored bindings, expired or not. */
+    List<Binding> loadAll();
+
+    /**
+     * Writes many change sets in one transaction (one commit for many REGISTERs), applied in order:
+     * for each binding key the last write wins.
+     */
+    void apply(List<BindingChanges> changes);
+}

@@ -1,0 +1,134 @@
+package org.switchboard.registrar.binding;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.StoreException;
+
+/**
+ * {@link BindingStore} on the registrar {@link Database}. An upsert is a delete and an insert in the
+ * same transaction, batched, so the SQL stays portable (no dialect-specific MERGE). Blocking;
+ * thread-safe.
+ */
+public final class JdbcBindingStore implements BindingStore {
+    private static final String COLUMNS = "aor, binding_key, contact_uri, q_thousandths, expires_at, call_id, cseq,"
+            + " path, instance_id, reg_id, transport, local_address, local_port, remote_address, remote_port,"
+            + " connection_id, user_agent";
+
+    private final Database db;
+
+    public JdbcBindingStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Binding> loadAll() {
+        return db.withConnection(c -> {
+            List<Binding> bindings = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM bindings ORDER BY aor");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bindings.add(read(rs));
+                }
+            }
+            return bindings;
+        });
+    }
+
+    private static Binding read(ResultSet rs) throws SQLException {
+        String path = rs.getString(8);
+        Flow flow = new Flow(Transport.valueOf(rs.getString(11)), socket(rs.getString(12), rs.getInt(13)),
+                socket(rs.getString(14), rs.getInt(15)), rs.getLong(16));
+        return new Binding(AddressOfRecord.parse(rs.getString(1)), rs.getString(3), rs.getInt(4) / 1000.0,
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getLong(7),
+                path.isEmpty() ? List.of() : List.of(path.split("\n")), rs.getString(9), rs.getInt(10), flow,
+                rs.getString(17));
+    }
+
+    private static InetSocketAddress socket(String literal, int port) {
+        try {
+            // stored from getHostAddress(), so this parses a literal and never resolves a name
+            return new InetSocketAddress(InetAddress.getByName(literal), port);
+        } catch (UnknownHostException e) {
+            throw new StoreException("Bad address in stored binding: " + literal, e);
+        }
+    }
+
+    @Override
+    public void apply(List<BindingChanges> changes) {
+        Map<List<String>, Binding> finalState = new LinkedHashMap<>();
+        for (BindingChanges change : changes) {
+            for (Binding b : change.removals()) {
+                finalState.put(List.of(b.aor().toString(), b.key()), null);
+            }
+            for (Binding b : change.upserts()) {
+                finalState.put(List.of(b.aor().toString(), b.key()), b);
+            }
+        }
+        if (finalState.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM bindings WHERE aor = ? AND binding_key = ?")) {
+                for (List<String> key : finalState.keySet()) {
+                    delete.setString(1, key.get(0));
+                    delete.setString(2, key.get(1));
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bindings (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Binding b : finalState.values()) {
+                    if (b != null) {
+                        write(insert, b);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void write(PreparedStatement ps, Binding b) throws SQLException {
+        ps.setString(1, b.aor().toString());
+        ps.setString(2, b.key());
+        ps.setString(3, b.contactUri());
+        ps.setInt(4, (int) Math.round(b.q() * 1000));
+        ps.setLong(5, b.expiresAt().toEpochMilli());
+        ps.setString(6, b.callId());
+        ps.setLong(7, b.cseq());
+        ps.setString(8, String.join("\n", b.path()));
+        if (b.instanceId() == null) {
+            ps.setNull(9, Types.VARCHAR);
+        } else {
+            ps.setString(9, b.instanceId());
+        }
+        ps.setInt(10, b.regId());
+        ps.setString(11, b.flow().transport().name());
+        ps.setString(12, b.flow().local().getAddress().getHostAddress());
+        ps.setInt(13, b.flow().local().getPort());
+        ps.setString(14, b.flow().remote().getAddress().getHostAddress());
+        ps.setInt(15, b.flow().remote().getPort());
+        ps.setLong(16, b.flow().connectionId());
+        if (b.userAgent() == null) {
+            ps.setNull(17, Types.VARCHAR);
+        } else {
+            ps.setString(17, b.userAgent());
+        }
+    }
+}

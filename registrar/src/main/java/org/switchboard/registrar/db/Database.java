@@ -1,0 +1,118 @@
+package org.switchboard.registrar.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection pool (HikariCP) on the registrar database, with the schema migrated (Flyway, scripts
+ * in {@code db/migration} on the class path) before {@link #open} returns.
+ *
+ * <p>H2 is the embedded default ({@link #h2FileUrl}); any JDBC URL whose driver is on the class path
+ * works, so PostgreSQL needs only its driver. <b>Threading:</b> every method blocks (network or
+ * disk); call them from the {@link BlockingExecutor}, never on an event loop. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String DATABASE_FILE = "switchboard";
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */
+    public static String h2MemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * Opens the pool and migrates the schema to the latest version.
+     *
+     * @param poolSize the most connections held; match the blocking executor's thread count
+     * @throws StoreException if the database cannot be reached or a migration fails
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("switchboard-db");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            LOG.info("Database {} ready at schema version {} ({} migrations applied)", redact(jdbcUrl),
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("Cannot migrate the database schema: " + e.getMessage(), e);
+        }
+        return new Database(pool);
+    }
+
+    private static String redact(String jdbcUrl) {
+        int semicolon = jdbcUrl.indexOf(';');
+        int query = jdbcUrl.indexOf('?');
+        int cut = semicolon < 0 ? query : query < 0 ? semicolon : Math.min(semicolon, query);
+        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. Blocks. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws (the
+     * exception is rethrown, an {@link SQLException} wrapped in {@link StoreException}). Blocks.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
