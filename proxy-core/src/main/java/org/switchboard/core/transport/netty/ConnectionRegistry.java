@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,7 +18,10 @@ final class ConnectionRegistry {
 
     private final ConcurrentHashMap<Long, Channel> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetSocketAddress, Channel> byRemote = new ConcurrentHashMap<>();
+    private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final AtomicLong lastId = new AtomicLong();
+    private final AtomicLong lastFullWarning = new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS);
     private final int maxConnections;
 
     ConnectionRegistry(int maxConnections) {
@@ -42,6 +46,16 @@ final class ConnectionRegistry {
             byRemote.remove(remote, channel);
         });
         return true;
+    }
+
+    /**
+     * Whether a refusal because the registry is full should be logged as a warning: at most once a
+     * minute, so that a connection flood does not flood the log too.
+     */
+    boolean shouldWarnFull() {
+        long now = System.nanoTime();
+        long last = lastFullWarning.get();
+        return now - last >= FULL_WARNING_INTERVAL_NANOS && lastFullWarning.compareAndSet(last, now);
     }
 
     /** Whether another connection may be opened. */

@@ -27,8 +27,13 @@ final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         if (!registry.register(ctx.channel())) {
-            log.warn("Refused connection with {}: {} connections are open, the configured maximum",
-                    ctx.channel().remoteAddress(), registry.size());
+            if (registry.shouldWarnFull()) {
+                log.warn("Refused connection with {}: {} connections are open, the configured maximum"
+                        + " (further refusals within a minute are logged at debug level)",
+                        ctx.channel().remoteAddress(), registry.size());
+            } else {
+                log.debug("Refused connection with {}: connection limit reached", ctx.channel().remoteAddress());
+            }
             ctx.close();
             return;
         }

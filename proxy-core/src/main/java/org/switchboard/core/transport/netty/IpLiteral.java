@@ -1,9 +1,12 @@
 package org.switchboard.core.transport.netty;
 
 import io.netty.util.NetUtil;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** Reads IP address literals from Via and URI hosts without any DNS lookup. Stateless. */
+/**
+ * Reads and writes IP address literals of Via and URI hosts without any DNS lookup. Stateless.
+ */
 final class IpLiteral {
     private IpLiteral() {
     }
@@ -20,5 +23,14 @@ final class IpLiteral {
                 ? host.substring(1, host.length() - 1)
                 : host;
         return NetUtil.createInetAddressFromIpAddressString(literal);
+    }
+
+    /**
+     * The address as a Via host or {@code received} value: IPv4 dotted, IPv6 in the RFC 5952 short
+     * form inside RFC 5118 brackets, without a scope.
+     */
+    static String format(InetAddress address) {
+        String literal = NetUtil.toAddressString(address);
+        return address instanceof Inet6Address ? "[" + literal + "]" : literal;
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.core.transport.netty;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.HeaderName;
@@ -75,6 +76,9 @@ final class MessageReceiver {
         } catch (SipParseException e) {
             stats.recordDropped();
             log.debug("Dropped message from {}: {}", flow, e.getMessage());
+        } catch (RuntimeException e) {
+            stats.recordDropped();
+            log.warn("Dropped message from {}: processing failed", flow, e);
         }
     }
 
@@ -126,7 +130,7 @@ final class MessageReceiver {
     /** RFC 3261 §8.2.6.2: a To tag on a final response, unless the To header is unreadable. */
     private static SipResponse.Builder withToTagIfReadable(SipResponse.Builder builder) {
         try {
-            return builder.toTag(Long.toHexString(System.nanoTime()));
+            return builder.toTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
         } catch (SipParseException e) {
             return builder;
         }

@@ -318,9 +318,10 @@ public final class NettyTransportLayer implements SipSender {
             fail(message, destination.toString(), new IOException("No UDP socket for " + family), onError);
             return;
         }
+        traceOut(message, bytes, Transport.UDP, channel, target);
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)).addListener(f -> {
             if (f.isSuccess()) {
-                sent(message, bytes, Transport.UDP, channel, target);
+                stats.recordMessageOut(Transport.UDP);
             } else {
                 fail(message, destination.toString(), f.cause(), onError);
             }
@@ -335,9 +336,10 @@ public final class NettyTransportLayer implements SipSender {
                 return;
             }
             Channel channel = (Channel) connected.getNow();
+            traceOut(message, bytes, destination.transport(), channel, (InetSocketAddress) channel.remoteAddress());
             channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> {
                 if (f.isSuccess()) {
-                    sent(message, bytes, destination.transport(), channel, (InetSocketAddress) channel.remoteAddress());
+                    stats.recordMessageOut(destination.transport());
                 } else {
                     fail(message, destination.toString(), f.cause(), onError);
                 }
@@ -345,9 +347,9 @@ public final class NettyTransportLayer implements SipSender {
         });
     }
 
-    private void sent(SipMessage message, byte[] bytes, Transport transport, Channel channel,
-                      InetSocketAddress remote) {
-        stats.recordMessageOut(transport);
+    /** Traces a message as it is handed to the socket, so that the trace shows it before any answer. */
+    private void traceOut(SipMessage message, byte[] bytes, Transport transport, Channel channel,
+                          InetSocketAddress remote) {
         trace.record(TraceEntry.Direction.OUT, transport, (InetSocketAddress) channel.localAddress(), remote,
                 message.callId(), bytes);
     }

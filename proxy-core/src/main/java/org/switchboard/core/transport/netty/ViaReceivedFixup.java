@@ -6,7 +6,6 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.MessageBuilder;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.Via;
-import org.switchboard.core.transport.Addresses;
 
 /**
  * Records where a request really came from in its top Via, so that responses find their way back
@@ -29,7 +28,7 @@ final class ViaReceivedFixup {
         InetAddress sentBy = IpLiteral.parse(via.host());
         if (fillRport || !sourceAddress.equals(sentBy)) {
             // RFC 3261 §18.2.1: received when the sent-by host differs from the packet's source
-            fixed = fixed.withParam("received", Addresses.received(sourceAddress));
+            fixed = fixed.withParam("received", IpLiteral.format(sourceAddress));
         }
         if (fillRport) {
             fixed = fixed.withParam("rport", Integer.toString(source.getPort()));
