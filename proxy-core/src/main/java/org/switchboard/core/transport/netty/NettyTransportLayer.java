@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,11 @@ import org.switchboard.core.transport.TransportStats;
  * NIO otherwise. Reads messages from the listen points and client connections and hands well-formed
  * ones to the {@link InboundMessageHandler}; sends requests and responses as {@link SipSender}.
  *
- * <p>Lifecycle: construct, {@link #start()} (binds every listen point, blocking the caller until done),
- * {@link #stop()} (closes everything, blocking until done). Neither may be called on an event loop.
- * The send methods, {@link #stats()}, {@link #trace()} and the accessors are thread-safe and never
- * block; the handler is called on the event loop that read the message.
+ * <p>Lifecycle: construct, {@link #start()} once (binds every listen point, blocking the caller until
+ * done), {@link #stop()} (closes everything, blocking until done). Neither may be called on an event
+ * loop. The send methods, {@link #stats()}, {@link #trace()} and the accessors are thread-safe and
+ * never block; the handler is called on the event loop that read the message; transport errors reach
+ * their listener on an event loop, never from within the send call.
  */
 public final class NettyTransportLayer implements SipSender {
     private static final Logger log = LoggerFactory.getLogger(NettyTransportLayer.class);
@@ -159,7 +161,7 @@ public final class NettyTransportLayer implements SipSender {
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channelFactory(() -> ioMode.newDatagramChannel(family))
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE))
                 .handler(new SipDatagramHandler(receiver));
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
             b.option(ioMode.ipv6OnlyOption(), 1);
@@ -354,14 +356,34 @@ public final class NettyTransportLayer implements SipSender {
                 message.callId(), bytes);
     }
 
+    /**
+     * Counts and logs a failed send and tells the listener, never from within the send call: on the
+     * caller's event loop if it is one of ours, else on any of them.
+     */
     private void fail(SipMessage message, String destination, Throwable cause, TransportErrorListener onError) {
         stats.recordSendFailure();
         log.debug("Could not send {} to {}: {}", describe(message), destination, cause.toString());
+        Runnable notify = () -> {
+            try {
+                onError.onTransportError(cause);
+            } catch (RuntimeException e) {
+                log.warn("Transport error listener failed", e);
+            }
+        };
         try {
-            onError.onTransportError(cause);
-        } catch (RuntimeException e) {
-            log.warn("Transport error listener failed", e);
+            currentOrAnyLoop().execute(notify);
+        } catch (RejectedExecutionException e) {
+            notify.run(); // the loops are shutting down
         }
+    }
+
+    private EventExecutor currentOrAnyLoop() {
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return loop;
+            }
+        }
+        return group.next();
     }
 
     private static String describe(SipMessage message) {

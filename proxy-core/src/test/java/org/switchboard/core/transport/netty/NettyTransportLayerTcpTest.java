@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,6 +167,22 @@ class NettyTransportLayerTcpTest {
             }
             first.getOutputStream().write(bytes(options("SIP/2.0/TCP 127.0.0.1;branch=z9hG4bK-l1", "l1@test")));
             assertThat(transports.next().message().callId()).isEqualTo("l1@test");
+        }
+    }
+
+    @Test
+    void refusedConnectionIsReportedToTheErrorListener() throws Exception {
+        InetSocketAddress closed;
+        try (ServerSocket s = new ServerSocket(0, 1, IPV4)) {
+            closed = (InetSocketAddress) s.getLocalSocketAddress();
+        }
+        try (RunningTransports transports = RunningTransports.on(IPV4)) {
+            CompletableFuture<Throwable> error = new CompletableFuture<>();
+            transports.layer.sendRequest(request("e1@test"), Destination.of(Transport.TCP, closed), error::complete);
+
+            assertThat(error.get(RunningTransports.WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(IOException.class);
+            assertThat(transports.layer.stats().sendFailures()).isEqualTo(1);
         }
     }
 

@@ -12,8 +12,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.message.SipParser;
@@ -21,6 +25,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.TraceEntry;
@@ -115,6 +120,29 @@ class NettyTransportLayerUdpTest {
             }
             RunningTransports.awaitTrue("one message out over TCP",
                     () -> transports.layer.stats().messagesOut(Transport.TCP) == 1);
+        }
+    }
+
+    @Test
+    void unroutableResponseIsReportedToTheErrorListenerAfterTheCall() throws Exception {
+        try (RunningTransports transports = RunningTransports.on(InetAddress.getLoopbackAddress())) {
+            byte[] raw = bytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP phone.example.com;branch=z9hG4bK-x\r\n"
+                    + "From: <sip:a@b>;tag=1\r\nTo: <sip:b@c>;tag=2\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+            SipResponse response = (SipResponse) SipParser.parse(raw, 0, raw.length, true).message();
+            Flow flow = new Flow(Transport.UDP, transports.address(Transport.UDP),
+                    new InetSocketAddress("192.0.2.1", 5060), 0);
+            CompletableFuture<Throwable> error = new CompletableFuture<>();
+            Thread caller = Thread.currentThread();
+            CompletableFuture<Thread> listenerThread = new CompletableFuture<>();
+
+            transports.layer.sendResponse(response, flow, cause -> {
+                listenerThread.complete(Thread.currentThread());
+                error.complete(cause);
+            });
+
+            assertThat(error.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).isInstanceOf(UnknownHostException.class);
+            assertThat(listenerThread.get()).isNotSameAs(caller);
         }
     }
 

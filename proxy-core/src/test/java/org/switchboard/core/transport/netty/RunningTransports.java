@@ -78,7 +78,7 @@ final class RunningTransports implements AutoCloseable {
     /** Whether this machine can bind the IPv6 loopback {@code ::1}. */
     static boolean ipv6LoopbackAvailable() {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
-            return true;
+            return s.isBound();
         } catch (IOException e) {
             return false;
         }

@@ -35,7 +35,7 @@ class SipStreamDecoderTest {
             assertThat(frame).as("split at %d", split).isNotNull();
             assertThat(frame.bytes()).as("split at %d", split).isEqualTo(message);
             assertThat(frame.framingLost()).isFalse();
-            assertThat((Object) ch.readInbound()).isNull();
+            assertThat(ch.<Object>readInbound()).isNull();
             ch.finishAndReleaseAll();
         }
     }
@@ -46,7 +46,7 @@ class SipStreamDecoderTest {
         channel.writeInbound(Unpooled.copiedBuffer(MESSAGE + second, StandardCharsets.UTF_8));
         assertThat(text(channel.readInbound())).isEqualTo(MESSAGE);
         assertThat(text(channel.readInbound())).isEqualTo(second);
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test
@@ -55,19 +55,19 @@ class SipStreamDecoderTest {
         ByteBuf pong = channel.readOutbound();
         assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("\r\n");
         pong.release();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.isOpen()).isTrue();
     }
 
     @Test
     void keepAlivePingSplitAcrossReadsIsAnsweredOnce() {
         channel.writeInbound(Unpooled.copiedBuffer("\r\n", StandardCharsets.US_ASCII));
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         channel.writeInbound(Unpooled.copiedBuffer("\r\n" + MESSAGE, StandardCharsets.US_ASCII));
         ByteBuf pong = channel.readOutbound();
         assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("\r\n");
         pong.release();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         assertThat(text(channel.readInbound())).isEqualTo(MESSAGE);
     }
 
@@ -76,7 +76,7 @@ class SipStreamDecoderTest {
         channel.writeInbound(Unpooled.copiedBuffer(MESSAGE + "\r\n" + MESSAGE, StandardCharsets.UTF_8));
         assertThat(text(channel.readInbound())).isEqualTo(MESSAGE);
         assertThat(text(channel.readInbound())).isEqualTo(MESSAGE);
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     @Test
@@ -87,14 +87,14 @@ class SipStreamDecoderTest {
         assertThat(frame.framingLost()).isTrue();
         assertThat(new String(frame.bytes(), StandardCharsets.UTF_8)).isEqualTo(noLength);
         channel.writeInbound(Unpooled.copiedBuffer(MESSAGE, StandardCharsets.UTF_8));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test
     void contentLengthBeyondTheLimitClosesTheConnection() {
         String huge = MESSAGE.replace("Content-Length: 5", "Content-Length: 5000");
         channel.writeInbound(Unpooled.copiedBuffer(huge, StandardCharsets.UTF_8));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
         assertThat(stats.dropped()).isEqualTo(1);
     }
@@ -103,7 +103,7 @@ class SipStreamDecoderTest {
     void headerSectionBeyondTheLimitClosesTheConnection() {
         channel.writeInbound(Unpooled.copiedBuffer("OPTIONS sip:a@b SIP/2.0\r\nX: " + "y".repeat(1100),
                 StandardCharsets.UTF_8));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
     }
 
