@@ -1,5 +1,6 @@
 package org.switchboard.core.transport;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record ListenPoint(Transport transport, InetSocketAddress address) {
 
     /** Whether this listens on the IPv6 wildcard or an IPv6 address. */
     public boolean isIpv6() {
-        return address.getAddress() instanceof java.net.Inet6Address;
+        return address.getAddress() instanceof Inet6Address;
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.switchboard.core.transport.Transport;
 
 /**
  * Hands each UDP datagram, as one whole message (RFC 3261 §18.3), to the {@link MessageReceiver}.
- * Errors are logged at debug level and never close the socket. One instance per UDP
+ * Datagrams of nothing but CR and LF are keep-alives many phones send to hold their NAT binding open;
+ * they are ignored. Errors are logged at debug level and never close the socket. One instance per UDP
  * channel, on its event loop.
  */
 final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -27,10 +28,17 @@ final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf content = packet.content();
+        if (isKeepAlive(content)) {
+            return;
+        }
         byte[] bytes = new byte[content.readableBytes()];
         content.getBytes(content.readerIndex(), bytes);
         Flow flow = new Flow(Transport.UDP, (InetSocketAddress) ctx.channel().localAddress(), packet.sender(), 0);
         receiver.receive(bytes, flow, true);
+    }
+
+    private static boolean isKeepAlive(ByteBuf content) {
+        return content.forEachByte(b -> b == '\r' || b == '\n') == -1;
     }
 
     @Override

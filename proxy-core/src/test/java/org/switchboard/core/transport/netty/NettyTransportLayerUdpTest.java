@@ -79,6 +79,22 @@ class NettyTransportLayerUdpTest {
         }
     }
 
+    @Test
+    void crlfKeepAliveDatagramIsIgnoredQuietly() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (RunningTransports transports = RunningTransports.on(loopback);
+             DatagramSocket client = client(loopback)) {
+            InetSocketAddress server = transports.address(Transport.UDP);
+            send(client, "\r\n\r\n", server);
+            send(client, options("SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK-k1", "k1@test"), server);
+
+            assertThat(transports.next().message().callId()).isEqualTo("k1@test");
+            assertThat(transports.layer.stats().parseFailures()).isZero();
+            assertThat(transports.layer.stats().dropped()).isZero();
+            assertThat(transports.layer.trace().snapshot()).hasSize(1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void malformedRequestIsAnswered400FromTheSocketItCameTo(String host) throws Exception {
