@@ -3,6 +3,7 @@ package org.switchboard.core.stack;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -39,9 +40,17 @@ final class LocalAddressDiscovery {
                     hosts.add(Addresses.host(address));
                 }
             }
-            hosts.add(InetAddress.getLocalHost().getHostName());
+            hosts.add(localHostName());
         }
         hosts.add("localhost");
         return new LocalAddresses(hosts, ports);
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.transaction.ExecutorShard;
 import org.switchboard.core.transaction.Shard;
 import org.switchboard.core.transaction.TransactionLayer;
+import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.netty.NettyTransportLayer;
 
@@ -40,7 +41,7 @@ public final class SipStack {
         this.transports = new NettyTransportLayer(config.transport(), this::dispatch);
     }
 
-    private void dispatch(org.switchboard.core.transport.InboundMessage message) {
+    private void dispatch(InboundMessage message) {
         // the chain needs the bound ports, so the transaction layer exists only once the sockets are
         // bound; a request in that instant is dropped and the sender retransmits it
         TransactionLayer layer = transactions;

@@ -1,0 +1,94 @@
+package org.switchboard.core.transport;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters kept by the transports, for metrics and the admin status page. Thread-safe: updated from
+ * the event loops, read from any thread.
+ */
+public final class TransportStats {
+    private final Map<Transport, LongAdder> messagesIn = new EnumMap<>(Transport.class);
+    private final Map<Transport, LongAdder> messagesOut = new EnumMap<>(Transport.class);
+    private final LongAdder parseFailures = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder badRequestsSent = new LongAdder();
+    private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder connectionsOpen = new LongAdder();
+
+    public TransportStats() {
+        for (Transport t : Transport.values()) {
+            messagesIn.put(t, new LongAdder());
+            messagesOut.put(t, new LongAdder());
+        }
+    }
+
+    public void recordMessageIn(Transport transport) {
+        messagesIn.get(transport).increment();
+    }
+
+    public void recordMessageOut(Transport transport) {
+        messagesOut.get(transport).increment();
+    }
+
+    /** Bytes that did not even have a SIP start line. Such messages are also counted as dropped. */
+    public void recordParseFailure() {
+        parseFailures.increment();
+        dropped.increment();
+    }
+
+    /** A message discarded without an answer (malformed, oversized, or unanswerable). */
+    public void recordDropped() {
+        dropped.increment();
+    }
+
+    /** A malformed request answered statelessly with 400 Bad Request. */
+    public void recordBadRequestSent() {
+        badRequestsSent.increment();
+    }
+
+    /** A message that could not be sent (no route, connection refused, write failed). */
+    public void recordSendFailure() {
+        sendFailures.increment();
+    }
+
+    public void recordConnectionOpened() {
+        connectionsOpen.increment();
+    }
+
+    public void recordConnectionClosed() {
+        connectionsOpen.decrement();
+    }
+
+    /** Messages read from the wire, well-formed or not. */
+    public long messagesIn(Transport transport) {
+        return messagesIn.get(transport).sum();
+    }
+
+    /** Messages written to the wire. */
+    public long messagesOut(Transport transport) {
+        return messagesOut.get(transport).sum();
+    }
+
+    public long parseFailures() {
+        return parseFailures.sum();
+    }
+
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    public long badRequestsSent() {
+        return badRequestsSent.sum();
+    }
+
+    public long sendFailures() {
+        return sendFailures.sum();
+    }
+
+    /** Connections (TCP and other streams) currently open, inbound and outbound. */
+    public long connectionsOpen() {
+        return connectionsOpen.sum();
+    }
+}

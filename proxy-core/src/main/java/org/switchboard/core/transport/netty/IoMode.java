@@ -1,0 +1,97 @@
+package org.switchboard.core.transport.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.nio.channels.spi.SelectorProvider;
+
+/** The Netty I/O implementation in use: native epoll on Linux, else the JDK's NIO. Stateless. */
+enum IoMode {
+    EPOLL {
+        @Override
+        IoHandlerFactory handlerFactory() {
+            return EpollIoHandler.newFactory();
+        }
+
+        @Override
+        Channel newDatagramChannel(SocketProtocolFamily family) {
+            return new EpollDatagramChannel(family);
+        }
+
+        @Override
+        ServerChannel newServerChannel(SocketProtocolFamily family) {
+            return new EpollServerSocketChannel(family);
+        }
+
+        @Override
+        Channel newClientChannel() {
+            return new EpollSocketChannel();
+        }
+
+        @Override
+        ChannelOption<Integer> ipv6OnlyOption() {
+            return IPV6_V6ONLY;
+        }
+    },
+    NIO {
+        @Override
+        IoHandlerFactory handlerFactory() {
+            return NioIoHandler.newFactory();
+        }
+
+        @Override
+        Channel newDatagramChannel(SocketProtocolFamily family) {
+            return new NioDatagramChannel(family);
+        }
+
+        @Override
+        ServerChannel newServerChannel(SocketProtocolFamily family) {
+            return new NioServerSocketChannel(SelectorProvider.provider(), family);
+        }
+
+        @Override
+        Channel newClientChannel() {
+            return new NioSocketChannel();
+        }
+
+        @Override
+        ChannelOption<Integer> ipv6OnlyOption() {
+            return null;
+        }
+    };
+
+    /** setsockopt(IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26) on Linux. */
+    private static final ChannelOption<Integer> IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
+    /** Epoll if preferred and the native library loads, else NIO. */
+    static IoMode select(boolean preferEpoll) {
+        return preferEpoll && Epoll.isAvailable() ? EPOLL : NIO;
+    }
+
+    abstract IoHandlerFactory handlerFactory();
+
+    abstract Channel newDatagramChannel(SocketProtocolFamily family);
+
+    abstract ServerChannel newServerChannel(SocketProtocolFamily family);
+
+    abstract Channel newClientChannel();
+
+    /**
+     * The option that keeps an IPv6 socket from also taking IPv4 traffic, so that {@code 0.0.0.0} and
+     * {@code [::]} can both be bound on one port; {@code null} where the JDK offers no such option
+     * (NIO), in which case an IPv6 wildcard socket serves both families.
+     */
+    abstract ChannelOption<Integer> ipv6OnlyOption();
+}

@@ -1,0 +1,393 @@
+package org.switchboard.core.transport.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipMessage;
+import org.switchboard.core.message.SipParseException;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.message.Via;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.InboundMessageHandler;
+import org.switchboard.core.transport.ListenPoint;
+import org.switchboard.core.transport.MessageTrace;
+import org.switchboard.core.transport.SipSender;
+import org.switchboard.core.transport.TraceEntry;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.core.transport.TransportStats;
+
+/**
+ * The SIP transports on Netty: UDP and TCP over IPv4 and IPv6, on native epoll where available and
+ * NIO otherwise. Reads messages from the listen points and client connections and hands well-formed
+ * ones to the {@link InboundMessageHandler}; sends requests and responses as {@link SipSender}.
+ *
+ * <p>Lifecycle: construct, {@link #start()} once (binds every listen point, blocking the caller until
+ * done), {@link #stop()} (closes everything, blocking until done). Neither may be called on an event
+ * loop. The send methods, {@link #stats()}, {@link #trace()} and the accessors are thread-safe and
+ * never block; the handler is called on the event loop that read the message; transport errors reach
+ * their listener on an event loop, never from within the send call.
+ */
+public final class NettyTransportLayer implements SipSender {
+    private static final Logger log = LoggerFactory.getLogger(NettyTransportLayer.class);
+    /** Larger than any UDP payload, so that no datagram is cut short. */
+    private static final int MAX_DATAGRAM_SIZE = 65_536;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
+
+    private final TransportConfig config;
+    private final IoMode ioMode;
+    private final MultiThreadIoEventLoopGroup group;
+    private final TransportStats stats = new TransportStats();
+    private final MessageTrace trace;
+    private final MessageReceiver receiver;
+    private final ConnectionRegistry registry;
+    private final UdpSockets udpSockets = new UdpSockets();
+    private final StreamConnector connector;
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+    private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
+    private boolean started;
+
+    /** Creates the event loops (their threads start on first use); binds nothing yet. */
+    public NettyTransportLayer(TransportConfig config, InboundMessageHandler handler) {
+        this.config = config;
+        this.ioMode = IoMode.select(config.preferEpoll());
+        this.group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), ioMode.handlerFactory());
+        this.trace = new MessageTrace(config.traceCapacity());
+        this.receiver = new MessageReceiver(handler, this, stats, trace);
+        this.registry = new ConnectionRegistry(config.maxConnections());
+        Bootstrap client = new Bootstrap()
+                .group(group)
+                .channelFactory(ioMode::newClientChannel)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                .handler(streamPipeline(Transport.TCP));
+        this.connector = new StreamConnector(client, registry);
+    }
+
+    /**
+     * Binds all listen points of the configuration. With NIO, which cannot make an IPv6 socket
+     * IPv6-only, an IPv4 wildcard that clashes with a bound IPv6 wildcard on the same port is left to
+     * that dual-stack socket.
+     *
+     * @throws IOException if a listen point cannot be bound; whatever was bound is closed again
+     */
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("Transports already started");
+        }
+        started = true;
+        log.info("SIP transports use {} with {} event loop threads", ioMode, eventLoops().size());
+        List<ListenPoint> ordered = new ArrayList<>(config.listenPoints());
+        ordered.sort(Comparator.comparing(lp -> !isWildcard(lp) || !lp.isIpv6())); // IPv6 wildcards first
+        try {
+            for (ListenPoint lp : ordered) {
+                bind(lp);
+            }
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void bind(ListenPoint lp) throws IOException {
+        ChannelFuture future = switch (lp.transport()) {
+            case UDP -> udpBootstrap(lp).bind(lp.address());
+            case TCP -> tcpBootstrap(lp).bind(lp.address());
+            default -> throw new IOException("Cannot listen on " + lp + ": transport " + lp.transport()
+                    + " is not available");
+        };
+        future.awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            if (future.cause() instanceof BindException && servedByDualStack(lp)) {
+                log.info("Not binding {} separately: the IPv6 wildcard socket on that port takes IPv4 too", lp);
+                return;
+            }
+            throw new IOException("Cannot listen on " + lp + ": " + future.cause().getMessage(), future.cause());
+        }
+        Channel channel = future.channel();
+        listeners.add(channel);
+        if (lp.transport() == Transport.UDP) {
+            udpSockets.add(channel, lp.isIpv6() && isWildcard(lp) && ioMode.ipv6OnlyOption() == null);
+        }
+        ListenPoint actual = new ListenPoint(lp.transport(), (InetSocketAddress) channel.localAddress());
+        bound.add(actual);
+        log.info("Listening on {}", actual);
+    }
+
+    private boolean servedByDualStack(ListenPoint lp) {
+        if (ioMode.ipv6OnlyOption() != null || lp.isIpv6() || !isWildcard(lp)) {
+            return false;
+        }
+        return bound.stream().anyMatch(b -> b.transport() == lp.transport() && b.isIpv6() && isWildcard(b)
+                && b.address().getPort() == lp.address().getPort());
+    }
+
+    private static boolean isWildcard(ListenPoint lp) {
+        return lp.address().getAddress().isAnyLocalAddress();
+    }
+
+    private static SocketProtocolFamily family(ListenPoint lp) {
+        return lp.isIpv6() ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+    }
+
+    private Bootstrap udpBootstrap(ListenPoint lp) {
+        SocketProtocolFamily family = family(lp);
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channelFactory(() -> ioMode.newDatagramChannel(family))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE))
+                .handler(new SipDatagramHandler(receiver));
+        if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
+            b.option(ioMode.ipv6OnlyOption(), 1);
+        }
+        return b;
+    }
+
+    private ServerBootstrap tcpBootstrap(ListenPoint lp) {
+        SocketProtocolFamily family = family(lp);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channelFactory(() -> ioMode.newServerChannel(family))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(streamPipeline(lp.transport()));
+        if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
+            b.option(ioMode.ipv6OnlyOption(), 1);
+        }
+        return b;
+    }
+
+    private ChannelInitializer<Channel> streamPipeline(Transport transport) {
+        long idleMillis = config.idleTimeout().toMillis();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(
+                        new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
+                        new SipStreamDecoder(config.maxStreamMessageSize(), stats),
+                        new ConnectionTracker(registry, stats),
+                        new SipStreamHandler(transport, receiver));
+            }
+        };
+    }
+
+    /** Closes all sockets and connections and stops the event loops; returns when they are done. */
+    public synchronized void stop() {
+        for (Channel channel : listeners) {
+            channel.close().awaitUninterruptibly();
+        }
+        listeners.clear();
+        group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly();
+        log.info("SIP transports stopped");
+    }
+
+    /** The listen points actually bound, with the ports the system chose for port 0. */
+    public List<ListenPoint> boundListenPoints() {
+        return List.copyOf(bound);
+    }
+
+    /** The bound listen point of a transport and address family, or {@code null}. */
+    public ListenPoint boundListenPoint(Transport transport, boolean ipv6) {
+        for (ListenPoint lp : bound) {
+            if (lp.transport() == transport && lp.isIpv6() == ipv6) {
+                return lp;
+            }
+        }
+        return null;
+    }
+
+    /** The event loops doing the I/O, so that other layers can run their work on the same threads. */
+    public List<EventLoop> eventLoops() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            loops.add((EventLoop) executor);
+        }
+        return List.copyOf(loops);
+    }
+
+    /** Whether native epoll is in use (else NIO). */
+    public boolean usesEpoll() {
+        return ioMode == IoMode.EPOLL;
+    }
+
+    public TransportStats stats() {
+        return stats;
+    }
+
+    /** The recent messages sent and received. */
+    public MessageTrace trace() {
+        return trace;
+    }
+
+    /** The number of open stream connections. */
+    public int openConnections() {
+        return registry.size();
+    }
+
+    @Override
+    public void sendRequest(SipRequest request, Destination destination, TransportErrorListener onError) {
+        byte[] bytes = request.encode();
+        if (destination.transport() == Transport.UDP && bytes.length > config.mtuThreshold()) {
+            sendLargeRequestOverTcp(request, bytes, destination, onError);
+            return;
+        }
+        send(request, bytes, destination, null, onError);
+    }
+
+    /**
+     * RFC 3261 §18.1.1: a request within 200 bytes of the path MTU goes over TCP, with the Via saying
+     * so; if the TCP connection cannot be made, it is sent over UDP after all.
+     */
+    private void sendLargeRequestOverTcp(SipRequest request, byte[] udpBytes, Destination destination,
+                                         TransportErrorListener onError) {
+        Via top = request.topVia();
+        SipRequest overTcp = top == null ? request
+                : ViaReceivedFixup.replaceTopVia(request.toBuilder(),
+                        new Via(Transport.TCP.viaName(), top.host(), top.port(), top.params())).build();
+        Destination tcp = Destination.of(Transport.TCP, destination.address());
+        log.debug("Sending {} bytes {} to {} over TCP instead of UDP", udpBytes.length, request.method(),
+                destination);
+        send(overTcp, overTcp.encode(), tcp, null, cause -> {
+            log.debug("TCP to {} failed ({}); sending {} over UDP", tcp, cause.toString(), request.method());
+            send(request, udpBytes, destination, null, onError);
+        });
+    }
+
+    @Override
+    public void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError) {
+        Destination destination;
+        try {
+            Via via = response.topVia();
+            if (via == null) {
+                fail(response, requestFlow.toString(), new IOException("Response has no Via"), onError);
+                return;
+            }
+            destination = ResponseRoute.of(via, requestFlow);
+        } catch (SipParseException | UnknownHostException e) {
+            fail(response, requestFlow.toString(), e, onError);
+            return;
+        }
+        send(response, response.encode(), destination, requestFlow.local(), onError);
+    }
+
+    /**
+     * Sends the bytes of a message.
+     *
+     * @param udpLocal for UDP, the local socket to send from if possible
+     */
+    private void send(SipMessage message, byte[] bytes, Destination destination, InetSocketAddress udpLocal,
+                      TransportErrorListener onError) {
+        switch (destination.transport()) {
+            case UDP -> sendDatagram(message, bytes, destination, udpLocal, onError);
+            case TCP -> sendStream(message, bytes, destination, onError);
+            default -> fail(message, destination.toString(),
+                    new IOException("Transport " + destination.transport() + " is not available"), onError);
+        }
+    }
+
+    private void sendDatagram(SipMessage message, byte[] bytes, Destination destination,
+                              InetSocketAddress preferredLocal, TransportErrorListener onError) {
+        InetSocketAddress target = destination.address();
+        Channel channel = udpSockets.forSending(preferredLocal, target);
+        if (channel == null) {
+            String family = target.getAddress() instanceof Inet6Address ? "IPv6" : "IPv4";
+            fail(message, destination.toString(), new IOException("No UDP socket for " + family), onError);
+            return;
+        }
+        traceOut(message, bytes, Transport.UDP, channel, target);
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)).addListener(f -> {
+            if (f.isSuccess()) {
+                stats.recordMessageOut(Transport.UDP);
+            } else {
+                fail(message, destination.toString(), f.cause(), onError);
+            }
+        });
+    }
+
+    private void sendStream(SipMessage message, byte[] bytes, Destination destination,
+                            TransportErrorListener onError) {
+        connector.connectionTo(destination.address(), destination.connectionId()).addListener(connected -> {
+            if (!connected.isSuccess()) {
+                fail(message, destination.toString(), connected.cause(), onError);
+                return;
+            }
+            Channel channel = (Channel) connected.getNow();
+            traceOut(message, bytes, destination.transport(), channel, (InetSocketAddress) channel.remoteAddress());
+            channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> {
+                if (f.isSuccess()) {
+                    stats.recordMessageOut(destination.transport());
+                } else {
+                    fail(message, destination.toString(), f.cause(), onError);
+                }
+            });
+        });
+    }
+
+    /** Traces a message as it is handed to the socket, so that the trace shows it before any answer. */
+    private void traceOut(SipMessage message, byte[] bytes, Transport transport, Channel channel,
+                          InetSocketAddress remote) {
+        trace.record(TraceEntry.Direction.OUT, transport, (InetSocketAddress) channel.localAddress(), remote,
+                message.callId(), bytes);
+    }
+
+    /**
+     * Counts and logs a failed send and tells the listener, never from within the send call: on the
+     * caller's event loop if it is one of ours, else on any of them.
+     */
+    private void fail(SipMessage message, String destination, Throwable cause, TransportErrorListener onError) {
+        stats.recordSendFailure();
+        log.debug("Could not send {} to {}: {}", describe(message), destination, cause.toString());
+        Runnable notify = () -> {
+            try {
+                onError.onTransportError(cause);
+            } catch (RuntimeException e) {
+                log.warn("Transport error listener failed", e);
+            }
+        };
+        try {
+            currentOrAnyLoop().execute(notify);
+        } catch (RejectedExecutionException e) {
+            notify.run(); // the loops are shutting down
+        }
+    }
+
+    private EventExecutor currentOrAnyLoop() {
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                return loop;
+            }
+        }
+        return group.next();
+    }
+
+    private static String describe(SipMessage message) {
+        return message instanceof SipRequest r ? r.method()
+                : ((SipResponse) message).statusCode() + " response";
+    }
+}

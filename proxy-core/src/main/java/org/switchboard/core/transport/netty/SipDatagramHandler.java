@@ -1,0 +1,49 @@
+package org.switchboard.core.transport.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * Hands each UDP datagram, as one whole message (RFC 3261 §18.3), to the {@link MessageReceiver}.
+ * Datagrams of nothing but CR and LF are keep-alives many phones send to hold their NAT binding open;
+ * they are ignored. Errors are logged at debug level and never close the socket. One instance per UDP
+ * channel, on its event loop.
+ */
+final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    private static final Logger log = LoggerFactory.getLogger(SipDatagramHandler.class);
+
+    private final MessageReceiver receiver;
+
+    SipDatagramHandler(MessageReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        ByteBuf content = packet.content();
+        if (isKeepAlive(content)) {
+            return;
+        }
+        byte[] bytes = new byte[content.readableBytes()];
+        content.getBytes(content.readerIndex(), bytes);
+        Flow flow = new Flow(Transport.UDP, (InetSocketAddress) ctx.channel().localAddress(), packet.sender(), 0);
+        receiver.receive(bytes, flow, true);
+    }
+
+    private static boolean isKeepAlive(ByteBuf content) {
+        return content.forEachByte(b -> b == '\r' || b == '\n') == -1;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // e.g. ICMP port unreachable surfacing as an exception: the socket itself is fine
+        log.debug("UDP socket {} error: {}", ctx.channel().localAddress(), cause.toString());
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.core.transport.netty;
+
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.switchboard.core.transport.ListenPoint;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * Settings of the Netty transport layer. Immutable.
+ *
+ * @param listenPoints where to listen; port 0 binds an ephemeral port
+ * @param idleTimeout a connection with no traffic in either direction for this long is closed
+ * @param maxStreamMessageSize the largest message accepted on a stream; a larger one closes the connection
+ * @param mtuThreshold a request to a UDP destination larger than this goes over TCP (RFC 3261 §18.1.1)
+ * @param maxConnections the most connections open at once, inbound and outbound together
+ * @param traceCapacity how many recent messages the message trace keeps
+ * @param eventLoopThreads event loop threads; 0 means Netty's default (twice the cores)
+ * @param preferEpoll use native epoll when available; otherwise NIO
+ */
+public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeout, int maxStreamMessageSize,
+                              int mtuThreshold, int maxConnections, int traceCapacity, int eventLoopThreads,
+                              boolean preferEpoll) {
+    public static final int SIP_PORT = 5060;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_STREAM_MESSAGE_SIZE = 64 * 1024;
+    /** RFC 3261 §18.1.1: 200 bytes below an Ethernet MTU of 1500. */
+    public static final int DEFAULT_MTU_THRESHOLD = 1300;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_TRACE_CAPACITY = 2000;
+
+    public TransportConfig {
+        listenPoints = List.copyOf(listenPoints);
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("Idle timeout must be positive: " + idleTimeout);
+        }
+        if (maxStreamMessageSize < 1024) {
+            throw new IllegalArgumentException("Max stream message size below 1024: " + maxStreamMessageSize);
+        }
+        if (mtuThreshold < 0 || maxConnections <= 0 || traceCapacity <= 0 || eventLoopThreads < 0) {
+            throw new IllegalArgumentException("Negative or zero limit in transport config");
+        }
+    }
+
+    /**
+     * The defaults: UDP and TCP on {@code 0.0.0.0:5060} and {@code [::]:5060}, 5 minutes idle timeout,
+     * 64 KiB messages, 1300 bytes MTU threshold, 10,000 connections, 2000 traced messages, Netty's
+     * default thread count, epoll preferred.
+     */
+    public static TransportConfig defaults() {
+        return withListenPoints(List.of(
+                new ListenPoint(Transport.UDP, new InetSocketAddress(ipv4Any(), SIP_PORT)),
+                new ListenPoint(Transport.TCP, new InetSocketAddress(ipv4Any(), SIP_PORT)),
+                new ListenPoint(Transport.UDP, new InetSocketAddress(ipv6Any(), SIP_PORT)),
+                new ListenPoint(Transport.TCP, new InetSocketAddress(ipv6Any(), SIP_PORT))));
+    }
+
+    /** The defaults with other listen points. */
+    public static TransportConfig withListenPoints(List<ListenPoint> listenPoints) {
+        return new TransportConfig(listenPoints, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_STREAM_MESSAGE_SIZE,
+                DEFAULT_MTU_THRESHOLD, DEFAULT_MAX_CONNECTIONS, DEFAULT_TRACE_CAPACITY, 0, true);
+    }
+
+    public TransportConfig withIdleTimeout(Duration timeout) {
+        return new TransportConfig(listenPoints, timeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                traceCapacity, eventLoopThreads, preferEpoll);
+    }
+
+    public TransportConfig withMaxConnections(int max) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, max,
+                traceCapacity, eventLoopThreads, preferEpoll);
+    }
+
+    public TransportConfig withTraceCapacity(int capacity) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                capacity, eventLoopThreads, preferEpoll);
+    }
+
+    public TransportConfig withEventLoopThreads(int threads) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                traceCapacity, threads, preferEpoll);
+    }
+
+    public TransportConfig withPreferEpoll(boolean epoll) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                traceCapacity, eventLoopThreads, epoll);
+    }
+
+    private static InetAddress ipv4Any() {
+        return NetUtil.createInetAddressFromIpAddressString("0.0.0.0");
+    }
+
+    private static InetAddress ipv6Any() {
+        return NetUtil.createInetAddressFromIpAddressString("::");
+    }
+}
