@@ -1,9 +1,12 @@
 package org.switchboard.core.proxy;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.transport.Addresses;
 
 /**
  * The host names, addresses and ports by which this server is addressed, to tell a request meant
@@ -29,7 +32,26 @@ public final class LocalAddresses {
 
     private static String normalise(String host) {
         String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]") && isIpv6Literal(h)) {
+            // one IPv6 address has many spellings (RFC 5952); compare the short form
+            try {
+                return Addresses.host(InetAddress.getByName(h.substring(1, h.length() - 1)));
+            } catch (UnknownHostException e) {
+                return h;
+            }
+        }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** Only hex digits, colons and dots: a literal, so parsing it never asks DNS. */
+    private static boolean isIpv6Literal(String bracketed) {
+        for (int i = 1; i < bracketed.length() - 1; i++) {
+            char c = bracketed.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return false;
+            }
+        }
+        return bracketed.indexOf(':') > 0;
     }
 
     /** Whether the host is one of ours. */
