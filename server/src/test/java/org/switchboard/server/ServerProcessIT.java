@@ -2,10 +2,6 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.BindException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,19 +21,6 @@ class ServerProcessIT {
     @TempDir
     Path logs;
 
-    private static int freePort() throws Exception {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, loopback);
-                    DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), loopback)) {
-                return tcp.getLocalPort();
-            } catch (BindException e) {
-                continue;
-            }
-        }
-        throw new IllegalStateException("no port free for both UDP and TCP on " + loopback);
-    }
-
     private List<String> args(int port) {
         return List.of("run", "--sip-port", Integer.toString(port), "--listen", "127.0.0.1",
                 "--data-dir", dataDir.toString());
@@ -45,7 +28,7 @@ class ServerProcessIT {
 
     @Test
     void startsThenStopsCleanlyOnSigterm() throws Exception {
-        try (ServerProcess server = ServerProcess.start(args(freePort()), logs.resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.start(args(FreePorts.udpAndTcp()), logs.resolve("server.log"))) {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT))
                     .as("started line; output:%n%s", server.output()).isTrue();
             assertThat(server.output()).contains("udp 127.0.0.1:", "data directory " + dataDir);
@@ -59,10 +42,10 @@ class ServerProcessIT {
 
     @Test
     void secondServerOnSameDataDirectoryIsRefused() throws Exception {
-        try (ServerProcess first = ServerProcess.start(args(freePort()), logs.resolve("first.log"))) {
+        try (ServerProcess first = ServerProcess.start(args(FreePorts.udpAndTcp()), logs.resolve("first.log"))) {
             assertThat(first.awaitLine("Switchboard started", START_TIMEOUT)).as(first.output()).isTrue();
 
-            try (ServerProcess second = ServerProcess.start(args(freePort()), logs.resolve("second.log"))) {
+            try (ServerProcess second = ServerProcess.start(args(FreePorts.udpAndTcp()), logs.resolve("second.log"))) {
                 assertThat(second.awaitExit(START_TIMEOUT)).as(second.output()).isEqualTo(1);
                 assertThat(second.output())
                         .contains("Switchboard could not start: data directory " + dataDir
