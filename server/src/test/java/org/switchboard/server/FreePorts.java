@@ -27,7 +27,7 @@ public final class FreePorts {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, address);
                     DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), address)) {
-                return tcp.getLocalPort();
+                return udp.getLocalPort();
             } catch (BindException e) {
                 continue;
             }

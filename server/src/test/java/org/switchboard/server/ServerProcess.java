@@ -84,10 +84,15 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(outputFile, StandardCharsets.UTF_8);
     }
 
+    /** Kills the process if it still runs; keeps the thread's interrupt status. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
