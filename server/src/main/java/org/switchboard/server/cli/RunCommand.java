@@ -30,8 +30,18 @@ public final class RunCommand implements Callable<Integer> {
         this.runner = runner;
     }
 
+    /**
+     * Runs the server. Options given before {@code run} (to the top command) are refused rather
+     * than silently ignored.
+     */
     @Override
     public Integer call() {
+        CommandLine parent = spec.commandLine().getParent();
+        if (parent != null && !parent.getParseResult().matchedOptions().isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "options go after 'run' (switchboard run --sip-port=5070) or without 'run' "
+                            + "(switchboard --sip-port=5070), not before it");
+        }
         return runServer(spec.commandLine(), options, runner);
     }
 

@@ -90,6 +90,11 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void optionsBeforeRunAreRefusedNotIgnored() {
+        assertUsageError(execute(Map.of(), "--sip-port", "5070", "run"), "options go after 'run'");
+    }
+
+    @Test
     void environmentVariablesOverrideDefaults() throws IOException {
         Map<String, String> env = Map.of(
                 "SWITCHBOARD_SIP_PORT", "5090",
