@@ -1,0 +1,61 @@
+package org.switchboard.server;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.server.cli.InvalidConfigurationException;
+import org.switchboard.server.cli.ServerRunner;
+import org.switchboard.server.cli.VersionProvider;
+import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.data.DataDirectory;
+import org.switchboard.server.lifecycle.Server;
+import org.switchboard.server.lifecycle.StartupException;
+
+/**
+ * Runs a real server in this JVM: sets the log level, prepares the data directory, starts the
+ * {@link Components}, and waits until a JVM shutdown hook (SIGTERM, Ctrl-C) stops them. Used once,
+ * from the command-line thread, which it blocks while the server runs.
+ */
+public final class ServerLauncher implements ServerRunner {
+    private static final Logger log = LoggerFactory.getLogger(ServerLauncher.class);
+
+    @Override
+    public int run(ServerConfig config) throws InvalidConfigurationException {
+        LogLevels.applyToRoot(config.logLevel());
+        try {
+            DataDirectory.prepare(config.dataDir());
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+        log.info("Starting Switchboard {}: SIP on {}; data directory {}; log level {}",
+                VersionProvider.current(), describeSip(config), config.dataDir(),
+                config.logLevel().name().toLowerCase(Locale.ROOT));
+
+        Server server = new Server(Components.create(config));
+        Thread shutdownHook = new Thread(server::stop, "switchboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            server.start();
+        } catch (StartupException e) {
+            log.error("Switchboard could not start: {}", e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            return 1;
+        }
+        log.info("Switchboard started; stop it with Ctrl-C or SIGTERM");
+        try {
+            server.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        }
+        return 0;
+    }
+
+    private static String describeSip(ServerConfig config) {
+        return config.sipListenPoints().stream()
+                .map(Object::toString)
+                .collect(Collectors.joining(", "));
+    }
+}

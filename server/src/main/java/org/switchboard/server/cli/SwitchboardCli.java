@@ -1,0 +1,28 @@
+package org.switchboard.server.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Assembles the {@code switchboard} command line: the top command, its subcommands, environment
+ * defaults and parsing rules. New subcommands (domains, users, devices) are registered here. Each
+ * call returns a new, independent {@link CommandLine} for use on one thread.
+ */
+public final class SwitchboardCli {
+
+    private SwitchboardCli() {
+    }
+
+    /**
+     * @param environment environment variables for option defaults, e.g. {@link System#getenv()}
+     * @param runner what runs the server for {@code switchboard} and {@code switchboard run}
+     * @return the command line, ready for {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine create(Map<String, String> environment, ServerRunner runner) {
+        CommandLine commandLine = new CommandLine(new SwitchboardCommand(runner));
+        commandLine.addSubcommand(new RunCommand(runner));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setDefaultValueProvider(new EnvironmentDefaultProvider(environment));
+        return commandLine;
+    }
+}

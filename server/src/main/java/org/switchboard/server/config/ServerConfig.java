@@ -1,0 +1,81 @@
+package org.switchboard.server.config;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * The validated bootstrap configuration of one server. Construction rejects values the server
+ * cannot run with, so a {@code ServerConfig} that exists is usable. Immutable and safe to share
+ * between threads.
+ *
+ * @param sipPort the SIP port, 1 to 65535, used on every listen address and transport
+ * @param listenAddresses the local IP addresses to listen on; {@code 0.0.0.0} and {@code ::} mean
+ *     all IPv4 and all IPv6 interfaces
+ * @param transports the SIP transports to listen with; only the ones in {@link #SUPPORTED_TRANSPORTS}
+ * @param dataDir the directory the server keeps its data in, stored as an absolute path
+ * @param logLevel the level of the root logger
+ */
+public record ServerConfig(
+        int sipPort,
+        List<InetAddress> listenAddresses,
+        Set<Transport> transports,
+        Path dataDir,
+        LogLevel logLevel) {
+
+    /** The transports the server can listen with. */
+    public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
+
+    /** The lowest valid port number. */
+    public static final int MIN_PORT = 1;
+
+    /** The highest valid port number. */
+    public static final int MAX_PORT = 65535;
+
+    /**
+     * Validates and copies the values.
+     *
+     * @throws IllegalArgumentException if the port is out of range, a list is empty or a transport
+     *     is not supported
+     */
+    public ServerConfig {
+        if (sipPort < MIN_PORT || sipPort > MAX_PORT) {
+            throw new IllegalArgumentException(
+                    "SIP port " + sipPort + " is not between " + MIN_PORT + " and " + MAX_PORT);
+        }
+        if (listenAddresses.isEmpty()) {
+            throw new IllegalArgumentException("no listen address given");
+        }
+        if (transports.isEmpty()) {
+            throw new IllegalArgumentException("no SIP transport given");
+        }
+        if (!SUPPORTED_TRANSPORTS.containsAll(transports)) {
+            throw new IllegalArgumentException(
+                    "unsupported SIP transport in " + transports + "; supported: " + SUPPORTED_TRANSPORTS);
+        }
+        listenAddresses = List.copyOf(listenAddresses);
+        transports = Set.copyOf(EnumSet.copyOf(transports));
+        dataDir = dataDir.toAbsolutePath().normalize();
+        Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /**
+     * Every socket the SIP stack is to open: each transport on each listen address, in transport
+     * order (UDP first), then address order.
+     */
+    public List<SipListenPoint> sipListenPoints() {
+        List<SipListenPoint> points = new ArrayList<>();
+        for (Transport transport : EnumSet.copyOf(transports)) {
+            for (InetAddress address : listenAddresses) {
+                points.add(new SipListenPoint(transport, new InetSocketAddress(address, sipPort)));
+            }
+        }
+        return List.copyOf(points);
+    }
+}

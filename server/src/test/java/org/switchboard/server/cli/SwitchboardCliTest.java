@@ -1,0 +1,199 @@
+package org.switchboard.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.server.config.LogLevel;
+import org.switchboard.server.config.ServerConfig;
+import picocli.CommandLine;
+
+class SwitchboardCliTest {
+
+    private final List<ServerConfig> runs = new ArrayList<>();
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int execute(Map<String, String> env, String... args) {
+        return execute(env, config -> {
+            runs.add(config);
+            return 0;
+        }, args);
+    }
+
+    private int execute(Map<String, String> env, ServerRunner runner, String... args) {
+        CommandLine commandLine = SwitchboardCli.create(env, runner);
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        return commandLine.execute(args);
+    }
+
+    private ServerConfig onlyRun() {
+        assertThat(runs).hasSize(1);
+        return runs.get(0);
+    }
+
+    private static InetAddress ip(String literal) throws IOException {
+        return InetAddress.getByName(literal);
+    }
+
+    private void assertUsageError(int exitCode, String firstLineContains) {
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(runs).isEmpty();
+        String[] lines = err.toString().split("\\R");
+        assertThat(lines[0]).contains(firstLineContains);
+        assertThat(err.toString()).contains("Usage: switchboard").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void noArgumentsRunsServerOnEmbeddedDefaults() throws IOException {
+        assertThat(execute(Map.of())).isZero();
+
+        ServerConfig config = onlyRun();
+        assertThat(config.sipPort()).isEqualTo(5060);
+        assertThat(config.listenAddresses()).containsExactly(ip("0.0.0.0"), ip("::"));
+        assertThat(config.transports()).containsExactlyInAnyOrder(Transport.UDP, Transport.TCP);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
+    }
+
+    @Test
+    void flagsOnTopCommandConfigureServer() throws IOException {
+        execute(Map.of(), "--sip-port", "5070", "--listen", "127.0.0.1,[::1]", "--transports", "TCP",
+                "--data-dir", "var/sb", "--log-level", "debug");
+
+        ServerConfig config = onlyRun();
+        assertThat(config.sipPort()).isEqualTo(5070);
+        assertThat(config.listenAddresses()).containsExactly(ip("127.0.0.1"), ip("::1"));
+        assertThat(config.transports()).containsExactly(Transport.TCP);
+        assertThat(config.dataDir()).isEqualTo(Path.of("var/sb").toAbsolutePath());
+        assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
+    }
+
+    @Test
+    void runSubcommandTakesSameFlags() {
+        assertThat(execute(Map.of(), "run", "--sip-port=5080", "--transports=udp")).isZero();
+
+        assertThat(onlyRun().sipPort()).isEqualTo(5080);
+        assertThat(onlyRun().transports()).containsExactly(Transport.UDP);
+    }
+
+    @Test
+    void optionsBeforeRunAreRefusedNotIgnored() {
+        assertUsageError(execute(Map.of(), "--sip-port", "5070", "run"), "options go after 'run'");
+    }
+
+    @Test
+    void environmentVariablesOverrideDefaults() throws IOException {
+        Map<String, String> env = Map.of(
+                "SWITCHBOARD_SIP_PORT", "5090",
+                "SWITCHBOARD_LISTEN", "10.0.0.1",
+                "SWITCHBOARD_TRANSPORTS", "udp",
+                "SWITCHBOARD_DATA_DIR", "srv/switchboard",
+                "SWITCHBOARD_LOG_LEVEL", "warn");
+
+        execute(env, "run");
+
+        ServerConfig config = onlyRun();
+        assertThat(config.sipPort()).isEqualTo(5090);
+        assertThat(config.listenAddresses()).containsExactly(ip("10.0.0.1"));
+        assertThat(config.transports()).containsExactly(Transport.UDP);
+        assertThat(config.dataDir()).isEqualTo(Path.of("srv/switchboard").toAbsolutePath());
+        assertThat(config.logLevel()).isEqualTo(LogLevel.WARN);
+    }
+
+    @Test
+    void flagWinsOverEnvironmentVariable() {
+        execute(Map.of("SWITCHBOARD_SIP_PORT", "5090"), "--sip-port", "5091");
+
+        assertThat(onlyRun().sipPort()).isEqualTo(5091);
+    }
+
+    @Test
+    void unknownFlagGivesOneLineErrorAndUsage() {
+        assertUsageError(execute(Map.of(), "--bogus"), "Unknown option: '--bogus'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65536", "-1", "sip"})
+    void badPortIsRejected(String port) {
+        assertUsageError(execute(Map.of(), "--sip-port", port), "Invalid value for option '--sip-port'");
+    }
+
+    @Test
+    void badPortFromEnvironmentIsRejected() {
+        assertUsageError(execute(Map.of("SWITCHBOARD_SIP_PORT", "70000")),
+                "Invalid value for option '--sip-port'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999.1.1.1", "pbx.example.com", "::g", "1.2.3", ""})
+    void badListenAddressIsRejected(String address) {
+        assertUsageError(execute(Map.of(), "--listen", address), "Invalid value for option '--listen'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tls", "sctp", "udp,ws"})
+    void unsupportedTransportIsRejected(String transports) {
+        assertUsageError(execute(Map.of(), "--transports", transports),
+                "Invalid value for option '--transports'");
+    }
+
+    @Test
+    void unknownLogLevelIsRejected() {
+        assertUsageError(execute(Map.of(), "--log-level", "loud"), "Invalid value for option '--log-level'");
+    }
+
+    @Test
+    void unusableSettingFoundByRunnerIsReportedLikeBadFlag() {
+        ServerRunner refusing = config -> {
+            throw new InvalidConfigurationException("cannot create data directory /x: Permission denied",
+                    new IOException("Permission denied"));
+        };
+
+        int exitCode = execute(Map.of(), refusing);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().split("\\R")[0])
+                .isEqualTo("cannot create data directory /x: Permission denied");
+        assertThat(err.toString()).contains("Usage: switchboard");
+    }
+
+    @Test
+    void runnerExitCodeBecomesCommandExitCode() {
+        assertThat(execute(Map.of(), config -> 1)).isEqualTo(1);
+    }
+
+    @Test
+    void helpListsEnvironmentVariablesAndRunCommand() {
+        assertThat(execute(Map.of(), "--help")).isZero();
+
+        assertThat(out.toString()).contains("SWITCHBOARD_SIP_PORT", "SWITCHBOARD_LISTEN",
+                "SWITCHBOARD_TRANSPORTS", "SWITCHBOARD_DATA_DIR", "SWITCHBOARD_LOG_LEVEL", "run");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void environmentVariableNameFollowsOptionName() {
+        assertThat(EnvironmentDefaultProvider.variableFor("--sip-port")).isEqualTo("SWITCHBOARD_SIP_PORT");
+        assertThat(EnvironmentDefaultProvider.variableFor("--data-dir")).isEqualTo("SWITCHBOARD_DATA_DIR");
+    }
+
+    @Test
+    void transportsAreKeptAsSet() {
+        execute(Map.of(), "--transports", "udp,tcp,udp");
+
+        assertThat(onlyRun().transports()).isEqualTo(Set.of(Transport.UDP, Transport.TCP));
+    }
+}
