@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import org.switchboard.core.transport.ListenPoint;
 import java.util.List;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
@@ -16,13 +17,13 @@ public final class Components {
 
     /**
      * The parts for a configuration. The data directory lock comes first, so nothing else touches
-     * a data directory another server owns; the SIP stack, which listens on {@link
-     * ServerConfig#sipListenPoints()}, belongs after it.
+     * a data directory another server owns; then the SIP stack, which listens on {@link
+     * ServerConfig#sipListenPoints()}.
      *
      * @param config the validated configuration
      * @return the parts, in start order
      */
     public static List<Lifecycle> create(ServerConfig config) {
-        return List.of(new DataDirectoryLock(config.dataDir()));
+        return List.of(new DataDirectoryLock(config.dataDir()), new SipStackComponent(config));
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import org.switchboard.core.transport.ListenPoint;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -31,7 +31,7 @@ class ServerProcessIT {
         try (ServerProcess server = ServerProcess.start(args(FreePorts.udpAndTcp()), logs.resolve("server.log"))) {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT))
                     .as("started line; output:%n%s", server.output()).isTrue();
-            assertThat(server.output()).contains("udp 127.0.0.1:", "data directory " + dataDir);
+            assertThat(server.output()).contains("UDP 127.0.0.1:", "data directory " + dataDir);
 
             server.terminate();
 

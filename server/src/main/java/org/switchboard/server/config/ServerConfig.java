@@ -1,5 +1,6 @@
 package org.switchboard.server.config;
 
+import org.switchboard.core.transport.ListenPoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -69,11 +70,11 @@ public record ServerConfig(
      * Every socket the SIP stack is to open: each transport on each listen address, in transport
      * order (UDP first), then address order.
      */
-    public List<SipListenPoint> sipListenPoints() {
-        List<SipListenPoint> points = new ArrayList<>();
+    public List<ListenPoint> sipListenPoints() {
+        List<ListenPoint> points = new ArrayList<>();
         for (Transport transport : EnumSet.copyOf(transports)) {
             for (InetAddress address : listenAddresses) {
-                points.add(new SipListenPoint(transport, new InetSocketAddress(address, sipPort)));
+                points.add(new ListenPoint(transport, new InetSocketAddress(address, sipPort)));
             }
         }
         return List.copyOf(points);

@@ -1,5 +1,6 @@
 package org.switchboard.server.config;
 
+import org.switchboard.core.transport.ListenPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class ServerConfigTest {
                 Set.of(Transport.TCP, Transport.UDP));
 
         assertThat(config.sipListenPoints()).extracting(Object::toString).containsExactly(
-                "udp 0.0.0.0:5060", "udp [::]:5060", "tcp 0.0.0.0:5060", "tcp [::]:5060");
+                "UDP 0.0.0.0:5060", "UDP [::]:5060", "TCP 0.0.0.0:5060", "TCP [::]:5060");
     }
 
     @Test
