@@ -61,9 +61,8 @@ public final class SipStack {
         var chain = CoreProcessors.chain(localAddresses, config.capabilities(), localProcessors);
         transactions = new TransactionLayer(shards, transports, config.timers(), config.limits(),
                 new CoreTransactionUser(chain, config.serverHeader()));
-        for (ListenPoint lp : transports.boundListenPoints()) {
-            LOG.info("Listening for SIP on {}", lp);
-        }
+        LOG.info("SIP stack ready: {} transaction shards, T1 {} ms, answering as {}", shards.size(),
+                config.timers().t1Millis(), localAddresses.hosts());
     }
 
     public void stop() {
