@@ -58,6 +58,12 @@ public final class NettyTransportLayer implements SipSender {
     /** Larger than any UDP payload, so that no datagram is cut short. */
     private static final int MAX_DATAGRAM_SIZE = 65_536;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * UDP socket buffers: the default (about 200 KiB) overflows under a burst of a few thousand
+     * requests a second or a collector pause, and every lost request costs the phone a T1 wait.
+     * The kernel caps the value at net.core.rmem_max / wmem_max.
+     */
+    private static final int UDP_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
 
     private final TransportConfig config;
@@ -162,6 +168,8 @@ public final class NettyTransportLayer implements SipSender {
                 .group(group)
                 .channelFactory(() -> ioMode.newDatagramChannel(family))
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE))
+                .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER_BYTES)
                 .handler(new SipDatagramHandler(receiver));
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
             b.option(ioMode.ipv6OnlyOption(), 1);

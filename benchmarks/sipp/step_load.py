@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Step-load benchmark of a running Switchboard jar with SIPp.
+
+Method (docs/performance.md): the server pinned to one core, SIPp to the other, SIPp with a
+4 MiB socket buffer, the rate stepped up every STEP seconds. A step passes when no call failed,
+retransmissions stay under 0.1 % of the messages SIPp sent and the achieved rate is at least
+95 % of the target. Beside each rate the server's CPU time per 1000 operations is reported: it
+is the figure that survives a noisy machine.
+
+The achieved rate is measured from SIPp's response-time trace: the scenario must mark the
+measured exchange with rtd="true" (e.g. REGISTER -> 200, INVITE -> 180).
+"""
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def wait_for_line(path, needle, timeout):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if os.path.exists(path) and needle in open(path, errors="replace").read():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def sends_per_call(scenario):
+    return max(1, len(re.findall(r"<send\b", open(scenario).read())))
+
+
+def last_stats(stat_file):
+    with open(stat_file, newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    header, last = rows[0], rows[-1]
+    return {name: last[i] for i, name in enumerate(header) if name}
+
+
+def response_times(work):
+    samples = []
+    for name in os.listdir(work):
+        if name.endswith("_rtt.csv"):
+            with open(os.path.join(work, name)) as f:
+                next(f, None)
+                for line in f:
+                    parts = line.strip().split(";")
+                    if len(parts) >= 2:
+                        samples.append((float(parts[0]), float(parts[1])))
+    return samples
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return float("nan")
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * p))]
+
+
+def run_step(args, rate, seconds, work, server_pid):
+    calls = rate * seconds
+    stat_file = os.path.join(work, "stat.csv")
+    cmd = ["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf", args.scenario, args.target,
+           "-t", args.transport, "-r", str(rate), "-m", str(calls), "-buff_size", "4194304",
+           "-nostdin", "-trace_stat", "-stf", stat_file, "-fd", "1", "-trace_rtt", "-rtt_freq", "1",
+           "-timeout", f"{seconds * 3 + 30}s", "-max_socket", "50000"] + args.sipp_arg
+    cpu_before = server_cpu_seconds(server_pid)
+    started = time.time()
+    proc = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          timeout=seconds * 3 + 60)
+    wall = time.time() - started
+    cpu = server_cpu_seconds(server_pid) - cpu_before
+    stats = last_stats(stat_file)
+    successful = int(stats["SuccessfulCall(C)"])
+    failed = int(stats["FailedCall(C)"])
+    retrans = int(stats["Retransmissions(C)"])
+    rtt = sorted(response_times(work))
+    if len(rtt) >= 2:
+        span = (rtt[-1][0] - rtt[0][0]) / 1000.0 + 1.0 / rate
+        achieved = len(rtt) / span
+    else:
+        achieved = 0.0
+    times = sorted(t for _, t in rtt)
+    sent = calls * sends_per_call(args.scenario)
+    result = {
+        "target": rate, "achieved": round(achieved, 1), "calls": calls, "successful": successful,
+        "failed": failed, "retransmissions": retrans, "retrans_pct": round(100.0 * retrans / max(1, sent), 3),
+        "p50_ms": percentile(times, 0.50), "p99_ms": percentile(times, 0.99),
+        "server_cpu_s": round(cpu, 3),
+        "cpu_ms_per_1000": round(1000.0 * cpu / max(1, successful) * 1000.0 / args.ops_per_call, 1)
+        if successful else float("nan"),
+        "wall_s": round(wall, 1), "sipp_exit": proc.returncode,
+    }
+    result["passed"] = (failed == 0 and successful == calls and result["retrans_pct"] < 0.1
+                        and achieved >= 0.95 * rate)
+    for name in os.listdir(work):
+        os.remove(os.path.join(work, name))
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jar", default="server/target/switchboard.jar")
+    parser.add_argument("--server-arg", action="append", default=[], help="extra argument for the server")
+    parser.add_argument("--setup", action="append", default=[],
+                        help="a switchboard command run before the server starts, e.g. 'user import users.csv'")
+    parser.add_argument("--port", type=int, default=15060)
+    parser.add_argument("--scenario", required=True)
+    parser.add_argument("--transport", default="u1", help="SIPp transport: u1 (UDP) or t1 (TCP)")
+    parser.add_argument("--rates", required=True, help="comma-separated target rates per second")
+    parser.add_argument("--step-seconds", type=int, default=10)
+    parser.add_argument("--warmup-rate", type=int, default=0, help="rate of an unreported warm-up step")
+    parser.add_argument("--ops-per-call", type=float, default=1.0,
+                        help="operations per SIPp call, for CPU per 1000 operations")
+    parser.add_argument("--server-cpu", type=int, default=0)
+    parser.add_argument("--sipp-cpu", type=int, default=1)
+    parser.add_argument("--sipp", default=shutil.which("sipp") or "sipp")
+    parser.add_argument("--sipp-arg", action="append", default=[], help="extra SIPp argument (repeatable)")
+    parser.add_argument("--continue-after-fail", type=int, default=1,
+                        help="how many steps to run after the first failing one")
+    parser.add_argument("--json", help="write the results as JSON to this file")
+    args = parser.parse_args()
+    args.scenario = os.path.abspath(args.scenario)
+    args.target = f"127.0.0.1:{args.port}"
+    args.sipp_arg = [a for arg in args.sipp_arg for a in arg.split()]
+
+    data_dir = tempfile.mkdtemp(prefix="switchboard-bench-")
+    work = tempfile.mkdtemp(prefix="switchboard-sipp-")
+    base = ["java", "-jar", os.path.abspath(args.jar)]
+    common = ["--data-dir", data_dir]
+    for setup in args.setup:
+        subprocess.run(base + setup.split() + common, check=True, stdout=subprocess.DEVNULL)
+    log = os.path.join(data_dir, "server.log")
+    server_cmd = ["taskset", "-c", str(args.server_cpu)] + base + [
+        "run", "--sip-port", str(args.port), "--listen", "127.0.0.1"] + common + args.server_arg
+    with open(log, "w") as out:
+        server = subprocess.Popen(server_cmd, stdout=out, stderr=subprocess.STDOUT)
+    results = []
+    try:
+        if not wait_for_line(log, "Switchboard started", 60):
+            sys.exit("server did not start; see " + log)
+        if args.warmup_rate:
+            run_step(args, args.warmup_rate, args.step_seconds, work, server.pid)
+        print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | pass |")
+        print("|---:|---:|---:|---:|---:|---:|---:|:---:|")
+        remaining_after_fail = None
+        for rate in (int(r) for r in args.rates.split(",")):
+            r = run_step(args, rate, args.step_seconds, work, server.pid)
+            results.append(r)
+            print(f"| {r['target']} | {r['achieved']} | {r['failed']} | {r['retrans_pct']} | {r['p50_ms']:.0f} | "
+                  f"{r['p99_ms']:.0f} | {r['cpu_ms_per_1000']} | {'yes' if r['passed'] else 'no'} |", flush=True)
+            if not r["passed"]:
+                remaining_after_fail = args.continue_after_fail if remaining_after_fail is None else remaining_after_fail - 1
+                if remaining_after_fail <= 0:
+                    break
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
