@@ -104,8 +104,7 @@ public final class ProvisioningHandler extends Handler.Abstract {
             }
             body = rendered.get();
         } catch (RenderException e) {
-            LOG.error("PnP fetch of {} for MAC {} from {}: 500, template {} failed at line {} column {}: {}",
-                    kindName(file), mac, ip, e.templateName(), e.line(), e.column(), e.getMessage());
+            LOG.error("PnP fetch of {} for MAC {} from {}: 500, {}", kindName(file), mac, ip, e.getMessage());
             return plain(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error");
         } catch (RuntimeException e) {
             LOG.error("PnP fetch of {} for MAC {} from {}: 500, looking up its settings failed", kindName(file), mac, ip,

@@ -112,11 +112,17 @@ public final class SettingsRenderer {
             template.process(data, out);
         } catch (TemplateException e) {
             throw new RenderException(name(e.getTemplateSourceName(), name), orZero(e.getLineNumber()),
-                    orZero(e.getColumnNumber()), e.getMessageWithoutStackTop(), e);
+                    orZero(e.getColumnNumber()), withoutTips(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw new RenderException(name, 0, 0, "cannot write output: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** FreeMarker appends tips for template authors after a {@code ----} line; the log needs the problem only. */
+    private static String withoutTips(String message) {
+        int tips = message.indexOf("\n----");
+        return (tips < 0 ? message : message.substring(0, tips)).strip().replace('\n', ' ');
     }
 
     private static String name(String reported, String requested) {
