@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An Event header value (RFC 6665 §8.2.1: {@code event-type *( SEMI event-param )}) split into its
+ * An Event header value (RFC 6665 §8.4: {@code event-type *( SEMI event-param )}) split into its
  * package name and parameters, with quoted parameter values unquoted and parameter names in lower
  * case.
  */

@@ -20,8 +20,8 @@ import org.switchboard.core.transport.Transport;
 
 /**
  * Builds the notifier's messages for a plug-and-play SUBSCRIBE: the 200 OK that accepts it and the
- * single NOTIFY that delivers the settings URL and ends the subscription at once (RFC 6080 §6.1.2,
- * content indirection with {@code application/url}). Pure: it builds messages and sends nothing.
+ * single NOTIFY that delivers the settings URL as an {@code application/url} body and ends the
+ * subscription at once, as snom's plug-and-play expects. Pure: it builds messages and sends nothing.
  *
  * <p>Thread-safe.
  */
@@ -98,9 +98,9 @@ public final class PnpResponder {
      * RFC 6665 §4.2.2 and RFC 3261 §12.2.1.1: the NOTIFY is a request within the dialog the
      * SUBSCRIBE created, sent by the notifier. So its From is the SUBSCRIBE's To with our tag, its
      * To is the SUBSCRIBE's From (with the phone's tag), and its Request-URI is the phone's Contact.
-     * (Some published traces swap From and To; phones accept the RFC form.) The Event header is
-     * copied (RFC 6665 §8.2.1), and the subscription ends with this NOTIFY (§4.2.2, {@code
-     * terminated;reason=timeout} as for any subscription with Expires 0).
+     * (One published trace swaps From and To; a snom phone's own capture shows this RFC form
+     * answered with 200.) The Event header is copied (RFC 6665 §4.2.2), and the subscription ends
+     * with this NOTIFY ({@code terminated;reason=timeout}, RFC 6665 §4.1.3, as the Expires was 0).
      */
     private SipRequest notify(SipRequest subscribe, PnpSubscription subscription, String tag,
             InetSocketAddress server, Transport transport, String settingsUrl) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
 
 /**
@@ -40,18 +41,18 @@ public final class PnpSubscribeHandler {
         Optional<PnpSubscription> parsed = parser.parse(request, flow);
         if (parsed.isEmpty()) {
             LOG.debug("PnP: ignoring {} from {}: not a ua-profile device SUBSCRIBE accepting application/url",
-                    request.method(), flow.remote());
+                    request.method(), Addresses.format(flow.remote()));
             return new PnpOutcome.Ignored();
         }
         PnpSubscription s = parsed.get();
         if (!recent.claim(s.mac())) {
             LOG.debug("PnP: repeated SUBSCRIBE from phone {} ({}) at {}: 200 OK only, settings URL already sent",
-                    s.mac(), s.model(), flow.remote());
+                    s.mac(), s.model(), Addresses.format(flow.remote()));
             return new PnpOutcome.Repeated(s, responder.acceptRepeat(request, s, server));
         }
         PnpAnswer answer = responder.answer(request, s, server, urls.settingsUrlFor(s, server.getAddress()));
         LOG.info("PnP: phone {} ({} {} firmware {}) at {} asked for its settings; sending NOTIFY to {}",
-                s.mac(), s.vendor(), s.model(), s.firmwareVersion(), flow.remote(), s.contact().uri());
+                s.mac(), s.vendor(), s.model(), s.firmwareVersion(), Addresses.format(flow.remote()), s.contact().uri());
         return new PnpOutcome.Answered(s, answer);
     }
 }

@@ -16,8 +16,9 @@ import org.switchboard.pnp.MacAddress;
 
 /**
  * Recognises a plug-and-play SUBSCRIBE: method SUBSCRIBE, {@code Event: ua-profile} with
- * {@code profile-type=device} (RFC 6080 §4.1, quoted or not), an Accept that lists
- * {@code application/url} (RFC 6080 §5.1 content indirection), one SIP Contact, and a
+ * {@code profile-type=device} (the RFC 6080 §6 event package; quoted or not), an Accept that lists
+ * {@code application/url} (snom's way of asking for the settings URL instead of RFC 6080's content
+ * indirection), one SIP Contact, and a
  * Request-URI user {@code MAC%3a<12 hex>} (or {@code MAC:<hex>}, any case) as snom phones send.
  *
  * <p>Anything else yields empty, never an exception, so the multicast listener can drop it
