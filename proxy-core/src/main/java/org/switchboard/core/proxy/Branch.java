@@ -153,12 +153,15 @@ final class Branch implements ClientTransactionListener {
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        if (!isCurrent(tx) || state == State.DONE) {
+        if (!isCurrent(tx)) {
             return;
         }
         LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), owner.request().method(),
                 owner.request().callId());
-        core.unavailable().mark(tx.destination(), 408);
+        core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
+        if (state == State.DONE) {
+            return;
+        }
         lastFailure = 408;
         tryNextHop();
     }
