@@ -29,6 +29,7 @@ import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
@@ -107,6 +108,19 @@ final class ProxyFixture implements AutoCloseable {
                 + "To: " + invite.header(HeaderName.TO) + "\n"
                 + "Call-ID: " + invite.callId() + "\n"
                 + "CSeq: " + invite.cseq().number() + " CANCEL\n"
+                + "Content-Length: 0\n\n";
+    }
+
+    /** The ACK for a non-2xx final response to an INVITE a test UA sent (RFC 3261 §17.1.1.3). */
+    static String ackFor(String inviteText, SipResponse response) {
+        SipRequest invite = parse(inviteText);
+        return "ACK " + invite.requestUri() + " SIP/2.0\n"
+                + "Via: " + invite.topVia() + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: " + invite.header(HeaderName.FROM) + "\n"
+                + "To: " + response.header(HeaderName.TO) + "\n"
+                + "Call-ID: " + invite.callId() + "\n"
+                + "CSeq: " + invite.cseq().number() + " ACK\n"
                 + "Content-Length: 0\n\n";
     }
 
