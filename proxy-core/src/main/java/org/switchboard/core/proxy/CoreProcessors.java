@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Assembles the request chain of the core server: validation, local answers, and the final
- * responder. Feature modules (registrar, dial plan) add their processors before the routing end
- * through {@link #chain(LocalAddresses, ServerCapabilities, List)}.
+ * Assembles the request chain of the core server: validation, local answers, and the end of the
+ * chain — the unroutable responder in a server without a proxy, or the forwarding proxy. Feature
+ * modules (registrar, provisioning) add their processors for requests addressed to the server.
  */
 public final class CoreProcessors {
     private CoreProcessors() {
     }
 
-    /** The core chain with no feature processors. */
+    /** The core chain with no feature processors and no proxy. */
     public static RequestChain chain(LocalAddresses local, ServerCapabilities capabilities) {
         return chain(local, capabilities, List.of());
     }
 
     /**
-     * The core chain: version, URI scheme and extension checks; local OPTIONS; the given local
-     * processors (requests for the server itself, which need no hops left); the Max-Forwards check;
-     * then the unroutable responder.
+     * The core chain without a proxy: version, URI scheme and extension checks; local OPTIONS; the
+     * given local processors (requests for the server itself, which need no hops left); the
+     * Max-Forwards check; then the unroutable responder.
      */
     public static RequestChain chain(LocalAddresses local, ServerCapabilities capabilities,
             List<RequestProcessor> localProcessors) {
@@ -32,6 +32,33 @@ public final class CoreProcessors {
         processors.addAll(localProcessors);
         processors.add(new MaxForwardsCheck());
         processors.add(new UnroutableResponder(capabilities));
+        return new RequestChain(processors);
+    }
+
+    /**
+     * The chain of a server with the forwarding proxy (RFC 3261 §16.3-16.6): version and URI
+     * scheme checks, loop detection (482), route preprocessing, CANCEL, extension checks, local
+     * OPTIONS, the local processors, Max-Forwards (483), the allowed methods (501), the
+     * authentication policy (407), and forwarding.
+     */
+    static RequestChain proxyChain(LocalAddresses local, ServerCapabilities capabilities,
+            List<RequestProcessor> localProcessors, CancelResponder cancel, ProxyAuthentication authentication,
+            RequestForwarding forwarding) {
+        List<RequestProcessor> processors = new ArrayList<>();
+        processors.add(new SipVersionCheck());
+        processors.add(new UriSchemeCheck());
+        processors.add(new LoopCheck(local));
+        processors.add(new RoutePreprocessor(local));
+        processors.add(cancel);
+        processors.add(new ExtensionCheck(capabilities, local));
+        processors.add(new LocalOptionsResponder(capabilities, local));
+        processors.addAll(localProcessors);
+        processors.add(new MaxForwardsCheck());
+        processors.add(new MethodCheck(capabilities));
+        if (authentication != null) {
+            processors.add(authentication);
+        }
+        processors.add(forwarding);
         return new RequestChain(processors);
     }
 }

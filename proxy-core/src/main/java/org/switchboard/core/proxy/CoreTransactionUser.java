@@ -4,13 +4,16 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transaction.TransactionUser;
 import org.switchboard.core.transport.InboundMessage;
 
 /**
- * The server's transaction user: runs every new request through the {@link RequestChain}. Called on
- * the request's shard; never blocks.
+ * The server's transaction user: runs every new request through the {@link RequestChain}, keeps
+ * the INVITEs in progress for CANCEL, and hands ACKs for 2xx and stray responses to the stateless
+ * forwarder (or drops them in a server without a proxy). Called on the request's shard; never
+ * blocks.
  */
 public final class CoreTransactionUser implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(CoreTransactionUser.class);
@@ -18,19 +21,33 @@ public final class CoreTransactionUser implements TransactionUser {
 
     private final RequestChain chain;
     private final String serverHeader;
+    private final ProxyContexts contexts;
+    private final StrayMessageHandler strays;
 
     /**
+     * A transaction user without a proxy: ACKs for 2xx and stray responses are dropped.
+     *
      * @param chain the request chain
      * @param serverHeader the value of the Server header in responses the server makes itself
      */
     public CoreTransactionUser(RequestChain chain, String serverHeader) {
+        this(chain, serverHeader, new ProxyContexts(), StrayMessageHandler.DROP);
+    }
+
+    CoreTransactionUser(RequestChain chain, String serverHeader, ProxyContexts contexts, StrayMessageHandler strays) {
         this.chain = chain;
         this.serverHeader = serverHeader;
+        this.contexts = contexts;
+        this.strays = strays;
     }
 
     @Override
     public void onRequest(ServerTransaction transaction, InboundMessage request) {
-        chain.process(new ServerTransactionContext(transaction, newTag(), serverHeader));
+        ServerTransactionContext context = new ServerTransactionContext(transaction, newTag(), serverHeader);
+        if (transaction.request().isMethod(SipMethod.INVITE)) {
+            contexts.register(context);
+        }
+        chain.process(context);
     }
 
     private static String newTag() {
@@ -41,15 +58,12 @@ public final class CoreTransactionUser implements TransactionUser {
 
     @Override
     public void onAck(InboundMessage ack) {
-        // the server answers no INVITE with a 2xx itself yet, so an ACK for a 2xx is not ours
-        LOG.debug("Ignoring ACK for a 2xx not sent by this server from {} (Call-ID {})", ack.flow().remote(),
-                ack.message().callId());
+        strays.onAck(ack);
     }
 
     @Override
     public void onStrayResponse(InboundMessage response) {
-        LOG.debug("Dropping response matching no transaction from {} (Call-ID {})", response.flow().remote(),
-                response.message().callId());
+        strays.onStrayResponse(response);
     }
 
     @Override
@@ -66,6 +80,6 @@ public final class CoreTransactionUser implements TransactionUser {
 
     @Override
     public void onServerTerminated(ServerTransaction transaction) {
-        // nothing is kept per transaction at this layer
+        contexts.remove(transaction);
     }
 }

@@ -2,18 +2,29 @@ package org.switchboard.core.proxy;
 
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transport.Flow;
 
 /**
- * One incoming request as the request chain sees it: the message, the flow it arrived on, and a
- * way to answer it through its server transaction (so retransmissions are answered from the
- * transaction). Used on the request's shard only.
+ * One incoming request as the request chain sees it: the message (as processors have rewritten it
+ * so far), the flow it arrived on, and a way to answer it through its server transaction (so
+ * retransmissions are answered from the transaction). Used on the request's shard only.
  */
 public interface RequestContext {
 
+    /** The request as processed so far: the received one, or what a processor replaced it with. */
     SipRequest request();
 
+    /**
+     * Replaces the request the following processors see, e.g. with our Route entries removed (RFC
+     * 3261 §16.4). The server transaction keeps the received request.
+     */
+    void updateRequest(SipRequest request);
+
     Flow flow();
+
+    /** The server transaction of the request, or {@code null} for a context that has none (tests). */
+    ServerTransaction transaction();
 
     /**
      * A response to the request with Via, From, To (with this transaction's To tag unless the
@@ -27,5 +38,17 @@ public interface RequestContext {
     /** Sends a response with no extra headers. */
     default void respond(int statusCode, String reasonPhrase) {
         respond(responseBuilder(statusCode, reasonPhrase).build());
+    }
+
+    /**
+     * Parks the request for asynchronous work (authentication, a database read): the processor
+     * returns {@link ProcessorResult#STOP} and later either answers the request or calls {@link
+     * ParkedRequest#resume()} on the request's shard to run the processors after it. Only a context
+     * handed out by a {@link RequestChain} can be parked.
+     *
+     * @throws IllegalStateException outside a chain
+     */
+    default ParkedRequest park() {
+        throw new IllegalStateException("Only a request running through a RequestChain can be parked");
     }
 }

@@ -9,27 +9,39 @@ import org.switchboard.core.transport.Flow;
 /**
  * The {@link RequestContext} of a request with a server transaction: answers go through the
  * transaction, so its retransmissions are answered from there. Every response of one transaction
- * carries the same To tag (RFC 3261 §8.2.6.2).
+ * carries the same To tag (RFC 3261 §8.2.6.2). Used on the request's shard only.
  */
 final class ServerTransactionContext implements RequestContext {
     private final ServerTransaction transaction;
     private final String toTag;
     private final String serverHeader;
+    private SipRequest request;
 
     ServerTransactionContext(ServerTransaction transaction, String toTag, String serverHeader) {
         this.transaction = transaction;
         this.toTag = toTag;
         this.serverHeader = serverHeader;
+        this.request = transaction.request();
     }
 
     @Override
     public SipRequest request() {
-        return transaction.request();
+        return request;
+    }
+
+    @Override
+    public void updateRequest(SipRequest updated) {
+        this.request = updated;
     }
 
     @Override
     public Flow flow() {
         return transaction.flow();
+    }
+
+    @Override
+    public ServerTransaction transaction() {
+        return transaction;
     }
 
     @Override

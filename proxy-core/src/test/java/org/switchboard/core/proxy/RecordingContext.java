@@ -7,13 +7,14 @@ import java.util.List;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 
 /** A request context for processor tests that records what was answered. */
 final class RecordingContext implements RequestContext {
     final List<SipResponse> responses = new ArrayList<>();
-    private final SipRequest request;
+    private SipRequest request;
     private final Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
             new InetSocketAddress("127.0.0.1", 40000), 0);
 
@@ -44,8 +45,19 @@ final class RecordingContext implements RequestContext {
     }
 
     @Override
+    public void updateRequest(SipRequest updated) {
+        request = updated;
+    }
+
+    @Override
     public Flow flow() {
         return flow;
+    }
+
+    /** A context built from a message string has no server transaction. */
+    @Override
+    public ServerTransaction transaction() {
+        return null;
     }
 
     @Override

@@ -1,0 +1,131 @@
+package org.switchboard.core.cdr;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows calls from INVITE to BYE and writes one {@link CallRecord} per call. Unanswered calls are
+ * written when the caller gets the final response; answered calls when the BYE passes. At most
+ * {@code maxActiveCalls} answered or ringing calls are followed; beyond that the oldest is written
+ * as it stands and forgotten, which bounds memory when BYEs are lost.
+ *
+ * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to the
+ * store on {@code writer}, an executor for blocking work.
+ */
+public final class CallRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
+
+    private final CallRecordStore store;
+    private final Executor writer;
+    private final Clock clock;
+    private final int maxActiveCalls;
+    private final Map<String, ActiveCall> calls = new LinkedHashMap<>();
+
+    private static final class ActiveCall {
+        final String callId;
+        final String callerTag;
+        final String caller;
+        final String callee;
+        final Instant start;
+        Instant answer;
+
+        ActiveCall(String callId, String callerTag, String caller, String callee, Instant start) {
+            this.callId = callId;
+            this.callerTag = callerTag;
+            this.caller = caller;
+            this.callee = callee;
+            this.start = start;
+        }
+
+        CallRecord finish(Instant end, int status, CallRecord.Hangup hangup) {
+            return new CallRecord(callId, caller, callee, start, answer, end, status, hangup);
+        }
+    }
+
+    public CallRecorder(CallRecordStore store, Executor writer, Clock clock, int maxActiveCalls) {
+        this.store = store;
+        this.writer = writer;
+        this.clock = clock;
+        this.maxActiveCalls = maxActiveCalls;
+    }
+
+    /** An initial INVITE is being forwarded. */
+    public void started(String callId, String callerTag, String caller, String callee) {
+        ActiveCall evicted = null;
+        synchronized (this) {
+            calls.put(callId, new ActiveCall(callId, callerTag, caller, callee, clock.instant()));
+            if (calls.size() > maxActiveCalls) {
+                Iterator<ActiveCall> oldest = calls.values().iterator();
+                evicted = oldest.next();
+                oldest.remove();
+            }
+        }
+        if (evicted != null) {
+            LOG.warn("Following more than {} calls; writing the record of call {} without its end",
+                    maxActiveCalls, evicted.callId);
+            write(evicted.finish(null, evicted.answer != null ? 200 : 0, CallRecord.Hangup.NONE));
+        }
+    }
+
+    /** The first 2xx of the call went to the caller. */
+    public synchronized void answered(String callId) {
+        ActiveCall call = calls.get(callId);
+        if (call != null && call.answer == null) {
+            call.answer = clock.instant();
+        }
+    }
+
+    /** The caller got a final failure response (or cancelled, 487): the call is over. */
+    public void failed(String callId, int status) {
+        ActiveCall call;
+        synchronized (this) {
+            call = calls.get(callId);
+            if (call == null || call.answer != null) {
+                return;
+            }
+            calls.remove(callId);
+        }
+        write(call.finish(clock.instant(), status, CallRecord.Hangup.NONE));
+    }
+
+    /** A BYE passed in the dialog of {@code callId}; {@code fromTag} tells who sent it. */
+    public void hungUp(String callId, String fromTag) {
+        ActiveCall call;
+        synchronized (this) {
+            call = calls.get(callId);
+            if (call == null || call.answer == null) {
+                return;
+            }
+            calls.remove(callId);
+        }
+        CallRecord.Hangup who = call.callerTag != null && call.callerTag.equals(fromTag)
+                ? CallRecord.Hangup.CALLER : CallRecord.Hangup.CALLEE;
+        write(call.finish(clock.instant(), 200, who));
+    }
+
+    /** Calls followed right now. */
+    public synchronized int activeCalls() {
+        return calls.size();
+    }
+
+    private void write(CallRecord record) {
+        try {
+            writer.execute(() -> {
+                try {
+                    store.save(record);
+                } catch (RuntimeException e) {
+                    LOG.error("Could not store the call record of call {}", record.callId(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.error("Call record of call {} dropped: the blocking executor is saturated", record.callId());
+        }
+    }
+}

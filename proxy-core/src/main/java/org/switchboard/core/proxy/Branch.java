@@ -1,0 +1,255 @@
+package org.switchboard.core.proxy;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.HeaderField;
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.transaction.ClientTransaction;
+import org.switchboard.core.transaction.ClientTransactionListener;
+import org.switchboard.core.transaction.InviteClientTransaction;
+import org.switchboard.core.transaction.TimerHandle;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.InboundMessage;
+
+/**
+ * One target of a {@link ProxyContext}: finds its next hops, sends the request to the first one
+ * that is not known to be down, and fails over to the next on a transport error, a timeout or a 503
+ * (RFC 3263 §4.3). Runs Timer C for INVITE (RFC 3261 §16.6 step 11, §16.8). Reports provisionals,
+ * its final outcome and late 2xx responses to its context.
+ *
+ * <p>States: resolving → calling (request sent) → proceeding (provisional received) → done (final
+ * response, failure, or cancelled). A cancelled branch is done for its context at once; a 2xx that
+ * still comes is passed on all the same.
+ *
+ * <p>Threading: lives on the call's shard; every method runs there.
+ */
+final class Branch implements ClientTransactionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Branch.class);
+
+    private enum State { RESOLVING, CALLING, PROCEEDING, DONE }
+
+    private final ProxyContext owner;
+    private final Target target;
+    private final ProxyCore core;
+    private State state = State.RESOLVING;
+    private List<Destination> hops = List.of();
+    private int hopIndex = -1;
+    private String currentBranch;
+    private Destination currentHop;
+    private ClientTransaction transaction;
+    private TimerHandle timerC;
+    private int lastFailure = 503;
+
+    Branch(ProxyContext owner, Target target, ProxyCore core) {
+        this.owner = owner;
+        this.target = target;
+        this.core = core;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    boolean isDone() {
+        return state == State.DONE;
+    }
+
+    void start() {
+        core.nextHops().of(owner.request(), target).whenComplete(
+                (resolved, error) -> owner.shard().execute(() -> onResolved(resolved, error)));
+    }
+
+    private void onResolved(List<Destination> resolved, Throwable error) {
+        if (state != State.RESOLVING) {
+            return; // cancelled while resolving
+        }
+        if (error != null) {
+            LOG.warn("Cannot resolve the next hop for {} (Call-ID {}): {}", target.uri(), owner.request().callId(),
+                    error.toString());
+            fail(503, "Service Unavailable");
+            return;
+        }
+        if (resolved.isEmpty()) {
+            LOG.info("No address for {} (Call-ID {})", target.uri(), owner.request().callId());
+            fail(404, "Not Found");
+            return;
+        }
+        hops = resolved;
+        tryNextHop();
+    }
+
+    /** Sends to the next hop not marked unavailable; fails the branch when none is left. */
+    private void tryNextHop() {
+        while (++hopIndex < hops.size()) {
+            Destination hop = hops.get(hopIndex);
+            int down = core.unavailable().statusOf(hop);
+            if (down == 0) {
+                send(hop);
+                return;
+            }
+            LOG.debug("Skipping unavailable next hop {} for {}", hop, target.uri());
+            lastFailure = down;
+        }
+        fail(lastFailure, lastFailure == 408 ? "Request Timeout" : "Service Unavailable");
+    }
+
+    private void send(Destination hop) {
+        state = State.CALLING;
+        String branch = core.loops().newBranch(owner.loopHash());
+        currentBranch = branch;
+        currentHop = hop;
+        SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
+        if (isInvite()) {
+            restartTimerC();
+        }
+        ClientTransaction tx = core.transactions().get().sendRequest(forwarded, hop, this);
+        if (branch.equals(currentBranch)) {
+            transaction = tx; // unless a refusal reported synchronously moved on to the next hop
+        }
+    }
+
+    private boolean isInvite() {
+        return owner.request().isMethod(SipMethod.INVITE);
+    }
+
+    private boolean isCurrent(ClientTransaction tx) {
+        return tx.branch().equals(currentBranch);
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, InboundMessage inbound) {
+        SipResponse response = (SipResponse) inbound.message();
+        if (!isCurrent(tx)) {
+            return;
+        }
+        core.unavailable().clear(tx.destination());
+        if (state == State.DONE) {
+            if (response.isSuccess()) {
+                owner.onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
+            }
+            return;
+        }
+        if (response.isProvisional()) {
+            state = State.PROCEEDING;
+            if (response.statusCode() > 100) {
+                restartTimerC(); // §16.7 step 2: only provisionals above 100 reset Timer C
+            }
+            owner.onProvisional(response);
+            return;
+        }
+        if (response.statusCode() == 503 && state == State.CALLING && hopIndex + 1 < hops.size()) {
+            LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), owner.request().method());
+            lastFailure = 503;
+            tryNextHop(); // RFC 3263 §4.3
+            return;
+        }
+        finish();
+        owner.onFinal(this, response);
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        if (!isCurrent(tx)) {
+            return;
+        }
+        LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), owner.request().method(),
+                owner.request().callId());
+        core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
+        if (state == State.DONE) {
+            return;
+        }
+        lastFailure = 408;
+        tryNextHop();
+    }
+
+    @Override
+    public void onTransportError(ClientTransaction tx, Throwable cause) {
+        if (!isCurrent(tx) || state == State.DONE) {
+            return;
+        }
+        LOG.info("Cannot send {} to {}: {}", owner.request().method(), tx.destination(), cause.toString());
+        core.unavailable().mark(tx.destination(), 503);
+        lastFailure = 503;
+        if (state == State.CALLING) {
+            tryNextHop();
+        } else {
+            fail(503, "Service Unavailable");
+        }
+    }
+
+    @Override
+    public void onTerminated(ClientTransaction tx) {
+        // the context keeps nothing per transaction; a branch outlives its transactions
+    }
+
+    /**
+     * Cancels the branch (RFC 3261 §16.10): a CANCEL with {@code reason} goes out once the INVITE
+     * has a provisional (the transaction holds it until then). The branch is done from now on.
+     */
+    void cancel(List<HeaderField> reason) {
+        if (state == State.DONE) {
+            return;
+        }
+        finish();
+        if (transaction instanceof InviteClientTransaction invite) {
+            invite.cancel(reason, CancelResponses.INSTANCE);
+        }
+    }
+
+    private void fail(int statusCode, String reasonPhrase) {
+        finish();
+        owner.onFailed(this, statusCode, reasonPhrase);
+    }
+
+    private void finish() {
+        state = State.DONE;
+        if (timerC != null) {
+            timerC.cancel();
+        }
+    }
+
+    private void restartTimerC() {
+        if (timerC != null) {
+            timerC.cancel();
+        }
+        timerC = owner.shard().schedule(this::onTimerC, core.settings().timerC().toMillis());
+    }
+
+    /** §16.8: Timer C fired; the context cancels the branch and counts it as 408. */
+    private void onTimerC() {
+        if (state != State.DONE) {
+            LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop,
+                    owner.request().callId());
+            owner.onTimerC(this);
+        }
+    }
+
+    /** Receives the responses to our CANCELs, which need no action (RFC 3261 §16.10). */
+    private enum CancelResponses implements ClientTransactionListener {
+        INSTANCE;
+
+        @Override
+        public void onResponse(ClientTransaction tx, InboundMessage response) {
+            LOG.debug("CANCEL answered {} by {}", ((SipResponse) response.message()).statusCode(), tx.destination());
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+            LOG.debug("CANCEL to {} timed out", tx.destination());
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction tx, Throwable cause) {
+            LOG.debug("CANCEL to {} not sent: {}", tx.destination(), cause.toString());
+        }
+
+        @Override
+        public void onTerminated(ClientTransaction tx) {
+            // nothing is kept for a CANCEL
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.switchboard.core.proxy;
+
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipUri;
+import org.switchboard.core.message.Via;
+
+/**
+ * Answers 482 Loop Detected to a request that already passed this server unchanged (RFC 3261
+ * §16.3 step 4, RFC 5393 §4.2): one of the Via entries with our sent-by carries the
+ * loop-detection hash this request has now. A request that comes back changed (a new Request-URI
+ * after a gateway or a dial plan) is a spiral and goes on. ACK and CANCEL are never answered so.
+ */
+final class LoopCheck implements RequestProcessor {
+    private final LocalAddresses local;
+
+    LoopCheck(LocalAddresses local) {
+        this.local = local;
+    }
+
+    @Override
+    public ProcessorResult process(RequestContext context) {
+        SipRequest request = received(context);
+        if (request.isMethod(SipMethod.CANCEL) || request.vias().size() < 2) {
+            return ProcessorResult.CONTINUE;
+        }
+        String hash = null;
+        for (Via via : request.vias()) {
+            String ours = LoopDetection.hashOf(via.branch());
+            if (ours == null || !local.isLocal(SipUri.of(null, via.host(), via.port()))) {
+                continue;
+            }
+            if (hash == null) {
+                hash = LoopDetection.hash(request);
+            }
+            if (ours.equals(hash)) {
+                context.respond(482, "Loop Detected");
+                return ProcessorResult.STOP;
+            }
+        }
+        return ProcessorResult.CONTINUE;
+    }
+
+    /** The request as it arrived, which is what the hash in our branches was computed over. */
+    static SipRequest received(RequestContext context) {
+        return context.transaction() != null ? context.transaction().request() : context.request();
+    }
+}

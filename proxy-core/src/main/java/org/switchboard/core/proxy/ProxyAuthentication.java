@@ -1,0 +1,107 @@
+package org.switchboard.core.proxy;
+
+import java.net.InetAddress;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.auth.AuthResult;
+import org.switchboard.core.auth.AuthRole;
+import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.NameAddr;
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.transaction.Shard;
+
+/**
+ * The proxy's authentication policy (RFC 3261 §16.3 step 6, §22.3): an initial request whose From
+ * is in one of our domains must carry valid credentials of that very user, else it is challenged
+ * with 407. Requests from trusted sources (gateways, peer servers), requests from other domains,
+ * in-dialog requests, ACK and CANCEL pass. The blocking {@link Authenticator} runs on the blocking
+ * executor; the chain is parked meanwhile and resumed on the call's shard. Our credentials are
+ * removed before the request is forwarded.
+ */
+final class ProxyAuthentication implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyAuthentication.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final Authenticator authenticator;
+    private final DomainCatalog domains;
+    private final Set<InetAddress> trusted;
+    private final Executor blocking;
+
+    ProxyAuthentication(Authenticator authenticator, DomainCatalog domains, Set<InetAddress> trusted,
+            Executor blocking) {
+        this.authenticator = authenticator;
+        this.domains = domains;
+        this.trusted = Set.copyOf(trusted);
+        this.blocking = blocking;
+    }
+
+    @Override
+    public ProcessorResult process(RequestContext context) {
+        SipRequest request = context.request();
+        if (!needsAuthentication(request, context.flow().remote().getAddress())) {
+            return ProcessorResult.CONTINUE;
+        }
+        ParkedRequest parked = context.park();
+        Shard shard = context.transaction().shard();
+        InetAddress source = context.flow().remote().getAddress();
+        try {
+            blocking.execute(() -> {
+                AuthResult result;
+                try {
+                    result = authenticator.authenticate(request, source, AuthRole.PROXY);
+                } catch (RuntimeException e) {
+                    LOG.error("Authentication of {} from {} failed", request.method(), source, e);
+                    result = new AuthResult.Rejected(500, "Server Internal Error");
+                }
+                AuthResult decided = result;
+                shard.execute(() -> decide(parked, decided));
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Blocking executor saturated; answering 503 to {} from {}", request.method(), source);
+            context.respond(context.responseBuilder(503, "Service Unavailable")
+                    .add(HeaderName.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
+        }
+        return ProcessorResult.STOP;
+    }
+
+    private boolean needsAuthentication(SipRequest request, InetAddress source) {
+        if (request.to().tag() != null || request.isMethod(SipMethod.ACK) || request.isMethod(SipMethod.CANCEL)
+                || request.isMethod(SipMethod.REGISTER) || trusted.contains(source)) {
+            return false;
+        }
+        NameAddr from = request.from();
+        return from.isSip() && domains.isLocalDomain(from.sipUri().host());
+    }
+
+    private void decide(ParkedRequest parked, AuthResult result) {
+        RequestContext context = parked.context();
+        SipRequest request = context.request();
+        // Java 17 has no pattern switch; the sealed AuthResult has exactly these four kinds
+        if (result instanceof AuthResult.Authenticated user) {
+            if (!user.owns(request.from().sipUri())) {
+                LOG.info("{} authenticated as {} but sent From {}; refused", context.flow().remote(), user.aor(),
+                        request.from().uri());
+                context.respond(403, "Forbidden");
+                return;
+            }
+            context.updateRequest(request.toBuilder().remove(HeaderName.PROXY_AUTHORIZATION).build());
+            parked.resume();
+        } else if (result instanceof AuthResult.Challenge challenge) {
+            var response = context.responseBuilder(challenge.role().statusCode(), challenge.role().reasonPhrase());
+            for (String value : challenge.headerValues()) {
+                response.add(challenge.role().challengeHeader(), value);
+            }
+            context.respond(response.build());
+        } else if (result instanceof AuthResult.Rejected rejected) {
+            context.respond(rejected.statusCode(), rejected.reason());
+        } else {
+            context.respond(403, "Forbidden"); // Banned
+        }
+    }
+}

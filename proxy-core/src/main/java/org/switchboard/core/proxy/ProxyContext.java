@@ -1,0 +1,332 @@
+package org.switchboard.core.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.HeaderField;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.NameAddr;
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.proxy.routing.RouteDecision;
+import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.transaction.Shard;
+import org.switchboard.core.transaction.TimerHandle;
+import org.switchboard.core.transport.Destination;
+
+/**
+ * The forwarding state of one server transaction (RFC 3261 §16): its {@link TargetSet}, a {@link
+ * Branch} per target started group by group (parallel within a q-value, sequential between), and
+ * the {@link ResponseSelector}. Provisionals above 100 go to the caller at once, every 2xx too; the
+ * first 2xx or a 6xx cancels the other branches (RFC 3326 Reason); a 3xx is followed when
+ * configured (with a 181 to the caller); when no branch is left the best response goes out.
+ * Timers: a group timeout moves on to the next q-value group; the ring timeout ends the search; a
+ * branch's Timer C counts it as 408.
+ *
+ * <p>Threading: lives on the call's shard; every method runs there, so responses of one
+ * transaction leave in the order they came.
+ */
+final class ProxyContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyContext.class);
+    private static final List<HeaderField> COMPLETED_ELSEWHERE = List.of(HeaderField.of(HeaderName.REASON,
+            "SIP;cause=200;text=\"Call completed elsewhere\""));
+
+    private final ProxyCore core;
+    private final RequestContext server;
+    private final SipRequest request;
+    private final boolean recordRoute;
+    private final boolean initialInvite;
+    private final String loopHash;
+    private final TargetSet targets;
+    private final ResponseSelector selector = new ResponseSelector();
+    private final List<Branch> pending = new ArrayList<>();
+    private boolean starting;
+    private boolean finalSent;
+    private boolean answered;
+    private boolean searchEnded;
+    private int redirectsFollowed;
+    private TimerHandle groupTimer;
+    private TimerHandle ringTimer;
+
+    /**
+     * @param request the request after route preprocessing and authentication
+     * @param recordRoute whether to Record-Route (initial requests that create a dialog)
+     * @param loopHash the loop-detection hash of the request as received
+     */
+    ProxyContext(ProxyCore core, RequestContext server, SipRequest request, boolean recordRoute, String loopHash,
+            List<Target> targets) {
+        this.core = core;
+        this.server = server;
+        this.request = request;
+        this.recordRoute = recordRoute;
+        this.loopHash = loopHash;
+        this.initialInvite = request.isMethod(SipMethod.INVITE) && request.to().tag() == null;
+        this.targets = new TargetSet(targets);
+    }
+
+    SipRequest request() {
+        return request;
+    }
+
+    String loopHash() {
+        return loopHash;
+    }
+
+    Shard shard() {
+        return server.transaction().shard();
+    }
+
+    /** §16.6: starts the first group of targets, and for INVITE the ring timer. */
+    void start() {
+        if (isInvite()) {
+            ringTimer = shard().schedule(this::onRingTimeout, core.settings().ringTimeout().toMillis());
+        }
+        if (initialInvite) {
+            core.calls().started(request.callId(), request.from().tag(), request.from().uri(), request.to().uri());
+        }
+        startNextGroup();
+    }
+
+    private boolean isInvite() {
+        return request.isMethod(SipMethod.INVITE);
+    }
+
+    SipRequest forwardedRequest(Target target, Destination hop, String branch) {
+        return core.forwarder().build(request, target, recordRoute, server.flow(), hop, branch);
+    }
+
+    private void startNextGroup() {
+        cancelTimer(groupTimer);
+        List<Target> group = targets.nextGroup();
+        if (group.isEmpty()) {
+            afterBranchEnded();
+            return;
+        }
+        LOG.debug("Forking {} (Call-ID {}) to {}", request.method(), request.callId(), group);
+        startBranches(group);
+        if (isInvite() && targets.hasPending() && !finalSent) {
+            groupTimer = shard().schedule(this::onGroupTimeout, core.settings().groupTimeout().toMillis());
+        }
+    }
+
+    private void startBranches(List<Target> group) {
+        starting = true;
+        try {
+            for (Target target : group) {
+                Branch branch = new Branch(this, target, core);
+                pending.add(branch);
+                branch.start();
+            }
+        } finally {
+            starting = false;
+        }
+        afterBranchEnded();
+    }
+
+    /** §16.7 step 5: a provisional above 100 goes to the caller; 100 stays here. */
+    void onProvisional(SipResponse response) {
+        if (!finalSent && response.statusCode() > 100) {
+            server.respond(withoutOurVia(response));
+        }
+    }
+
+    /** A branch's final response; the branch is done. */
+    void onFinal(Branch branch, SipResponse response) {
+        pending.remove(branch);
+        int status = response.statusCode();
+        if (response.isSuccess()) {
+            forwardSuccess(response);
+            return;
+        }
+        if (finalSent) {
+            return;
+        }
+        SipResponse upstream = withoutOurVia(response);
+        if (status < 400 && core.settings().followRedirects()) {
+            followRedirect(upstream);
+        } else {
+            selector.add(upstream);
+        }
+        if (status >= 600) {
+            // §16.7 step 6 / §16.7 step 10: a 6xx ends the search; cancel what still rings
+            searchEnded = true;
+            cancelPending(List.of(HeaderField.of(HeaderName.REASON,
+                    "SIP;cause=" + status + ";text=\"" + response.reasonPhrase().replace("\"", "") + "\"")));
+        }
+        afterBranchEnded();
+    }
+
+    /** A branch ended without a response (timeouts, transport errors, nothing to resolve). */
+    void onFailed(Branch branch, int statusCode, String reasonPhrase) {
+        pending.remove(branch);
+        if (!finalSent) {
+            selector.addOutcome(statusCode, reasonPhrase);
+        }
+        afterBranchEnded();
+    }
+
+    /** A 2xx from a branch already done for this context: still the caller's (RFC 6026). */
+    void onLateSuccess(SipResponse response) {
+        forwardSuccess(response);
+    }
+
+    /** §16.8: Timer C fired on a branch: cancel it, count it as 408. */
+    void onTimerC(Branch branch) {
+        branch.cancel(List.of());
+        onFailed(branch, 408, "Request Timeout");
+    }
+
+    /** §16.10: the caller cancelled: cancel every branch and answer 487 now. */
+    void cancelByCaller() {
+        if (finalSent) {
+            return;
+        }
+        LOG.debug("Caller cancelled {} (Call-ID {})", request.method(), request.callId());
+        searchEnded = true;
+        cancelPending(List.of());
+        sendFinal(server.responseBuilder(487, "Request Terminated").build());
+    }
+
+    /** §16.7 step 5: every 2xx goes upstream; the first ends the search and cancels the rest. */
+    private void forwardSuccess(SipResponse response) {
+        SipResponse upstream = withoutOurVia(response);
+        if (!finalSent || (answered && !server.transaction().isTerminated())) {
+            server.respond(upstream);
+        } else {
+            // the server transaction has ended or already sent a non-2xx final: RFC 6026 §8.5
+            core.sender().sendResponse(upstream, server.flow(), SendFailureLog.of("2xx response", request.callId()));
+        }
+        if (!answered) {
+            answered = true;
+            finalSent = true;
+            searchEnded = true;
+            cancelTimers();
+            cancelPending(COMPLETED_ELSEWHERE);
+            if (initialInvite) {
+                core.calls().answered(request.callId());
+            }
+            LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
+        }
+    }
+
+    /**
+     * §16.7 step 4 and §16.5: the SIP contacts of a 3xx become new targets, routed like the request
+     * itself and started at once; the 3xx is kept as a candidate only if nothing could be followed.
+     */
+    private void followRedirect(SipResponse response) {
+        List<Target> added = new ArrayList<>();
+        if (redirectsFollowed < core.settings().maxRedirects()) {
+            redirectsFollowed++;
+            for (NameAddr contact : response.contacts()) {
+                if (contact.isSip()) {
+                    added.addAll(routeRedirect(contact));
+                }
+            }
+        } else {
+            LOG.info("Not following another redirect for {} (Call-ID {}): limit of {} reached", request.requestUri(),
+                    request.callId(), core.settings().maxRedirects());
+        }
+        if (added.isEmpty()) {
+            selector.add(response);
+            return;
+        }
+        if (isInvite()) {
+            server.respond(server.responseBuilder(181, "Call Is Being Forwarded").build());
+        }
+        startBranches(added);
+    }
+
+    private List<Target> routeRedirect(NameAddr contact) {
+        SipRequest redirected = request.toBuilder().requestUri(contact.sipUri().withoutHeaders().toString()).build();
+        List<Target> admitted = new ArrayList<>();
+        if (core.router().route(redirected, server.flow()) instanceof RouteDecision.Forward forward) {
+            for (Target t : forward.targets()) {
+                if (targets.admit(t)) {
+                    admitted.add(t);
+                }
+            }
+        }
+        return admitted;
+    }
+
+    private void onGroupTimeout() {
+        if (searchEnded || finalSent) {
+            return;
+        }
+        LOG.debug("Group timeout for {} (Call-ID {}); trying the next q-value", request.requestUri(),
+                request.callId());
+        timeOutPending();
+        startNextGroup();
+    }
+
+    private void onRingTimeout() {
+        if (finalSent) {
+            return;
+        }
+        LOG.debug("Ring timeout for {} (Call-ID {})", request.requestUri(), request.callId());
+        searchEnded = true;
+        timeOutPending();
+        afterBranchEnded();
+    }
+
+    /** Cancels every pending branch and counts each as 408. */
+    private void timeOutPending() {
+        for (Branch branch : List.copyOf(pending)) {
+            branch.cancel(List.of());
+            selector.addOutcome(408, "Request Timeout");
+        }
+        pending.clear();
+    }
+
+    private void cancelPending(List<HeaderField> reason) {
+        for (Branch branch : List.copyOf(pending)) {
+            branch.cancel(reason);
+        }
+        pending.clear();
+    }
+
+    /** Moves on once a branch ended: the next group, or the best response when nothing is left. */
+    private void afterBranchEnded() {
+        if (starting || !pending.isEmpty()) {
+            return;
+        }
+        if (finalSent) {
+            cancelTimers();
+            return;
+        }
+        if (!searchEnded && targets.hasPending()) {
+            startNextGroup();
+            return;
+        }
+        sendFinal(selector.best(server));
+    }
+
+    private void sendFinal(SipResponse response) {
+        finalSent = true;
+        cancelTimers();
+        server.respond(response);
+        if (initialInvite) {
+            core.calls().failed(request.callId(), response.statusCode());
+        }
+        LOG.debug("{} {} (Call-ID {}) answered {}", request.method(), request.requestUri(), request.callId(),
+                response.statusCode());
+    }
+
+    private void cancelTimers() {
+        cancelTimer(groupTimer);
+        cancelTimer(ringTimer);
+    }
+
+    private static void cancelTimer(TimerHandle timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** §16.7 step 3: the topmost Via is ours; the caller must not see it. */
+    private static SipResponse withoutOurVia(SipResponse response) {
+        return response.toBuilder().removeFirstValue(HeaderName.VIA).build();
+    }
+}

@@ -1,0 +1,69 @@
+package org.switchboard.core.proxy;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.cdr.CallRecordStore;
+import org.switchboard.core.dns.DnsLookup;
+import org.switchboard.core.location.LocationService;
+import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.proxy.routing.LocalRouter;
+import org.switchboard.core.proxy.routing.Router;
+
+/**
+ * What the server hands the forwarding proxy: where requests go ({@link Router}), which domains
+ * are ours, who must authenticate and how, where call records go, and where blocking work runs.
+ * Immutable; build it with {@link #local} and the {@code with...} methods.
+ *
+ * @param router decides the targets of initial requests
+ * @param domains our domains and users, for the authentication policy
+ * @param authenticator authenticates requests from our users (407), or {@code null} to let every
+ *     request through unauthenticated
+ * @param callRecords where finished calls are written, or {@code null} to keep no records
+ * @param blockingExecutor a bounded executor for blocking work (authentication, call records), or
+ *     {@code null} for one the stack creates and stops
+ * @param dns the DNS client for RFC 3263, or {@code null} for the system's name servers
+ * @param settings timers and policies
+ */
+public record ProxyServices(Router router, DomainCatalog domains, Authenticator authenticator,
+        CallRecordStore callRecords, Executor blockingExecutor, DnsLookup dns, ProxySettings settings) {
+
+    public ProxyServices {
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(domains, "domains");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The default services: {@link LocalRouter} over the location service (no outbound proxy), no
+     * authentication, no call records, default settings.
+     */
+    public static ProxyServices local(DomainCatalog domains, LocationService location) {
+        return new ProxyServices(new LocalRouter(domains, location, null), domains, null, null, null, null,
+                ProxySettings.DEFAULTS);
+    }
+
+    public ProxyServices withRouter(Router newRouter) {
+        return new ProxyServices(newRouter, domains, authenticator, callRecords, blockingExecutor, dns, settings);
+    }
+
+    public ProxyServices withAuthenticator(Authenticator newAuthenticator) {
+        return new ProxyServices(router, domains, newAuthenticator, callRecords, blockingExecutor, dns, settings);
+    }
+
+    public ProxyServices withCallRecords(CallRecordStore store) {
+        return new ProxyServices(router, domains, authenticator, store, blockingExecutor, dns, settings);
+    }
+
+    public ProxyServices withBlockingExecutor(Executor executor) {
+        return new ProxyServices(router, domains, authenticator, callRecords, executor, dns, settings);
+    }
+
+    public ProxyServices withDns(DnsLookup lookup) {
+        return new ProxyServices(router, domains, authenticator, callRecords, blockingExecutor, lookup, settings);
+    }
+
+    public ProxyServices withSettings(ProxySettings newSettings) {
+        return new ProxyServices(router, domains, authenticator, callRecords, blockingExecutor, dns, newSettings);
+    }
+}

@@ -1,0 +1,70 @@
+package org.switchboard.core.proxy;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.proxy.routing.RouteDecision;
+import org.switchboard.core.proxy.routing.Target;
+
+/**
+ * The end of the proxy's request chain: forwards the request statefully through a {@link
+ * ProxyContext}. An in-dialog request (To tag) goes to its Request-URI by its Route set (RFC 3261
+ * §16.6 step 6-7, loose routing); an initial request goes where the {@link
+ * org.switchboard.core.proxy.routing.Router} says, and is record-routed if it creates a dialog.
+ */
+final class RequestForwarding implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestForwarding.class);
+
+    private final ProxyCore core;
+    private final ProxyContexts contexts;
+    private final LocalAddresses local;
+
+    RequestForwarding(ProxyCore core, ProxyContexts contexts, LocalAddresses local) {
+        this.core = core;
+        this.contexts = contexts;
+        this.local = local;
+    }
+
+    @Override
+    public ProcessorResult process(RequestContext context) {
+        SipRequest request = context.request();
+        List<Target> targets;
+        boolean recordRoute;
+        if (request.to().tag() != null) {
+            if (request.headers().values(HeaderName.ROUTE).isEmpty() && local.isLocal(request.sipRequestUri())) {
+                // no dialog of ours ends here: this server is not a user agent
+                context.respond(481, "Call/Transaction Does Not Exist");
+                return ProcessorResult.STOP;
+            }
+            targets = List.of(Target.of(request.sipRequestUri()));
+            recordRoute = false;
+            if (request.isMethod(SipMethod.BYE)) {
+                core.calls().hungUp(request.callId(), request.from().tag());
+            }
+        } else {
+            RouteDecision decision = core.router().route(request, context.flow());
+            if (decision instanceof RouteDecision.Reject reject) {
+                LOG.debug("{} {} from {} rejected by the router: {} {}", request.method(), request.requestUri(),
+                        context.flow().remote(), reject.statusCode(), reject.reasonPhrase());
+                context.respond(reject.statusCode(), reject.reasonPhrase());
+                return ProcessorResult.STOP;
+            }
+            targets = ((RouteDecision.Forward) decision).targets();
+            recordRoute = createsDialog(request);
+        }
+        ProxyContext proxy = new ProxyContext(core, context, request, recordRoute,
+                LoopDetection.hash(LoopCheck.received(context)), targets);
+        if (contexts.attach(context.transaction(), proxy)) {
+            proxy.start();
+        }
+        return ProcessorResult.STOP;
+    }
+
+    private static boolean createsDialog(SipRequest request) {
+        return request.isMethod(SipMethod.INVITE) || request.isMethod(SipMethod.SUBSCRIBE)
+                || request.isMethod(SipMethod.REFER);
+    }
+}

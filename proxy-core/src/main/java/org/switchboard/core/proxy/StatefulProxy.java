@@ -1,0 +1,95 @@
+package org.switchboard.core.proxy;
+
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.switchboard.core.cdr.CallRecorder;
+import org.switchboard.core.dns.CachingDnsLookup;
+import org.switchboard.core.dns.DnsLookup;
+import org.switchboard.core.dns.DnsjavaLookup;
+import org.switchboard.core.dns.NextHopResolver;
+import org.switchboard.core.dns.SipServerLocator;
+import org.switchboard.core.transaction.TransactionLayer;
+import org.switchboard.core.transaction.TransactionUser;
+import org.switchboard.core.transport.ListenPoint;
+import org.switchboard.core.transport.SipSender;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * The forwarding proxy assembled from its parts: the request chain that ends in stateful
+ * forwarding, and the transaction user that also forwards ACKs for 2xx and stray 2xx responses.
+ * Built once at start, after the sockets are bound.
+ *
+ * <p>Threading: build on the starting thread; the parts run on the shards, the DNS executor and the
+ * blocking executor.
+ */
+public final class StatefulProxy {
+    private static final int DNS_CACHE_ENTRIES = 10_000;
+    private static final long DNS_MAX_TTL_SECONDS = 3600;
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(3);
+    private static final long DNS_NEGATIVE_TTL_SECONDS = 60;
+
+    private final ProxyServices services;
+    private final LocalAddresses local;
+    private final ProxyContexts contexts = new ProxyContexts();
+    private final ProxyCore core;
+    private final StatelessForwarder stateless;
+    private final Supplier<TransactionLayer> transactions;
+    private final Executor blockingExecutor;
+
+    /**
+     * @param local the addresses that name this server
+     * @param bound the bound listen points, for Via and Record-Route
+     * @param sender the transports
+     * @param transactions the transaction layer, created after the chain
+     * @param dnsExecutor where DNS queries block
+     * @param blockingExecutor where authentication and call records block
+     * @throws SocketException if the network interfaces cannot be listed
+     */
+    public StatefulProxy(ProxyServices services, LocalAddresses local, List<ListenPoint> bound, SipSender sender,
+            Supplier<TransactionLayer> transactions, Executor dnsExecutor, Executor blockingExecutor, Clock clock)
+            throws SocketException {
+        this.services = services;
+        this.local = local;
+        this.transactions = transactions;
+        this.blockingExecutor = blockingExecutor;
+        ProxySettings settings = services.settings();
+        DnsLookup dns = services.dns() != null ? services.dns() : new DnsjavaLookup(DNS_TIMEOUT, DNS_NEGATIVE_TTL_SECONDS);
+        NextHops nextHops = new NextHops(new NextHopResolver(new SipServerLocator(
+                new CachingDnsLookup(dns, clock, DNS_CACHE_ENTRIES, DNS_MAX_TTL_SECONDS),
+                Set.of(Transport.UDP, Transport.TCP)), dnsExecutor));
+        LocalEndpoints endpoints = new LocalEndpoints(bound, settings.advertisedHost());
+        UnavailableHosts unavailable = new UnavailableHosts(settings.unavailableHostTtl(),
+                settings.unavailableHostCapacity(), clock);
+        CallRecorder calls = services.callRecords() != null
+                ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
+                : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
+        this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
+                new LoopDetection(), settings, services.router(), calls, sender);
+        this.stateless = new StatelessForwarder(local, endpoints, nextHops, unavailable, sender);
+    }
+
+    /** The request chain: core checks, the local processors, then authentication and forwarding. */
+    public RequestChain chain(ServerCapabilities capabilities, List<RequestProcessor> localProcessors) {
+        ProxyAuthentication authentication = services.authenticator() == null ? null
+                : new ProxyAuthentication(services.authenticator(), services.domains(),
+                        services.settings().trustedSources(), blockingExecutor);
+        return CoreProcessors.proxyChain(local, capabilities, localProcessors,
+                new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
+                authentication, new RequestForwarding(core, contexts, local));
+    }
+
+    /** The transaction user running {@code chain}, for the transaction layer. */
+    public TransactionUser transactionUser(RequestChain chain, String serverHeader) {
+        return new CoreTransactionUser(chain, serverHeader, contexts, stateless);
+    }
+
+    /** The calls being followed for call records. */
+    public CallRecorder callRecorder() {
+        return core.calls();
+    }
+}

@@ -1,0 +1,48 @@
+package org.switchboard.core.cdr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CallRecorderTest {
+    private final InMemoryCallRecordStore store = new InMemoryCallRecordStore(10);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void anAnsweredCallIsWrittenAtItsBye() {
+        CallRecorder recorder = new CallRecorder(store, Runnable::run, clock, 10);
+        recorder.started("c1", "t1", "sip:alice@a", "sip:bob@b");
+        recorder.answered("c1");
+        assertThat(store.records()).isEmpty();
+        recorder.hungUp("c1", "callee-tag");
+        CallRecord r = store.records().get(0);
+        assertThat(r.finalStatus()).isEqualTo(200);
+        assertThat(r.hangup()).isEqualTo(CallRecord.Hangup.CALLEE);
+        assertThat(r.answer()).isEqualTo(clock.instant());
+        assertThat(recorder.activeCalls()).isZero();
+    }
+
+    @Test
+    void aFailedCallIsWrittenAtOnceAndALaterByeChangesNothing() {
+        CallRecorder recorder = new CallRecorder(store, Runnable::run, clock, 10);
+        recorder.started("c2", "t2", "sip:alice@a", "sip:bob@b");
+        recorder.failed("c2", 486);
+        recorder.hungUp("c2", "t2");
+        assertThat(store.records()).hasSize(1);
+        assertThat(store.records().get(0).finalStatus()).isEqualTo(486);
+        assertThat(store.records().get(0).answered()).isFalse();
+    }
+
+    @Test
+    void followsAtMostItsLimitAndWritesWhatItDrops() {
+        CallRecorder recorder = new CallRecorder(store, Runnable::run, clock, 2);
+        recorder.started("a", "t", "x", "y");
+        recorder.started("b", "t", "x", "y");
+        recorder.started("c", "t", "x", "y");
+        assertThat(recorder.activeCalls()).isEqualTo(2);
+        assertThat(store.records()).extracting(CallRecord::callId).containsExactly("a");
+    }
+}

@@ -1,0 +1,220 @@
+package org.switchboard.core.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.core.auth.AuthResult;
+import org.switchboard.core.auth.AuthRole;
+import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.cdr.CallRecord;
+import org.switchboard.core.cdr.InMemoryCallRecordStore;
+import org.switchboard.core.dns.DnsAnswer;
+import org.switchboard.core.dns.DnsLookup;
+import org.switchboard.core.dns.NaptrRecord;
+import org.switchboard.core.dns.SrvRecord;
+import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.location.LocationService;
+import org.switchboard.core.location.RegisteredContact;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.SipParser;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.stack.SipStack;
+import org.switchboard.core.stack.SipStackConfig;
+import org.switchboard.core.transaction.TimerSettings;
+import org.switchboard.core.transport.ListenPoint;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.core.transport.netty.TransportConfig;
+
+/**
+ * A running {@link SipStack} with the proxy on 127.0.0.1 (UDP and TCP, ephemeral ports), short
+ * timers, and fakes for the location service, the user directory, the authenticator and DNS.
+ */
+final class ProxyFixture implements AutoCloseable {
+    static final String DOMAIN = "example.test";
+    /** T1 = 50 ms: Timer B and F take 3.2 s. */
+    static final TimerSettings FAST = new TimerSettings(50, 400, 500);
+    static final Duration GROUP_TIMEOUT = Duration.ofMillis(700);
+    static final Duration RING_TIMEOUT = Duration.ofMillis(2000);
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    final SipStack stack;
+    final Location location = new Location();
+    final Domains domains = new Domains();
+    final Dns dns = new Dns();
+    final InMemoryCallRecordStore records = new InMemoryCallRecordStore(100);
+
+    ProxyFixture() throws IOException {
+        List<ListenPoint> points = List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
+                new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)));
+        SipStackConfig config = SipStackConfig.of(TransportConfig.withListenPoints(points).withEventLoopThreads(2))
+                .withTimers(FAST);
+        ProxySettings settings = ProxySettings.DEFAULTS
+                .withTimers(Duration.ofSeconds(181), GROUP_TIMEOUT, RING_TIMEOUT)
+                .withUnavailableHostTtl(Duration.ofSeconds(30));
+        ProxyServices services = ProxyServices.local(domains, location)
+                .withAuthenticator(new FakeAuthenticator())
+                .withCallRecords(records)
+                .withDns(dns)
+                .withSettings(settings);
+        stack = new SipStack(config, List.of(), services);
+        stack.start();
+    }
+
+    InetSocketAddress udp() {
+        return stack.transports().boundListenPoint(Transport.UDP, false).address();
+    }
+
+    InetSocketAddress tcp() {
+        return stack.transports().boundListenPoint(Transport.TCP, false).address();
+    }
+
+    /** Registers {@code ua} as a contact of {@code user} in our domain. */
+    void register(String user, TestUa ua, double q) {
+        InetSocketAddress proxyLocal = ua.transport == Transport.UDP ? udp() : tcp();
+        location.add(user, new RegisteredContact(ua.contact(), q, List.of(), ua.registrationFlow(proxyLocal),
+                Instant.now().plusSeconds(3600), null, 0));
+        domains.users.add(user);
+    }
+
+    static String newCallId() {
+        return "call-" + CALLS.incrementAndGet() + "-" + System.nanoTime() + "@test";
+    }
+
+    static SipRequest parse(String text) {
+        byte[] bytes = text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        return (SipRequest) SipParser.parse(bytes, 0, bytes.length, true).message();
+    }
+
+    /** The CANCEL for an INVITE a test UA sent (RFC 3261 §9.1). */
+    static String cancelFor(String inviteText) {
+        SipRequest invite = parse(inviteText);
+        return "CANCEL " + invite.requestUri() + " SIP/2.0\n"
+                + "Via: " + invite.topVia() + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: " + invite.header(HeaderName.FROM) + "\n"
+                + "To: " + invite.header(HeaderName.TO) + "\n"
+                + "Call-ID: " + invite.callId() + "\n"
+                + "CSeq: " + invite.cseq().number() + " CANCEL\n"
+                + "Content-Length: 0\n\n";
+    }
+
+    /** The ACK for a non-2xx final response to an INVITE a test UA sent (RFC 3261 §17.1.1.3). */
+    static String ackFor(String inviteText, SipResponse response) {
+        SipRequest invite = parse(inviteText);
+        return "ACK " + invite.requestUri() + " SIP/2.0\n"
+                + "Via: " + invite.topVia() + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: " + invite.header(HeaderName.FROM) + "\n"
+                + "To: " + response.header(HeaderName.TO) + "\n"
+                + "Call-ID: " + invite.callId() + "\n"
+                + "CSeq: " + invite.cseq().number() + " ACK\n"
+                + "Content-Length: 0\n\n";
+    }
+
+    /** The call record of {@code callId}, waiting up to 3 s for it to be written. */
+    CallRecord awaitRecord(String callId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < deadline) {
+            for (CallRecord r : records.records()) {
+                if (r.callId().equals(callId)) {
+                    return r;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No call record for " + callId + " in " + records.records());
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+
+    /** The location service: contacts per user of {@link #DOMAIN}. */
+    static final class Location implements LocationService {
+        private final Map<String, List<RegisteredContact>> contacts = new ConcurrentHashMap<>();
+
+        void add(String user, RegisteredContact contact) {
+            contacts.computeIfAbsent(user, u -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(contact);
+        }
+
+        @Override
+        public List<RegisteredContact> lookup(AddressOfRecord aor) {
+            if (!aor.host().equals(DOMAIN)) {
+                return List.of();
+            }
+            List<RegisteredContact> list = new ArrayList<>(contacts.getOrDefault(aor.user(), List.of()));
+            list.sort((a, b) -> Double.compare(b.q(), a.q()));
+            return List.copyOf(list);
+        }
+    }
+
+    /** One domain; users added by {@link #register} or by hand. */
+    static final class Domains implements DomainCatalog {
+        final Set<String> users = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean isLocalDomain(String host) {
+            return host.equalsIgnoreCase(DOMAIN);
+        }
+
+        @Override
+        public boolean userExists(AddressOfRecord aor) {
+            return aor.host().equals(DOMAIN) && users.contains(aor.user());
+        }
+    }
+
+    /** Accepts {@code Proxy-Authorization: Digest username="<user>", ...} for any user; challenges otherwise. */
+    static final class FakeAuthenticator implements Authenticator {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public AuthResult authenticate(SipRequest request, InetAddress source, AuthRole role) {
+            calls.incrementAndGet();
+            String credentials = request.header(HeaderName.PROXY_AUTHORIZATION);
+            if (credentials == null || !credentials.startsWith("Digest username=\"")) {
+                return new AuthResult.Challenge(role, List.of("Digest realm=\"" + DOMAIN + "\", nonce=\"n1\""), false);
+            }
+            String user = credentials.substring(17, credentials.indexOf('"', 17));
+            return new AuthResult.Authenticated(user, DOMAIN);
+        }
+    }
+
+    /** DNS answers set by the tests. */
+    static final class Dns implements DnsLookup {
+        final Map<String, List<SrvRecord>> srv = new ConcurrentHashMap<>();
+        final Map<String, List<InetAddress>> a = new ConcurrentHashMap<>();
+
+        @Override
+        public DnsAnswer<NaptrRecord> naptr(String name) {
+            return DnsAnswer.empty(0);
+        }
+
+        @Override
+        public DnsAnswer<SrvRecord> srv(String name) {
+            return new DnsAnswer<>(srv.getOrDefault(name, List.of()), 0);
+        }
+
+        @Override
+        public DnsAnswer<InetAddress> addresses(String name, boolean ipv6) {
+            return new DnsAnswer<>(ipv6 ? List.of() : a.getOrDefault(name, List.of()), 0);
+        }
+    }
+
+    static void assertHasReasonCompletedElsewhere(SipRequest cancel) {
+        assertThat(cancel.header(HeaderName.REASON)).isEqualTo("SIP;cause=200;text=\"Call completed elsewhere\"");
+    }
+}
