@@ -45,15 +45,25 @@ public final class JainSipHotPath {
     }
 
     /**
+     * Parses a datagram fully, every header and the body, as jain-sip-ri's UDP channel does.
+     *
+     * @throws ParseException if jain-sip-ri rejects the message
+     */
+    public SIPMessage parse(byte[] datagram) throws ParseException {
+        SIPMessage message = parser.parseSIPMessage(datagram, true, false, null);
+        if (message == null) {
+            throw new ParseException("Not a SIP message", 0);
+        }
+        return message;
+    }
+
+    /**
      * Processes one received datagram exactly as {@link LazyHotPath#process} does.
      *
      * @throws ParseException if jain-sip-ri rejects the message
      */
     public ProxyView process(byte[] datagram) throws ParseException {
-        SIPMessage message = parser.parseSIPMessage(datagram, true, false, null);
-        if (message == null) {
-            throw new ParseException("Not a SIP message", 0);
-        }
+        SIPMessage message = parse(datagram);
         ViaHeader topVia = (ViaHeader) message.getHeader(ViaHeader.NAME);
         String branch = topVia.getBranch();
         CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);

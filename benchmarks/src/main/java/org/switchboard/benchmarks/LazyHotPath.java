@@ -27,11 +27,26 @@ public final class LazyHotPath {
      * @throws IllegalArgumentException if the bytes are not a SIP message
      */
     public static ProxyView process(byte[] datagram) {
+        SipMessage message = split(datagram);
+        ProxyView view = read(message);
+        return view.withForwarded(forward(message, view));
+    }
+
+    /**
+     * Splits a datagram into start line, header lines and body without parsing any header.
+     *
+     * @throws IllegalArgumentException if the bytes are not a SIP message
+     */
+    public static SipMessage split(byte[] datagram) {
         ParseResult result = SipParser.parse(datagram, 0, datagram.length, true);
-        SipMessage message = result.message();
-        if (message == null) {
+        if (result.message() == null) {
             throw new IllegalArgumentException(result.error());
         }
+        return result.message();
+    }
+
+    /** Parses and reads the headers a proxy routes on; the view has no forwarded bytes yet. */
+    public static ProxyView read(SipMessage message) {
         String branch = message.topVia().branch();
         CSeq cseq = message.cseq();
         String callId = message.callId();
@@ -43,21 +58,22 @@ public final class LazyHotPath {
         String routeHost = routes.isEmpty() ? null : NameAddr.parse(routes.get(0)).sipUri().host();
         List<NameAddr> contacts = message.contacts();
         String contactHost = contacts.isEmpty() ? null : contacts.get(0).sipUri().host();
+        return new ProxyView(branch, cseq.number(), cseq.method(), callId, maxForwards, fromTag, toTag,
+                routeHost, routes.size(), contactHost, contacts.size(), null);
+    }
 
-        byte[] forwarded;
+    /** Builds and encodes the message to send on, given what {@link #read} found in it. */
+    public static byte[] forward(SipMessage message, ProxyView view) {
         if (message instanceof SipRequest request) {
-            forwarded = request.toBuilder()
-                    .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(branch))
-                    .set(HeaderName.MAX_FORWARDS, Integer.toString(maxForwards - 1))
-                    .build()
-                    .encode();
-        } else {
-            forwarded = ((SipResponse) message).toBuilder()
-                    .removeFirstValue(HeaderName.VIA)
+            return request.toBuilder()
+                    .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(view.topViaBranch()))
+                    .set(HeaderName.MAX_FORWARDS, Integer.toString(view.maxForwards() - 1))
                     .build()
                     .encode();
         }
-        return new ProxyView(branch, cseq.number(), cseq.method(), callId, maxForwards, fromTag, toTag,
-                routeHost, routes.size(), contactHost, contacts.size(), forwarded);
+        return ((SipResponse) message).toBuilder()
+                .removeFirstValue(HeaderName.VIA)
+                .build()
+                .encode();
     }
 }
