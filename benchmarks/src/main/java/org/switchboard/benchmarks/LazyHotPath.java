@@ -1,0 +1,79 @@
+package org.switchboard.benchmarks;
+
+import java.util.List;
+import org.switchboard.core.message.CSeq;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.NameAddr;
+import org.switchboard.core.message.ParseResult;
+import org.switchboard.core.message.SipMessage;
+import org.switchboard.core.message.SipParser;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+
+/**
+ * The proxy hot path on the lazy message model: split the message, parse only the headers a
+ * proxy routes on, build the forwarded copy and encode it. Stateless and thread-safe.
+ */
+public final class LazyHotPath {
+    private static final String VIA_PREFIX = "SIP/2.0/UDP " + ProxyView.PROXY_HOST + ':' + ProxyView.PROXY_PORT + ";branch=";
+
+    private LazyHotPath() {
+    }
+
+    /**
+     * Processes one received datagram. A request gets the proxy's Via on top and Max-Forwards
+     * decremented (RFC 3261 §16.6 steps 3 and 8); a response loses its top Via (§16.7 step 3).
+     *
+     * @throws IllegalArgumentException if the bytes are not a SIP message
+     */
+    public static ProxyView process(byte[] datagram) {
+        SipMessage message = split(datagram);
+        ProxyView view = read(message);
+        return view.withForwarded(forward(message, view));
+    }
+
+    /**
+     * Splits a datagram into start line, header lines and body without parsing any header.
+     *
+     * @throws IllegalArgumentException if the bytes are not a SIP message
+     */
+    public static SipMessage split(byte[] datagram) {
+        ParseResult result = SipParser.parse(datagram, 0, datagram.length, true);
+        if (result.message() == null) {
+            throw new IllegalArgumentException(result.error());
+        }
+        return result.message();
+    }
+
+    /** Parses and reads the headers a proxy routes on; the view has no forwarded bytes yet. */
+    public static ProxyView read(SipMessage message) {
+        String branch = message.topVia().branch();
+        CSeq cseq = message.cseq();
+        String callId = message.callId();
+        int maxForwards = message.maxForwards();
+        String toTag = message.to().tag();
+        String fromTag = message.from().tag();
+        List<String> routes = message.headers().values(
+                message instanceof SipRequest ? HeaderName.ROUTE : HeaderName.RECORD_ROUTE);
+        String routeHost = routes.isEmpty() ? null : NameAddr.parse(routes.get(0)).sipUri().host();
+        List<NameAddr> contacts = message.contacts();
+        String contactHost = contacts.isEmpty() ? null : contacts.get(0).sipUri().host();
+        return new ProxyView(branch, cseq.number(), cseq.method(), callId, maxForwards, fromTag, toTag,
+                routeHost, routes.size(), contactHost, contacts.size(), null);
+    }
+
+    /** Builds and encodes the message to send on, given what {@link #read} found in it. */
+    public static byte[] forward(SipMessage message, ProxyView view) {
+        if (message instanceof SipRequest request) {
+            return request.toBuilder()
+                    .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(view.topViaBranch()))
+                    .set(HeaderName.MAX_FORWARDS, Integer.toString(view.maxForwards() - 1))
+                    .build()
+                    .encode();
+        }
+        return ((SipResponse) message).toBuilder()
+                .removeFirstValue(HeaderName.VIA)
+                .build()
+                .encode();
+    }
+}
