@@ -49,7 +49,10 @@ final class StreamConnector {
             pending = connecting.putIfAbsent(remote, created);
             if (pending == null) {
                 pending = created;
-                created.addListener(f -> connecting.remove(remote, created));
+                // Netty completes the connect future before it fires channelActive, which is where the
+                // registry learns of the connection: forget the pending connect only after that, or a
+                // send in between would open a second connection
+                created.addListener(f -> created.channel().eventLoop().execute(() -> connecting.remove(remote, created)));
             } else {
                 created.channel().close();
             }
