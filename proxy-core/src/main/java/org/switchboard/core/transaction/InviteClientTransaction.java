@@ -31,6 +31,7 @@ public final class InviteClientTransaction extends ClientTransaction {
     private TimerHandle timerA;
     private TimerHandle timerB;
     private TimerHandle endTimer;
+    private TimerHandle cancelTimer;
     private long timerAInterval;
     private SipRequest ack;
     private boolean cancelRequested;
@@ -86,6 +87,8 @@ public final class InviteClientTransaction extends ClientTransaction {
     private void sendCancel(PendingCancel cancel) {
         SipRequest cancelRequest = DerivedRequests.cancelFor(request(), cancel.extraHeaders());
         home.startClient(new NonInviteClientTransaction(home, cancelRequest, destination(), cancel.listener()));
+        // RFC 3261 §9.1: with no final response 64*T1 after the CANCEL, consider the INVITE cancelled
+        cancelTimer = home.after(home.timers.transactionTimeoutMillis(), this::terminate);
     }
 
     @Override
@@ -176,6 +179,7 @@ public final class InviteClientTransaction extends ClientTransaction {
     private void stopCallingTimers() {
         TransactionShard.cancel(timerA);
         TransactionShard.cancel(timerB);
+        TransactionShard.cancel(cancelTimer);
     }
 
     @Override

@@ -181,6 +181,33 @@ class InviteClientTransactionTest {
     }
 
     @Test
+    void cancelledInviteWithoutFinalResponseEndsAfter64T1() {
+        InviteClientTransaction tx = sendInvite(Transport.UDP);
+        answer(180);
+        tx.cancel(List.of(), new RecordingListener());
+
+        f.clock.advance(31_999);
+        assertThat(tx.isTerminated()).isFalse();
+        f.clock.advance(1);
+
+        assertThat(tx.isTerminated()).isTrue();
+        assertThat(listener.terminated).containsExactly(tx);
+    }
+
+    @Test
+    void finalResponseAfterCancelKeepsTheUsualEnd() {
+        InviteClientTransaction tx = sendInvite(Transport.UDP);
+        answer(180);
+        tx.cancel(List.of(), new RecordingListener());
+        answer(487);
+
+        f.clock.advance(31_999);
+        assertThat(tx.state()).isEqualTo(InviteClientTransaction.State.COMPLETED);
+        f.clock.advance(1);
+        assertThat(tx.isTerminated()).isTrue();
+    }
+
+    @Test
     void heldCancelIsDroppedWhenAFinalArrivesFirst() {
         InviteClientTransaction tx = sendInvite(Transport.UDP);
         tx.cancel(List.of(), new RecordingListener());
