@@ -42,8 +42,8 @@ public final class CoreProcessors {
      * authentication policy (407), and forwarding.
      */
     static RequestChain proxyChain(LocalAddresses local, ServerCapabilities capabilities,
-            List<RequestProcessor> localProcessors, CancelResponder cancel, ProxyAuthentication authentication,
-            RequestForwarding forwarding) {
+            List<RequestProcessor> localProcessors, CancelResponder cancel, RelayCheck relay,
+            ProxyAuthentication authentication, RequestForwarding forwarding) {
         List<RequestProcessor> processors = new ArrayList<>();
         processors.add(new SipVersionCheck());
         processors.add(new UriSchemeCheck());
@@ -55,6 +55,7 @@ public final class CoreProcessors {
         processors.addAll(localProcessors);
         processors.add(new MaxForwardsCheck());
         processors.add(new MethodCheck(capabilities));
+        processors.add(relay);
         if (authentication != null) {
             processors.add(authentication);
         }

@@ -80,7 +80,7 @@ public final class StatefulProxy {
                         services.settings().trustedSources(), blockingExecutor);
         return CoreProcessors.proxyChain(local, capabilities, localProcessors,
                 new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
-                authentication, new RequestForwarding(core, contexts, local));
+                new RelayCheck(services.domains(), local, services.settings().trustedSources()), authentication, new RequestForwarding(core, contexts, local));
     }
 
     /** The transaction user running {@code chain}, for the transaction layer. */

@@ -119,6 +119,20 @@ class ProxyRoutingEndToEndTest {
     }
 
     @Test
+    void refusesToRelayBetweenTwoForeignDomains() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger", proxy.udp()); TestUa gw = TestUa.udp("gw", proxy.udp())) {
+            proxy.dns.srv.put("_sip._udp.relay.test", List.of(new SrvRecord(10, 0, port(gw), "gw.relay.test")));
+            proxy.dns.a.put("gw.relay.test", List.of(InetAddress.getByName("127.0.0.1")));
+
+            stranger.send(stranger.invite("sip:+4930123@relay.test", newCallId()));
+
+            SipResponse refused = stranger.expectResponse(403);
+            assertThat(refused.reasonPhrase()).isEqualTo("Relaying Denied");
+            gw.expectNoRequest("INVITE", 300);
+        }
+    }
+
+    @Test
     void failsOverToTheNextSrvTargetOn503() throws Exception {
         try (TestUa alice = TestUa.udp("alice-gw", proxy.udp()); TestUa gw1 = TestUa.udp("gw1", proxy.udp());
                 TestUa gw2 = TestUa.udp("gw2", proxy.udp())) {
@@ -128,7 +142,10 @@ class ProxyRoutingEndToEndTest {
             proxy.dns.a.put("gw1.gw.test", List.of(InetAddress.getByName("127.0.0.1")));
             proxy.dns.a.put("gw2.gw.test", List.of(InetAddress.getByName("127.0.0.1")));
 
-            alice.send(alice.invite("sip:+4930123@gw.test", newCallId()));
+            // a local user calling out through the gateways: authenticated, so no open relay
+            alice.fromDomain = DOMAIN;
+            alice.send(alice.request("INVITE", "sip:+4930123@gw.test", "sip:+4930123@gw.test", newCallId(), 1,
+                    "Proxy-Authorization: Digest username=\"alice-gw\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n"));
             SipRequest first = gw1.expectRequest("INVITE");
             assertThat(first.requestUri()).isEqualTo("sip:+4930123@gw.test");
             gw1.respond(first, 503, "Service Unavailable", null);
