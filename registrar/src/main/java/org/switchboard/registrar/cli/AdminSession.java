@@ -47,7 +47,8 @@ final class AdminSession implements AutoCloseable {
         RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
         Database database;
         try {
-            database = storage.openDatabase(1);
+            // Flyway holds one connection for its lock while it migrates on another
+            database = storage.openDatabase(2);
         } catch (StoreException e) {
             err.println(lockedByServer(e)
                     ? "Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop the"
