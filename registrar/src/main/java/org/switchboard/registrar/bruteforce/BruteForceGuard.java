@@ -134,6 +134,20 @@ public final class BruteForceGuard {
     }
 
     /**
+     * Puts back a ban saved at the last shutdown, unless it has expired since or its source is now
+     * in a trusted network.
+     *
+     * @return whether the ban is in force
+     */
+    public synchronized boolean restore(Ban ban) {
+        if (!ban.until().isAfter(clock.instant()) || isTrusted(ban.source())) {
+            return false;
+        }
+        bans.put(ban.source(), ban);
+        return true;
+    }
+
+    /**
      * Lifts the ban on {@code source} and forgets its failures.
      *
      * @return whether a ban was in force

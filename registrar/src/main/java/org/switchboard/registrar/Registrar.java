@@ -1,0 +1,201 @@
+package org.switchboard.registrar;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.location.LocationService;
+import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.registrar.binding.BindingStore;
+import org.switchboard.registrar.binding.BindingWriter;
+import org.switchboard.registrar.binding.InMemoryLocationService;
+import org.switchboard.registrar.binding.JdbcBindingStore;
+import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.BanStore;
+import org.switchboard.registrar.bruteforce.BruteForceGuard;
+import org.switchboard.registrar.bruteforce.JdbcBanStore;
+import org.switchboard.registrar.db.BlockingExecutor;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.digest.DigestAuthenticator;
+import org.switchboard.registrar.digest.NonceCodec;
+import org.switchboard.registrar.digest.NonceCountTracker;
+import org.switchboard.registrar.directory.CsvUserImporter;
+import org.switchboard.registrar.directory.JdbcDomainStore;
+import org.switchboard.registrar.directory.JdbcUserStore;
+import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.registrar.register.RegisterHandler;
+import org.switchboard.registrar.register.RegistrarProcessor;
+
+/**
+ * The registrar, assembled: database, user directory, digest authentication with brute-force
+ * protection, the location service with its binding writer and expiry purge, and the REGISTER
+ * processor for the SIP stack.
+ *
+ * <p>Lifecycle: {@link #start} opens and migrates the database, opens the password vault, creates
+ * the initial domain if there is none, restores saved bans, loads the live bindings (dropping
+ * expired ones), and starts the writer and the purge. Hand {@link #requestProcessors()} to the
+ * {@code SipStack} and {@link #locationService()} to the proxy. {@link #close} (after the SIP stack
+ * has stopped) finishes queued REGISTERs, writes pending bindings, saves the bans and closes the
+ * database.
+ *
+ * <p><b>Threading:</b> {@link #start} and {@link #close} block; call them from the server's main
+ * thread. The accessors are thread-safe. The directory methods block: call them off event loops,
+ * e.g. on {@link #blockingExecutor()}.
+ */
+public final class Registrar implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+    private static final int NONCE_COUNTS_TRACKED = 100_000;
+
+    private final Database database;
+    private final BlockingExecutor executor;
+    private final UserDirectory directory;
+    private final BruteForceGuard guard;
+    private final BanStore banStore;
+    private final InMemoryLocationService location;
+    private final BindingWriter writer;
+    private final ScheduledExecutorService purge;
+    private final RegistrarProcessor processor;
+    private final Authenticator authenticator;
+
+    private Registrar(Database database, RegistrarConfig config, RegistrarStorage storage, Clock clock,
+            UnaryOperator<BindingStore> storeWrapper) {
+        this.database = database;
+        this.executor = new BlockingExecutor("registrar-db", config.databaseThreads(), config.blockingQueueCapacity());
+        this.directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database),
+                storage.openVault());
+        if (config.initialDomain() != null && directory.domains().isEmpty()) {
+            directory.addDomain(config.initialDomain());
+        }
+        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock);
+        this.banStore = new JdbcBanStore(database);
+        int restored = 0;
+        for (Ban ban : banStore.load()) {
+            restored += guard.restore(ban) ? 1 : 0;
+        }
+        if (restored > 0) {
+            LOG.info("Restored {} bans saved at the last shutdown", restored);
+        }
+        this.authenticator = new DigestAuthenticator(directory, NonceCodec.withRandomKey(config.nonceValidity(), clock),
+                new NonceCountTracker(NONCE_COUNTS_TRACKED), guard);
+        this.location = new InMemoryLocationService(clock);
+        BindingStore bindings = storeWrapper.apply(new JdbcBindingStore(database));
+        location.load(bindings);
+        this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
+                config.writerQueueCapacity());
+        RegisterHandler handler = new RegisterHandler(directory, authenticator, config.expiry(), writer, location,
+                clock);
+        this.processor = new RegistrarProcessor(handler, executor);
+        this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "registrar-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        writer.start();
+        long every = config.purgeInterval().toMillis();
+        purge.scheduleWithFixedDelay(this::purgeExpired, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the registrar on {@code storage} with the system clock. Blocks. */
+    public static Registrar start(RegistrarStorage storage, RegistrarConfig config) {
+        return start(storage, config, Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the registrar with a given clock, and with the binding store passed through {@code
+     * storeWrapper} (to measure or instrument commits). Blocks.
+     *
+     * @throws org.switchboard.registrar.db.StoreException if the database cannot be opened or read
+     */
+    public static Registrar start(RegistrarStorage storage, RegistrarConfig config, Clock clock,
+            UnaryOperator<BindingStore> storeWrapper) {
+        Database database = storage.openDatabase(config.databaseThreads() + 1);
+        try {
+            Registrar registrar = new Registrar(database, config, storage, clock, storeWrapper);
+            LOG.info("Registrar started: registrations last {} s by default ({} s to {} s)",
+                    config.expiry().defaultSeconds(), config.expiry().minSeconds(), config.expiry().maxSeconds());
+            return registrar;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private void purgeExpired() {
+        writer.purgeExpired().whenComplete((outcome, error) -> {
+            if (error != null) {
+                LOG.warn("Could not delete expired registrations, will retry: {}", error.getMessage());
+            } else if (!outcome.changes().removals().isEmpty()) {
+                LOG.info("{} registrations expired", outcome.changes().removals().size());
+            }
+        });
+    }
+
+    /** The processors to pass to the {@code SipStack} as local processors: the REGISTER handler. */
+    public List<RequestProcessor> requestProcessors() {
+        return List.of(processor);
+    }
+
+    /** Who is registered where; for the proxy's target lookup. Never blocks. */
+    public LocationService locationService() {
+        return location;
+    }
+
+    /** The registrations with their details (flow, expiry, user agent), for admin pages. */
+    public InMemoryLocationService registrations() {
+        return location;
+    }
+
+    /** Domains and users; its methods block. */
+    public UserDirectory userDirectory() {
+        return directory;
+    }
+
+    /** A bulk importer into the {@link #userDirectory()}; blocks. */
+    public CsvUserImporter csvImporter() {
+        return new CsvUserImporter(directory);
+    }
+
+    /** The brute-force guard: list and lift bans. Never blocks. */
+    public BruteForceGuard bruteForceGuard() {
+        return guard;
+    }
+
+    /** The digest authenticator, for the proxy's authentication of other requests (it blocks). */
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The bounded executor for blocking registrar work (directory, authentication). */
+    public BlockingExecutor blockingExecutor() {
+        return executor;
+    }
+
+    /** How many binding commits were made since start, for metrics. */
+    public long bindingCommits() {
+        return writer.commitCount();
+    }
+
+    /** Finishes queued work, writes pending bindings, saves bans, closes the database. Blocks. */
+    @Override
+    public void close() {
+        purge.shutdownNow();
+        executor.close();
+        writer.close();
+        try {
+            List<Ban> bans = guard.bans();
+            banStore.replaceAll(bans);
+            if (!bans.isEmpty()) {
+                LOG.info("Saved {} bans for the next start", bans.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the bans; they are lost at this restart: {}", e.getMessage());
+        }
+        database.close();
+        LOG.info("Registrar stopped");
+    }
+}

@@ -1,0 +1,77 @@
+package org.switchboard.registrar.bruteforce;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.StoreException;
+
+/** {@link BanStore} on the registrar {@link Database}. Blocking; thread-safe. */
+public final class JdbcBanStore implements BanStore {
+    private final Database db;
+
+    public JdbcBanStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Ban> load() {
+        return db.withConnection(c -> {
+            List<Ban> bans = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source, since_ms, until_ms, reason FROM bans ORDER BY until_ms");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bans.add(new Ban(address(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                }
+            }
+            return bans;
+        });
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            // a stored literal, never a name: no lookup happens
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new StoreException("Bad address in the bans table: " + literal, e);
+        }
+    }
+
+    @Override
+    public void replaceAll(List<Ban> bans) {
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM bans")) {
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO bans (source, since_ms, until_ms, reason) VALUES (?, ?, ?, ?)")) {
+                for (Ban ban : bans) {
+                    insert.setString(1, ban.source().getHostAddress());
+                    insert.setLong(2, ban.since().toEpochMilli());
+                    insert.setLong(3, ban.until().toEpochMilli());
+                    String reason = ban.reason();
+                    insert.setString(4, reason.length() > 512 ? reason.substring(0, 512) : reason);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean remove(InetAddress source) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM bans WHERE source = ?")) {
+                ps.setString(1, source.getHostAddress());
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+}

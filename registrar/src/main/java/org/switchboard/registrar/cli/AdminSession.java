@@ -1,0 +1,93 @@
+package org.switchboard.registrar.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.registrar.bruteforce.BanStore;
+import org.switchboard.registrar.bruteforce.JdbcBanStore;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.StoreException;
+import org.switchboard.registrar.directory.DirectoryException;
+import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.registrar.directory.JdbcDomainStore;
+import org.switchboard.registrar.directory.JdbcUserStore;
+
+/**
+ * The data directory opened for one admin command: database, user directory and saved bans. The
+ * embedded H2 database admits one process at a time, so a command fails with a clear message while
+ * the server runs. Blocks; used by one command on the main thread.
+ */
+final class AdminSession implements AutoCloseable {
+    /** H2's error code for a database file locked by another process. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private final Database database;
+    private final UserDirectory directory;
+    private final BanStore bans;
+
+    private AdminSession(Database database, UserDirectory directory, BanStore bans) {
+        this.database = database;
+        this.directory = directory;
+        this.bans = bans;
+    }
+
+    /** What a command does with an open session; returns the exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(AdminSession session);
+    }
+
+    /**
+     * Opens {@code dataDir}, runs {@code work} and closes it. An error the admin can fix is printed
+     * as one line on {@code err} and gives exit code 1; no stack trace.
+     */
+    static int run(Path dataDir, PrintWriter err, Work work) {
+        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        Database database;
+        try {
+            // Flyway holds one connection for its lock while it migrates on another
+            database = storage.openDatabase(2);
+        } catch (StoreException e) {
+            err.println(lockedByServer(e)
+                    ? "Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop the"
+                            + " server first, or make the change in the web admin"
+                    : "Error: cannot open the data directory " + dataDir + ": " + e.getMessage());
+            return 1;
+        }
+        try (AdminSession session = new AdminSession(database,
+                new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), storage.openVault()),
+                new JdbcBanStore(database))) {
+            return work.run(session);
+        } catch (DirectoryException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            err.println("Error: database failure: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static boolean lockedByServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    UserDirectory directory() {
+        return directory;
+    }
+
+    BanStore bans() {
+        return bans;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

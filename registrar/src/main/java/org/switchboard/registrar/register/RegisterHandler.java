@@ -1,0 +1,210 @@
+package org.switchboard.registrar.register;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.auth.AuthResult;
+import org.switchboard.core.auth.AuthRole;
+import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.SipParseException;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.message.SipUri;
+import org.switchboard.core.proxy.RequestContext;
+import org.switchboard.core.transport.Addresses;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.registrar.binding.Binding;
+import org.switchboard.registrar.binding.BindingWriter;
+import org.switchboard.registrar.binding.InMemoryLocationService;
+import org.switchboard.registrar.binding.RegistrationOutcome;
+import org.switchboard.registrar.digest.CredentialSource;
+
+/**
+ * Processes one REGISTER in the order of RFC 3261 §10.3 and answers it through its {@link
+ * RequestContext}:
+ * <ol>
+ *   <li>Step 1: the address-of-record (To) must be in a domain we serve, and the Request-URI must
+ *       name that domain, another served domain or an IP address (a phone configured with the
+ *       server's address). Otherwise 404 Not Found: Switchboard does not relay registrations to
+ *       other domains, which would make it an open relay for REGISTER.
+ *   <li>Step 3: digest authentication; a challenge is a 401 with one WWW-Authenticate per value. A
+ *       banned source gets 403 Forbidden without a challenge rather than silence, because a
+ *       non-INVITE server transaction in Trying has no timer to end it (§17.2.2).
+ *   <li>Step 4: the user may register only their own address-of-record, else 403.
+ *   <li>Steps 6 and 7: Contact, Expires, q, Path and RFC 5626 checks ({@link RegisterParser}), then
+ *       the change goes to the {@link BindingWriter}; the 200 of step 8 is sent after it is
+ *       committed. A CSeq not higher than the binding's for the same Call-ID aborts the update with
+ *       500 (step 7); a failed commit gives 500, a full writer queue 503 with Retry-After.
+ * </ol>
+ *
+ * <p><b>Threading:</b> {@link #handle} blocks (database reads, authentication): call it from the
+ * blocking executor. It returns once the change is queued; the answer is sent from the writer
+ * thread ({@link RequestContext#respond} may be called from any thread). Thread-safe.
+ */
+public final class RegisterHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+    private static final Pattern IP_LITERAL = Pattern.compile("\\[.*]|[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    /** Seconds a client should wait after a 503 because the registrar is overloaded. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final CredentialSource domains;
+    private final Authenticator authenticator;
+    private final RegisterParser parser;
+    private final BindingWriter writer;
+    private final InMemoryLocationService location;
+    private final Clock clock;
+
+    public RegisterHandler(CredentialSource domains, Authenticator authenticator, ExpiryRules expiry,
+            BindingWriter writer, InMemoryLocationService location, Clock clock) {
+        this.domains = domains;
+        this.authenticator = authenticator;
+        this.parser = new RegisterParser(expiry);
+        this.writer = writer;
+        this.location = location;
+        this.clock = clock;
+    }
+
+    /** Processes the REGISTER of {@code context}; see the class description. Blocks. */
+    public void handle(RequestContext context) {
+        SipRequest request = context.request();
+        Flow flow = context.flow();
+        SipUri to;
+        SipUri requestUri;
+        try {
+            to = request.to().sipUri();
+            requestUri = request.sipRequestUri();
+        } catch (SipParseException e) {
+            refuse(context, 400, "To and Request-URI must be SIP URIs", flow, request.headers().firstValue(HeaderName.TO));
+            return;
+        }
+        String domain = to.host().toLowerCase(Locale.ROOT);
+        // §10.3 step 1 and step 5
+        if (to.user() == null || !domains.servesRealm(domain) || !addressesUs(requestUri.host(), domain)) {
+            refuse(context, 404, "Domain not served here", flow, to.toString());
+            return;
+        }
+        AddressOfRecord aor = AddressOfRecord.of(to);
+        // §10.3 steps 3 and 4
+        AuthResult auth = authenticator.authenticate(request, flow.remote().getAddress(), AuthRole.REGISTRAR);
+        // Java 17: patterns in switch are not final yet, so the sealed result is matched in order
+        if (auth instanceof AuthResult.Challenge c) {
+            SipResponse.Builder b = context.responseBuilder(c.role().statusCode(), c.role().reasonPhrase());
+            for (String value : c.headerValues()) {
+                b.add(c.role().challengeHeader(), value);
+            }
+            context.respond(b.build());
+            return;
+        }
+        if (auth instanceof AuthResult.Rejected r) {
+            refuse(context, r.statusCode(), r.reason(), flow, aor.toString());
+            return;
+        }
+        if (auth instanceof AuthResult.Banned b) {
+            LOG.debug("Refused REGISTER for {} from banned {} (banned until {})", aor, flow, b.until());
+            context.respond(RegisterResponses.status(context, 403, "Forbidden"));
+            return;
+        }
+        AuthResult.Authenticated user = (AuthResult.Authenticated) auth;
+        if (!user.owns(to)) {
+            refuse(context, 403, "Not your address-of-record", flow,
+                    aor + " by user " + user.username() + '@' + user.domain());
+            return;
+        }
+        Instant now = clock.instant();
+        RegisterRequest parsed = parser.parse(request, aor, flow, now);
+        if (parsed instanceof RegisterRequest.Invalid invalid) {
+            SipResponse.Builder b = context.responseBuilder(invalid.status(), invalid.reason());
+            if (invalid.header() != null) {
+                b.add(invalid.header(), invalid.value());
+            }
+            LOG.info("Refused REGISTER for {} from {}: {} {}", aor, flow, invalid.status(), invalid.reason());
+            context.respond(b.build());
+        } else if (parsed instanceof RegisterRequest.Fetch) {
+            context.respond(RegisterResponses.ok(context, location.bindings(aor), now, echoedPath(request), false));
+        } else if (parsed instanceof RegisterRequest.RemoveAll) {
+            answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
+                    List.of());
+        } else {
+            RegisterRequest.Update update = (RegisterRequest.Update) parsed;
+            answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
+                    update.bindings());
+        }
+    }
+
+    private boolean addressesUs(String requestUriHost, String aorDomain) {
+        String host = requestUriHost.toLowerCase(Locale.ROOT);
+        return host.equals(aorDomain) || IP_LITERAL.matcher(host).matches() || domains.servesRealm(host);
+    }
+
+    private void answerWhenDurable(RequestContext context, AddressOfRecord aor,
+            CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested) {
+        SipRequest request = context.request();
+        written.whenComplete((outcome, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof RejectedExecutionException) {
+                    LOG.warn("Refused REGISTER for {} from {}: registrar overloaded ({})", aor, context.flow(),
+                            cause.getMessage());
+                    context.respond(context.responseBuilder(503, "Service Unavailable")
+                            .add(HeaderName.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
+                } else {
+                    // §10.3 step 7: a failed commit fails the request with 500
+                    LOG.warn("REGISTER for {} from {} failed: bindings could not be saved", aor, context.flow());
+                    context.respond(RegisterResponses.status(context, 500, "Bindings could not be saved"));
+                }
+                return;
+            }
+            switch (outcome.status()) {
+                case OUT_OF_ORDER -> {
+                    LOG.info("Refused REGISTER for {} from {}: CSeq {} not higher than a binding's of Call-ID {}",
+                            aor, context.flow(), request.cseq().number(), request.callId());
+                    context.respond(RegisterResponses.status(context, 500, "Out of order REGISTER"));
+                }
+                case TOO_MANY_BINDINGS -> refuse(context, 403, "Too many contacts for this address-of-record",
+                        context.flow(), aor.toString());
+                case APPLIED -> {
+                    Instant now = clock.instant();
+                    logApplied(aor, requested, context.flow(), now);
+                    context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
+                            outbound));
+                }
+            }
+        });
+    }
+
+    private static void logApplied(AddressOfRecord aor, List<Binding> requested, Flow flow, Instant now) {
+        String who = aor.user() + '@' + aor.host();
+        String via = flow.transport() + " " + Addresses.format(flow.remote());
+        if (requested.isEmpty()) {
+            LOG.info("Unregistered all contacts of {} ({})", who, via);
+        }
+        for (Binding b : requested) {
+            if (b.isLive(now)) {
+                LOG.info("Registered {} at {} ({}) for {} s", who, b.contactUri(), via,
+                        RegisterResponses.remainingSeconds(b, now));
+            } else {
+                LOG.info("Unregistered {} at {} ({})", who, b.contactUri(), via);
+            }
+        }
+    }
+
+    /** RFC 3327 §5.3: Path goes back only to a UA that said it supports it. */
+    private static List<String> echoedPath(SipRequest request) {
+        return RegisterParser.hasOptionTag(request, HeaderName.SUPPORTED, "path")
+                ? request.headers().values(HeaderName.PATH) : List.of();
+    }
+
+    private static void refuse(RequestContext context, int status, String reason, Flow flow, String what) {
+        LOG.info("Refused REGISTER for {} from {}: {} {}", what, flow, status, reason);
+        context.respond(RegisterResponses.status(context, status, reason));
+    }
+}

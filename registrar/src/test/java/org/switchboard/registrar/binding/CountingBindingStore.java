@@ -1,0 +1,54 @@
+package org.switchboard.registrar.binding;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.switchboard.registrar.db.StoreException;
+
+/**
+ * A {@link BindingStore} wrapper for tests: counts commits, can be made slow (like a disk that
+ * syncs) or to fail the next commits.
+ */
+public final class CountingBindingStore implements BindingStore {
+    private final BindingStore delegate;
+    private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile long commitMillis;
+
+    public CountingBindingStore(BindingStore delegate) {
+        this.delegate = delegate;
+    }
+
+    public int commits() {
+        return commits.get();
+    }
+
+    public void failCommits(boolean fail) {
+        failing.set(fail);
+    }
+
+    public void slowCommits(long millis) {
+        commitMillis = millis;
+    }
+
+    @Override
+    public List<Binding> loadAll() {
+        return delegate.loadAll();
+    }
+
+    @Override
+    public void apply(List<BindingChanges> changes) {
+        if (failing.get()) {
+            throw new StoreException("disk full (test)", null);
+        }
+        if (commitMillis > 0) {
+            try {
+                Thread.sleep(commitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        delegate.apply(changes);
+        commits.incrementAndGet();
+    }
+}

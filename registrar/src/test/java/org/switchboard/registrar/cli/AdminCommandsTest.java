@@ -1,0 +1,177 @@
+package org.switchboard.registrar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.registrar.TestClock;
+import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.JdbcBanStore;
+import org.switchboard.registrar.db.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The admin commands run in process on a temporary data directory. */
+class AdminCommandsTest {
+    @TempDir
+    Path dataDir;
+    private final TestClock clock = new TestClock();
+
+    @Command(name = "switchboard")
+    static final class Top {
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        CommandLine top = new CommandLine(new Top());
+        top.addSubcommand(new DomainCommand()).addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        top.setOut(new PrintWriter(out, true));
+        top.setErr(new PrintWriter(err, true));
+        String[] withDir = new String[args.length + 2];
+        System.arraycopy(args, 0, withDir, 0, args.length);
+        withDir[args.length] = "--data-dir";
+        withDir[args.length + 1] = dataDir.toString();
+        return new Result(top.execute(withDir), out.toString(), err.toString());
+    }
+
+    @Test
+    void addTakesAllThreeCommandGroups() {
+        CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
+
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban");
+    }
+
+    @Test
+    void domainsAreAddedListedAndRemoved() {
+        assertThat(run("domain", "add", "Example.COM")).isEqualTo(new Result(0, "Domain example.com added\n", ""));
+        assertThat(run("domain", "add", "second.org").exitCode()).isZero();
+        assertThat(run("domain", "list").out()).isEqualTo("example.com\nsecond.org\n");
+        assertThat(run("domain", "remove", "second.org").exitCode()).isZero();
+        assertThat(run("domain", "list").out()).isEqualTo("example.com\n");
+    }
+
+    @Test
+    void domainErrorsAreOneLineWithExitCode1() {
+        run("domain", "add", "example.com");
+
+        Result duplicate = run("domain", "add", "example.com");
+        Result bad = run("domain", "add", "not a domain");
+        Result missing = run("domain", "remove", "nowhere.org");
+
+        assertThat(List.of(duplicate, bad, missing)).allSatisfy(r -> {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).startsWith("Error: ").hasLineCount(1).doesNotContain("Exception");
+        });
+        assertThat(missing.err()).contains("nowhere.org does not exist");
+    }
+
+    @Test
+    void usersAreAddedWithGivenOrGeneratedPasswordsListedAndRemoved() {
+        run("domain", "add", "example.com");
+
+        assertThat(run("user", "add", "201@example.com", "--name", "Alice", "--password", "alice-secret-1").out())
+                .isEqualTo("User 201@example.com added\n");
+        Result generated = run("user", "add", "202@example.com");
+        assertThat(generated.out()).matches("User 202@example\\.com added with password [A-Za-z0-9]{16} \\(shown only now\\)\n");
+
+        assertThat(run("user", "list", "example.com").out()).isEqualTo("201@example.com  Alice\n202@example.com\n");
+        assertThat(run("user", "list").out()).isEqualTo("201@example.com  Alice\n202@example.com\n");
+        assertThat(run("user", "remove", "202@example.com").exitCode()).isZero();
+        assertThat(run("user", "list").out()).isEqualTo("201@example.com  Alice\n");
+    }
+
+    @Test
+    void userErrorsAreOneLineWithExitCode1() {
+        run("domain", "add", "example.com");
+        run("user", "add", "201@example.com", "--password", "alice-secret-1");
+
+        assertThat(run("user", "add", "201@example.com", "--password", "alice-secret-1").err())
+                .contains("already exists").hasLineCount(1);
+        assertThat(run("user", "add", "201-at-example.com").err())
+                .isEqualTo("Error: '201-at-example.com' is not an address like 201@example.com\n");
+        assertThat(run("user", "add", "203@missing.org").err()).contains("missing.org does not exist");
+        assertThat(run("user", "add", "204@example.com", "--password", "short").exitCode()).isEqualTo(1);
+        assertThat(run("user", "remove", "299@example.com").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void passwdSetsOrGeneratesAPassword() {
+        run("domain", "add", "example.com");
+        run("user", "add", "201@example.com", "--password", "alice-secret-1");
+
+        assertThat(run("user", "passwd", "201@example.com", "--password", "alice-secret-2").out())
+                .isEqualTo("Password of 201@example.com changed\n");
+        assertThat(run("user", "passwd", "201@example.com").out())
+                .matches("Password of 201@example\\.com changed to [A-Za-z0-9]{16} \\(shown only now\\)\n");
+        assertThat(run("user", "passwd", "299@example.com").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void importReportsRejectedLinesByNumber() throws IOException {
+        run("domain", "add", "example.com");
+        Path csv = dataDir.resolve("users.csv");
+        Files.writeString(csv, "user,password,name\n301,password-301,Ann\n302,short\n303,password-303\n");
+
+        Result r = run("user", "import", csv.toString(), "--domain", "example.com");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).startsWith("Imported 2 users into example.com; 1 lines rejected\n  line 3: ");
+        assertThat(run("user", "list", "example.com").out()).isEqualTo("301@example.com  Ann\n303@example.com\n");
+        assertThat(run("user", "import", dataDir.resolve("none.csv").toString(), "--domain", "example.com").err())
+                .startsWith("Error: cannot read");
+    }
+
+    @Test
+    void savedBansAreListedAndLifted() {
+        run("domain", "list");
+        Instant now = clock.instant();
+        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+            new JdbcBanStore(db).replaceAll(List.of(
+                    new Ban(InetAddress.getLoopbackAddress(), now, now.plus(Duration.ofHours(1)), "10 failures"),
+                    new Ban(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 9}), now.minusSeconds(7200),
+                            now.minusSeconds(60), "old")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+
+        assertThat(run("ban", "list").out()).isEqualTo("127.0.0.1  until 2025-01-01T13:00:00Z  10 failures\n");
+        assertThat(run("ban", "lift", "127.0.0.1").out()).isEqualTo("Ban on 127.0.0.1 lifted\n");
+        assertThat(run("ban", "list").out()).isEmpty();
+        assertThat(run("ban", "lift", "127.0.0.1").err()).isEqualTo("Error: no saved ban on 127.0.0.1\n");
+        assertThat(run("ban", "lift", "phone.example.com").err()).isEqualTo("Error: Not an IP network: phone.example.com\n");
+    }
+
+    @Test
+    void aDataDirectoryInUseByAnotherProcessIsReportedInOneLine() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                HoldDataDir.class.getName(), dataDir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var ready = new BufferedReader(new InputStreamReader(server.getInputStream()))) {
+            assertThat(ready.readLine()).isEqualTo("ready");
+
+            Result r = run("domain", "list");
+
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).contains("in use by a running Switchboard server").hasLineCount(1);
+        } finally {
+            server.getOutputStream().close();
+            server.waitFor();
+        }
+    }
+}
