@@ -132,6 +132,10 @@ def main():
     parser.add_argument("--sipp-arg", action="append", default=[], help="extra SIPp argument (repeatable)")
     parser.add_argument("--continue-after-fail", type=int, default=1,
                         help="how many steps to run after the first failing one")
+    parser.add_argument("--users", type=int, default=0,
+                        help="create this many users (2000000..) in --domain before the server starts and pass "
+                             "them to SIPp as an injection file (user;password;domain)")
+    parser.add_argument("--domain", default="bench.example.com")
     parser.add_argument("--json", help="write the results as JSON to this file")
     args = parser.parse_args()
     args.scenario = os.path.abspath(args.scenario)
@@ -142,6 +146,18 @@ def main():
     work = tempfile.mkdtemp(prefix="switchboard-sipp-")
     base = ["java", "-jar", os.path.abspath(args.jar)]
     common = ["--data-dir", data_dir]
+    if args.users:
+        users_csv = os.path.join(data_dir, "users.csv")
+        inject_csv = os.path.join(data_dir, "sipp-users.csv")
+        with open(users_csv, "w") as u, open(inject_csv, "w") as inj:
+            inj.write("SEQUENTIAL\n")
+            for i in range(args.users):
+                name, password = str(2000000 + i), f"pw-{2000000 + i}-bench"
+                u.write(f"{name},{password},Bench {i}\n")
+                inj.write(f"{name};[authentication username={name} password={password}];{args.domain}\n")
+        args.setup = [f"domain add {args.domain}", f"user import {users_csv} --domain {args.domain}"] + args.setup
+        # SIPp puts the remote address into the digest uri unless told the Request-URI
+        args.sipp_arg += ["-inf", os.path.abspath(inject_csv), "-auth_uri", args.domain]
     for setup in args.setup:
         subprocess.run(base + setup.split() + common, check=True, stdout=subprocess.DEVNULL)
     log = os.path.join(data_dir, "server.log")

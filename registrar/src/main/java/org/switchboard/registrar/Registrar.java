@@ -81,7 +81,7 @@ public final class Registrar implements AutoCloseable {
             LOG.info("Restored {} bans saved at the last shutdown", restored);
         }
         this.authenticator = new DigestAuthenticator(directory, NonceCodec.withRandomKey(config.nonceValidity(), clock),
-                new NonceCountTracker(NONCE_COUNTS_TRACKED), guard);
+                new NonceCountTracker(NONCE_COUNTS_TRACKED), guard, config.digestAlgorithms());
         this.location = new InMemoryLocationService(clock);
         BindingStore bindings = storeWrapper.apply(new JdbcBindingStore(database));
         location.load(bindings);

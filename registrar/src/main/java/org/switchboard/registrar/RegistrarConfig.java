@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.registrar.bruteforce.BruteForcePolicy;
 import org.switchboard.registrar.bruteforce.Cidr;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.registrar.register.ExpiryRules;
 
 /**
@@ -22,13 +23,18 @@ import org.switchboard.registrar.register.ExpiryRules;
  * @param databaseThreads threads (and pooled connections) of the blocking executor
  * @param blockingQueueCapacity REGISTERs waiting for those threads before 503 is answered
  * @param writerQueueCapacity binding changes waiting for the writer before 503 is answered
+ * @param digestAlgorithms the digest algorithms challenged with, in order of preference
  */
 public record RegistrarConfig(String initialDomain, ExpiryRules expiry, int maxBindingsPerAor,
         BruteForcePolicy bruteForce, List<Cidr> trustedNetworks, Duration purgeInterval, Duration nonceValidity,
-        int databaseThreads, int blockingQueueCapacity, int writerQueueCapacity) {
+        int databaseThreads, int blockingQueueCapacity, int writerQueueCapacity, List<DigestAlgorithm> digestAlgorithms) {
 
     public RegistrarConfig {
         trustedNetworks = List.copyOf(trustedNetworks);
+        digestAlgorithms = List.copyOf(digestAlgorithms);
+        if (digestAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("At least one digest algorithm must be offered");
+        }
         if (maxBindingsPerAor < 1 || databaseThreads < 1 || blockingQueueCapacity < 1 || writerQueueCapacity < 1) {
             throw new IllegalArgumentException("Registrar limits and thread counts must be at least 1");
         }
@@ -41,32 +47,37 @@ public record RegistrarConfig(String initialDomain, ExpiryRules expiry, int maxB
      */
     public static RegistrarConfig defaults() {
         return new RegistrarConfig(null, ExpiryRules.defaults(), 10, BruteForcePolicy.defaults(), List.of(),
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 4, 1000, 10_000);
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 4, 1000, 10_000, List.of(DigestAlgorithm.values()));
     }
 
     public RegistrarConfig withInitialDomain(String domain) {
         return new RegistrarConfig(domain, expiry, maxBindingsPerAor, bruteForce, trustedNetworks, purgeInterval,
-                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity);
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, digestAlgorithms);
     }
 
     public RegistrarConfig withExpiry(ExpiryRules rules) {
         return new RegistrarConfig(initialDomain, rules, maxBindingsPerAor, bruteForce, trustedNetworks, purgeInterval,
-                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity);
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, digestAlgorithms);
     }
 
     public RegistrarConfig withBruteForce(BruteForcePolicy policy) {
         return new RegistrarConfig(initialDomain, expiry, maxBindingsPerAor, policy, trustedNetworks, purgeInterval,
-                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity);
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, digestAlgorithms);
     }
 
     public RegistrarConfig withTrustedNetworks(List<Cidr> networks) {
         return new RegistrarConfig(initialDomain, expiry, maxBindingsPerAor, bruteForce, networks, purgeInterval,
-                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity);
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, digestAlgorithms);
+    }
+
+    public RegistrarConfig withDigestAlgorithms(List<DigestAlgorithm> algorithms) {
+        return new RegistrarConfig(initialDomain, expiry, maxBindingsPerAor, bruteForce, trustedNetworks, purgeInterval,
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, algorithms);
     }
 
     public RegistrarConfig withPurgeInterval(Duration interval) {
         return new RegistrarConfig(initialDomain, expiry, maxBindingsPerAor, bruteForce, trustedNetworks, interval,
-                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity);
+                nonceValidity, databaseThreads, blockingQueueCapacity, writerQueueCapacity, digestAlgorithms);
     }
 
     /** The brute-force policy with both lists of trusted networks. */

@@ -1,7 +1,7 @@
 package org.switchboard.server;
 
-import org.switchboard.core.transport.ListenPoint;
 import java.util.List;
+import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.lifecycle.Lifecycle;
@@ -17,13 +17,14 @@ public final class Components {
 
     /**
      * The parts for a configuration. The data directory lock comes first, so nothing else touches
-     * a data directory another server owns; then the SIP stack, which listens on {@link
-     * ServerConfig#sipListenPoints()}.
+     * a data directory another server owns; then the registrar (database, bindings, users); then the
+     * SIP stack, which listens on {@link ServerConfig#sipListenPoints()} and uses the registrar.
      *
      * @param config the validated configuration
      * @return the parts, in start order
      */
     public static List<Lifecycle> create(ServerConfig config) {
-        return List.of(new DataDirectoryLock(config.dataDir()), new SipStackComponent(config));
+        RegistrarComponent registrar = new RegistrarComponent(config);
+        return List.of(new DataDirectoryLock(config.dataDir()), registrar, new SipStackComponent(config, registrar));
     }
 }

@@ -1,11 +1,11 @@
 package org.switchboard.server;
 
-import org.switchboard.core.transport.ListenPoint;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.server.cli.InvalidConfigurationException;
 import org.switchboard.server.cli.ServerRunner;
 import org.switchboard.server.cli.VersionProvider;

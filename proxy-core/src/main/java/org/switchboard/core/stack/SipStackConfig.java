@@ -45,6 +45,10 @@ public record SipStackConfig(TransportConfig transport, TimerSettings timers, Tr
         return new SipStackConfig(transport, timers, limits, names, capabilities, serverHeader);
     }
 
+    public SipStackConfig withCapabilities(ServerCapabilities newCapabilities) {
+        return new SipStackConfig(transport, timers, limits, hostNames, newCapabilities, serverHeader);
+    }
+
     public SipStackConfig withLimits(TransactionLimits newLimits) {
         return new SipStackConfig(transport, timers, newLimits, hostNames, capabilities, serverHeader);
     }

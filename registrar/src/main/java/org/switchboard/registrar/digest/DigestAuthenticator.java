@@ -46,9 +46,25 @@ public final class DigestAuthenticator implements Authenticator {
     private final BruteForceGuard guard;
     private final String unusableHa1Md5;
     private final String unusableHa1Sha256;
+    private final List<DigestAlgorithm> offered;
 
+    /** Offers SHA-256, then MD5. */
     public DigestAuthenticator(CredentialSource credentials, NonceCodec nonces, NonceCountTracker nonceCounts,
             BruteForceGuard guard) {
+        this(credentials, nonces, nonceCounts, guard, List.of(DigestAlgorithm.values()));
+    }
+
+    /**
+     * @param offered the algorithms to challenge with, in order of preference; credentials of any
+     *     other algorithm get a fresh challenge (some older phones only answer the first challenge,
+     *     so an admin may offer MD5 alone)
+     */
+    public DigestAuthenticator(CredentialSource credentials, NonceCodec nonces, NonceCountTracker nonceCounts,
+            BruteForceGuard guard, List<DigestAlgorithm> offered) {
+        if (offered.isEmpty()) {
+            throw new IllegalArgumentException("At least one digest algorithm must be offered");
+        }
+        this.offered = List.copyOf(offered);
         this.credentials = credentials;
         this.nonces = nonces;
         this.nonceCounts = nonceCounts;
@@ -80,7 +96,7 @@ public final class DigestAuthenticator implements Authenticator {
             return challenge(role, realm, false);
         }
         DigestAlgorithm algorithm = DigestAlgorithm.fromToken(c.algorithm());
-        if (algorithm == null) {
+        if (algorithm == null || !offered.contains(algorithm)) {
             return challenge(role, realm, false);
         }
         if (!QOP.equals(c.qop()) || c.cnonce() == null || c.nc() == null) {
@@ -176,7 +192,7 @@ public final class DigestAuthenticator implements Authenticator {
     private AuthResult.Challenge challenge(AuthRole role, String realm, boolean stale) {
         String nonce = nonces.issue(realm);
         List<String> values = new ArrayList<>(2);
-        for (DigestAlgorithm a : DigestAlgorithm.values()) {
+        for (DigestAlgorithm a : offered) {
             values.add("Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=" + a.token()
                     + ", qop=\"" + QOP + "\"" + (stale ? ", stale=true" : ""));
         }

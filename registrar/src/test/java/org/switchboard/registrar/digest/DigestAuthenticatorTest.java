@@ -100,6 +100,25 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void offersOnlyTheConfiguredAlgorithmsAndRefusesOthers() {
+        DigestAuthenticator md5Only = new DigestAuthenticator(source,
+                NonceCodec.withRandomKey(Duration.ofMinutes(5), clock), new NonceCountTracker(1000), guard,
+                List.of(DigestAlgorithm.MD5));
+
+        AuthResult challenge = md5Only.authenticate(register("201", null), phone, AuthRole.REGISTRAR);
+        assertThat(((AuthResult.Challenge) challenge).headerValues()).singleElement()
+                .satisfies(v -> assertThat(v).contains("algorithm=MD5"));
+
+        String nonce = nonceOf(challenge);
+        String sha256 = credentials(DigestAlgorithm.SHA_256, "201", PASSWORD, nonce, "00000001", "sip:" + DOMAIN);
+        assertThat(md5Only.authenticate(register("201", sha256), phone, AuthRole.REGISTRAR))
+                .isInstanceOf(AuthResult.Challenge.class);
+        String md5 = credentials(DigestAlgorithm.MD5, "201", PASSWORD, nonce, "00000002", "sip:" + DOMAIN);
+        assertThat(md5Only.authenticate(register("201", md5), phone, AuthRole.REGISTRAR))
+                .isEqualTo(new AuthResult.Authenticated("201", DOMAIN));
+    }
+
+    @Test
     void proxyRoleChallengesWith407() {
         SipRequest invite = SipRequest.builder("INVITE", "sip:300@" + DOMAIN)
                 .add(HeaderName.FROM, "<sip:201@" + DOMAIN + ">;tag=1").add(HeaderName.TO, "<sip:300@" + DOMAIN + ">")

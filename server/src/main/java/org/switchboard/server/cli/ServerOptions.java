@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
 import picocli.CommandLine.Option;
@@ -45,12 +46,24 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_LOG_LEVEL; default ${DEFAULT-VALUE}).")
     LogLevel logLevel;
 
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+            description = "SIP domain to create at the first start, when there is none yet, e.g. "
+                    + "example.com (env SWITCHBOARD_DOMAIN).")
+    String domain;
+
+    @Option(names = "--digest-algorithms", paramLabel = "ALGORITHM", split = ",", defaultValue = "sha-256,md5",
+            converter = DigestAlgorithmConverter.class,
+            description = "Digest algorithms to challenge phones with, in order of preference; older phones "
+                    + "that only read the first challenge may need md5 alone "
+                    + "(env SWITCHBOARD_DIGEST_ALGORITHMS; default ${DEFAULT-VALUE}).")
+    List<DigestAlgorithm> digestAlgorithms;
+
     /**
      * The configuration these options describe.
      *
      * @throws IllegalArgumentException if the values do not form a valid configuration
      */
     public ServerConfig toConfig() {
-        return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel);
+        return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel, domain, digestAlgorithms);
     }
 }

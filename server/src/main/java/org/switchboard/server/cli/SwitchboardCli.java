@@ -1,6 +1,7 @@
 package org.switchboard.server.cli;
 
 import java.util.Map;
+import org.switchboard.registrar.cli.AdminCommands;
 import picocli.CommandLine;
 
 /**
@@ -21,6 +22,7 @@ public final class SwitchboardCli {
     public static CommandLine create(Map<String, String> environment, ServerRunner runner) {
         CommandLine commandLine = new CommandLine(new SwitchboardCommand(runner));
         commandLine.addSubcommand(new RunCommand(runner));
+        AdminCommands.addTo(commandLine);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setDefaultValueProvider(new EnvironmentDefaultProvider(environment));
         return commandLine;

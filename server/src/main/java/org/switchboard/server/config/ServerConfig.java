@@ -1,15 +1,17 @@
 package org.switchboard.server.config;
 
-import org.switchboard.core.transport.ListenPoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 
 /**
  * The validated bootstrap configuration of one server. Construction rejects values the server
@@ -22,13 +24,18 @@ import org.switchboard.core.transport.Transport;
  * @param transports the SIP transports to listen with; only the ones in {@link #SUPPORTED_TRANSPORTS}
  * @param dataDir the directory the server keeps its data in, stored as an absolute path
  * @param logLevel the level of the root logger
+ * @param domain the SIP domain to create at the first start, when the database has none; or
+ *     {@code null}
+ * @param digestAlgorithms the digest algorithms phones are challenged with, in order of preference
  */
 public record ServerConfig(
         int sipPort,
         List<InetAddress> listenAddresses,
         Set<Transport> transports,
         Path dataDir,
-        LogLevel logLevel) {
+        LogLevel logLevel,
+        String domain,
+        List<DigestAlgorithm> digestAlgorithms) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -64,6 +71,10 @@ public record ServerConfig(
         transports = Set.copyOf(EnumSet.copyOf(transports));
         dataDir = dataDir.toAbsolutePath().normalize();
         Objects.requireNonNull(logLevel, "logLevel");
+        digestAlgorithms = List.copyOf(new LinkedHashSet<>(digestAlgorithms));
+        if (digestAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("no digest algorithm given");
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.switchboard.server.config;
 
-import org.switchboard.core.transport.ListenPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 
 class ServerConfigTest {
 
     private static ServerConfig config(int port, List<InetAddress> addresses, Set<Transport> transports) {
-        return new ServerConfig(port, addresses, transports, Path.of("data"), LogLevel.INFO);
+        return new ServerConfig(port, addresses, transports, Path.of("data"), LogLevel.INFO, null, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
     }
 
     @Test
