@@ -112,6 +112,26 @@ def run_step(args, rate, seconds, work, server_pid):
     return result
 
 
+def start_callee(args, data_dir, work):
+    here = os.path.dirname(os.path.abspath(__file__))
+    name = str(2000000 + args.users - 1)
+    callee_csv = os.path.join(data_dir, "callee.csv")
+    with open(callee_csv, "w") as f:
+        f.write(f"SEQUENTIAL\n{name};[authentication username={name} password=pw-{name}-bench];{args.domain}\n")
+    common = ["-t", args.transport, "-p", str(args.callee_port), "-nostdin", "-buff_size", "4194304"]
+    subprocess.run(["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf", os.path.join(here, "callee", "register.xml"),
+                    args.target, "-m", "1", "-inf", callee_csv, "-auth_uri", args.domain, "-timeout", "20s"] + common,
+                   cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
+    answer = subprocess.Popen(["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf",
+                               os.path.join(here, "callee", "answer.xml"), "-max_socket", "50000"] + common,
+                              cwd=data_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args.sipp_arg += ["-s", name, "-key", "domain", args.domain]
+    # callers authenticate INVITEs, whose Request-URI is the callee's
+    args.sipp_arg[args.sipp_arg.index("-auth_uri") + 1] = f"{name}@{args.domain}"
+    time.sleep(1)
+    return answer
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default="server/target/switchboard.jar")
@@ -136,6 +156,9 @@ def main():
                         help="create this many users (2000000..) in --domain before the server starts and pass "
                              "them to SIPp as an injection file (user;password;domain)")
     parser.add_argument("--domain", default="bench.example.com")
+    parser.add_argument("--callee-port", type=int, default=0,
+                        help="run a SIPp callee (callee/register.xml, then callee/answer.xml) on this port, "
+                             "registered as the last of --users; the caller scenario gets -s CALLEE -key domain D")
     parser.add_argument("--json", help="write the results as JSON to this file")
     args = parser.parse_args()
     args.scenario = os.path.abspath(args.scenario)
@@ -166,9 +189,12 @@ def main():
     with open(log, "w") as out:
         server = subprocess.Popen(server_cmd, stdout=out, stderr=subprocess.STDOUT)
     results = []
+    callee = None
     try:
         if not wait_for_line(log, "Switchboard started", 60):
             sys.exit("server did not start; see " + log)
+        if args.callee_port:
+            callee = start_callee(args, data_dir, work)
         if args.warmup_rate:
             run_step(args, args.warmup_rate, args.step_seconds, work, server.pid)
         print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | pass |")
@@ -184,6 +210,9 @@ def main():
                 if remaining_after_fail <= 0:
                     break
     finally:
+        if callee:
+            callee.kill()
+            callee.wait()
         server.send_signal(signal.SIGTERM)
         try:
             server.wait(timeout=20)
