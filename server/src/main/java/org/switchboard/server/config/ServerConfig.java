@@ -22,13 +22,17 @@ import org.switchboard.core.transport.Transport;
  * @param transports the SIP transports to listen with; only the ones in {@link #SUPPORTED_TRANSPORTS}
  * @param dataDir the directory the server keeps its data in, stored as an absolute path
  * @param logLevel the level of the root logger
+ * @param http the HTTP server
+ * @param pnp phone plug-and-play
  */
 public record ServerConfig(
         int sipPort,
         List<InetAddress> listenAddresses,
         Set<Transport> transports,
         Path dataDir,
-        LogLevel logLevel) {
+        LogLevel logLevel,
+        HttpSettings http,
+        PnpSettings pnp) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -64,6 +68,8 @@ public record ServerConfig(
         transports = Set.copyOf(EnumSet.copyOf(transports));
         dataDir = dataDir.toAbsolutePath().normalize();
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(pnp, "pnp");
     }
 
     /**
