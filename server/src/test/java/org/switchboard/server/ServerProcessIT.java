@@ -23,7 +23,7 @@ class ServerProcessIT {
 
     private List<String> args(int port) {
         return List.of("run", "--sip-port", Integer.toString(port), "--listen", "127.0.0.1",
-                "--data-dir", dataDir.toString());
+                "--data-dir", dataDir.toString(), "--http-port", "0", "--pnp-interfaces", "none");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ProvisioningUrlsTest {
         String url = urls.forNotify(Optional.empty(), "http", 8080)
                 .settingsUrlFor(SUBSCRIPTION, InetAddress.getByName("fd00::2"));
 
-        assertThat(url).startsWith("http://[fd00:0:0:0:0:0:0:2]:8080/provisioning/");
+        assertThat(url).startsWith("http://[fd00::2]:8080/provisioning/");
     }
 
     @Test
