@@ -1,30 +1,58 @@
 package org.switchboard.server;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.switchboard.core.transport.ListenPoint;
+import java.util.Set;
+import org.switchboard.core.plugin.Plugin;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
+import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
+import org.switchboard.server.plugin.PluginDiscovery;
+import org.switchboard.server.plugin.PluginsComponent;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
  * that decides what a Switchboard server consists of. Stateless and thread-safe.
  */
 public final class Components {
+    /** The name of the plug-and-play plugin, switched off by {@code --no-pnp}. */
+    static final String PNP_PLUGIN = "pnp";
 
     private Components() {
     }
 
+    /** The parts for a configuration, with the plugins found on the class path. */
+    public static List<Lifecycle> create(ServerConfig config) {
+        Set<String> disabled = config.pnp().enabled() ? Set.of() : Set.of(PNP_PLUGIN);
+        return create(config, PluginDiscovery.load(disabled));
+    }
+
     /**
-     * The parts for a configuration. The data directory lock comes first, so nothing else touches
-     * a data directory another server owns; then the registrar (database, bindings, users); then the
-     * SIP stack, which listens on {@link ServerConfig#sipListenPoints()} and uses the registrar.
+     * The parts for a configuration and a set of plugins. The data directory lock comes first, so
+     * nothing else touches a data directory another server owns. Then the registrar (database,
+     * bindings, users). The plugins start next: they mount their HTTP handlers and add their SIP
+     * processors, which must be in place before the HTTP server and the SIP stack take their first
+     * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
+     * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
+     * the registrar.
      *
      * @param config the validated configuration
+     * @param plugins the plugins to run
      * @return the parts, in start order
      */
-    public static List<Lifecycle> create(ServerConfig config) {
+    static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins) {
+        HttpServerComponent http = new HttpServerComponent(config.http());
+        StackServices sip = new StackServices();
         RegistrarComponent registrar = new RegistrarComponent(config);
-        return List.of(new DataDirectoryLock(config.dataDir()), registrar, new SipStackComponent(config, registrar));
+        List<Lifecycle> parts = new ArrayList<>();
+        parts.add(new DataDirectoryLock(config.dataDir()));
+        parts.add(registrar);
+        parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip));
+        if (http.enabled()) {
+            parts.add(http);
+        }
+        parts.add(new SipStackComponent(config, registrar, sip));
+        return List.copyOf(parts);
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -9,6 +10,9 @@ import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.server.cli.InvalidConfigurationException;
 import org.switchboard.server.cli.ServerRunner;
 import org.switchboard.server.cli.VersionProvider;
+import org.switchboard.core.transport.Addresses;
+import org.switchboard.server.config.HttpSettings;
+import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectory;
 import org.switchboard.server.lifecycle.Server;
@@ -30,9 +34,9 @@ public final class ServerLauncher implements ServerRunner {
         } catch (IOException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
-        log.info("Starting Switchboard {}: SIP on {}; data directory {}; log level {}",
-                VersionProvider.current(), describeSip(config), config.dataDir(),
-                config.logLevel().name().toLowerCase(Locale.ROOT));
+        log.info("Starting Switchboard {}: SIP on {}; HTTP {}; plug-and-play {}; data directory {}; log level {}",
+                VersionProvider.current(), describeSip(config), describeHttp(config), describePnp(config),
+                config.dataDir(), config.logLevel().name().toLowerCase(Locale.ROOT));
 
         Server server = new Server(Components.create(config));
         Thread shutdownHook = new Thread(server::stop, "switchboard-shutdown");
@@ -52,6 +56,27 @@ public final class ServerLauncher implements ServerRunner {
             server.stop();
         }
         return 0;
+    }
+
+    private static String describeHttp(ServerConfig config) {
+        HttpSettings http = config.http();
+        if (!http.enabled()) {
+            return "off";
+        }
+        String on = "on " + Addresses.format(new InetSocketAddress(http.listenAddress(), http.port()));
+        return http.externalUrl().map(url -> on + " (phones use " + url + ")").orElse(on);
+    }
+
+    private static String describePnp(ServerConfig config) {
+        PnpSettings pnp = config.pnp();
+        if (!pnp.enabled()) {
+            return "off";
+        }
+        if (!pnp.multicast()) {
+            return "on, without multicast";
+        }
+        String where = pnp.interfaces().isEmpty() ? "every multicast interface" : String.join(", ", pnp.interfaces());
+        return "on, multicast port " + pnp.multicastPort() + " on " + where;
     }
 
     private static String describeSip(ServerConfig config) {

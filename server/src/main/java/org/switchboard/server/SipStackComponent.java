@@ -3,27 +3,42 @@ package org.switchboard.server;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.ProxyServices;
+import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
+import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.core.transport.netty.TransportConfig;
+import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
- * The SIP stack as a part of the server: the registrar's REGISTER processing and the stateful
- * proxy routing to registered phones, on the configured listen points.
+ * The SIP stack as a part of the server: the registrar's REGISTER processing, the plugins'
+ * processors and the stateful proxy routing to registered phones. It starts after the registrar
+ * and the plugins, so it is built at start with their processors; it listens on the SIP multicast
+ * group if a plugin asked for it and the configuration allows it; then it binds the configured
+ * listen points.
  */
 final class SipStackComponent implements Lifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(SipStackComponent.class);
+
     private final ServerConfig config;
     private final RegistrarComponent registrar;
+    private final StackServices services;
     private SipStack stack;
 
-    SipStackComponent(ServerConfig config, RegistrarComponent registrar) {
+    SipStackComponent(ServerConfig config, RegistrarComponent registrar, StackServices services) {
         this.config = config;
         this.registrar = registrar;
+        this.services = services;
     }
 
     @Override
@@ -41,14 +56,28 @@ final class SipStackComponent implements Lifecycle {
         SipStackConfig stackConfig = SipStackConfig.of(TransportConfig.withListenPoints(config.sipListenPoints()))
                 .withHostNames(registrar.catalog().domains())
                 .withCapabilities(capabilities);
-        ProxyServices services = ProxyServices.local(registrar.catalog(), registrar.registrar().locationService())
+        List<RequestProcessor> local = new ArrayList<>(registrar.registrar().requestProcessors());
+        local.addAll(services.localProcessors());
+        ProxyServices proxy = ProxyServices.local(registrar.catalog(), registrar.registrar().locationService())
                 .withAuthenticator(registrar.registrar().authenticator());
-        stack = new SipStack(stackConfig, registrar.registrar().requestProcessors(), services);
-        stack.start();
+        SipStack built = new SipStack(stackConfig, local, proxy);
+        Optional<Predicate<SipRequest>> filter = services.multicastFilter();
+        PnpSettings pnp = config.pnp();
+        if (filter.isPresent() && pnp.multicast()) {
+            built.transports().enableMulticast(new MulticastConfig(MulticastConfig.SIP_GROUP, pnp.multicastPort(),
+                    pnp.interfaces(), filter.get()));
+        } else if (filter.isPresent()) {
+            LOG.info("Not listening for multicast SIP (--pnp-interfaces none): phones must be given this server's "
+                    + "address for plug-and-play");
+        }
+        built.start();
+        stack = built;
+        services.attach(built);
     }
 
     @Override
     public void stop() {
+        services.detach();
         stack.stop();
     }
 }

@@ -39,7 +39,8 @@ class OptionsPingIT {
     static void startServer() throws Exception {
         port = FreePorts.udpAndTcp();
         server = ServerProcess.start(List.of("run", "--sip-port", Integer.toString(port), "--listen", "127.0.0.1",
-                "--data-dir", dataDir.toString()), logs.resolve("server.log"));
+                "--data-dir", dataDir.toString(), "--http-port", "0", "--pnp-interfaces", "none"),
+                logs.resolve("server.log"));
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
     }
 
@@ -66,7 +67,8 @@ class OptionsPingIT {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(loopback, 0));
                 ServerProcess second = ServerProcess.start(List.of("run", "--sip-port",
                         Integer.toString(taken.getLocalPort()), "--listen", "127.0.0.1", "--transports", "udp",
-                        "--data-dir", workDir.toString()), logs.resolve("port-taken.log"))) {
+                        "--data-dir", workDir.toString(), "--http-port", "0", "--pnp-interfaces", "none"),
+                        logs.resolve("port-taken.log"))) {
             assertThat(second.awaitExit(START_TIMEOUT)).as(second.output()).isEqualTo(1);
             assertThat(second.output())
                     .contains("Switchboard could not start", "UDP 127.0.0.1:" + taken.getLocalPort())

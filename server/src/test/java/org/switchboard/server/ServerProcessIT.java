@@ -2,7 +2,12 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,7 @@ class ServerProcessIT {
 
     private List<String> args(int port) {
         return List.of("run", "--sip-port", Integer.toString(port), "--listen", "127.0.0.1",
-                "--data-dir", dataDir.toString());
+                "--data-dir", dataDir.toString(), "--http-port", "0", "--pnp-interfaces", "none");
     }
 
     @Test
@@ -38,6 +43,41 @@ class ServerProcessIT {
             assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
             assertThat(server.output()).contains("Switchboard stopped").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void startsWithHttpAndPlugAndPlayAndLogsWhereTheyListen() throws Exception {
+        int sipPort = FreePorts.udpAndTcp();
+        int httpPort = FreePorts.udpAndTcp();
+        int multicastPort = FreePorts.udpAndTcp(InetAddress.getByName("0.0.0.0"));
+        List<String> args = List.of("run", "--sip-port", Integer.toString(sipPort), "--listen", "127.0.0.1",
+                "--data-dir", dataDir.toString(), "--http-port", Integer.toString(httpPort),
+                "--pnp-multicast-port", Integer.toString(multicastPort));
+        try (ServerProcess server = ServerProcess.start(args, logs.resolve("pnp.log"))) {
+            assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
+            assertThat(server.output())
+                    .contains("HTTP on 0.0.0.0:" + httpPort + "; serving /provisioning")
+                    .contains("PnP: ready, but no phones are assigned yet");
+            if (hasMulticastInterface()) {
+                assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort + ": joined on ");
+            } else {
+                assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort
+                        + ": no network interface is up");
+            }
+            server.terminate();
+            assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
+            assertThat(server.output()).contains("Stopped plugins pnp", "Switchboard stopped").doesNotContain("Exception");
+        }
+    }
+
+    private static boolean hasMulticastInterface() throws SocketException {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            boolean ipv4 = Collections.list(nif.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
+            if (nif.isUp() && nif.supportsMulticast() && ipv4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -39,12 +39,36 @@ public final class PnpSubscribeParser {
     public Optional<PnpSubscription> parse(SipRequest request, Flow flow) {
         try {
             return parseStrictly(request, flow);
-        } catch (SipParseException malformed) {
+        } catch (SipParseException | IllegalArgumentException malformed) {
+            // IllegalArgumentException: a bad %-escape in the Request-URI user
             return Optional.empty();
         }
     }
 
+    /**
+     * Whether {@code request} is a plug-and-play SUBSCRIBE, as {@link #parse} would accept it. Used
+     * as the multicast filter, before a transaction exists: never throws, never blocks.
+     */
+    public boolean recognises(SipRequest request) {
+        try {
+            return recognisedMac(request).isPresent();
+        } catch (SipParseException | IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     private static Optional<PnpSubscription> parseStrictly(SipRequest request, Flow flow) {
+        Optional<MacAddress> mac = recognisedMac(request);
+        if (mac.isEmpty()) {
+            return Optional.empty();
+        }
+        EventHeader e = EventHeader.parse(request.header(HeaderName.EVENT)).orElseThrow();
+        return Optional.of(new PnpSubscription(mac.get(), e.param("vendor"), e.param("model"), e.param("version"),
+                request.contacts().get(0), flow));
+    }
+
+    /** The MAC of a plug-and-play SUBSCRIBE, or empty for any other request. */
+    private static Optional<MacAddress> recognisedMac(SipRequest request) {
         if (!request.isMethod(SipMethod.SUBSCRIBE)) {
             return Optional.empty();
         }
@@ -62,13 +86,7 @@ public final class PnpSubscribeParser {
         }
         // parsed here so that a malformed Contact makes the request not ours instead of failing later
         contacts.get(0).sipUri();
-        Optional<MacAddress> mac = macOf(request.sipRequestUri());
-        if (mac.isEmpty()) {
-            return Optional.empty();
-        }
-        EventHeader e = event.get();
-        return Optional.of(new PnpSubscription(mac.get(), e.param("vendor"), e.param("model"), e.param("version"),
-                contacts.get(0), flow));
+        return macOf(request.sipRequestUri());
     }
 
     private static boolean acceptsUrl(List<String> accept) {

@@ -4,8 +4,8 @@ import org.switchboard.server.config.ServerConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses a port number and rejects anything outside 1 to 65535. Stateless and thread-safe. */
-public final class PortConverter implements ITypeConverter<Integer> {
+/** Parses a port number and rejects anything outside 1 to 65535. Stateless and thread-safe; open for {@link HttpPortConverter}. */
+public class PortConverter implements ITypeConverter<Integer> {
 
     @Override
     public Integer convert(String value) {

@@ -1,12 +1,16 @@
 package org.switchboard.server.cli;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
+import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import picocli.CommandLine.Option;
 
@@ -17,6 +21,8 @@ import picocli.CommandLine.Option;
  * command-line thread; not thread-safe.
  */
 public final class ServerOptions {
+    private static final String INTERFACES_ALL = "all";
+    private static final String INTERFACES_NONE = "none";
 
     @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5060",
             converter = PortConverter.class,
@@ -58,12 +64,66 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_DIGEST_ALGORITHMS; default ${DEFAULT-VALUE}).")
     List<DigestAlgorithm> digestAlgorithms;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            converter = HttpPortConverter.class,
+            description = "HTTP port for phones' settings files; 0 disables HTTP and with it plug-and-play "
+                    + "(env SWITCHBOARD_HTTP_PORT; default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--http-listen", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            converter = IpAddressConverter.class,
+            description = "IP address the HTTP server listens on; 0.0.0.0 is every IPv4 and :: every address "
+                    + "(env SWITCHBOARD_HTTP_LISTEN; default ${DEFAULT-VALUE}).")
+    InetAddress httpListen;
+
+    @Option(names = "--external-url", paramLabel = "URL",
+            description = "Base URL phones fetch their settings from, e.g. https://pbx.example.com, when it is "
+                    + "not this server's own address and HTTP port (env SWITCHBOARD_EXTERNAL_URL; default: "
+                    + "the address of the interface the phone asked on).")
+    URI externalUrl;
+
+    @Option(names = "--pnp", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Phone plug-and-play: answer phones' ua-profile SUBSCRIBEs with their settings URL; "
+                    + "--no-pnp switches it off (env SWITCHBOARD_PNP=true|false; default ${DEFAULT-VALUE}).")
+    boolean pnp;
+
+    @Option(names = "--pnp-interfaces", paramLabel = "INTERFACE", split = ",", defaultValue = "all",
+            description = "Network interfaces on which to listen for plug-and-play multicast (224.0.1.75): "
+                    + "all (every interface that is up and multicast-capable with an IPv4 address), none, "
+                    + "or comma-separated names such as eth0 (env SWITCHBOARD_PNP_INTERFACES; "
+                    + "default ${DEFAULT-VALUE}).")
+    List<String> pnpInterfaces;
+
+    @Option(names = "--pnp-multicast-port", paramLabel = "PORT", defaultValue = "5060",
+            converter = PortConverter.class,
+            description = "UDP port of the plug-and-play multicast group; phones use 5060 "
+                    + "(env SWITCHBOARD_PNP_MULTICAST_PORT; default ${DEFAULT-VALUE}).")
+    int pnpMulticastPort;
+
     /**
      * The configuration these options describe.
      *
      * @throws IllegalArgumentException if the values do not form a valid configuration
      */
     public ServerConfig toConfig() {
-        return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel, domain, digestAlgorithms);
+        return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel,
+                domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
+                pnpSettings());
+    }
+
+    /** {@code all} and {@code none} are keywords for --pnp-interfaces; anything else names interfaces. */
+    private PnpSettings pnpSettings() {
+        List<String> names = pnpInterfaces.stream().map(String::strip).toList();
+        if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_NONE)) {
+            return new PnpSettings(pnp, false, List.of(), pnpMulticastPort);
+        }
+        if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_ALL)) {
+            return new PnpSettings(pnp, true, List.of(), pnpMulticastPort);
+        }
+        if (names.stream().anyMatch(n -> n.equalsIgnoreCase(INTERFACES_ALL) || n.equalsIgnoreCase(INTERFACES_NONE))) {
+            throw new IllegalArgumentException("--pnp-interfaces takes 'all', 'none' or interface names, not a mix: "
+                    + String.join(",", names));
+        }
+        return new PnpSettings(pnp, true, names, pnpMulticastPort);
     }
 }

@@ -27,6 +27,8 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * @param domain the SIP domain to create at the first start, when the database has none; or
  *     {@code null}
  * @param digestAlgorithms the digest algorithms phones are challenged with, in order of preference
+ * @param http the HTTP server
+ * @param pnp phone plug-and-play
  */
 public record ServerConfig(
         int sipPort,
@@ -35,7 +37,9 @@ public record ServerConfig(
         Path dataDir,
         LogLevel logLevel,
         String domain,
-        List<DigestAlgorithm> digestAlgorithms) {
+        List<DigestAlgorithm> digestAlgorithms,
+        HttpSettings http,
+        PnpSettings pnp) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -75,6 +79,8 @@ public record ServerConfig(
         if (digestAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("no digest algorithm given");
         }
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(pnp, "pnp");
     }
 
     /**

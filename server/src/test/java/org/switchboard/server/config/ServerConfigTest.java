@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.transport.ListenPoint;
@@ -15,7 +16,9 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
 class ServerConfigTest {
 
     private static ServerConfig config(int port, List<InetAddress> addresses, Set<Transport> transports) {
-        return new ServerConfig(port, addresses, transports, Path.of("data"), LogLevel.INFO, null, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+        return new ServerConfig(port, addresses, transports, Path.of("data"), LogLevel.INFO, null, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+                new HttpSettings(8080, InetAddress.getLoopbackAddress(), Optional.empty()),
+                new PnpSettings(true, true, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT));
     }
 
     @Test

@@ -5,16 +5,19 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.net.StandardSocketOptions;
 import java.nio.channels.spi.SelectorProvider;
 
 /** The Netty I/O implementation in use: native epoll on Linux, else the JDK's NIO. Stateless. */
@@ -44,6 +47,16 @@ enum IoMode {
         ChannelOption<Integer> ipv6OnlyOption() {
             return IPV6_V6ONLY;
         }
+
+        @Override
+        ChannelOption<Boolean> reusePortOption() {
+            return EpollChannelOption.SO_REUSEPORT;
+        }
+
+        @Override
+        ChannelOption<Boolean> ownGroupsOnlyOption() {
+            return EpollChannelOption.IP_MULTICAST_ALL;
+        }
     },
     NIO {
         @Override
@@ -70,6 +83,16 @@ enum IoMode {
         ChannelOption<Integer> ipv6OnlyOption() {
             return null;
         }
+
+        @Override
+        ChannelOption<Boolean> reusePortOption() {
+            return NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT);
+        }
+
+        @Override
+        ChannelOption<Boolean> ownGroupsOnlyOption() {
+            return null;
+        }
     };
 
     /** setsockopt(IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26) on Linux. */
@@ -94,4 +117,18 @@ enum IoMode {
      * (NIO), in which case an IPv6 wildcard socket serves both families.
      */
     abstract ChannelOption<Integer> ipv6OnlyOption();
+
+    /**
+     * SO_REUSEPORT, which lets the unicast SIP socket and the multicast group socket share a port.
+     * Unlike SO_REUSEADDR, Linux lets only sockets of the same user share a port this way.
+     */
+    abstract ChannelOption<Boolean> reusePortOption();
+
+    /**
+     * Linux's IP_MULTICAST_ALL, to be set to {@code false} on unicast UDP sockets: otherwise a
+     * wildcard socket on the group's port also receives the group's datagrams once any socket has
+     * joined, and would answer them as unicast requests. {@code null} where the JDK already clears it
+     * for every datagram socket (NIO).
+     */
+    abstract ChannelOption<Boolean> ownGroupsOnlyOption();
 }

@@ -1,6 +1,8 @@
 package org.switchboard.core.transport.netty;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.HeaderName;
@@ -52,16 +54,8 @@ final class MessageReceiver {
      */
     void receive(byte[] bytes, Flow flow, boolean datagram) {
         long receivedAt = System.nanoTime();
-        stats.recordMessageIn(flow.transport());
-        ParseResult result;
-        try {
-            result = SipParser.parse(bytes, 0, bytes.length, datagram);
-        } catch (RuntimeException e) {
-            result = new ParseResult(null, "Parser failed: " + e);
-        }
+        ParseResult result = parseAndTrace(bytes, flow, datagram);
         SipMessage message = result.message();
-        trace.record(TraceEntry.Direction.IN, flow.transport(), flow.local(), flow.remote(),
-                message == null ? null : message.header(HeaderName.CALL_ID), bytes);
         if (message == null) {
             stats.recordParseFailure();
             log.debug("Dropped {} bytes from {}: {}", bytes.length, flow, result.error());
@@ -80,6 +74,63 @@ final class MessageReceiver {
             stats.recordDropped();
             log.warn("Dropped message from {}: processing failed", flow, e);
         }
+    }
+
+    /**
+     * Processes one datagram that arrived on a SIP multicast group. Only a well-formed request that
+     * {@code filter} accepts goes on to the handler; everything else is dropped, counted in {@code
+     * drops} and logged at debug level, never answered: an error response to a multicast request
+     * would come from every server on the link (RFC 3261 §18.2.1 sends such responses for unicast
+     * only; snom's responder stays silent too).
+     */
+    void receiveMulticast(byte[] bytes, Flow flow, Predicate<SipRequest> filter, LongAdder drops) {
+        long receivedAt = System.nanoTime();
+        ParseResult result = parseAndTrace(bytes, flow, true);
+        String reason;
+        try {
+            reason = multicastDropReason(result, filter);
+            if (reason == null) {
+                SipRequest fixed = ViaReceivedFixup.apply((SipRequest) result.message(), flow.remote());
+                deliver(new InboundMessage(fixed, flow, receivedAt));
+                return;
+            }
+        } catch (RuntimeException e) {
+            // SipParseException from a header the filter or the Via fix-up read, or a filter's bug
+            reason = e.toString();
+        }
+        stats.recordDropped();
+        drops.increment();
+        log.debug("Dropped {} bytes on multicast group {} from {}: {}", bytes.length, flow.local(), flow.remote(),
+                reason);
+    }
+
+    /** Why a multicast datagram is not for us, or {@code null} if it is. */
+    private static String multicastDropReason(ParseResult result, Predicate<SipRequest> filter) {
+        if (result.message() == null) {
+            return result.error();
+        }
+        if (!(result.message() instanceof SipRequest request)) {
+            return "a response";
+        }
+        String problem = request.validate();
+        if (problem != null) {
+            return problem;
+        }
+        return filter.test(request) ? null : request.method() + " not accepted on the multicast group";
+    }
+
+    private ParseResult parseAndTrace(byte[] bytes, Flow flow, boolean datagram) {
+        stats.recordMessageIn(flow.transport());
+        ParseResult result;
+        try {
+            result = SipParser.parse(bytes, 0, bytes.length, datagram);
+        } catch (RuntimeException e) {
+            result = new ParseResult(null, "Parser failed: " + e);
+        }
+        SipMessage message = result.message();
+        trace.record(TraceEntry.Direction.IN, flow.transport(), flow.local(), flow.remote(),
+                message == null ? null : message.header(HeaderName.CALL_ID), bytes);
+        return result;
     }
 
     private void receiveRequest(SipRequest request, Flow flow, long receivedAt) {

@@ -77,6 +77,7 @@ public final class NettyTransportLayer implements SipSender {
     private final StreamConnector connector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
+    private volatile MulticastListener multicast;
     private boolean started;
 
     /** Creates the event loops (their threads start on first use); binds nothing yet. */
@@ -97,7 +98,20 @@ public final class NettyTransportLayer implements SipSender {
     }
 
     /**
-     * Binds all listen points of the configuration. With NIO, which cannot make an IPv6 socket
+     * Also listens on a SIP multicast group once started: the group socket is bound after the listen
+     * points, and a UDP listen point on the group's port shares it (SO_REUSEPORT; the port must
+     * still be free of other sockets, which is checked first). Responses to requests from the group
+     * leave from a unicast socket (RFC 3261 §18.2.2). Call before {@link #start()}.
+     */
+    public synchronized void enableMulticast(MulticastConfig multicastConfig) {
+        if (started) {
+            throw new IllegalStateException("Multicast must be enabled before the transports start");
+        }
+        this.multicast = new MulticastListener(multicastConfig);
+    }
+
+    /**
+     * Binds all listen points of the configuration, then the multicast group if enabled. With NIO, which cannot make an IPv6 socket
      * IPv6-only, an IPv4 wildcard that clashes with a bound IPv6 wildcard on the same port is left to
      * that dual-stack socket.
      *
@@ -115,6 +129,9 @@ public final class NettyTransportLayer implements SipSender {
             for (ListenPoint lp : ordered) {
                 bind(lp);
             }
+            if (multicast != null) {
+                multicast.start(group, ioMode, receiver);
+            }
         } catch (IOException | RuntimeException e) {
             stop();
             throw e;
@@ -122,6 +139,17 @@ public final class NettyTransportLayer implements SipSender {
     }
 
     private void bind(ListenPoint lp) throws IOException {
+        if (sharesMulticastPort(lp)) {
+            try {
+                PortProbe.requireFree(lp.address());
+            } catch (BindException e) {
+                if (servedByDualStack(lp)) {
+                    log.info("Not binding {} separately: the IPv6 wildcard socket on that port takes IPv4 too", lp);
+                    return;
+                }
+                throw new IOException("Cannot listen on " + lp + ": " + e.getMessage(), e);
+            }
+        }
         ChannelFuture future = switch (lp.transport()) {
             case UDP -> udpBootstrap(lp).bind(lp.address());
             case TCP -> tcpBootstrap(lp).bind(lp.address());
@@ -162,6 +190,12 @@ public final class NettyTransportLayer implements SipSender {
         return lp.isIpv6() ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
 
+    /** Whether a UDP listen point is on the multicast group's port, so both sockets must share it. */
+    private boolean sharesMulticastPort(ListenPoint lp) {
+        MulticastListener m = multicast;
+        return m != null && lp.transport() == Transport.UDP && lp.address().getPort() == m.port();
+    }
+
     private Bootstrap udpBootstrap(ListenPoint lp) {
         SocketProtocolFamily family = family(lp);
         Bootstrap b = new Bootstrap()
@@ -173,6 +207,12 @@ public final class NettyTransportLayer implements SipSender {
                 .handler(new SipDatagramHandler(receiver));
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
             b.option(ioMode.ipv6OnlyOption(), 1);
+        }
+        if (!lp.isIpv6() && ioMode.ownGroupsOnlyOption() != null) {
+            b.option(ioMode.ownGroupsOnlyOption(), false);
+        }
+        if (sharesMulticastPort(lp)) {
+            b.option(ioMode.reusePortOption(), true);
         }
         return b;
     }
@@ -207,6 +247,9 @@ public final class NettyTransportLayer implements SipSender {
 
     /** Closes all sockets and connections and stops the event loops; returns when they are done. */
     public synchronized void stop() {
+        if (multicast != null) {
+            multicast.stop();
+        }
         for (Channel channel : listeners) {
             channel.close().awaitUninterruptibly();
         }
@@ -237,6 +280,15 @@ public final class NettyTransportLayer implements SipSender {
             loops.add((EventLoop) executor);
         }
         return List.copyOf(loops);
+    }
+
+    /**
+     * Datagrams on the multicast group dropped without an answer (malformed, responses, requests
+     * no filter accepted); 0 if multicast is not enabled.
+     */
+    public long multicastDrops() {
+        MulticastListener m = multicast;
+        return m == null ? 0 : m.drops();
     }
 
     /** Whether native epoll is in use (else NIO). */

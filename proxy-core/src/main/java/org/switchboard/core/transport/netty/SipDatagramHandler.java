@@ -37,7 +37,7 @@ final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
         receiver.receive(bytes, flow, true);
     }
 
-    private static boolean isKeepAlive(ByteBuf content) {
+    static boolean isKeepAlive(ByteBuf content) {
         return content.forEachByte(b -> b == '\r' || b == '\n') == -1;
     }
 

@@ -1,0 +1,91 @@
+package org.switchboard.pnp.plugin;
+
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipUri;
+import org.switchboard.core.plugin.SipServices;
+import org.switchboard.core.proxy.ProcessorResult;
+import org.switchboard.core.proxy.RequestContext;
+import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.transport.Addresses;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.pnp.subscribe.PnpAnswer;
+import org.switchboard.pnp.subscribe.PnpOutcome;
+import org.switchboard.pnp.subscribe.PnpSubscribeHandler;
+import org.switchboard.pnp.subscribe.PnpSubscribeParser;
+import org.switchboard.pnp.subscribe.PnpSubscription;
+
+/**
+ * Answers plug-and-play SUBSCRIBEs, whether they came by multicast or unicast: the 200 OK through
+ * the SUBSCRIBE's server transaction (so a retransmitted SUBSCRIBE is answered from there), then
+ * the NOTIFY with the settings URL in a client transaction to the phone's Contact (RFC 6665
+ * §4.2.2), which retransmits it until the phone answers. A repeated SUBSCRIBE within the
+ * de-duplication window gets the 200 OK alone. Every other request passes on.
+ *
+ * <p>Called on the request's shard; does not block (token signing and a routing look-up only).
+ */
+final class PnpRequestProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PnpRequestProcessor.class);
+
+    private final PnpSubscribeParser parser;
+    private final PnpSubscribeHandler handler;
+    private final SipServices sip;
+
+    PnpRequestProcessor(PnpSubscribeParser parser, PnpSubscribeHandler handler, SipServices sip) {
+        this.parser = parser;
+        this.handler = handler;
+        this.sip = sip;
+    }
+
+    @Override
+    public ProcessorResult process(RequestContext context) {
+        SipRequest request = context.request();
+        if (!parser.recognises(request)) {
+            return ProcessorResult.CONTINUE;
+        }
+        Flow flow = context.flow();
+        Optional<InetAddress> ourAddress = ReplyAddress.toward(flow);
+        if (ourAddress.isEmpty()) {
+            // RFC 3261 §21.5.4: we cannot serve it now; the phone retries
+            LOG.warn("PnP: no route to the phone at {}, so no address to send it; answering 503",
+                    Addresses.format(flow.remote()));
+            context.respond(503, "No Route To Phone");
+            return ProcessorResult.STOP;
+        }
+        InetSocketAddress server = new InetSocketAddress(ourAddress.get(), sip.port(flow.transport()));
+        PnpOutcome outcome = handler.handle(request, flow, server);
+        if (outcome instanceof PnpOutcome.Repeated repeated) {
+            context.respond(repeated.ok());
+        } else if (outcome instanceof PnpOutcome.Answered answered) {
+            context.respond(answered.answer().ok());
+            sendNotify(answered.subscription(), answered.answer());
+        } else {
+            return ProcessorResult.CONTINUE;
+        }
+        return ProcessorResult.STOP;
+    }
+
+    /** The NOTIFY goes where its Request-URI (the phone's Contact) says, over the SUBSCRIBE's transport. */
+    private void sendNotify(PnpSubscription subscription, PnpAnswer answer) {
+        SipUri contact = subscription.contact().sipUri();
+        InetAddress host = NetUtil.createInetAddressFromIpAddressString(contact.hostAddress());
+        if (host == null) {
+            // no DNS on an event loop; phones put their IP address in the Contact
+            LOG.warn("PnP: phone {} gave Contact host {}, not an IP address; not sending the NOTIFY",
+                    subscription.mac(), contact.host());
+            return;
+        }
+        Transport transport = subscription.flow().transport();
+        int port = contact.port() >= 0 ? contact.port() : transport.defaultPort();
+        Destination destination = new Destination(transport, new InetSocketAddress(host, port),
+                subscription.flow().connectionId());
+        sip.sendRequest(answer.notifyRequest(), destination, new NotifyOutcome(subscription.mac()));
+    }
+}

@@ -1,0 +1,60 @@
+package org.switchboard.core.plugin;
+
+import java.util.function.Predicate;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.transaction.ClientTransaction;
+import org.switchboard.core.transaction.ClientTransactionListener;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * The SIP stack as a plugin sees it.
+ *
+ * <p>Registration ({@link #addLocalProcessor}, {@link #acceptOnMulticast}) is only allowed during
+ * {@link Plugin#start}, before the stack starts; the other methods only once the stack runs (in
+ * practice: from a request processor or a callback). All methods are thread-safe and never block.
+ */
+public interface SipServices {
+
+    /**
+     * Adds a processor for requests addressed to the server itself. Local processors run in
+     * registration order after the core checks (SIP version, URI scheme, Require, local OPTIONS)
+     * and before the Max-Forwards check and routing; see {@link RequestProcessor} for the threading
+     * contract.
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void addLocalProcessor(RequestProcessor processor);
+
+    /**
+     * Asks the server to listen on the SIP multicast group (224.0.1.75, "sip.mcast.net", RFC 3261
+     * §10.2.6) and to pass requests accepted by {@code filter} to the request chain. A request on
+     * the group that no plugin's filter accepts is dropped without an answer. Whether the server
+     * actually joins the group, and on which interfaces, is the admin's configuration.
+     *
+     * <p>The filter is called on an event loop for every datagram on the group, before any
+     * transaction exists: it must be fast, must not block and must not throw.
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void acceptOnMulticast(Predicate<SipRequest> filter);
+
+    /**
+     * Sends {@code request} in a new client transaction (RFC 3261 §17.1), which retransmits it over
+     * UDP until a final response or its timeout. The caller puts the top Via with a fresh branch
+     * ({@link org.switchboard.core.transaction.BranchGenerator}) naming {@link #port} as its port.
+     *
+     * @throws IllegalStateException if the stack is not running
+     * @see org.switchboard.core.transaction.TransactionLayer#sendRequest
+     */
+    ClientTransaction sendRequest(SipRequest request, Destination destination, ClientTransactionListener listener);
+
+    /**
+     * The port the server receives SIP on for this transport (as bound, over IPv4 where both
+     * families are bound), for Via and Contact headers.
+     *
+     * @throws IllegalStateException if the stack is not running or does not listen on the transport
+     */
+    int port(Transport transport);
+}

@@ -1,0 +1,163 @@
+package org.switchboard.server.pnp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.core.transport.netty.MulticastConfig;
+import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.server.Components;
+import org.switchboard.server.FreePorts;
+import org.switchboard.server.config.HttpSettings;
+import org.switchboard.server.config.LogLevel;
+import org.switchboard.server.config.PnpSettings;
+import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.lifecycle.Server;
+
+/**
+ * Plug-and-play by real multicast: the server listens on 0.0.0.0 and on the group at the same port,
+ * joined on one interface; the test phone sends to the group on that interface and the kernel loops
+ * the datagram back. Prefers the loopback interface ({@code ip link set lo multicast on}, as
+ * {@code .ci/run} does); otherwise the first other interface that can, in which case the datagrams
+ * (to a random high port, TTL 1) also reach the local link. Skips if no interface supports multicast.
+ */
+class PnpMulticastTest {
+    private static final String SUBSCRIBE = """
+            SUBSCRIBE sip:MAC%3a00135E874B49@intern.snom.de SIP/2.0
+            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-mc-1;rport
+            From: <sip:MAC%3a00135E874B49@intern.snom.de>;tag=658512961
+            To: <sip:MAC%3a00135E874B49@intern.snom.de>
+            Call-ID: 1930770594@PHONE
+            CSeq: 1 SUBSCRIBE
+            Event: ua-profile;profile-type="device";vendor="snom";model="snomD785";version="10.1.159.12"
+            Expires: 0
+            Accept: application/url
+            Contact: <sip:PHONE>
+            Content-Length: 0
+
+            """;
+
+    private static final String OPTIONS = """
+            OPTIONS sip:224.0.1.75 SIP/2.0
+            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-mc-options;rport
+            From: <sip:probe@example.com>;tag=1
+            To: <sip:224.0.1.75>
+            Call-ID: options-on-the-group@PHONE
+            CSeq: 1 OPTIONS
+            Max-Forwards: 70
+            Content-Length: 0
+
+            """;
+
+    @TempDir
+    Path dataDir;
+
+    private Server server;
+    private NetworkInterface nif;
+    private InetAddress nifAddress;
+    private InetSocketAddress group;
+    private int sipPort;
+    private int httpPort;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        Optional<NetworkInterface> chosen = multicastInterface();
+        assumeTrue(chosen.isPresent(), "No network interface is up and multicast-capable with an IPv4 address "
+                + "(on Linux: ip link set lo multicast on); skipping the multicast test");
+        nif = chosen.get();
+        nifAddress = ipv4(nif).orElseThrow();
+        InetAddress any = InetAddress.getByName("0.0.0.0");
+        sipPort = FreePorts.udpAndTcp(any);
+        httpPort = FreePorts.udpAndTcp();
+        group = new InetSocketAddress(MulticastConfig.SIP_GROUP, sipPort);
+        ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO, null, List.of(DigestAlgorithm.MD5),
+                new HttpSettings(httpPort, any, Optional.empty()),
+                new PnpSettings(true, true, List.of(nif.getName()), sipPort));
+        server = new Server(Components.create(config));
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void subscribeToTheGroupIsAnsweredUnicastFromTheSipSocketWithTheInterfaceUrl() throws Exception {
+        try (PnpPhone phone = PnpPhone.multicastOn(nif, nifAddress)) {
+            phone.send(SUBSCRIBE.replace("PHONE", phone.hostPort()), group);
+
+            PnpPhone.Received ok = phone.expect(2000, "200 OK");
+            assertThat(ok.response().statusCode()).isEqualTo(200);
+            assertThat(ok.from().getPort()).as("from the unicast SIP socket").isEqualTo(sipPort);
+            assertThat(ok.from().getAddress().isMulticastAddress()).isFalse();
+
+            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
+            assertThat(notify.request().method()).isEqualTo(SipMethod.NOTIFY);
+            phone.answerOk(notify);
+            assertThat(new String(notify.request().body(), StandardCharsets.UTF_8)).startsWith(
+                    "http://" + nifAddress.getHostAddress() + ":" + httpPort + "/provisioning/00135e874b49.xml?token=");
+        }
+    }
+
+    @Test
+    void garbageAndOtherRequestsOnTheGroupGetNoAnswer() throws Exception {
+        try (PnpPhone phone = PnpPhone.multicastOn(nif, nifAddress)) {
+            phone.sendBytes("this is not SIP\r\n\r\n".getBytes(StandardCharsets.US_ASCII), group);
+            phone.send(OPTIONS.replace("PHONE", phone.hostPort()), group);
+            phone.send(SUBSCRIBE.replace("PHONE", phone.hostPort()).replace("ua-profile", "presence"), group);
+
+            assertThat(phone.receive(1500)).as("nothing answers what is not plug-and-play").isNull();
+
+            // the same OPTIONS sent unicast to the shared port is answered, so the silence above is the filter's
+            phone.send(OPTIONS.replace("PHONE", phone.hostPort()).replace("sip:224.0.1.75 ", "sip:" + nifAddress
+                    .getHostAddress() + ":" + sipPort + " "), new InetSocketAddress(nifAddress, sipPort));
+            assertThat(phone.expect(2000, "OPTIONS answer").response().statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static Optional<NetworkInterface> multicastInterface() throws SocketException {
+        return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(PnpMulticastTest::usable)
+                .min(Comparator.comparing(n -> !isLoopback(n)));
+    }
+
+    private static boolean usable(NetworkInterface n) {
+        try {
+            return n.isUp() && n.supportsMulticast() && ipv4(n).isPresent();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface n) {
+        try {
+            return n.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static Optional<InetAddress> ipv4(NetworkInterface n) {
+        return Collections.list(n.getInetAddresses()).stream().filter(a -> a instanceof Inet4Address).findFirst();
+    }
+}
