@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,19 +51,21 @@ class ServerProcessIT {
         int sipPort = FreePorts.udpAndTcp();
         int httpPort = FreePorts.udpAndTcp();
         int multicastPort = FreePorts.udpAndTcp(InetAddress.getByName("0.0.0.0"));
+        // multicast only on loopback, so that no test traffic (not even an IGMP join) reaches a real network
+        Optional<String> loopback = multicastLoopback();
         List<String> args = List.of("run", "--sip-port", Integer.toString(sipPort), "--listen", "127.0.0.1",
                 "--data-dir", dataDir.toString(), "--http-port", Integer.toString(httpPort),
-                "--pnp-multicast-port", Integer.toString(multicastPort));
+                "--http-listen", "127.0.0.1", "--pnp-multicast-port", Integer.toString(multicastPort),
+                "--pnp-interfaces", loopback.orElse("none"));
         try (ServerProcess server = ServerProcess.start(args, logs.resolve("pnp.log"))) {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
             assertThat(server.output())
-                    .contains("HTTP on 0.0.0.0:" + httpPort + "; serving /provisioning")
+                    .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /provisioning")
                     .contains("PnP: ready, but no phones are assigned yet");
-            if (hasMulticastInterface()) {
+            if (loopback.isPresent()) {
                 assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort + ": joined on ");
             } else {
-                assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort
-                        + ": no network interface is up");
+                assertThat(server.output()).contains("Not listening for multicast SIP");
             }
             server.terminate();
             assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
@@ -70,14 +73,14 @@ class ServerProcessIT {
         }
     }
 
-    private static boolean hasMulticastInterface() throws SocketException {
+    private static Optional<String> multicastLoopback() throws SocketException {
         for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             boolean ipv4 = Collections.list(nif.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
-            if (nif.isUp() && nif.supportsMulticast() && ipv4) {
-                return true;
+            if (nif.isLoopback() && nif.isUp() && nif.supportsMulticast() && ipv4) {
+                return Optional.of(nif.getName());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +33,9 @@ import org.switchboard.server.lifecycle.Server;
 /**
  * Plug-and-play by real multicast: the server listens on 0.0.0.0 and on the group at the same port,
  * joined on one interface; the test phone sends to the group on that interface and the kernel loops
- * the datagram back. Prefers the loopback interface ({@code ip link set lo multicast on}, as
- * {@code .ci/run} does); otherwise the first other interface that can, in which case the datagrams
- * (to a random high port, TTL 1) also reach the local link. Skips if no interface supports multicast.
+ * the datagram back. Only the loopback interface is used ({@code ip link set lo multicast on}, as
+ * {@code .ci/run} does), so no test traffic reaches a real network; skips if loopback has no
+ * multicast.
  */
 class PnpMulticastTest {
     private static final String SUBSCRIBE = """
@@ -79,7 +78,7 @@ class PnpMulticastTest {
     @BeforeEach
     void startServer() throws Exception {
         Optional<NetworkInterface> chosen = multicastInterface();
-        assumeTrue(chosen.isPresent(), "No network interface is up and multicast-capable with an IPv4 address "
+        assumeTrue(chosen.isPresent(), "The loopback interface does not support multicast "
                 + "(on Linux: ip link set lo multicast on); skipping the multicast test");
         nif = chosen.get();
         nifAddress = ipv4(nif).orElseThrow();
@@ -137,8 +136,8 @@ class PnpMulticastTest {
 
     private static Optional<NetworkInterface> multicastInterface() throws SocketException {
         return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .filter(PnpMulticastTest::usable)
-                .min(Comparator.comparing(n -> !isLoopback(n)));
+                .filter(n -> isLoopback(n) && usable(n))
+                .findFirst();
     }
 
     private static boolean usable(NetworkInterface n) {
