@@ -185,7 +185,9 @@ def main():
         subprocess.run(base + setup.split() + common, check=True, stdout=subprocess.DEVNULL)
     log = os.path.join(data_dir, "server.log")
     server_cmd = ["taskset", "-c", str(args.server_cpu)] + base + [
-        "run", "--sip-port", str(args.port), "--listen", "127.0.0.1"] + common + args.server_arg
+        "run", "--sip-port", str(args.port), "--listen", "127.0.0.1",
+        # nothing but SIP on loopback: no HTTP, no plug-and-play multicast on the machine's interfaces
+        "--http-port", "0", "--no-pnp"] + common + args.server_arg
     with open(log, "w") as out:
         server = subprocess.Popen(server_cmd, stdout=out, stderr=subprocess.STDOUT)
     results = []
