@@ -170,6 +170,14 @@ public final class Registrar implements AutoCloseable {
         return authenticator;
     }
 
+    /**
+     * The registrar's database, for other stores kept in it (call records). Its methods block; it
+     * is closed by {@link #close}, so close what uses it first.
+     */
+    public Database database() {
+        return database;
+    }
+
     /** The bounded executor for blocking registrar work (directory, authentication). */
     public BlockingExecutor blockingExecutor() {
         return executor;

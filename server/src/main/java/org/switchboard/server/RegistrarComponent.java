@@ -1,25 +1,36 @@
 package org.switchboard.server;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.cdr.CallRecordStore;
 import org.switchboard.registrar.Registrar;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.registrar.calls.CallRecordRetention;
+import org.switchboard.registrar.calls.CallRecordWriter;
+import org.switchboard.registrar.calls.JdbcCallRecordStore;
 import org.switchboard.registrar.directory.DirectoryCatalog;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
  * The registrar as a part of the server: opens the database under the data directory, loads the
- * bindings and the directory snapshot the proxy routes by. Must start before the SIP stack, which
- * takes its processors and services.
+ * bindings and the directory snapshot the proxy routes by, and keeps the call records in the same
+ * database (written in batches, pruned after the retention period). Must start before the SIP
+ * stack, which takes its processors and services; on stop the queued call records are written
+ * before the database closes.
  */
 final class RegistrarComponent implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarComponent.class);
+    /** Call records that may wait for the database, bounding memory when it is slow. */
+    private static final int CALL_RECORD_QUEUE = 10_000;
 
     private final ServerConfig config;
     private Registrar registrar;
     private DirectoryCatalog catalog;
+    private CallRecordWriter callRecords;
+    private CallRecordRetention callRecordRetention;
 
     RegistrarComponent(ServerConfig config) {
         this.config = config;
@@ -45,10 +56,18 @@ final class RegistrarComponent implements Lifecycle {
         } else {
             LOG.info("Serving SIP domains {}", catalog.domains());
         }
+        JdbcCallRecordStore store = new JdbcCallRecordStore(registrar.database());
+        callRecords = new CallRecordWriter(store, CALL_RECORD_QUEUE);
+        callRecords.start();
+        callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
+        callRecordRetention.start();
+        LOG.info("Keeping call records for {} days", config.cdrRetention().toDays());
     }
 
     @Override
     public void stop() {
+        callRecordRetention.close();
+        callRecords.close();
         registrar.close();
     }
 
@@ -58,5 +77,10 @@ final class RegistrarComponent implements Lifecycle {
 
     DirectoryCatalog catalog() {
         return catalog;
+    }
+
+    /** Where the proxy writes a record of every call; never blocks. */
+    CallRecordStore callRecords() {
+        return callRecords;
     }
 }

@@ -22,10 +22,10 @@ import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
  * The SIP stack as a part of the server: the registrar's REGISTER processing, the plugins'
- * processors and the stateful proxy routing to registered phones. It starts after the registrar
- * and the plugins, so it is built at start with their processors; it listens on the SIP multicast
- * group if a plugin asked for it and the configuration allows it; then it binds the configured
- * listen points.
+ * processors and the stateful proxy routing to registered phones, which writes a call record of
+ * every INVITE dialog to the registrar's database. It starts after the registrar and the plugins, so
+ * it is built at start with their processors; it listens on the SIP multicast group if a plugin
+ * asked for it and the configuration allows it; then it binds the configured listen points.
  */
 final class SipStackComponent implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SipStackComponent.class);
@@ -59,7 +59,8 @@ final class SipStackComponent implements Lifecycle {
         List<RequestProcessor> local = new ArrayList<>(registrar.registrar().requestProcessors());
         local.addAll(services.localProcessors());
         ProxyServices proxy = ProxyServices.local(registrar.catalog(), registrar.registrar().locationService())
-                .withAuthenticator(registrar.registrar().authenticator());
+                .withAuthenticator(registrar.registrar().authenticator())
+                .withCallRecords(registrar.callRecords());
         SipStack built = new SipStack(stackConfig, local, proxy);
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.bruteforce.BanStore;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
+import org.switchboard.registrar.calls.JdbcCallRecordStore;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.db.StoreException;
 import org.switchboard.registrar.directory.DirectoryException;
@@ -15,7 +16,8 @@ import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
 
 /**
- * The data directory opened for one admin command: database, user directory and saved bans. The
+ * The data directory opened for one admin command: database, user directory, saved bans and call
+ * records. The
  * embedded H2 database admits one process at a time, so a command fails with a clear message while
  * the server runs. Blocks; used by one command on the main thread.
  */
@@ -84,6 +86,10 @@ final class AdminSession implements AutoCloseable {
 
     BanStore bans() {
         return bans;
+    }
+
+    JdbcCallRecordStore callRecords() {
+        return new JdbcCallRecordStore(database);
     }
 
     @Override

@@ -1,7 +1,7 @@
 /**
  * Admin commands (picocli) on the registrar's data directory: {@code domain add|list|remove},
- * {@code user add|list|remove|passwd|import} and {@code ban list|lift}, registered in the server's
- * {@code switchboard} command through {@link org.switchboard.registrar.cli.AdminCommands}. Each
+ * {@code user add|list|remove|passwd|import}, {@code ban list|lift} and {@code calls}, registered in
+ * the server's {@code switchboard} command through {@link org.switchboard.registrar.cli.AdminCommands}. Each
  * command opens the database itself and runs on the calling thread.
  */
 package org.switchboard.registrar.cli;

@@ -51,10 +51,10 @@ class AdminCommandsTest {
     }
 
     @Test
-    void addTakesAllThreeCommandGroups() {
+    void addTakesAllCommandGroups() {
         CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
 
-        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban");
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.switchboard.server.cli;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +101,11 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_PNP_MULTICAST_PORT; default ${DEFAULT-VALUE}).")
     int pnpMulticastPort;
 
+    @Option(names = "--cdr-retention-days", paramLabel = "DAYS", defaultValue = "90",
+            description = "Days call records are kept; older ones are deleted at start and daily "
+                    + "(env SWITCHBOARD_CDR_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
+    int cdrRetentionDays;
+
     /**
      * The configuration these options describe.
      *
@@ -108,7 +114,7 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel,
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
-                pnpSettings());
+                pnpSettings(), Duration.ofDays(cdrRetentionDays));
     }
 
     /** {@code all} and {@code none} are keywords for --pnp-interfaces; anything else names interfaces. */

@@ -3,6 +3,7 @@ package org.switchboard.server.config;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * @param digestAlgorithms the digest algorithms phones are challenged with, in order of preference
  * @param http the HTTP server
  * @param pnp phone plug-and-play
+ * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  */
 public record ServerConfig(
         int sipPort,
@@ -39,7 +41,8 @@ public record ServerConfig(
         String domain,
         List<DigestAlgorithm> digestAlgorithms,
         HttpSettings http,
-        PnpSettings pnp) {
+        PnpSettings pnp,
+        Duration cdrRetention) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -50,11 +53,14 @@ public record ServerConfig(
     /** The highest valid port number. */
     public static final int MAX_PORT = 65535;
 
+    /** How long call records are kept unless configured otherwise. */
+    public static final Duration DEFAULT_CDR_RETENTION = Duration.ofDays(90);
+
     /**
      * Validates and copies the values.
      *
-     * @throws IllegalArgumentException if the port is out of range, a list is empty or a transport
-     *     is not supported
+     * @throws IllegalArgumentException if the port is out of range, a list is empty, a transport
+     *     is not supported or the call record retention is shorter than a day
      */
     public ServerConfig {
         if (sipPort < MIN_PORT || sipPort > MAX_PORT) {
@@ -81,6 +87,9 @@ public record ServerConfig(
         }
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(pnp, "pnp");
+        if (cdrRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("call records must be kept at least one day, not " + cdrRetention);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,22 @@ class SwitchboardCliTest {
     void unsupportedTransportIsRejected(String transports) {
         assertUsageError(execute(Map.of(), "--transports", transports),
                 "Invalid value for option '--transports'");
+    }
+
+    @Test
+    void callRecordsAreKept90DaysUnlessConfigured() {
+        execute(Map.of(), "run");
+        execute(Map.of(), "run", "--cdr-retention-days", "30");
+        execute(Map.of("SWITCHBOARD_CDR_RETENTION_DAYS", "365"), "run");
+
+        assertThat(runs).extracting(ServerConfig::cdrRetention)
+                .containsExactly(Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(365));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5"})
+    void callRecordRetentionUnderADayIsRejected(String days) {
+        assertUsageError(execute(Map.of(), "run", "--cdr-retention-days", days), "at least one day");
     }
 
     @Test

@@ -88,7 +88,7 @@ class PnpMulticastTest {
         group = new InetSocketAddress(MulticastConfig.SIP_GROUP, sipPort);
         ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO, null, List.of(DigestAlgorithm.MD5),
                 new HttpSettings(httpPort, any, Optional.empty()),
-                new PnpSettings(true, true, List.of(nif.getName()), sipPort));
+                new PnpSettings(true, true, List.of(nif.getName()), sipPort), ServerConfig.DEFAULT_CDR_RETENTION);
         server = new Server(Components.create(config));
         server.start();
     }

@@ -93,6 +93,16 @@ public final class Sipp {
                 "-nostdin",
                 "-trace_stat", "-stf", runDir.resolve("stat.csv").toString(),
                 "-trace_err", "-error_file", runDir.resolve("errors.log").toString()));
+        if (run.service() != null) {
+            command.addAll(List.of("-s", run.service()));
+        }
+        if (run.injectionFile() != null) {
+            command.addAll(List.of("-inf", run.injectionFile().toString()));
+        }
+        if (run.authUri() != null) {
+            command.addAll(List.of("-auth_uri", run.authUri()));
+        }
+        run.keys().forEach((name, value) -> command.addAll(List.of("-key", name, value)));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("screen.log").toFile())

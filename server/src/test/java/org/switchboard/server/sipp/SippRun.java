@@ -1,6 +1,9 @@
 package org.switchboard.server.sipp;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +20,13 @@ import java.util.Objects;
  * @param calls how many calls SIPp makes or answers before it exits ({@code -m})
  * @param rate calls per second ({@code -r})
  * @param timeout the longest the run may take; SIPp fails the run when it passes
+ * @param service the user part of the request URI ({@code -s}, the scenario's {@code [service]}),
+ *     or {@code null} for SIPp's default
+ * @param injectionFile a CSV file of per-call values ({@code -inf}, the scenario's {@code
+ *     [field0]}...), or {@code null}
+ * @param authUri the URI digest responses are computed over ({@code -auth_uri}), or {@code null}
+ *     for SIPp's default (the remote address, which a server rightly rejects)
+ * @param keys the scenario's generic keywords ({@code -key name value}), e.g. {@code domain}
  */
 public record SippRun(
         String scenario,
@@ -27,7 +37,11 @@ public record SippRun(
         SippTransport transport,
         int calls,
         int rate,
-        Duration timeout) {
+        Duration timeout,
+        String service,
+        Path injectionFile,
+        String authUri,
+        Map<String, String> keys) {
 
     /** Checks the values. */
     public SippRun {
@@ -35,6 +49,7 @@ public record SippRun(
         Objects.requireNonNull(localIp, "localIp");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timeout, "timeout");
+        keys = Map.copyOf(keys);
         if (calls < 1 || rate < 1 || timeout.toSeconds() < 1) {
             throw new IllegalArgumentException("calls, rate and timeout (in seconds) must be positive");
         }
@@ -61,6 +76,10 @@ public record SippRun(
         private int calls = 1;
         private int rate = 1;
         private Duration timeout = Duration.ofSeconds(30);
+        private String service;
+        private Path injectionFile;
+        private String authUri;
+        private final Map<String, String> keys = new LinkedHashMap<>();
 
         private Builder(String scenario) {
             this.scenario = scenario;
@@ -105,9 +124,33 @@ public record SippRun(
             return this;
         }
 
+        /** The user part of the request URI, {@code [service]} in the scenario. */
+        public Builder service(String user) {
+            this.service = user;
+            return this;
+        }
+
+        /** Per-call values, {@code [field0]}... in the scenario; the file's first line says how they are read. */
+        public Builder injectionFile(Path file) {
+            this.injectionFile = file;
+            return this;
+        }
+
+        /** The URI digest responses are computed over, e.g. {@code example.com} for a REGISTER. */
+        public Builder authUri(String uri) {
+            this.authUri = uri;
+            return this;
+        }
+
+        /** A generic keyword of the scenario, {@code [name]}. */
+        public Builder key(String name, String value) {
+            keys.put(name, value);
+            return this;
+        }
+
         public SippRun build() {
             return new SippRun(scenario, remoteHost, remotePort, localIp, localPort, transport, calls, rate,
-                    timeout);
+                    timeout, service, injectionFile, authUri, keys);
         }
     }
 }
