@@ -81,7 +81,7 @@ public final class JdbcBindingStore implements BindingStore {
         if (finalState.isEmpty()) {
             return;
         }
-        db.inTransaction(c -> {
+        db.inDurableTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM bindings WHERE aor = ? AND binding_key = ?")) {
                 for (List<String> key : finalState.keySet()) {
                     delete.setString(1, key.get(0));
