@@ -136,6 +136,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default="server/target/switchboard.jar")
     parser.add_argument("--server-arg", action="append", default=[], help="extra argument for the server")
+    parser.add_argument("--jvm-arg", action="append", default=[],
+                        help="extra JVM flag for the server, e.g. -XX:StartFlightRecording=filename=reg.jfr")
     parser.add_argument("--setup", action="append", default=[],
                         help="a switchboard command run before the server starts, e.g. 'user import users.csv'")
     parser.add_argument("--port", type=int, default=15060)
@@ -144,6 +146,9 @@ def main():
     parser.add_argument("--rates", required=True, help="comma-separated target rates per second")
     parser.add_argument("--step-seconds", type=int, default=10)
     parser.add_argument("--warmup-rate", type=int, default=0, help="rate of an unreported warm-up step")
+    parser.add_argument("--warmup-seconds", type=int, default=0,
+                        help="length of the warm-up step (default: --step-seconds); the JIT compiler needs "
+                             "about 30 s of load before the CPU figures settle")
     parser.add_argument("--ops-per-call", type=float, default=1.0,
                         help="operations per SIPp call, for CPU per 1000 operations")
     parser.add_argument("--server-cpu", type=int, default=0)
@@ -184,7 +189,7 @@ def main():
     for setup in args.setup:
         subprocess.run(base + setup.split() + common, check=True, stdout=subprocess.DEVNULL)
     log = os.path.join(data_dir, "server.log")
-    server_cmd = ["taskset", "-c", str(args.server_cpu)] + base + [
+    server_cmd = ["taskset", "-c", str(args.server_cpu), "java"] + args.jvm_arg + base[1:] + [
         "run", "--sip-port", str(args.port), "--listen", "127.0.0.1",
         # nothing but SIP on loopback: no HTTP, no plug-and-play multicast on the machine's interfaces
         "--http-port", "0", "--no-pnp"] + common + args.server_arg
@@ -198,7 +203,7 @@ def main():
         if args.callee_port:
             callee = start_callee(args, data_dir, work)
         if args.warmup_rate:
-            run_step(args, args.warmup_rate, args.step_seconds, work, server.pid)
+            run_step(args, args.warmup_rate, args.warmup_seconds or args.step_seconds, work, server.pid)
         print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | pass |")
         print("|---:|---:|---:|---:|---:|---:|---:|:---:|")
         remaining_after_fail = None

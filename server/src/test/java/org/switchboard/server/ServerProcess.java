@@ -66,6 +66,11 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL (on Unix): the process gets no chance to flush or run shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /**
      * Waits for the process to exit.
      *

@@ -14,7 +14,8 @@ public interface BindingStore {
 
     /**
      * Writes many change sets in one transaction (one commit for many REGISTERs), applied in order:
-     * for each binding key the last write wins.
+     * for each binding key the last write wins. Returns only once the changes are durable (on stable
+     * storage, surviving a killed process and a power cut): the registrar answers 200 after it.
      */
     void apply(List<BindingChanges> changes);
 }

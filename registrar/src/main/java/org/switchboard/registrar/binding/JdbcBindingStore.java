@@ -19,14 +19,22 @@ import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.db.StoreException;
 
 /**
- * {@link BindingStore} on the registrar {@link Database}. An upsert is a delete and an insert in the
- * same transaction, batched, so the SQL stays portable (no dialect-specific MERGE). Blocking;
- * thread-safe.
+ * {@link BindingStore} on the registrar {@link Database}. An upsert is an update, and an insert where
+ * no row was updated, in the same transaction, batched, so the SQL stays portable (no
+ * dialect-specific MERGE). Blocking; thread-safe.
  */
 public final class JdbcBindingStore implements BindingStore {
     private static final String COLUMNS = "aor, binding_key, contact_uri, q_thousandths, expires_at, call_id, cseq,"
             + " path, instance_id, reg_id, transport, local_address, local_port, remote_address, remote_port,"
             + " connection_id, user_agent";
+
+    private static final String INSERT = "INSERT INTO bindings (contact_uri, q_thousandths, expires_at, call_id, cseq,"
+            + " path, instance_id, reg_id, transport, local_address, local_port, remote_address, remote_port,"
+            + " connection_id, user_agent, aor, binding_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE bindings SET contact_uri = ?, q_thousandths = ?, expires_at = ?,"
+            + " call_id = ?, cseq = ?, path = ?, instance_id = ?, reg_id = ?, transport = ?, local_address = ?,"
+            + " local_port = ?, remote_address = ?, remote_port = ?, connection_id = ?, user_agent = ?"
+            + " WHERE aor = ? AND binding_key = ?";
 
     private final Database db;
 
@@ -81,20 +89,36 @@ public final class JdbcBindingStore implements BindingStore {
         if (finalState.isEmpty()) {
             return;
         }
-        db.inTransaction(c -> {
+        db.inDurableTransaction(c -> {
+            List<Binding> upserts = new ArrayList<>();
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM bindings WHERE aor = ? AND binding_key = ?")) {
-                for (List<String> key : finalState.keySet()) {
-                    delete.setString(1, key.get(0));
-                    delete.setString(2, key.get(1));
-                    delete.addBatch();
+                for (var e : finalState.entrySet()) {
+                    if (e.getValue() == null) {
+                        delete.setString(1, e.getKey().get(0));
+                        delete.setString(2, e.getKey().get(1));
+                        delete.addBatch();
+                    } else {
+                        upserts.add(e.getValue());
+                    }
                 }
                 delete.executeBatch();
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bindings (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Binding b : finalState.values()) {
-                    if (b != null) {
-                        write(insert, b);
+            if (upserts.isEmpty()) {
+                return null;
+            }
+            // a refresh updates the row in place, which leaves the primary key index alone
+            int[] updated;
+            try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+                for (Binding b : upserts) {
+                    write(update, b);
+                    update.addBatch();
+                }
+                updated = update.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (int i = 0; i < upserts.size(); i++) {
+                    if (updated[i] == 0) {
+                        write(insert, upserts.get(i));
                         insert.addBatch();
                     }
                 }
@@ -104,31 +128,32 @@ public final class JdbcBindingStore implements BindingStore {
         });
     }
 
+    /** Sets the parameters of {@link #INSERT} and {@link #UPDATE}: the key columns come last. */
     private static void write(PreparedStatement ps, Binding b) throws SQLException {
-        ps.setString(1, b.aor().toString());
-        ps.setString(2, b.key());
-        ps.setString(3, b.contactUri());
-        ps.setInt(4, (int) Math.round(b.q() * 1000));
-        ps.setLong(5, b.expiresAt().toEpochMilli());
-        ps.setString(6, b.callId());
-        ps.setLong(7, b.cseq());
-        ps.setString(8, String.join("\n", b.path()));
+        ps.setString(1, b.contactUri());
+        ps.setInt(2, (int) Math.round(b.q() * 1000));
+        ps.setLong(3, b.expiresAt().toEpochMilli());
+        ps.setString(4, b.callId());
+        ps.setLong(5, b.cseq());
+        ps.setString(6, String.join("\n", b.path()));
         if (b.instanceId() == null) {
-            ps.setNull(9, Types.VARCHAR);
+            ps.setNull(7, Types.VARCHAR);
         } else {
-            ps.setString(9, b.instanceId());
+            ps.setString(7, b.instanceId());
         }
-        ps.setInt(10, b.regId());
-        ps.setString(11, b.flow().transport().name());
-        ps.setString(12, b.flow().local().getAddress().getHostAddress());
-        ps.setInt(13, b.flow().local().getPort());
-        ps.setString(14, b.flow().remote().getAddress().getHostAddress());
-        ps.setInt(15, b.flow().remote().getPort());
-        ps.setLong(16, b.flow().connectionId());
+        ps.setInt(8, b.regId());
+        ps.setString(9, b.flow().transport().name());
+        ps.setString(10, b.flow().local().getAddress().getHostAddress());
+        ps.setInt(11, b.flow().local().getPort());
+        ps.setString(12, b.flow().remote().getAddress().getHostAddress());
+        ps.setInt(13, b.flow().remote().getPort());
+        ps.setLong(14, b.flow().connectionId());
         if (b.userAgent() == null) {
-            ps.setNull(17, Types.VARCHAR);
+            ps.setNull(15, Types.VARCHAR);
         } else {
-            ps.setString(17, b.userAgent());
+            ps.setString(15, b.userAgent());
         }
+        ps.setString(16, b.aor().toString());
+        ps.setString(17, b.key());
     }
 }

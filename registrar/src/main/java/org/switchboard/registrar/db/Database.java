@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -22,10 +23,21 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String DATABASE_FILE = "switchboard";
 
-    private final HikariDataSource pool;
+    /**
+     * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces
+     * it to the disk, so a killed process or a power cut loses commits it acknowledged. {@code
+     * CHECKPOINT SYNC} writes the store and forces it (FileChannel.force). Other databases (PostgreSQL
+     * with its default synchronous_commit) are durable at commit and need nothing more.
+     */
+    private static final String H2_SYNC = "CHECKPOINT SYNC";
 
-    private Database(HikariDataSource pool) {
+    private final HikariDataSource pool;
+    /** What makes a commit durable, run after it; null when the commit already is. */
+    private final String syncAfterCommit;
+
+    private Database(HikariDataSource pool, String syncAfterCommit) {
         this.pool = pool;
+        this.syncAfterCommit = syncAfterCommit;
     }
 
     /** The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. */
@@ -65,7 +77,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("Cannot migrate the database schema: " + e.getMessage(), e);
         }
-        return new Database(pool);
+        return new Database(pool, jdbcUrl.startsWith("jdbc:h2:file:") ? H2_SYNC : null);
     }
 
     private static String redact(String jdbcUrl) {
@@ -108,6 +120,23 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("Database error: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Like {@link #inTransaction}, but returns only once the commit is on stable storage: it survives
+     * a killed process and a power cut. For changes that are acknowledged to someone. Blocks.
+     */
+    public <T> T inDurableTransaction(SqlWork<T> work) {
+        T result = inTransaction(work);
+        if (syncAfterCommit != null) {
+            withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(syncAfterCommit);
+                }
+                return null;
+            });
+        }
+        return result;
     }
 
     /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */

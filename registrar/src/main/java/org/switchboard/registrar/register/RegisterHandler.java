@@ -2,8 +2,10 @@ package org.switchboard.registrar.register;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -132,11 +134,16 @@ public final class RegisterHandler {
             context.respond(RegisterResponses.ok(context, location.bindings(aor), now, echoedPath(request), false));
         } else if (parsed instanceof RegisterRequest.RemoveAll) {
             answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
-                    List.of());
+                    List.of(), Set.of());
         } else {
             RegisterRequest.Update update = (RegisterRequest.Update) parsed;
+            // read before the change, only to tell a refresh from a new binding in the log
+            Set<String> refreshed = new HashSet<>();
+            for (Binding b : location.bindings(aor)) {
+                refreshed.add(b.key());
+            }
             answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
-                    update.bindings());
+                    update.bindings(), refreshed);
         }
     }
 
@@ -146,7 +153,8 @@ public final class RegisterHandler {
     }
 
     private void answerWhenDurable(RequestContext context, AddressOfRecord aor,
-            CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested) {
+            CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested,
+            Set<String> refreshed) {
         SipRequest request = context.request();
         written.whenComplete((outcome, error) -> {
             if (error != null) {
@@ -173,7 +181,7 @@ public final class RegisterHandler {
                         context.flow(), aor.toString());
                 case APPLIED -> {
                     Instant now = clock.instant();
-                    logApplied(aor, requested, context.flow(), now);
+                    logApplied(aor, requested, refreshed, context.flow(), now);
                     context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
                             outbound));
                 }
@@ -181,18 +189,26 @@ public final class RegisterHandler {
         });
     }
 
-    private static void logApplied(AddressOfRecord aor, List<Binding> requested, Flow flow, Instant now) {
-        String who = aor.user() + '@' + aor.host();
-        String via = flow.transport() + " " + Addresses.format(flow.remote());
+    /**
+     * New and removed bindings are logged at INFO, refreshes of a binding that was live at DEBUG: a
+     * phone refreshes every few minutes, and a line per refresh would flood the log (and cost a
+     * write per REGISTER) at thousands of registrations per second.
+     */
+    private static void logApplied(AddressOfRecord aor, List<Binding> requested, Set<String> refreshed, Flow flow,
+            Instant now) {
         if (requested.isEmpty()) {
-            LOG.info("Unregistered all contacts of {} ({})", who, via);
+            LOG.info("Unregistered all contacts of {} ({} {})", aor, flow.transport(), Addresses.format(flow.remote()));
         }
         for (Binding b : requested) {
-            if (b.isLive(now)) {
-                LOG.info("Registered {} at {} ({}) for {} s", who, b.contactUri(), via,
-                        RegisterResponses.remainingSeconds(b, now));
-            } else {
-                LOG.info("Unregistered {} at {} ({})", who, b.contactUri(), via);
+            if (!b.isLive(now)) {
+                LOG.info("Unregistered {} at {} ({} {})", aor, b.contactUri(), flow.transport(),
+                        Addresses.format(flow.remote()));
+            } else if (!refreshed.contains(b.key())) {
+                LOG.info("Registered {} at {} ({} {}) for {} s", aor, b.contactUri(), flow.transport(),
+                        Addresses.format(flow.remote()), RegisterResponses.remainingSeconds(b, now));
+            } else if (LOG.isDebugEnabled()) {
+                LOG.debug("Refreshed {} at {} ({} {}) for {} s", aor, b.contactUri(), flow.transport(),
+                        Addresses.format(flow.remote()), RegisterResponses.remainingSeconds(b, now));
             }
         }
     }

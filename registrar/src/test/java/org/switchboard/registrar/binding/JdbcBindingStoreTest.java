@@ -44,4 +44,19 @@ class JdbcBindingStoreTest {
 
         assertThat(store.loadAll()).containsExactly(refreshed);
     }
+
+    @Test
+    void aLaterCommitRefreshesStoredBindingsInPlaceAndAddsNewOnes() {
+        Binding first = binding("sip:201@198.51.100.7", 1.0, EXPIRES, "call-1", 1);
+        Binding gone = binding("sip:201@198.51.100.9", 1.0, EXPIRES, "call-9", 1);
+        store.apply(List.of(new BindingChanges(List.of(first, gone), List.of())));
+        Binding refreshed = binding("sip:201@198.51.100.7", 0.5, EXPIRES.plusSeconds(60), "call-1", 2);
+        Binding added = binding("sip:201@198.51.100.8", 0.3, EXPIRES, "call-8", 4);
+        Binding refreshedAgain = binding("sip:201@198.51.100.7", 0.9, EXPIRES.plusSeconds(120), "call-1", 3);
+
+        store.apply(List.of(new BindingChanges(List.of(refreshed, added), List.of(gone))));
+        store.apply(List.of(new BindingChanges(List.of(refreshedAgain), List.of())));
+
+        assertThat(store.loadAll()).containsExactlyInAnyOrder(refreshedAgain, added);
+    }
 }
