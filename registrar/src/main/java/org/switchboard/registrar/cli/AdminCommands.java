@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /**
  * The registrar's admin subcommands for the server's top {@code switchboard} command: {@code
- * domain}, {@code user} and {@code ban}. Each opens the data directory ({@code --data-dir}, env
+ * domain}, {@code user}, {@code ban} and {@code device}. Each opens the data directory ({@code --data-dir}, env
  * {@code SWITCHBOARD_DATA_DIR}, default {@code ./data}) for itself; the embedded database admits one
  * process, so they run while the server is stopped and say so when it is not. Errors are one line
  * on standard error with exit code 1.
@@ -13,10 +13,11 @@ public final class AdminCommands {
     private AdminCommands() {
     }
 
-    /** Adds {@code domain}, {@code user} and {@code ban} to {@code top}. */
+    /** Adds {@code domain}, {@code user}, {@code ban} and {@code device} to {@code top}. */
     public static CommandLine addTo(CommandLine top) {
         return top.addSubcommand(new DomainCommand())
                 .addSubcommand(new UserCommand())
-                .addSubcommand(new BanCommand());
+                .addSubcommand(new BanCommand())
+                .addSubcommand(new DeviceCommand());
     }
 }
