@@ -125,10 +125,18 @@ public final class ServerOptions {
                 pnpSettings());
     }
 
+    private ExtensionRange extensionRange() {
+        try {
+            return ExtensionRange.parse(pnpExtensions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pnp-extensions: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code all} and {@code none} are keywords for --pnp-interfaces; anything else names interfaces. */
     private PnpSettings pnpSettings() {
         List<String> names = pnpInterfaces.stream().map(String::strip).toList();
-        ExtensionRange extensions = ExtensionRange.parse(pnpExtensions);
+        ExtensionRange extensions = extensionRange();
         if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_NONE)) {
             return new PnpSettings(pnp, false, List.of(), pnpMulticastPort, pnpAssign, extensions);
         }
