@@ -21,12 +21,15 @@ import org.switchboard.registrar.bruteforce.BruteForceGuard;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.db.BlockingExecutor;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.devices.DeviceRegistry;
+import org.switchboard.registrar.devices.JdbcDeviceStore;
 import org.switchboard.registrar.digest.DigestAuthenticator;
 import org.switchboard.registrar.digest.NonceCodec;
 import org.switchboard.registrar.digest.NonceCountTracker;
 import org.switchboard.registrar.directory.CsvUserImporter;
 import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
+import org.switchboard.registrar.directory.PasswordVault;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.registrar.register.RegisterHandler;
 import org.switchboard.registrar.register.RegistrarProcessor;
@@ -54,6 +57,7 @@ public final class Registrar implements AutoCloseable {
     private final Database database;
     private final BlockingExecutor executor;
     private final UserDirectory directory;
+    private final DeviceRegistry devices;
     private final BruteForceGuard guard;
     private final BanStore banStore;
     private final InMemoryLocationService location;
@@ -66,8 +70,9 @@ public final class Registrar implements AutoCloseable {
             UnaryOperator<BindingStore> storeWrapper) {
         this.database = database;
         this.executor = new BlockingExecutor("registrar-db", config.databaseThreads(), config.blockingQueueCapacity());
-        this.directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database),
-                storage.openVault());
+        PasswordVault vault = storage.openVault();
+        this.directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), vault);
+        this.devices = new DeviceRegistry(new JdbcDeviceStore(database), directory, vault, clock);
         if (config.initialDomain() != null && directory.domains().isEmpty()) {
             directory.addDomain(config.initialDomain());
         }
@@ -153,6 +158,11 @@ public final class Registrar implements AutoCloseable {
     /** Domains and users; its methods block. */
     public UserDirectory userDirectory() {
         return directory;
+    }
+
+    /** The phone inventory; its methods block. */
+    public DeviceRegistry devices() {
+        return devices;
     }
 
     /** A bulk importer into the {@link #userDirectory()}; blocks. */

@@ -2,10 +2,13 @@ package org.switchboard.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.switchboard.core.plugin.Plugin;
+import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
+import org.switchboard.server.devices.DeviceInventories;
 import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.plugin.PluginDiscovery;
@@ -31,7 +34,8 @@ public final class Components {
     /**
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
-     * bindings, users). The plugins start next: they mount their HTTP handlers and add their SIP
+     * bindings, users, devices). The plugins start next, offered the device inventory over the
+     * registrar: they mount their HTTP handlers and add their SIP
      * processors, which must be in place before the HTTP server and the SIP stack take their first
      * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
      * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
@@ -48,7 +52,8 @@ public final class Components {
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
-        parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip));
+        parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
+                DeviceInventories.create(config, registrar.registrar(), registrar.catalog()))));
         if (http.enabled()) {
             parts.add(http);
         }

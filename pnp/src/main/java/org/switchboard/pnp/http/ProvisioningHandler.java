@@ -33,7 +33,8 @@ import org.switchboard.pnp.token.TokenCheck;
  * does not tell whether a MAC is known); 404 for an unknown or unassigned MAC (never account data)
  * or a phone without firmware set; 500 if the source or a template fails, with nothing of the file
  * sent; otherwise 200 with the rendered XML. Every fetch is logged with MAC, remote address and
- * result.
+ * result; a 200 for the settings file with account data is also reported to the {@link
+ * FetchRecorder} (a failure there is logged and does not fail the fetch).
  *
  * <p>Blocking (the source and first template reads may touch disk or a database): declared {@link
  * org.eclipse.jetty.util.thread.Invocable.InvocationType#BLOCKING}, so Jetty calls it on its pool.
@@ -45,6 +46,7 @@ public final class ProvisioningHandler extends Handler.Abstract {
 
     private final ProvisioningRequestResolver resolver;
     private final ProvisioningSource source;
+    private final FetchRecorder recorder;
     private final SettingsRenderer renderer;
     private final ProvisioningTokens tokens;
     private final ProvisioningUrls urls;
@@ -55,10 +57,11 @@ public final class ProvisioningHandler extends Handler.Abstract {
      *     setting_server}; if empty, the scheme and authority of each request are used
      */
     public ProvisioningHandler(ProvisioningRequestResolver resolver, ProvisioningSource source,
-            SettingsRenderer renderer, ProvisioningTokens tokens, ProvisioningUrls urls, Optional<URI> externalBaseUrl) {
+            FetchRecorder recorder, SettingsRenderer renderer, ProvisioningTokens tokens, ProvisioningUrls urls, Optional<URI> externalBaseUrl) {
         super(InvocationType.BLOCKING);
         this.resolver = Objects.requireNonNull(resolver);
         this.source = Objects.requireNonNull(source);
+        this.recorder = Objects.requireNonNull(recorder);
         this.renderer = Objects.requireNonNull(renderer);
         this.tokens = Objects.requireNonNull(tokens);
         this.urls = Objects.requireNonNull(urls);
@@ -112,8 +115,19 @@ public final class ProvisioningHandler extends Handler.Abstract {
             return plain(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Server error");
         }
         LOG.info("PnP fetch of {} for MAC {} from {}: 200", kindName(file), mac, ip);
+        if (file.kind().hasSecrets()) {
+            record(mac, ip);
+        }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         return send(response, callback, HttpStatus.OK_200, XML, body);
+    }
+
+    private void record(MacAddress mac, String ip) {
+        try {
+            recorder.recordProvisioned(mac, ip);
+        } catch (RuntimeException e) {
+            LOG.warn("PnP: could not record that phone {} was provisioned: {}", mac, e.getMessage());
+        }
     }
 
     private Optional<String> render(ProvisioningFile file, PhoneSettingsModel phone, String baseUrl)

@@ -1,18 +1,29 @@
 package org.switchboard.pnp.inventory;
 
+import org.switchboard.pnp.http.FetchRecorder;
 import org.switchboard.pnp.http.ProvisioningSource;
+import org.switchboard.pnp.subscribe.PnpSubscription;
 
 /**
  * The device database as plug-and-play sees it: the settings of each phone an admin assigned
- * (through {@link ProvisioningSource#settingsFor}) and how many are assigned. The server offers an
- * implementation over its store to the plugin context; without one the plugin uses {@link
- * EmptyInventory}.
+ * (through {@link ProvisioningSource#settingsFor}), how many are assigned, and a record of every
+ * phone that asks ({@link #recordSubscription}) or fetches its settings ({@link
+ * FetchRecorder#recordProvisioned}). The server offers an implementation over its store to the
+ * plugin context; without one the plugin uses {@link EmptyInventory}.
  *
- * <p>Blocking (a database); called on Jetty's pool and at plugin start, possibly from several
- * threads at once.
+ * <p>Every method blocks (a database); called on Jetty's pool, on the plugin's blocking executor
+ * and at plugin start, possibly from several threads at once.
  */
-public interface DeviceInventory extends ProvisioningSource {
+public interface DeviceInventory extends ProvisioningSource, FetchRecorder {
 
     /** How many phones are assigned to a user and so get settings. */
     int assignedCount();
+
+    /**
+     * Records a phone's plug-and-play SUBSCRIBE: a phone not known yet is added as discovered, and
+     * the server's policy for discovered phones may assign it at once. The plugin sends the phone
+     * its settings URL only after this returns, so an assignment made here is served on the
+     * phone's first fetch.
+     */
+    void recordSubscription(PnpSubscription subscription);
 }

@@ -27,8 +27,9 @@ import org.switchboard.pnp.token.TokenKeyFile;
  * Phone plug-and-play as a plugin. On start it loads (or creates) the token key in the data
  * directory, mounts the settings files at {@value ProvisioningUrls#MOUNT}, adds the SUBSCRIBE
  * processor to the SIP request chain and asks for the SIP multicast group with the plug-and-play
- * recogniser as its filter. Settings come from the {@link DeviceInventory} the server offers; with
- * none, no phone is assigned and every settings fetch is answered 404.
+ * recogniser as its filter. Settings come from the {@link DeviceInventory} the server offers, which
+ * also records each phone that asks and each fetch; with none, no phone is assigned and every
+ * settings fetch is answered 404.
  *
  * <p>Without HTTP there is no URL to hand out, so the plugin then registers nothing and says so.
  * Lifecycle as {@link Plugin}.
@@ -63,7 +64,7 @@ public final class PnpPlugin implements Plugin {
         ProvisioningUrls urls = new ProvisioningUrls(tokens, NOTIFY_URL_LIFETIME, SETTING_SERVER_URL_LIFETIME);
         DeviceInventory inventory = context.service(DeviceInventory.class).orElseGet(EmptyInventory::new);
         http.mount(ProvisioningUrls.MOUNT, new ProvisioningHandler(new ProvisioningRequestResolver(), inventory,
-                new SettingsRenderer(dataDir), tokens, urls, http.externalUrl()));
+                inventory, new SettingsRenderer(dataDir), tokens, urls, http.externalUrl()));
 
         // the HTTP port is known only once the HTTP server has started, so it is read per NOTIFY
         SettingsUrls settingsUrls = (subscription, server) ->
@@ -72,7 +73,8 @@ public final class PnpPlugin implements Plugin {
         PnpSubscribeHandler handler = new PnpSubscribeHandler(parser,
                 new RecentSubscriptions(Clock.systemUTC(), REPEAT_WINDOW, REPEAT_CAPACITY), new PnpResponder(),
                 settingsUrls);
-        context.sip().addLocalProcessor(new PnpRequestProcessor(parser, handler, context.sip()));
+        context.sip().addLocalProcessor(new PnpRequestProcessor(parser, handler, context.sip(), inventory,
+                context.blockingExecutor()));
         context.sip().acceptOnMulticast(parser::recognises);
 
         int assigned = inventory.assignedCount();

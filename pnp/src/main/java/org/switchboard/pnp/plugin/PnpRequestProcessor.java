@@ -4,6 +4,8 @@ import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipRequest;
@@ -16,6 +18,7 @@ import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.pnp.subscribe.PnpAnswer;
 import org.switchboard.pnp.subscribe.PnpOutcome;
 import org.switchboard.pnp.subscribe.PnpSubscribeHandler;
@@ -26,10 +29,14 @@ import org.switchboard.pnp.subscribe.PnpSubscription;
  * Answers plug-and-play SUBSCRIBEs, whether they came by multicast or unicast: the 200 OK through
  * the SUBSCRIBE's server transaction (so a retransmitted SUBSCRIBE is answered from there), then
  * the NOTIFY with the settings URL in a client transaction to the phone's Contact (RFC 6665
- * §4.2.2), which retransmits it until the phone answers. A repeated SUBSCRIBE within the
- * de-duplication window gets the 200 OK alone. Every other request passes on.
+ * §4.2.2), which retransmits it until the phone answers. Between the two, the phone is recorded in
+ * the {@link DeviceInventory} on the blocking executor, so that the inventory knows it (and may
+ * have assigned it) before the phone can fetch its settings; the NOTIFY is sent when that is done,
+ * whether it succeeded or not (and at once if the executor is saturated). A repeated SUBSCRIBE
+ * within the de-duplication window gets the 200 OK alone. Every other request passes on.
  *
- * <p>Called on the request's shard; does not block (token signing and a routing look-up only).
+ * <p>Called on the request's shard; does not block (token signing and a routing look-up only; the
+ * inventory runs on the blocking executor).
  */
 final class PnpRequestProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(PnpRequestProcessor.class);
@@ -37,11 +44,16 @@ final class PnpRequestProcessor implements RequestProcessor {
     private final PnpSubscribeParser parser;
     private final PnpSubscribeHandler handler;
     private final SipServices sip;
+    private final DeviceInventory inventory;
+    private final Executor blocking;
 
-    PnpRequestProcessor(PnpSubscribeParser parser, PnpSubscribeHandler handler, SipServices sip) {
+    PnpRequestProcessor(PnpSubscribeParser parser, PnpSubscribeHandler handler, SipServices sip,
+            DeviceInventory inventory, Executor blocking) {
         this.parser = parser;
         this.handler = handler;
         this.sip = sip;
+        this.inventory = inventory;
+        this.blocking = blocking;
     }
 
     @Override
@@ -65,11 +77,27 @@ final class PnpRequestProcessor implements RequestProcessor {
             context.respond(repeated.ok());
         } else if (outcome instanceof PnpOutcome.Answered answered) {
             context.respond(answered.answer().ok());
-            sendNotify(answered.subscription(), answered.answer());
+            recordThenNotify(answered.subscription(), answered.answer());
         } else {
             return ProcessorResult.CONTINUE;
         }
         return ProcessorResult.STOP;
+    }
+
+    private void recordThenNotify(PnpSubscription subscription, PnpAnswer answer) {
+        try {
+            blocking.execute(() -> {
+                try {
+                    inventory.recordSubscription(subscription);
+                } catch (RuntimeException e) {
+                    LOG.warn("PnP: could not record phone {} in the inventory: {}", subscription.mac(), e.getMessage());
+                }
+                sendNotify(subscription, answer);
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("PnP: server busy, phone {} is not recorded in the inventory this time", subscription.mac());
+            sendNotify(subscription, answer);
+        }
     }
 
     /** The NOTIFY goes where its Request-URI (the phone's Contact) says, over the SUBSCRIBE's transport. */

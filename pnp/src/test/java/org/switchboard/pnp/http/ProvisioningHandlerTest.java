@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -41,6 +43,7 @@ class ProvisioningHandlerTest {
     private final ProvisioningUrls urls = new ProvisioningUrls(tokens, Duration.ofMinutes(10), Duration.ofDays(365));
     private final Map<MacAddress, PhoneSettingsModel> phones = Map.of(ALICE, SamplePhones.alice());
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final List<MacAddress> provisioned = new CopyOnWriteArrayList<>();
     private Server server;
     private LocalConnector connector;
 
@@ -48,7 +51,7 @@ class ProvisioningHandlerTest {
     void start() throws Exception {
         ProvisioningSource source = mac -> Optional.ofNullable(phones.get(mac));
         ProvisioningHandler handler = new ProvisioningHandler(new ProvisioningRequestResolver(), source,
-                new SettingsRenderer(dataDir), tokens, urls, Optional.empty());
+                (mac, ip) -> provisioned.add(mac), new SettingsRenderer(dataDir), tokens, urls, Optional.empty());
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);
@@ -93,6 +96,32 @@ class ProvisioningHandlerTest {
                 .contains("<user_pass idx=\"1\" perm=\"R\">S3cret!</user_pass>")
                 .contains("<setting_server perm=\"R\">http://pbx.example.com:8080/provisioning/000413a1b2c3.xml?token=")
                 .contains("<firmware_status perm=\"R\">http://pbx.example.com:8080/provisioning/000413a1b2c3-firmware.xml<");
+        assertThat(provisioned).containsExactly(ALICE);
+    }
+
+    @Test
+    void onlyTheSettingsFileWithAccountDataCountsAsProvisioned() throws Exception {
+        assertThat(get("/provisioning/000413a1b2c3.xml").getStatus()).isEqualTo(403);
+        assertThat(get("/provisioning/000413ffffff.xml?token=" + token(STRANGER)).getStatus()).isEqualTo(404);
+        assertThat(get("/provisioning/snomD785.htm?mac=000413A1B2C3").getStatus()).isEqualTo(200);
+        assertThat(get("/provisioning/000413a1b2c3-firmware.xml").getStatus()).isEqualTo(200);
+
+        assertThat(provisioned).isEmpty();
+    }
+
+    @Test
+    void aFailingRecorderStillDeliversTheFile() throws Exception {
+        server.stop();
+        server.setHandler(new ContextHandler(new ProvisioningHandler(new ProvisioningRequestResolver(),
+                mac -> Optional.ofNullable(phones.get(mac)), (mac, ip) -> {
+                    throw new IllegalStateException("database down");
+                }, new SettingsRenderer(dataDir), tokens, urls, Optional.empty()), ProvisioningUrls.MOUNT));
+        server.start();
+
+        HttpTester.Response r = get("/provisioning/000413a1b2c3.xml?token=" + token(ALICE));
+
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(r.getContent()).contains("<user_name idx=\"1\" perm=\"R\">201</user_name>");
     }
 
     @Test
@@ -180,7 +209,7 @@ class ProvisioningHandlerTest {
         server.stop();
         ProvisioningHandler handler = new ProvisioningHandler(new ProvisioningRequestResolver(), mac -> {
             throw new IllegalStateException("database down");
-        }, new SettingsRenderer(dataDir), tokens, urls, Optional.empty());
+        }, (mac, ip) -> provisioned.add(mac), new SettingsRenderer(dataDir), tokens, urls, Optional.empty());
         server.setHandler(new ContextHandler(handler, ProvisioningUrls.MOUNT));
         server.start();
 
@@ -211,7 +240,8 @@ class ProvisioningHandlerTest {
     void externalBaseUrlIsUsedInSettingServer() throws Exception {
         server.stop();
         ProvisioningHandler handler = new ProvisioningHandler(new ProvisioningRequestResolver(),
-                mac -> Optional.ofNullable(phones.get(mac)), new SettingsRenderer(dataDir), tokens, urls,
+                mac -> Optional.ofNullable(phones.get(mac)), (mac, ip) -> provisioned.add(mac),
+                new SettingsRenderer(dataDir), tokens, urls,
                 Optional.of(URI.create("https://pbx.example.com")));
         server.setHandler(new ContextHandler(handler, ProvisioningUrls.MOUNT));
         server.start();

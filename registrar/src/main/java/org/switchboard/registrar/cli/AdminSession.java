@@ -4,20 +4,25 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.bruteforce.BanStore;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.calls.JdbcCallRecordStore;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.db.StoreException;
+import org.switchboard.registrar.devices.DeviceException;
+import org.switchboard.registrar.devices.DeviceRegistry;
+import org.switchboard.registrar.devices.JdbcDeviceStore;
 import org.switchboard.registrar.directory.DirectoryException;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
+import org.switchboard.registrar.directory.PasswordVault;
 
 /**
- * The data directory opened for one admin command: database, user directory, saved bans and call
- * records. The
+ * The data directory opened for one admin command: database, user directory, phone inventory,
+ * saved bans and call records. The
  * embedded H2 database admits one process at a time, so a command fails with a clear message while
  * the server runs. Blocks; used by one command on the main thread.
  */
@@ -28,11 +33,13 @@ final class AdminSession implements AutoCloseable {
     private final Database database;
     private final UserDirectory directory;
     private final BanStore bans;
+    private final DeviceRegistry devices;
 
-    private AdminSession(Database database, UserDirectory directory, BanStore bans) {
+    private AdminSession(Database database, UserDirectory directory, BanStore bans, DeviceRegistry devices) {
         this.database = database;
         this.directory = directory;
         this.bans = bans;
+        this.devices = devices;
     }
 
     /** What a command does with an open session; returns the exit code. */
@@ -58,17 +65,21 @@ final class AdminSession implements AutoCloseable {
                     : "Error: cannot open the data directory " + dataDir + ": " + e.getMessage());
             return 1;
         }
-        try (AdminSession session = new AdminSession(database,
-                new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), storage.openVault()),
-                new JdbcBanStore(database))) {
+        try (AdminSession session = open(database, storage.openVault())) {
             return work.run(session);
-        } catch (DirectoryException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (DirectoryException | DeviceException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println("Error: " + e.getMessage());
             return 1;
         } catch (StoreException e) {
             err.println("Error: database failure: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static AdminSession open(Database database, PasswordVault vault) {
+        UserDirectory directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), vault);
+        return new AdminSession(database, directory, new JdbcBanStore(database),
+                new DeviceRegistry(new JdbcDeviceStore(database), directory, vault, Clock.systemUTC()));
     }
 
     private static boolean lockedByServer(Throwable e) {
@@ -82,6 +93,10 @@ final class AdminSession implements AutoCloseable {
 
     UserDirectory directory() {
         return directory;
+    }
+
+    DeviceRegistry devices() {
+        return devices;
     }
 
     BanStore bans() {

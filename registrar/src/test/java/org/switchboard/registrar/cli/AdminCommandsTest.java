@@ -20,6 +20,8 @@ import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.bruteforce.Ban;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.devices.Device;
+import org.switchboard.registrar.devices.JdbcDeviceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +40,8 @@ class AdminCommandsTest {
 
     private Result run(String... args) {
         CommandLine top = new CommandLine(new Top());
-        top.addSubcommand(new DomainCommand()).addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock));
+        top.addSubcommand(new DomainCommand()).addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock))
+                .addSubcommand(new DeviceCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         top.setOut(new PrintWriter(out, true));
@@ -54,7 +57,7 @@ class AdminCommandsTest {
     void addTakesAllCommandGroups() {
         CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
 
-        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls");
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device");
     }
 
     @Test
@@ -135,6 +138,48 @@ class AdminCommandsTest {
         assertThat(run("user", "list", "example.com").out()).isEqualTo("301@example.com  Ann\n303@example.com\n");
         assertThat(run("user", "import", dataDir.resolve("none.csv").toString(), "--domain", "example.com").err())
                 .startsWith("Error: cannot read");
+    }
+
+    @Test
+    void devicesAreAssignedListedAndRemoved() {
+        run("domain", "add", "example.com");
+        run("user", "add", "201@example.com", "--password", "alice-secret-1");
+        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+            new JdbcDeviceStore(db).add(new Device("000413a1b2c3", "snom", "snomD785", "10.1.159.12", "192.0.2.10",
+                    clock.instant(), clock.instant().plusSeconds(60), null, List.of()), "unused");
+        }
+
+        assertThat(run("device", "list").out()).isEqualTo("""
+                MAC           VENDOR  MODEL     FIRMWARE     IP          FIRST SEEN            LAST SEEN             LAST PROVISIONED  USER
+                000413a1b2c3  snom    snomD785  10.1.159.12  192.0.2.10  2025-01-01T12:00:00Z  2025-01-01T12:01:00Z  -                 discovered
+                """);
+        assertThat(run("device", "assign", "00:04:13:AA:BB:CC", "201@example.com").out())
+                .isEqualTo("Device 000413aabbcc assigned to 201@example.com "
+                        + "(not seen yet; it is provisioned when it first asks)\n");
+        assertThat(run("device", "list").out()).endsWith(
+                "000413aabbcc  -       -         -            -           -                     -                     "
+                + "-                 201@example.com\n");
+        assertThat(run("device", "remove", "000413A1B2C3").out()).isEqualTo("Device 000413a1b2c3 removed\n");
+        assertThat(run("device", "list").out()).doesNotContain("000413a1b2c3").contains("000413aabbcc");
+    }
+
+    @Test
+    void deviceErrorsAreOneLineWithExitCode1() {
+        run("domain", "add", "example.com");
+
+        Result badMac = run("device", "assign", "00041", "201@example.com");
+        Result unknownUser = run("device", "assign", "000413aabbcc", "299@example.com");
+        Result badAddress = run("device", "assign", "000413aabbcc", "299");
+        Result unknownDevice = run("device", "remove", "000413aabbcc");
+
+        assertThat(List.of(badMac, unknownUser, badAddress, unknownDevice)).allSatisfy(r -> {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).startsWith("Error: ").hasLineCount(1).doesNotContain("Exception");
+        });
+        assertThat(badMac.err()).isEqualTo("Error: '00041' is not a MAC address like 000413aabbcc\n");
+        assertThat(unknownUser.err()).isEqualTo("Error: User 299@example.com does not exist\n");
+        assertThat(unknownDevice.err()).isEqualTo("Error: Device 000413aabbcc does not exist\n");
+        assertThat(run("device", "list").out()).doesNotContain("000413aabbcc");
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
+import org.switchboard.registrar.devices.ExtensionRange;
+import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import picocli.CommandLine.Option;
@@ -106,6 +108,18 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_CDR_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
     int cdrRetentionDays;
 
+    @Option(names = "--pnp-assign", paramLabel = "POLICY", defaultValue = "none",
+            description = "What to do with a phone no admin assigned yet: none (record it as discovered; "
+                    + "'switchboard device assign' gives it a user) or auto (give it the next free extension of "
+                    + "--pnp-extensions in the first domain, creating that user) "
+                    + "(env SWITCHBOARD_PNP_ASSIGN; default ${DEFAULT-VALUE}).")
+    PnpAssignment pnpAssign;
+
+    @Option(names = "--pnp-extensions", paramLabel = "FIRST-LAST", defaultValue = "200-299",
+            description = "Extensions --pnp-assign auto gives to new phones, lowest free one first "
+                    + "(env SWITCHBOARD_PNP_EXTENSIONS; default ${DEFAULT-VALUE}).")
+    String pnpExtensions;
+
     /**
      * The configuration these options describe.
      *
@@ -117,19 +131,28 @@ public final class ServerOptions {
                 pnpSettings(), Duration.ofDays(cdrRetentionDays));
     }
 
+    private ExtensionRange extensionRange() {
+        try {
+            return ExtensionRange.parse(pnpExtensions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pnp-extensions: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code all} and {@code none} are keywords for --pnp-interfaces; anything else names interfaces. */
     private PnpSettings pnpSettings() {
         List<String> names = pnpInterfaces.stream().map(String::strip).toList();
+        ExtensionRange extensions = extensionRange();
         if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_NONE)) {
-            return new PnpSettings(pnp, false, List.of(), pnpMulticastPort);
+            return new PnpSettings(pnp, false, List.of(), pnpMulticastPort, pnpAssign, extensions);
         }
         if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_ALL)) {
-            return new PnpSettings(pnp, true, List.of(), pnpMulticastPort);
+            return new PnpSettings(pnp, true, List.of(), pnpMulticastPort, pnpAssign, extensions);
         }
         if (names.stream().anyMatch(n -> n.equalsIgnoreCase(INTERFACES_ALL) || n.equalsIgnoreCase(INTERFACES_NONE))) {
             throw new IllegalArgumentException("--pnp-interfaces takes 'all', 'none' or interface names, not a mix: "
                     + String.join(",", names));
         }
-        return new PnpSettings(pnp, true, names, pnpMulticastPort);
+        return new PnpSettings(pnp, true, names, pnpMulticastPort, pnpAssign, extensions);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class PluginsComponent implements Lifecycle {
     private final Path dataDir;
     private final HttpMount http;
     private final RegistrationWindow sip;
+    private final Supplier<Map<Class<?>, Object>> services;
     private final Deque<Plugin> started = new ArrayDeque<>();
     private PluginExecutors executors;
 
@@ -36,12 +38,16 @@ public final class PluginsComponent implements Lifecycle {
      * @param dataDir the data directory handed to them
      * @param http the HTTP mount point
      * @param sip the SIP services, whose registration closes once all plugins started
+     * @param services the services offered to plugins by type (such as the device inventory), asked
+     *     for at start, once the parts started before the plugins provide them
      */
-    public PluginsComponent(List<Plugin> plugins, Path dataDir, HttpMount http, RegistrationWindow sip) {
+    public PluginsComponent(List<Plugin> plugins, Path dataDir, HttpMount http, RegistrationWindow sip,
+            Supplier<Map<Class<?>, Object>> services) {
         this.plugins = List.copyOf(plugins);
         this.dataDir = dataDir;
         this.http = http;
         this.sip = sip;
+        this.services = services;
     }
 
     @Override
@@ -54,7 +60,7 @@ public final class PluginsComponent implements Lifecycle {
     public void start() throws Exception {
         executors = new PluginExecutors();
         PluginContext context = new ServerPluginContext(dataDir, http, sip, executors.scheduler(),
-                executors.blocking(), Map.of());
+                executors.blocking(), services.get());
         try {
             for (Plugin plugin : plugins) {
                 if (plugin.apiVersion() != Plugin.API_VERSION) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.registrar.devices.ExtensionRange;
+import org.switchboard.server.config.PnpAssignment;
 import picocli.CommandLine;
 
 class SwitchboardCliTest {
@@ -165,6 +167,23 @@ class SwitchboardCliTest {
     @ValueSource(strings = {"0", "-5"})
     void callRecordRetentionUnderADayIsRejected(String days) {
         assertUsageError(execute(Map.of(), "run", "--cdr-retention-days", days), "at least one day");
+    }
+
+    @Test
+    void discoveredPhonesWaitForAnAdminUnlessAutomaticAssignmentIsAskedFor() {
+        execute(Map.of());
+        execute(Map.of("SWITCHBOARD_PNP_ASSIGN", "auto"), "--pnp-extensions", "300-309");
+
+        assertThat(runs.get(0).pnp().assignment()).isEqualTo(PnpAssignment.NONE);
+        assertThat(runs.get(0).pnp().extensions()).isEqualTo(new ExtensionRange(200, 299));
+        assertThat(runs.get(1).pnp().assignment()).isEqualTo(PnpAssignment.AUTO);
+        assertThat(runs.get(1).pnp().extensions()).isEqualTo(new ExtensionRange(300, 309));
+    }
+
+    @Test
+    void badExtensionRangeIsRejected() {
+        assertUsageError(execute(Map.of(), "--pnp-extensions", "300..309"),
+                "--pnp-extensions: '300..309' is not an extension range like 200-299");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,6 +27,7 @@ import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
+import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
@@ -35,7 +37,7 @@ import org.switchboard.server.lifecycle.Server;
  * joined on one interface; the test phone sends to the group on that interface and the kernel loops
  * the datagram back. Only the loopback interface is used ({@code ip link set lo multicast on}, as
  * {@code .ci/run} does), so no test traffic reaches a real network; skips if loopback has no
- * multicast.
+ * multicast. New phones are assigned automatically, so a phone on the group boots to registered.
  */
 class PnpMulticastTest {
     private static final String SUBSCRIBE = """
@@ -86,9 +88,10 @@ class PnpMulticastTest {
         sipPort = FreePorts.udpAndTcp(any);
         httpPort = FreePorts.udpAndTcp();
         group = new InetSocketAddress(MulticastConfig.SIP_GROUP, sipPort);
-        ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO, null, List.of(DigestAlgorithm.MD5),
-                new HttpSettings(httpPort, any, Optional.empty()),
-                new PnpSettings(true, true, List.of(nif.getName()), sipPort), ServerConfig.DEFAULT_CDR_RETENTION);
+        ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
+                "example.com", List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, any, Optional.empty()),
+                new PnpSettings(true, true, List.of(nif.getName()), sipPort, PnpAssignment.AUTO,
+                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION);
         server = new Server(Components.create(config));
         server.start();
     }
@@ -115,6 +118,23 @@ class PnpMulticastTest {
             phone.answerOk(notify);
             assertThat(new String(notify.request().body(), StandardCharsets.UTF_8)).startsWith(
                     "http://" + nifAddress.getHostAddress() + ":" + httpPort + "/provisioning/00135e874b49.xml?token=");
+        }
+    }
+
+    @Test
+    void phoneOnTheGroupIsAssignedFetchesItsAccountAndRegisters() throws Exception {
+        try (PnpPhone udp = PnpPhone.multicastOn(nif, nifAddress)) {
+            BootingPhone phone = new BootingPhone(udp, "000413D00D01");
+            HttpResponse<String> settings = phone.fetch(phone.subscribe(group));
+
+            assertThat(settings.statusCode()).isEqualTo(200);
+            BootingPhone.Account account = BootingPhone.account(settings.body());
+            assertThat(account.userName()).isEqualTo("200");
+            assertThat(account.outbound()).as("listening on 0.0.0.0: phones use the domain").isNull();
+
+            // the domain does not resolve in a test; the phone sends to the address that answered it
+            assertThat(phone.register(account, new InetSocketAddress(nifAddress, sipPort)).statusCode())
+                    .isEqualTo(200);
         }
     }
 

@@ -1,0 +1,120 @@
+package org.switchboard.registrar.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.switchboard.registrar.devices.Device;
+import org.switchboard.registrar.devices.DeviceLine;
+import org.switchboard.registrar.devices.DeviceMacs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code device list|assign|remove}: the phones provisioned by plug-and-play and their users. */
+@Command(name = "device", description = "Manage provisioned phones (run while the server is stopped).",
+        subcommands = {DeviceCommand.List.class, DeviceCommand.Assign.class, DeviceCommand.Remove.class},
+        mixinStandardHelpOptions = true)
+public final class DeviceCommand {
+
+    @Command(name = "list", description = {"List the phones: MAC, vendor, model, firmware, IP address, first and",
+        "last seen, last provisioned, and the assigned user or 'discovered'."})
+    static final class List implements Callable<Integer> {
+        private static final String[] HEADER = {"MAC", "VENDOR", "MODEL", "FIRMWARE", "IP", "FIRST SEEN", "LAST SEEN",
+            "LAST PROVISIONED", "USER"};
+
+        @Mixin
+        DataDirOption data;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+                java.util.List<String[]> rows = new ArrayList<>();
+                rows.add(HEADER);
+                for (Device d : s.devices().list()) {
+                    rows.add(new String[] {d.mac(), orDash(d.vendor()), orDash(d.model()), orDash(d.firmwareVersion()),
+                        orDash(d.ipAddress()), time(d.firstSeen()), time(d.lastSeen()), time(d.lastProvisioned()),
+                        d.assigned() ? d.lines().stream().map(DeviceLine::address).collect(Collectors.joining(","))
+                                : "discovered"});
+                }
+                print(spec.commandLine().getOut(), rows);
+                return 0;
+            });
+        }
+
+        /** Columns padded to their widest cell, two spaces apart; the last one is not padded. */
+        private static void print(PrintWriter out, java.util.List<String[]> rows) {
+            int[] widths = new int[HEADER.length];
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
+            }
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < row.length - 1; i++) {
+                    line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+                out.println(line.append(row[row.length - 1]));
+            }
+        }
+
+        private static String orDash(String value) {
+            return value == null || value.isEmpty() ? "-" : value;
+        }
+
+        private static String time(Instant instant) {
+            return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+    }
+
+    @Command(name = "assign", description = {"Assign a user to a phone's first line, e.g. 000413aabbcc 201@example.com.",
+        "A phone not seen yet is added, so it is provisioned when it first asks."})
+    static final class Assign implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "MAC")
+        String mac;
+        @Parameters(index = "1", paramLabel = "USER@DOMAIN")
+        String address;
+
+        @Override
+        public Integer call() {
+            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+                String[] a = Addresses.split(address);
+                Device device = s.devices().assign(mac, a[1], a[0]);
+                DeviceLine line = device.line(DeviceLine.FIRST).orElseThrow();
+                spec.commandLine().getOut().println("Device " + device.mac() + " assigned to " + line.address()
+                        + (device.firstSeen() == null ? " (not seen yet; it is provisioned when it first asks)" : ""));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a phone and its assignment (its user stays).")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "MAC")
+        String mac;
+
+        @Override
+        public Integer call() {
+            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+                s.devices().remove(mac);
+                spec.commandLine().getOut().println("Device " + DeviceMacs.canonical(mac) + " removed");
+                return 0;
+            });
+        }
+    }
+}

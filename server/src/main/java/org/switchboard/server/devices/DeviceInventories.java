@@ -1,0 +1,46 @@
+package org.switchboard.server.devices;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import org.switchboard.pnp.inventory.DeviceInventory;
+import org.switchboard.registrar.Registrar;
+import org.switchboard.registrar.directory.DirectoryCatalog;
+import org.switchboard.server.config.ServerConfig;
+
+/** Builds the server's {@link DeviceInventory} from its configuration and registrar. Stateless. */
+public final class DeviceInventories {
+    private static final int SIP_DEFAULT_PORT = 5060;
+
+    private DeviceInventories() {
+    }
+
+    /**
+     * The inventory over a started registrar, with the {@link ProvisioningDefaults#standard()
+     * standard defaults}; refreshes {@code catalog} when it creates a user.
+     */
+    public static DeviceInventory create(ServerConfig config, Registrar registrar, DirectoryCatalog catalog) {
+        PhoneSettingsAssembler settings = new PhoneSettingsAssembler(registrar.devices(), registrar.userDirectory(),
+                outboundProxy(config.listenAddresses(), config.sipPort()), ProvisioningDefaults.standard());
+        return new StoreDeviceInventory(registrar.devices(), registrar.userDirectory(), config.pnp(), settings,
+                catalog::refresh);
+    }
+
+    /**
+     * What phones put in {@code user_outbound}: the listen address and port when the server listens
+     * on exactly one specific address; otherwise nothing, and phones reach the server through their
+     * domain name ({@code user_host}), which must then resolve to it on port 5060. The SIP port
+     * alone is not enough for the domain case, so a non-default port with a wildcard listen address
+     * cannot be expressed here and phones need DNS SRV records.
+     *
+     * @return {@code host:port}, or {@code null}
+     */
+    static String outboundProxy(List<InetAddress> listen, int sipPort) {
+        if (listen.size() != 1 || listen.get(0).isAnyLocalAddress()) {
+            return null;
+        }
+        InetAddress address = listen.get(0);
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return sipPort == SIP_DEFAULT_PORT ? host : host + ":" + sipPort;
+    }
+}

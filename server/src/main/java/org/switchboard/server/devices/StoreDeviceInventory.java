@@ -1,0 +1,93 @@
+package org.switchboard.server.devices;
+
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.pnp.MacAddress;
+import org.switchboard.pnp.inventory.DeviceInventory;
+import org.switchboard.pnp.settings.PhoneSettingsModel;
+import org.switchboard.pnp.subscribe.PnpSubscription;
+import org.switchboard.registrar.devices.Device;
+import org.switchboard.registrar.devices.DeviceException;
+import org.switchboard.registrar.devices.DeviceLine;
+import org.switchboard.registrar.devices.DeviceRegistry;
+import org.switchboard.registrar.devices.Sighting;
+import org.switchboard.registrar.directory.Domain;
+import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.server.config.PnpAssignment;
+import org.switchboard.server.config.PnpSettings;
+
+/**
+ * The {@link DeviceInventory} of a running server, over the registrar's {@link DeviceRegistry}
+ * and {@link UserDirectory}. A phone that asks is recorded; one without a user is, by the
+ * configured {@link PnpAssignment}, either left for an admin ({@code switchboard device assign})
+ * or given the next free extension of the range in the first domain (by name), after which
+ * {@code directoryChanged} runs so the proxy routes to the new user.
+ *
+ * <p>Every method blocks (database); thread-safe.
+ */
+public final class StoreDeviceInventory implements DeviceInventory {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDeviceInventory.class);
+
+    private final DeviceRegistry devices;
+    private final UserDirectory users;
+    private final PnpSettings pnp;
+    private final PhoneSettingsAssembler settings;
+    private final Runnable directoryChanged;
+
+    /**
+     * @param directoryChanged run after a user was created for a phone (refreshes the proxy's view
+     *     of the directory)
+     */
+    public StoreDeviceInventory(DeviceRegistry devices, UserDirectory users, PnpSettings pnp,
+            PhoneSettingsAssembler settings, Runnable directoryChanged) {
+        this.devices = devices;
+        this.users = users;
+        this.pnp = pnp;
+        this.settings = settings;
+        this.directoryChanged = directoryChanged;
+    }
+
+    @Override
+    public Optional<PhoneSettingsModel> settingsFor(MacAddress mac) {
+        return settings.settingsFor(mac);
+    }
+
+    @Override
+    public int assignedCount() {
+        return devices.assignedCount();
+    }
+
+    @Override
+    public void recordProvisioned(MacAddress mac, String remoteAddress) {
+        devices.recordProvisioned(mac.value(), remoteAddress);
+    }
+
+    @Override
+    public void recordSubscription(PnpSubscription subscription) {
+        Device device = devices.recordSighting(new Sighting(subscription.mac().value(), subscription.vendor(),
+                subscription.model(), subscription.firmwareVersion(),
+                subscription.flow().remote().getAddress().getHostAddress()));
+        if (device.assigned()) {
+            return;
+        }
+        if (pnp.assignment() == PnpAssignment.NONE) {
+            LOG.info("PnP: phone {} waits for an admin to assign it a user: switchboard device assign {} "
+                    + "<user>@<domain>", device.mac(), device.mac());
+            return;
+        }
+        List<Domain> domains = users.domains();
+        if (domains.isEmpty()) {
+            LOG.warn("PnP: phone {} cannot be assigned automatically: there is no SIP domain yet", device.mac());
+            return;
+        }
+        try {
+            DeviceLine line = devices.assignNextFree(device.mac(), domains.get(0).name(), pnp.extensions());
+            directoryChanged.run();
+            LOG.info("PnP: phone {} is now {}", device.mac(), line.address());
+        } catch (DeviceException e) {
+            LOG.warn("PnP: {}", e.getMessage());
+        }
+    }
+}

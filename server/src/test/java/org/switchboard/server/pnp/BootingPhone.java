@@ -1,0 +1,142 @@
+package org.switchboard.server.pnp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.SipResponse;
+
+/**
+ * Test support: a snom phone booting with plug-and-play, step by step as the phone does it: the
+ * ua-profile SUBSCRIBE, 200 OK to the NOTIFY, the settings fetch over HTTP, and the REGISTER with
+ * the account it found there, answering the digest challenge itself (MD5, qop=auth, RFC 7616
+ * §3.4.1). Used from one test thread.
+ */
+final class BootingPhone {
+    private static final String SUBSCRIBE = """
+            SUBSCRIBE sip:MAC%3aMACADDR@intern.snom.de SIP/2.0
+            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-boot-MACADDR;rport
+            From: <sip:MAC%3aMACADDR@intern.snom.de>;tag=2214950433
+            To: <sip:MAC%3aMACADDR@intern.snom.de>
+            Call-ID: boot-MACADDR@PHONE
+            CSeq: 1 SUBSCRIBE
+            Event: ua-profile;profile-type="device";vendor="snom";model="snomD785";version="10.1.159.12"
+            Expires: 0
+            Accept: application/url
+            Contact: <sip:PHONE>
+            Content-Length: 0
+
+            """;
+
+    private static final String REGISTER = """
+            REGISTER sip:HOST SIP/2.0
+            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-reg-MACADDR-CSEQ;rport
+            Max-Forwards: 70
+            From: <sip:USER@HOST>;tag=reg-MACADDR
+            To: <sip:USER@HOST>
+            Call-ID: reg-MACADDR@PHONE
+            CSeq: CSEQ REGISTER
+            Contact: <sip:USER@PHONE>
+            Expires: 600
+            User-Agent: snomD785/10.1.159.12
+            AUTHORIZATION
+            Content-Length: 0
+
+            """;
+
+    private final PnpPhone phone;
+    private final String mac;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The account a settings file gave the phone. */
+    record Account(String userName, String password, String host, String outbound) {
+    }
+
+    /**
+     * @param mac the phone's MAC, 12 upper-case hex digits as snom phones send it
+     */
+    BootingPhone(PnpPhone phone, String mac) {
+        this.phone = phone;
+        this.mac = mac;
+    }
+
+    /** Sends the SUBSCRIBE to {@code to}, answers the NOTIFY and returns the settings URL it carried. */
+    String subscribe(InetSocketAddress to) throws IOException {
+        phone.send(SUBSCRIBE.replace("MACADDR", mac).replace("PHONE", phone.hostPort()), to);
+        assertThat(phone.expect(2000, "200 OK to the SUBSCRIBE").response().statusCode()).isEqualTo(200);
+        PnpPhone.Received notify = phone.expect(5000, "NOTIFY");
+        phone.answerOk(notify);
+        return new String(notify.request().body(), StandardCharsets.UTF_8);
+    }
+
+    /** Fetches a URL as the phone does. */
+    HttpResponse<String> fetch(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The first line's account in a snom settings file. */
+    static Account account(String settingsXml) {
+        return new Account(setting(settingsXml, "user_name"), setting(settingsXml, "user_pass"),
+                setting(settingsXml, "user_host"), setting(settingsXml, "user_outbound"));
+    }
+
+    private static String setting(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + " idx=\"1\" perm=\"R\">([^<]*)</" + name + ">").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * REGISTERs {@code account} at {@code registrar}: without credentials first, then with the
+     * answer to the 401's challenge; returns the final response.
+     */
+    SipResponse register(Account account, InetSocketAddress registrar) throws IOException {
+        phone.send(register(account, 1, ""), registrar);
+        SipResponse challenge = phone.expect(3000, "401 to the REGISTER").response();
+        assertThat(challenge.statusCode()).isEqualTo(401);
+        String www = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
+        String realm = param(www, "realm");
+        String nonce = param(www, "nonce");
+        assertThat(param(www, "algorithm")).isEqualToIgnoringCase("MD5");
+        String uri = "sip:" + account.host();
+        String ha1 = md5(account.userName() + ":" + realm + ":" + account.password());
+        String ha2 = md5("REGISTER:" + uri);
+        String response = md5(ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+        String authorization = "Authorization: Digest username=\"" + account.userName() + "\", realm=\"" + realm
+                + "\", nonce=\"" + nonce + "\", uri=\"" + uri + "\", response=\"" + response
+                + "\", algorithm=MD5, cnonce=\"c0ffee\", qop=auth, nc=00000001";
+        phone.send(register(account, 2, authorization), registrar);
+        return phone.expect(3000, "final response to the authenticated REGISTER").response();
+    }
+
+    private String register(Account account, int cseq, String authorization) throws IOException {
+        String text = REGISTER.replace("AUTHORIZATION\n", authorization.isEmpty() ? "" : authorization + "\n")
+                .replace("USER", account.userName()).replace("HOST", account.host())
+                .replace("MACADDR", mac).replace("CSEQ", Integer.toString(cseq));
+        return text.replace("PHONE", phone.hostPort());
+    }
+
+    private static String param(String header, String name) {
+        Matcher m = Pattern.compile(name + "=\"?([^\",]+)\"?").matcher(header);
+        assertThat(m.find()).as("%s in %s", name, header).isTrue();
+        return m.group(1);
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
