@@ -73,15 +73,17 @@ public final class HeaderName {
     private final String canonical;
     private final String key;
     private final boolean commaList;
+    private final boolean known;
 
-    private HeaderName(String canonical, boolean commaList) {
+    private HeaderName(String canonical, boolean commaList, boolean known) {
         this.canonical = canonical;
         this.key = canonical.toLowerCase(Locale.ROOT);
         this.commaList = commaList;
+        this.known = known;
     }
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
-        HeaderName name = new HeaderName(canonical, commaList);
+        HeaderName name = new HeaderName(canonical, commaList, true);
         register(name.key, name);
         if (compact != '\0') {
             register(String.valueOf(compact), name);
@@ -116,7 +118,7 @@ public final class HeaderName {
                 return NAMES[slot];
             }
         }
-        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false);
+        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
     }
 
     private static boolean matches(String key, byte[] b, int off, int len) {
@@ -138,7 +140,7 @@ public final class HeaderName {
     /** The name for a spelling, in any case or compact form. */
     public static HeaderName of(String name) {
         HeaderName known = KNOWN.get(name.toLowerCase(Locale.ROOT));
-        return known != null ? known : new HeaderName(name, false);
+        return known != null ? known : new HeaderName(name, false, false);
     }
 
     /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
@@ -156,7 +158,11 @@ public final class HeaderName {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeaderName other && other.key.equals(key);
+        if (o == this) {
+            return true;
+        }
+        // each known name is a single instance, and an unknown one never has a known name's key
+        return o instanceof HeaderName other && !(known || other.known) && other.key.equals(key);
     }
 
     @Override

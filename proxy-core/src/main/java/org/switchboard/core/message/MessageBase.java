@@ -14,6 +14,7 @@ abstract class MessageBase {
     final String defect;
 
     private List<Via> vias;
+    private Via topVia;
     private CSeq cseq;
     private NameAddr from;
     private NameAddr to;
@@ -60,22 +61,30 @@ abstract class MessageBase {
     }
 
     public Via topVia() {
+        Via top = topVia;
+        if (top != null) {
+            return top;
+        }
         List<Via> v = vias;
         if (v != null) {
             return v.isEmpty() ? null : v.get(0);
         }
-        // the hot path needs only the top value: parse just the first element of the first line
+        // the hot path needs only the top value: parse just the first element of the first line,
+        // and keep it, as transaction matching and response routing ask for it again and again
         HeaderField first = headers.first(HeaderName.VIA);
         if (first == null) {
             return null;
         }
         String value = first.value();
         if (value.indexOf(',') < 0) {
-            return Via.parse(value);
+            top = Via.parse(value);
+        } else {
+            List<String> parts = new ArrayList<>(2);
+            Headers.splitList(value, parts);
+            top = Via.parse(parts.get(0));
         }
-        List<String> parts = new ArrayList<>(2);
-        Headers.splitList(value, parts);
-        return Via.parse(parts.get(0));
+        topVia = top;
+        return top;
     }
 
     public String callId() {
