@@ -94,7 +94,8 @@ public final class HeaderName {
     private static void register(String lowerKey, HeaderName name) {
         KNOWN.put(lowerKey, name);
         byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
-        int slot = hash(b, 0, b.length) & (SPELLINGS.length - 1);
+        int h = hash(b, 0, b.length);
+        int slot = (h ^ (h >>> 16)) & (SPELLINGS.length - 1);
         while (SPELLINGS[slot] != null) {
             slot = (slot + 1) & (SPELLINGS.length - 1);
         }
@@ -103,16 +104,29 @@ public final class HeaderName {
     }
 
     private static int hash(byte[] b, int off, int len) {
-        int h = len;
+        int h = 0;
         for (int i = off; i < off + len; i++) {
-            h = h * 31 + (b[i] | 0x20);
+            h = step(h, b[i]);
         }
-        return h ^ (h >>> 16);
+        return h;
+    }
+
+    /**
+     * One step of the case-insensitive hash of a name's bytes, starting from 0; lets the parser hash
+     * a name in the same loop that checks its characters.
+     */
+    static int step(int h, byte b) {
+        return h * 31 + (b | 0x20);
     }
 
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
-        int slot = hash(b, off, len) & (SPELLINGS.length - 1);
+        return of(b, off, len, hash(b, off, len));
+    }
+
+    /** As {@link #of(byte[], int, int)}, with the name's hash already computed by {@link #step}. */
+    static HeaderName of(byte[] b, int off, int len, int hash) {
+        int slot = (hash ^ (hash >>> 16)) & (SPELLINGS.length - 1);
         for (String spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
             if (matches(spelling, b, off, len)) {
                 return NAMES[slot];

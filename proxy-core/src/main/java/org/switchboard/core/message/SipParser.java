@@ -1,5 +1,8 @@
 package org.switchboard.core.message;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +18,11 @@ import java.util.Arrays;
 public final class SipParser {
     /** More header lines than this makes a message malformed; protects against header floods. */
     public static final int MAX_HEADERS = 256;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LF_BYTES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private SipParser() {
     }
@@ -35,7 +43,7 @@ public final class SipParser {
         if (p == end) {
             return ParseResult.failure("Empty message");
         }
-        int lineEnd = indexOf(buf, p, end, (byte) '\n');
+        int lineEnd = indexOfLf(buf, p, end);
         if (lineEnd < 0) {
             return ParseResult.failure("No line break after the start line");
         }
@@ -62,14 +70,16 @@ public final class SipParser {
                 blankLine = true;
                 break;
             }
-            int le = indexOf(buf, p, end, (byte) '\n');
+            int le = indexOfLf(buf, p, end);
             while (le >= 0 && le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
-                le = indexOf(buf, le + 1, end, (byte) '\n');
+                le = indexOfLf(buf, le + 1, end);
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
             int nameEnd = p;
+            int hash = 0;
             while (nameEnd < contentEnd && isTokenByte(buf[nameEnd])) {
+                hash = HeaderName.step(hash, buf[nameEnd]);
                 nameEnd++;
             }
             int colon = nameEnd;
@@ -88,7 +98,7 @@ public final class SipParser {
                 if (count == fields.length) {
                     fields = Arrays.copyOf(fields, count * 2);
                 }
-                fields[count++] = new HeaderField(HeaderName.of(buf, p, nameEnd - p), buf, p, colon + 1, contentEnd);
+                fields[count++] = new HeaderField(HeaderName.of(buf, p, nameEnd - p, hash), buf, p, colon + 1, contentEnd);
             }
             p = next;
         }
@@ -213,9 +223,20 @@ public final class SipParser {
         return b > 0 && Grammar.isToken((char) b);
     }
 
-    static int indexOf(byte[] buf, int from, int end, byte b) {
-        for (int i = from; i < end; i++) {
-            if (buf[i] == b) {
+    /** The index of the first LF in {@code buf[from, end)}, or -1. */
+    static int indexOfLf(byte[] buf, int from, int end) {
+        int i = from;
+        // eight bytes at a time: a byte of x is zero where the buffer holds LF; the lowest byte
+        // flagged by the has-zero-byte test is always a true zero, so its position is exact
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i) ^ LF_BYTES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n') {
                 return i;
             }
         }
