@@ -19,6 +19,7 @@ public final class SipParser {
     /** More header lines than this makes a message malformed; protects against header floods. */
     public static final int MAX_HEADERS = 256;
 
+    private static final String SIP_2_0 = "SIP/2.0";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LF_BYTES = 0x0a0a0a0a0a0a0a0aL;
     private static final long LOW_BITS = 0x0101010101010101L;
@@ -163,7 +164,7 @@ public final class SipParser {
     }
 
     private static ParseResult parseStatusLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String version = line.substring(0, firstSp);
+        String version = version(line, 0, firstSp);
         if (!isSipVersion(version)) {
             return ParseResult.failure("Bad SIP version in the status line");
         }
@@ -182,9 +183,9 @@ public final class SipParser {
     }
 
     private static ParseResult parseRequestLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String method = line.substring(0, firstSp);
+        String method = SipMethod.of(line, 0, firstSp);
         int lastSp = line.lastIndexOf(' ');
-        String version = line.substring(lastSp + 1);
+        String version = version(line, lastSp + 1, line.length());
         String uri = lastSp > firstSp ? line.substring(firstSp + 1, lastSp) : "";
         String lineDefect = null;
         if (!Grammar.isToken(method)) {
@@ -199,6 +200,11 @@ public final class SipParser {
         }
         String d = defect != null ? defect : lineDefect;
         return new ParseResult(new SipRequest(method, uri, version, headers, body, d), null);
+    }
+
+    /** {@code line[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */
+    private static String version(String line, int start, int end) {
+        return end - start == SIP_2_0.length() && line.startsWith(SIP_2_0, start) ? SIP_2_0 : line.substring(start, end);
     }
 
     /** {@code SIP/1*DIGIT.1*DIGIT}, the name case-insensitive (RFC 3261 §7.1). */

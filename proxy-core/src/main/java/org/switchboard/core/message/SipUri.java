@@ -45,6 +45,13 @@ public final class SipUri {
                 return null;
             }
         }
+        // the usual schemes without a new String
+        if (colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3)) {
+            return "sip";
+        }
+        if (colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4)) {
+            return "sips";
+        }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
