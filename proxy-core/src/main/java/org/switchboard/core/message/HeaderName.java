@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
-    private static final String[] SPELLINGS = new String[512];
+    private static final byte[][] SPELLINGS = new byte[512][];
     private static final HeaderName[] NAMES = new HeaderName[512];
 
     public static final HeaderName VIA = known("Via", 'v', true);
@@ -99,7 +99,7 @@ public final class HeaderName {
         while (SPELLINGS[slot] != null) {
             slot = (slot + 1) & (SPELLINGS.length - 1);
         }
-        SPELLINGS[slot] = lowerKey;
+        SPELLINGS[slot] = b;
         NAMES[slot] = name;
     }
 
@@ -127,7 +127,7 @@ public final class HeaderName {
     /** As {@link #of(byte[], int, int)}, with the name's hash already computed by {@link #step}. */
     static HeaderName of(byte[] b, int off, int len, int hash) {
         int slot = (hash ^ (hash >>> 16)) & (SPELLINGS.length - 1);
-        for (String spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
+        for (byte[] spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
             if (matches(spelling, b, off, len)) {
                 return NAMES[slot];
             }
@@ -135,8 +135,8 @@ public final class HeaderName {
         return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
     }
 
-    private static boolean matches(String key, byte[] b, int off, int len) {
-        if (key.length() != len) {
+    private static boolean matches(byte[] key, byte[] b, int off, int len) {
+        if (key.length != len) {
             return false;
         }
         for (int i = 0; i < len; i++) {
@@ -144,7 +144,7 @@ public final class HeaderName {
             if (c >= 'A' && c <= 'Z') {
                 c |= 0x20;
             }
-            if (c != key.charAt(i)) {
+            if (c != key[i]) {
                 return false;
             }
         }

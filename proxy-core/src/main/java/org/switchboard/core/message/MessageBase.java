@@ -201,21 +201,35 @@ abstract class MessageBase {
     /** Checks specific to requests or responses; returns what is wrong or {@code null}. */
     abstract String checkStartLine();
 
-    /** The start line without CRLF. */
-    abstract String startLine();
+    /** The start line's three parts, without the spaces between them. */
+    abstract String startLinePart(int index);
 
     public byte[] encode() {
-        String start = startLine();
-        int len = HeaderField.utf8Length(start) + 2;
+        // the start line is written part by part, not concatenated into a String first
+        int len = 2 + 2;
+        for (int k = 0; k < 3; k++) {
+            len += HeaderField.utf8Length(startLinePart(k));
+        }
         for (int i = 0; i < headers.size(); i++) {
             len += headers.get(i).encodedLength() + 2;
         }
         len += 2 + body.length;
         byte[] out = new byte[len];
-        int pos = HeaderField.writeUtf8(start, out, 0);
+        int pos = HeaderField.writeUtf8(startLinePart(0), out, 0);
+        out[pos++] = ' ';
+        pos = HeaderField.writeUtf8(startLinePart(1), out, pos);
+        out[pos++] = ' ';
+        pos = HeaderField.writeUtf8(startLinePart(2), out, pos);
         pos = crlf(out, pos);
-        for (int i = 0; i < headers.size(); i++) {
-            pos = headers.get(i).writeTo(out, pos);
+        int size = headers.size();
+        for (int i = 0; i < size; i++) {
+            HeaderField first = headers.get(i);
+            HeaderField last = first;
+            // untouched lines that were adjacent on the wire go out with one copy
+            while (i + 1 < size && last.isFollowedOnWireBy(headers.get(i + 1))) {
+                last = headers.get(++i);
+            }
+            pos = first.writeRunTo(last, out, pos);
             pos = crlf(out, pos);
         }
         pos = crlf(out, pos);

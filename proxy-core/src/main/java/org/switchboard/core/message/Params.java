@@ -70,7 +70,8 @@ public final class Params {
                 i = Grammar.skipWhitespace(s, i);
             }
             if (bounds == null) {
-                bounds = new int[16];
+                // room for two parameters, as most URIs and header values have no more
+                bounds = new int[8];
             } else if (count * 4 == bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
             }

@@ -1,8 +1,5 @@
 package org.switchboard.core.message;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,10 +17,6 @@ public final class SipParser {
     public static final int MAX_HEADERS = 256;
 
     private static final String SIP_2_0 = "SIP/2.0";
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LF_BYTES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private SipParser() {
     }
@@ -44,7 +37,7 @@ public final class SipParser {
         if (p == end) {
             return ParseResult.failure("Empty message");
         }
-        int lineEnd = indexOfLf(buf, p, end);
+        int lineEnd = Bytes.indexOfLf(buf, p, end);
         if (lineEnd < 0) {
             return ParseResult.failure("No line break after the start line");
         }
@@ -71,9 +64,9 @@ public final class SipParser {
                 blankLine = true;
                 break;
             }
-            int le = indexOfLf(buf, p, end);
+            int le = Bytes.indexOfLf(buf, p, end);
             while (le >= 0 && le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
-                le = indexOfLf(buf, le + 1, end);
+                le = Bytes.indexOfLf(buf, le + 1, end);
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
@@ -227,26 +220,6 @@ public final class SipParser {
 
     private static boolean isTokenByte(byte b) {
         return b > 0 && Grammar.isToken((char) b);
-    }
-
-    /** The index of the first LF in {@code buf[from, end)}, or -1. */
-    static int indexOfLf(byte[] buf, int from, int end) {
-        int i = from;
-        // eight bytes at a time: a byte of x is zero where the buffer holds LF; the lowest byte
-        // flagged by the has-zero-byte test is always a true zero, so its position is exact
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long x = (long) LONGS.get(buf, i) ^ LF_BYTES;
-            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

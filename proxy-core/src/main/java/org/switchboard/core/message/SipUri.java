@@ -104,7 +104,7 @@ public final class SipUri {
             if (i == ps || i - ps > 5) {
                 throw new SipParseException("Bad port in URI");
             }
-            port = Integer.parseInt(s, ps, i, 10);
+            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
             if (port > 65535) {
                 throw new SipParseException("Bad port in URI");
             }

@@ -68,10 +68,13 @@ public final class Via {
             while (i < n && Grammar.isDigit(s.charAt(i))) {
                 i++;
             }
-            if (i == ps || i - ps > 5 || Integer.parseInt(s, ps, i, 10) > 65535) {
+            if (i == ps || i - ps > 5) {
                 throw new SipParseException("Bad port in Via");
             }
-            port = Integer.parseInt(s, ps, i, 10);
+            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
+            if (port > 65535) {
+                throw new SipParseException("Bad port in Via");
+            }
         }
         int[] end = new int[1];
         Params params = Params.parse(s, i, "(", end);
