@@ -19,8 +19,17 @@ public record CSeq(long number, String method) {
         if (sp == n) {
             throw new SipParseException("Bad CSeq");
         }
-        long number = Grammar.parseNumber(s.substring(start, sp), MAX_NUMBER, "CSeq");
-        String method = s.substring(Grammar.skipWhitespace(s, sp)).trim();
+        long number = Grammar.parseNumber(s, start, sp, MAX_NUMBER, "CSeq");
+        // the method trimmed as String.trim would: of all characters up to SP
+        int methodStart = sp;
+        while (methodStart < n && s.charAt(methodStart) <= ' ') {
+            methodStart++;
+        }
+        int methodEnd = n;
+        while (methodEnd > methodStart && s.charAt(methodEnd - 1) <= ' ') {
+            methodEnd--;
+        }
+        String method = SipMethod.of(s, methodStart, methodEnd);
         if (!Grammar.isToken(method)) {
             throw new SipParseException("Bad CSeq method");
         }

@@ -100,8 +100,11 @@ final class Grammar {
      * must not exceed {@code max}, or throws.
      */
     static long parseNumber(String s, long max, String what) {
-        int start = 0;
-        int end = s.length();
+        return parseNumber(s, 0, s.length(), max, what);
+    }
+
+    /** As {@link #parseNumber(String, long, String)}, for {@code s[start, end)}. */
+    static long parseNumber(String s, int start, int end, long max, String what) {
         while (start < end && isWhitespace(s.charAt(start))) {
             start++;
         }

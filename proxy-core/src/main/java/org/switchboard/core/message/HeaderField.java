@@ -67,18 +67,9 @@ public final class HeaderField {
         while (e > s && isLws(src[e - 1])) {
             e--;
         }
-        boolean folded = false;
-        boolean ascii = true;
-        for (int i = s; i < e; i++) {
-            byte b = src[i];
-            if (b == '\r' || b == '\n') {
-                folded = true;
-            } else if (b < 0) {
-                ascii = false;
-            }
-        }
-        if (!folded) {
-            return new String(src, s, e - s, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        if (!Bytes.containsLineBreak(src, s, e)) {
+            // the JDK copies ASCII (the usual case) straight into a Latin-1 String
+            return new String(src, s, e - s, StandardCharsets.UTF_8);
         }
         // RFC 3261 §7.3.1: a line break followed by whitespace is equivalent to one SP
         byte[] out = new byte[e - s];
@@ -129,6 +120,26 @@ public final class HeaderField {
         dst[pos++] = ':';
         dst[pos++] = ' ';
         return writeUtf8(value, dst, pos);
+    }
+
+    /**
+     * Whether {@code next} is the line after this one in the same received buffer, separated by
+     * exactly CRLF, so that both can be copied as one run of bytes.
+     */
+    boolean isFollowedOnWireBy(HeaderField next) {
+        return src != null && next.src == src && next.start == end + 2 && src[end] == '\r' && src[end + 1] == '\n';
+    }
+
+    /**
+     * Writes this field and the following ones up to {@code last}, which lie next to each other on the
+     * wire ({@link #isFollowedOnWireBy}), without the final CRLF; returns the new position.
+     */
+    int writeRunTo(HeaderField last, byte[] dst, int pos) {
+        if (last == this) {
+            return writeTo(dst, pos);
+        }
+        System.arraycopy(src, start, dst, pos, last.end - start);
+        return pos + last.end - start;
     }
 
     @SuppressWarnings("deprecation")

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
-    private static final String[] SPELLINGS = new String[512];
+    private static final byte[][] SPELLINGS = new byte[512][];
     private static final HeaderName[] NAMES = new HeaderName[512];
 
     public static final HeaderName VIA = known("Via", 'v', true);
@@ -73,15 +73,17 @@ public final class HeaderName {
     private final String canonical;
     private final String key;
     private final boolean commaList;
+    private final boolean known;
 
-    private HeaderName(String canonical, boolean commaList) {
+    private HeaderName(String canonical, boolean commaList, boolean known) {
         this.canonical = canonical;
         this.key = canonical.toLowerCase(Locale.ROOT);
         this.commaList = commaList;
+        this.known = known;
     }
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
-        HeaderName name = new HeaderName(canonical, commaList);
+        HeaderName name = new HeaderName(canonical, commaList, true);
         register(name.key, name);
         if (compact != '\0') {
             register(String.valueOf(compact), name);
@@ -92,35 +94,49 @@ public final class HeaderName {
     private static void register(String lowerKey, HeaderName name) {
         KNOWN.put(lowerKey, name);
         byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
-        int slot = hash(b, 0, b.length) & (SPELLINGS.length - 1);
+        int h = hash(b, 0, b.length);
+        int slot = (h ^ (h >>> 16)) & (SPELLINGS.length - 1);
         while (SPELLINGS[slot] != null) {
             slot = (slot + 1) & (SPELLINGS.length - 1);
         }
-        SPELLINGS[slot] = lowerKey;
+        SPELLINGS[slot] = b;
         NAMES[slot] = name;
     }
 
     private static int hash(byte[] b, int off, int len) {
-        int h = len;
+        int h = 0;
         for (int i = off; i < off + len; i++) {
-            h = h * 31 + (b[i] | 0x20);
+            h = step(h, b[i]);
         }
-        return h ^ (h >>> 16);
+        return h;
+    }
+
+    /**
+     * One step of the case-insensitive hash of a name's bytes, starting from 0; lets the parser hash
+     * a name in the same loop that checks its characters.
+     */
+    static int step(int h, byte b) {
+        return h * 31 + (b | 0x20);
     }
 
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
-        int slot = hash(b, off, len) & (SPELLINGS.length - 1);
-        for (String spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
+        return of(b, off, len, hash(b, off, len));
+    }
+
+    /** As {@link #of(byte[], int, int)}, with the name's hash already computed by {@link #step}. */
+    static HeaderName of(byte[] b, int off, int len, int hash) {
+        int slot = (hash ^ (hash >>> 16)) & (SPELLINGS.length - 1);
+        for (byte[] spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
             if (matches(spelling, b, off, len)) {
                 return NAMES[slot];
             }
         }
-        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false);
+        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
     }
 
-    private static boolean matches(String key, byte[] b, int off, int len) {
-        if (key.length() != len) {
+    private static boolean matches(byte[] key, byte[] b, int off, int len) {
+        if (key.length != len) {
             return false;
         }
         for (int i = 0; i < len; i++) {
@@ -128,7 +144,7 @@ public final class HeaderName {
             if (c >= 'A' && c <= 'Z') {
                 c |= 0x20;
             }
-            if (c != key.charAt(i)) {
+            if (c != key[i]) {
                 return false;
             }
         }
@@ -138,7 +154,7 @@ public final class HeaderName {
     /** The name for a spelling, in any case or compact form. */
     public static HeaderName of(String name) {
         HeaderName known = KNOWN.get(name.toLowerCase(Locale.ROOT));
-        return known != null ? known : new HeaderName(name, false);
+        return known != null ? known : new HeaderName(name, false, false);
     }
 
     /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
@@ -156,7 +172,11 @@ public final class HeaderName {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HeaderName other && other.key.equals(key);
+        if (o == this) {
+            return true;
+        }
+        // each known name is a single instance, and an unknown one never has a known name's key
+        return o instanceof HeaderName other && !(known || other.known) && other.key.equals(key);
     }
 
     @Override

@@ -14,6 +14,7 @@ abstract class MessageBase {
     final String defect;
 
     private List<Via> vias;
+    private Via topVia;
     private CSeq cseq;
     private NameAddr from;
     private NameAddr to;
@@ -60,22 +61,30 @@ abstract class MessageBase {
     }
 
     public Via topVia() {
+        Via top = topVia;
+        if (top != null) {
+            return top;
+        }
         List<Via> v = vias;
         if (v != null) {
             return v.isEmpty() ? null : v.get(0);
         }
-        // the hot path needs only the top value: parse just the first element of the first line
+        // the hot path needs only the top value: parse just the first element of the first line,
+        // and keep it, as transaction matching and response routing ask for it again and again
         HeaderField first = headers.first(HeaderName.VIA);
         if (first == null) {
             return null;
         }
         String value = first.value();
         if (value.indexOf(',') < 0) {
-            return Via.parse(value);
+            top = Via.parse(value);
+        } else {
+            List<String> parts = new ArrayList<>(2);
+            Headers.splitList(value, parts);
+            top = Via.parse(parts.get(0));
         }
-        List<String> parts = new ArrayList<>(2);
-        Headers.splitList(value, parts);
-        return Via.parse(parts.get(0));
+        topVia = top;
+        return top;
     }
 
     public String callId() {
@@ -192,21 +201,35 @@ abstract class MessageBase {
     /** Checks specific to requests or responses; returns what is wrong or {@code null}. */
     abstract String checkStartLine();
 
-    /** The start line without CRLF. */
-    abstract String startLine();
+    /** The start line's three parts, without the spaces between them. */
+    abstract String startLinePart(int index);
 
     public byte[] encode() {
-        String start = startLine();
-        int len = HeaderField.utf8Length(start) + 2;
+        // the start line is written part by part, not concatenated into a String first
+        int len = 2 + 2;
+        for (int k = 0; k < 3; k++) {
+            len += HeaderField.utf8Length(startLinePart(k));
+        }
         for (int i = 0; i < headers.size(); i++) {
             len += headers.get(i).encodedLength() + 2;
         }
         len += 2 + body.length;
         byte[] out = new byte[len];
-        int pos = HeaderField.writeUtf8(start, out, 0);
+        int pos = HeaderField.writeUtf8(startLinePart(0), out, 0);
+        out[pos++] = ' ';
+        pos = HeaderField.writeUtf8(startLinePart(1), out, pos);
+        out[pos++] = ' ';
+        pos = HeaderField.writeUtf8(startLinePart(2), out, pos);
         pos = crlf(out, pos);
-        for (int i = 0; i < headers.size(); i++) {
-            pos = headers.get(i).writeTo(out, pos);
+        int size = headers.size();
+        for (int i = 0; i < size; i++) {
+            HeaderField first = headers.get(i);
+            HeaderField last = first;
+            // untouched lines that were adjacent on the wire go out with one copy
+            while (i + 1 < size && last.isFollowedOnWireBy(headers.get(i + 1))) {
+                last = headers.get(++i);
+            }
+            pos = first.writeRunTo(last, out, pos);
             pos = crlf(out, pos);
         }
         pos = crlf(out, pos);

@@ -53,17 +53,23 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     /** Replaces all lines of that name with one line (at the position of the first). */
     public B set(HeaderName name, String value) {
         HeaderField field = HeaderField.of(name, value);
-        int at = -1;
-        for (int i = fields.size() - 1; i >= 0; i--) {
+        int first = -1;
+        for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).name().equals(name)) {
-                fields.remove(i);
-                at = i;
+                first = i;
+                break;
             }
         }
-        if (at < 0) {
+        if (first < 0) {
             fields.add(field);
-        } else {
-            fields.add(at, field);
+            return self();
+        }
+        // replace in place: no shifting of the list when, as usual, there is one such line
+        fields.set(first, field);
+        for (int i = fields.size() - 1; i > first; i--) {
+            if (fields.get(i).name().equals(name)) {
+                fields.remove(i);
+            }
         }
         return self();
     }

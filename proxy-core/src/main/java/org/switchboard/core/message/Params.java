@@ -1,7 +1,7 @@
 package org.switchboard.core.message;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,12 +11,23 @@ import java.util.List;
  */
 public final class Params {
     /** No parameters. */
-    public static final Params EMPTY = new Params(List.of());
+    public static final Params EMPTY = new Params("", new int[0], 0);
 
-    private final List<String[]> entries;
+    private static final int NO_VALUE = -1;
 
-    private Params(List<String[]> entries) {
-        this.entries = entries;
+    /**
+     * The text the parameters were parsed from (for a header value, that value itself, shared rather
+     * than copied) and four offsets per parameter into it: name start and end, value start and end
+     * (value start {@link #NO_VALUE} for a valueless one). Strings are cut only for what is asked.
+     */
+    private final String src;
+    private final int[] bounds;
+    private final int count;
+
+    private Params(String src, int[] bounds, int count) {
+        this.src = src;
+        this.bounds = bounds;
+        this.count = count;
     }
 
     /**
@@ -25,7 +36,8 @@ public final class Params {
      * {@code end[0]}.
      */
     static Params parse(String s, int i, String stops, int[] end) {
-        List<String[]> list = null;
+        int[] bounds = null;
+        int count = 0;
         int n = s.length();
         i = Grammar.skipWhitespace(s, i);
         while (i < n && s.charAt(i) == ';') {
@@ -37,37 +49,43 @@ public final class Params {
             if (i == nameStart) {
                 throw new SipParseException("Empty parameter name");
             }
-            String name = s.substring(nameStart, i);
+            int nameEnd = i;
             i = Grammar.skipWhitespace(s, i);
-            String value = null;
+            int valueStart = NO_VALUE;
+            int valueEnd = NO_VALUE;
             if (i < n && s.charAt(i) == '=') {
                 i = Grammar.skipWhitespace(s, i + 1);
+                valueStart = i;
                 if (i < n && s.charAt(i) == '"') {
-                    int q = Grammar.endOfQuoted(s, i);
-                    value = s.substring(i, q);
-                    i = q;
+                    i = Grammar.endOfQuoted(s, i);
                 } else {
-                    int vs = i;
                     while (i < n && isValueChar(s.charAt(i))) {
                         i++;
                     }
-                    if (i == vs) {
-                        throw new SipParseException("Empty value of parameter " + name);
+                    if (i == valueStart) {
+                        throw new SipParseException("Empty value of parameter " + s.substring(nameStart, nameEnd));
                     }
-                    value = s.substring(vs, i);
                 }
+                valueEnd = i;
                 i = Grammar.skipWhitespace(s, i);
             }
-            if (list == null) {
-                list = new ArrayList<>(4);
+            if (bounds == null) {
+                // room for two parameters, as most URIs and header values have no more
+                bounds = new int[8];
+            } else if (count * 4 == bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
             }
-            list.add(new String[] {name, value});
+            int b = count++ * 4;
+            bounds[b] = nameStart;
+            bounds[b + 1] = nameEnd;
+            bounds[b + 2] = valueStart;
+            bounds[b + 3] = valueEnd;
         }
         if (i < n && stops.indexOf(s.charAt(i)) < 0) {
             throw new SipParseException("Unexpected '" + s.charAt(i) + "' in parameters");
         }
         end[0] = i;
-        return list == null ? EMPTY : new Params(Collections.unmodifiableList(list));
+        return count == 0 ? EMPTY : new Params(s, bounds, count);
     }
 
     private static boolean isValueChar(char c) {
@@ -79,13 +97,13 @@ public final class Params {
 
     /** Whether a parameter of this name is present (with or without a value). */
     public boolean has(String name) {
-        return find(name) != null;
+        return find(name) >= 0;
     }
 
     /** The raw value of the named parameter, or {@code null} if absent or valueless. */
     public String get(String name) {
-        String[] e = find(name);
-        return e == null ? null : e[1];
+        int k = find(name);
+        return k < 0 ? null : value(k);
     }
 
     /** The value with surrounding quotes removed and escapes resolved. */
@@ -94,62 +112,81 @@ public final class Params {
         return v != null && v.length() >= 2 && v.charAt(0) == '"' ? Grammar.unquote(v) : v;
     }
 
-    private String[] find(String name) {
-        for (String[] e : entries) {
-            if (e[0].equalsIgnoreCase(name)) {
-                return e;
+    /** The index of the named parameter, or -1. */
+    private int find(String name) {
+        for (int k = 0; k < count; k++) {
+            if (matches(k, name)) {
+                return k;
             }
         }
-        return null;
+        return -1;
+    }
+
+    private boolean matches(int k, String name) {
+        int ns = bounds[k * 4];
+        return bounds[k * 4 + 1] - ns == name.length() && src.regionMatches(true, ns, name, 0, name.length());
+    }
+
+    private String name(int k) {
+        return src.substring(bounds[k * 4], bounds[k * 4 + 1]);
+    }
+
+    private String value(int k) {
+        int vs = bounds[k * 4 + 2];
+        return vs == NO_VALUE ? null : src.substring(vs, bounds[k * 4 + 3]);
     }
 
     /** A copy with {@code name} set to {@code value} (replacing an existing one in place). */
     public Params with(String name, String value) {
-        List<String[]> list = new ArrayList<>(entries.size() + 1);
-        boolean replaced = false;
-        for (String[] e : entries) {
-            if (!replaced && e[0].equalsIgnoreCase(name)) {
-                list.add(new String[] {e[0], value});
-                replaced = true;
+        int at = find(name);
+        Builder b = new Builder(count + 1);
+        for (int k = 0; k < count; k++) {
+            if (k == at) {
+                b.add(name(k), value);
             } else {
-                list.add(e);
+                b.add(name(k), value(k));
             }
         }
-        if (!replaced) {
-            list.add(new String[] {name, value});
+        if (at < 0) {
+            b.add(name, value);
         }
-        return new Params(Collections.unmodifiableList(list));
+        return b.build();
     }
 
     /** A copy without the named parameter. */
     public Params without(String name) {
-        List<String[]> list = new ArrayList<>(entries.size());
-        for (String[] e : entries) {
-            if (!e[0].equalsIgnoreCase(name)) {
-                list.add(e);
+        int at = find(name);
+        if (at < 0) {
+            return this;
+        }
+        Builder b = new Builder(count);
+        for (int k = 0; k < count; k++) {
+            if (!matches(k, name)) {
+                b.add(name(k), value(k));
             }
         }
-        return list.size() == entries.size() ? this : new Params(Collections.unmodifiableList(list));
+        return b.build();
     }
 
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return count == 0;
     }
 
     /** Parameter names in order. */
     public List<String> names() {
-        List<String> names = new ArrayList<>(entries.size());
-        for (String[] e : entries) {
-            names.add(e[0]);
+        List<String> names = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            names.add(name(k));
         }
         return names;
     }
 
     void appendTo(StringBuilder b) {
-        for (String[] e : entries) {
-            b.append(';').append(e[0]);
-            if (e[1] != null) {
-                b.append('=').append(e[1]);
+        for (int k = 0; k < count; k++) {
+            b.append(';').append(src, bounds[k * 4], bounds[k * 4 + 1]);
+            int vs = bounds[k * 4 + 2];
+            if (vs != NO_VALUE) {
+                b.append('=').append(src, vs, bounds[k * 4 + 3]);
             }
         }
     }
@@ -169,5 +206,34 @@ public final class Params {
     @Override
     public int hashCode() {
         return toString().toLowerCase(java.util.Locale.ROOT).hashCode();
+    }
+
+    /** Collects parameters given as strings into one source text with offsets. */
+    private static final class Builder {
+        private final StringBuilder text = new StringBuilder(64);
+        private final int[] bounds;
+        private int count;
+
+        Builder(int capacity) {
+            bounds = new int[Math.max(1, capacity) * 4];
+        }
+
+        void add(String name, String value) {
+            int b = count++ * 4;
+            bounds[b] = text.length();
+            text.append(name);
+            bounds[b + 1] = text.length();
+            bounds[b + 2] = NO_VALUE;
+            bounds[b + 3] = NO_VALUE;
+            if (value != null) {
+                bounds[b + 2] = text.length();
+                text.append(value);
+                bounds[b + 3] = text.length();
+            }
+        }
+
+        Params build() {
+            return count == 0 ? EMPTY : new Params(text.toString(), bounds, count);
+        }
     }
 }

@@ -17,6 +17,19 @@ public final class SipMethod {
     public static final String MESSAGE = "MESSAGE";
     public static final String UPDATE = "UPDATE";
 
+    private static final String[] KNOWN = {INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE, NOTIFY,
+        PUBLISH, INFO, REFER, MESSAGE, UPDATE};
+
     private SipMethod() {
+    }
+
+    /** {@code s[start, end)} as a String: the constant above if it is one, so parsing allocates none. */
+    static String of(String s, int start, int end) {
+        for (String m : KNOWN) {
+            if (m.length() == end - start && s.startsWith(m, start)) {
+                return m;
+            }
+        }
+        return s.substring(start, end);
     }
 }

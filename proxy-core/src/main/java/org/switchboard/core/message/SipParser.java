@@ -16,6 +16,8 @@ public final class SipParser {
     /** More header lines than this makes a message malformed; protects against header floods. */
     public static final int MAX_HEADERS = 256;
 
+    private static final String SIP_2_0 = "SIP/2.0";
+
     private SipParser() {
     }
 
@@ -35,7 +37,7 @@ public final class SipParser {
         if (p == end) {
             return ParseResult.failure("Empty message");
         }
-        int lineEnd = indexOf(buf, p, end, (byte) '\n');
+        int lineEnd = Bytes.indexOfLf(buf, p, end);
         if (lineEnd < 0) {
             return ParseResult.failure("No line break after the start line");
         }
@@ -62,14 +64,16 @@ public final class SipParser {
                 blankLine = true;
                 break;
             }
-            int le = indexOf(buf, p, end, (byte) '\n');
+            int le = Bytes.indexOfLf(buf, p, end);
             while (le >= 0 && le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
-                le = indexOf(buf, le + 1, end, (byte) '\n');
+                le = Bytes.indexOfLf(buf, le + 1, end);
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
             int nameEnd = p;
+            int hash = 0;
             while (nameEnd < contentEnd && isTokenByte(buf[nameEnd])) {
+                hash = HeaderName.step(hash, buf[nameEnd]);
                 nameEnd++;
             }
             int colon = nameEnd;
@@ -88,7 +92,7 @@ public final class SipParser {
                 if (count == fields.length) {
                     fields = Arrays.copyOf(fields, count * 2);
                 }
-                fields[count++] = new HeaderField(HeaderName.of(buf, p, nameEnd - p), buf, p, colon + 1, contentEnd);
+                fields[count++] = new HeaderField(HeaderName.of(buf, p, nameEnd - p, hash), buf, p, colon + 1, contentEnd);
             }
             p = next;
         }
@@ -153,7 +157,7 @@ public final class SipParser {
     }
 
     private static ParseResult parseStatusLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String version = line.substring(0, firstSp);
+        String version = version(line, 0, firstSp);
         if (!isSipVersion(version)) {
             return ParseResult.failure("Bad SIP version in the status line");
         }
@@ -172,9 +176,9 @@ public final class SipParser {
     }
 
     private static ParseResult parseRequestLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String method = line.substring(0, firstSp);
+        String method = SipMethod.of(line, 0, firstSp);
         int lastSp = line.lastIndexOf(' ');
-        String version = line.substring(lastSp + 1);
+        String version = version(line, lastSp + 1, line.length());
         String uri = lastSp > firstSp ? line.substring(firstSp + 1, lastSp) : "";
         String lineDefect = null;
         if (!Grammar.isToken(method)) {
@@ -189,6 +193,11 @@ public final class SipParser {
         }
         String d = defect != null ? defect : lineDefect;
         return new ParseResult(new SipRequest(method, uri, version, headers, body, d), null);
+    }
+
+    /** {@code line[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */
+    private static String version(String line, int start, int end) {
+        return end - start == SIP_2_0.length() && line.startsWith(SIP_2_0, start) ? SIP_2_0 : line.substring(start, end);
     }
 
     /** {@code SIP/1*DIGIT.1*DIGIT}, the name case-insensitive (RFC 3261 §7.1). */
@@ -211,15 +220,6 @@ public final class SipParser {
 
     private static boolean isTokenByte(byte b) {
         return b > 0 && Grammar.isToken((char) b);
-    }
-
-    static int indexOf(byte[] buf, int from, int end, byte b) {
-        for (int i = from; i < end; i++) {
-            if (buf[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -73,8 +73,8 @@ public final class SipRequest extends MessageBase implements SipMessage {
     }
 
     @Override
-    String startLine() {
-        return method + ' ' + requestUri + ' ' + sipVersion;
+    String startLinePart(int index) {
+        return index == 0 ? method : index == 1 ? requestUri : sipVersion;
     }
 
     /** Builds a changed copy of a request. */

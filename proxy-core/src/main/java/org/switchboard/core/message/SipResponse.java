@@ -64,8 +64,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     @Override
-    String startLine() {
-        return sipVersion + ' ' + statusCode + ' ' + reasonPhrase;
+    String startLinePart(int index) {
+        return index == 0 ? sipVersion : index == 1 ? Integer.toString(statusCode) : reasonPhrase;
     }
 
     /** Builds a response or a changed copy of one. */

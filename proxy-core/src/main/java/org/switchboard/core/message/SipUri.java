@@ -45,6 +45,13 @@ public final class SipUri {
                 return null;
             }
         }
+        // the usual schemes without a new String
+        if (colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3)) {
+            return "sip";
+        }
+        if (colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4)) {
+            return "sips";
+        }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
@@ -97,7 +104,7 @@ public final class SipUri {
             if (i == ps || i - ps > 5) {
                 throw new SipParseException("Bad port in URI");
             }
-            port = Integer.parseInt(s, ps, i, 10);
+            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
             if (port > 65535) {
                 throw new SipParseException("Bad port in URI");
             }

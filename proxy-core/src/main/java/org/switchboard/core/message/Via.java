@@ -10,6 +10,8 @@ public final class Via {
     /** The magic cookie that marks an RFC 3261 branch (§8.1.1.7). */
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "WS", "WSS", "SCTP"};
+
     private final String transport;
     private final String host;
     private final int port;
@@ -25,28 +27,19 @@ public final class Via {
     /** Parses one Via value (no top-level commas). */
     public static Via parse(String s) {
         int n = s.length();
-        int i = Grammar.skipWhitespace(s, 0);
-        String[] proto = new String[3];
-        for (int part = 0; part < 3; part++) {
-            int start = i;
-            while (i < n && Grammar.isToken(s.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                throw new SipParseException("Bad Via protocol");
-            }
-            proto[part] = s.substring(start, i);
-            i = Grammar.skipWhitespace(s, i);
-            if (part < 2) {
-                if (i >= n || s.charAt(i) != '/') {
-                    throw new SipParseException("Bad Via protocol");
-                }
-                i = Grammar.skipWhitespace(s, i + 1);
-            }
-        }
-        if (!proto[0].equalsIgnoreCase("SIP") || !proto[1].equals("2.0")) {
+        // sent-protocol = "SIP" "/" "2.0" "/" transport, LWS allowed around the slashes
+        int nameStart = Grammar.skipWhitespace(s, 0);
+        int nameEnd = protocolPart(s, nameStart);
+        int versionStart = nextProtocolPart(s, nameEnd);
+        int versionEnd = protocolPart(s, versionStart);
+        int transportStart = nextProtocolPart(s, versionEnd);
+        int transportEnd = protocolPart(s, transportStart);
+        if (nameEnd - nameStart != 3 || !s.regionMatches(true, nameStart, "SIP", 0, 3)
+                || versionEnd - versionStart != 3 || !s.startsWith("2.0", versionStart)) {
             throw new SipParseException("Bad Via protocol version");
         }
+        String transport = transport(s, transportStart, transportEnd);
+        int i = Grammar.skipWhitespace(s, transportEnd);
         int hostStart = i;
         if (i < n && s.charAt(i) == '[') {
             int close = s.indexOf(']', i);
@@ -75,10 +68,13 @@ public final class Via {
             while (i < n && Grammar.isDigit(s.charAt(i))) {
                 i++;
             }
-            if (i == ps || i - ps > 5 || Integer.parseInt(s, ps, i, 10) > 65535) {
+            if (i == ps || i - ps > 5) {
                 throw new SipParseException("Bad port in Via");
             }
-            port = Integer.parseInt(s, ps, i, 10);
+            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
+            if (port > 65535) {
+                throw new SipParseException("Bad port in Via");
+            }
         }
         int[] end = new int[1];
         Params params = Params.parse(s, i, "(", end);
@@ -88,7 +84,38 @@ public final class Via {
                 throw new SipParseException("Bad comment in Via");
             }
         }
-        return new Via(proto[2], host, port, params);
+        return new Via(transport, host, port, params);
+    }
+
+    /** The end of the token starting at {@code i}; throws if there is none. */
+    private static int protocolPart(String s, int i) {
+        int start = i;
+        while (i < s.length() && Grammar.isToken(s.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            throw new SipParseException("Bad Via protocol");
+        }
+        return i;
+    }
+
+    /** Skips the '/' (with LWS around it) after a protocol part ending at {@code i}. */
+    private static int nextProtocolPart(String s, int i) {
+        i = Grammar.skipWhitespace(s, i);
+        if (i >= s.length() || s.charAt(i) != '/') {
+            throw new SipParseException("Bad Via protocol");
+        }
+        return Grammar.skipWhitespace(s, i + 1);
+    }
+
+    /** The transport, without a new String for the usual ones. */
+    private static String transport(String s, int start, int end) {
+        for (String known : TRANSPORTS) {
+            if (known.length() == end - start && s.regionMatches(true, start, known, 0, known.length())) {
+                return known;
+            }
+        }
+        return s.substring(start, end);
     }
 
     /** The transport in upper case: UDP, TCP, TLS, SCTP, WS, WSS. */

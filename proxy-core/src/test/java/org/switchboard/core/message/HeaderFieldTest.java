@@ -22,6 +22,11 @@ class HeaderFieldTest {
     }
 
     @Test
+    void bareCarriageReturnInAValueReadsAsOneSpace() {
+        assertThat(first("Subject: a\rb\n").value()).isEqualTo("a b");
+    }
+
+    @Test
     void utf8ValuesAreDecoded() {
         assertThat(first("Subject: Grüße, 大停電\n").value()).isEqualTo("Grüße, 大停電");
     }

@@ -177,6 +177,38 @@ class SipParserTest {
     }
 
     @Test
+    void messageWithBareLfLineEndsIsEncodedWithCrlf() {
+        String text = "OPTIONS sip:a@example.com SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nTo: <sip:a@example.com>\n"
+                + "From: <sip:b@example.com>;tag=1\nCall-ID: 1@h\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";
+        byte[] lf = text.getBytes(StandardCharsets.US_ASCII);
+
+        SipMessage m = SipParser.parse(lf, 0, lf.length, true).message();
+
+        assertThat(new String(m.encode(), StandardCharsets.US_ASCII)).isEqualTo(text.replace("\n", "\r\n"));
+    }
+
+    @Test
+    void untouchedLinesAroundAChangedOneKeepTheirBytes() {
+        byte[] wire = TestMessages.wire("""
+                OPTIONS sip:a@example.com SIP/2.0
+                v:  SIP/2.0/UDP h;branch=z9hG4bK1
+                To: <sip:a@example.com>
+                Max-Forwards: 70
+                f: <sip:b@example.com>;tag=1
+                i: 1@h
+                CSeq: 1 OPTIONS
+                l: 0
+
+                """);
+        SipRequest r = (SipRequest) SipParser.parse(wire, 0, wire.length, true).message();
+
+        byte[] out = r.toBuilder().set(HeaderName.MAX_FORWARDS, "69").build().encode();
+
+        assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo(new String(wire, StandardCharsets.US_ASCII)
+                .replace("Max-Forwards: 70", "Max-Forwards: 69"));
+    }
+
+    @Test
     void headerSectionEndFindsTheBlankLine() {
         byte[] wire = TestMessages.wire(INVITE);
         int end = SipParser.headerSectionEnd(wire, 0, wire.length);

@@ -1,0 +1,60 @@
+package org.switchboard.core.message;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte searches over wire buffers, eight bytes at a time through a {@code long} view of the array.
+ * A byte of {@code x} is zero where the buffer holds the byte searched for; {@code (x - 0x01..) & ~x
+ * & 0x80..} is non-zero exactly when some byte of {@code x} is zero, and its lowest flagged byte is
+ * the first such byte (a false flag can only sit above a true one). Stateless.
+ */
+final class Bytes {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LF = 0x0a0a0a0a0a0a0a0aL;
+    private static final long CR = 0x0d0d0d0d0d0d0d0dL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private Bytes() {
+    }
+
+    /** The index of the first LF in {@code buf[from, end)}, or -1. */
+    static int indexOfLf(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long found = zeroBytes((long) LONGS.get(buf, i) ^ LF);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code buf[from, end)} holds a CR or an LF. */
+    static boolean containsLineBreak(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i);
+            if ((zeroBytes(word ^ LF) | zeroBytes(word ^ CR)) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - LOW_BITS) & ~x & HIGH_BITS;
+    }
+}

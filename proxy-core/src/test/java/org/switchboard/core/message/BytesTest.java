@@ -1,0 +1,56 @@
+package org.switchboard.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class BytesTest {
+
+    /** A buffer of 'x' with the given bytes placed at the given index. */
+    private static byte[] buffer(int length, int at, byte b) {
+        byte[] buf = new byte[length];
+        Arrays.fill(buf, (byte) 'x');
+        if (at >= 0) {
+            buf[at] = b;
+        }
+        return buf;
+    }
+
+    @Test
+    void findsTheFirstLfAtEveryPositionAndStartOffset() {
+        for (int at = 0; at < 24; at++) {
+            for (int from = 0; from <= at; from++) {
+                byte[] buf = buffer(24, at, (byte) '\n');
+                buf[23] = '\n';
+                assertThat(Bytes.indexOfLf(buf, from, 24)).as("LF at %d from %d", at, from).isEqualTo(at);
+            }
+        }
+    }
+
+    @Test
+    void lfMissingOrOutsideTheRangeIsNotFound() {
+        assertThat(Bytes.indexOfLf(buffer(20, -1, (byte) 0), 0, 20)).isEqualTo(-1);
+        assertThat(Bytes.indexOfLf(buffer(20, 15, (byte) '\n'), 0, 15)).isEqualTo(-1);
+        assertThat(Bytes.indexOfLf(buffer(20, 3, (byte) '\n'), 4, 20)).isEqualTo(-1);
+    }
+
+    @Test
+    void bytesAboveAsciiAreNoLineBreaks() {
+        byte[] buf = new byte[19];
+        Arrays.fill(buf, (byte) 0x8a);
+        assertThat(Bytes.indexOfLf(buf, 0, buf.length)).isEqualTo(-1);
+        assertThat(Bytes.containsLineBreak(buf, 0, buf.length)).isFalse();
+    }
+
+    @Test
+    void seesCrAndLfAtEveryPosition() {
+        for (byte b : new byte[] {'\r', '\n'}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.containsLineBreak(buffer(20, at, b), 0, 20)).isTrue();
+                assertThat(Bytes.containsLineBreak(buffer(20, at, b), at + 1, 20)).isFalse();
+                assertThat(Bytes.containsLineBreak(buffer(20, at, b), 0, at)).isFalse();
+            }
+        }
+    }
+}
