@@ -61,7 +61,12 @@ public final class ProvisioningUrls {
         return trimmed(baseUrl) + MOUNT + '/' + mac.value() + "-firmware.xml";
     }
 
-    private String settingsUrl(String baseUrl, MacAddress mac, Duration lifetime) {
+    /**
+     * The settings URL for a file served from {@code baseUrl}, with a token valid for {@code
+     * lifetime}: what an admin enters on a phone or in a DHCP server (option 66/67) when
+     * plug-and-play multicast does not reach the phone.
+     */
+    public String settingsUrl(String baseUrl, MacAddress mac, Duration lifetime) {
         // the token is URL-safe base64 (RFC 4648 §5), so it needs no percent-encoding
         return trimmed(baseUrl) + MOUNT + '/' + mac.value() + ".xml?" + TOKEN_PARAMETER + '='
                 + tokens.issue(mac, lifetime);

@@ -12,7 +12,8 @@ public final class DataDirOption {
             description = "Data directory of the server (default: $" + ENV + ", else ./data).")
     Path dataDir;
 
-    Path dataDir() {
+    /** The data directory given or defaulted. */
+    public Path dataDir() {
         return dataDir;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.switchboard.registrar.devices.Device;
@@ -11,13 +12,19 @@ import org.switchboard.registrar.devices.DeviceLine;
 import org.switchboard.registrar.devices.DeviceMacs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code device list|assign|remove}: the phones provisioned by plug-and-play and their users. */
+/**
+ * {@code device list|assign|remove|firmware}: the phones provisioned by plug-and-play, their users
+ * and the firmware image per model. The server adds {@code device url}, which needs the
+ * provisioning module.
+ */
 @Command(name = "device", description = "Manage provisioned phones (run while the server is stopped).",
-        subcommands = {DeviceCommand.List.class, DeviceCommand.Assign.class, DeviceCommand.Remove.class},
+        subcommands = {DeviceCommand.List.class, DeviceCommand.Assign.class, DeviceCommand.Remove.class,
+            DeviceCommand.Firmware.class},
         mixinStandardHelpOptions = true)
 public final class DeviceCommand {
 
@@ -113,6 +120,45 @@ public final class DeviceCommand {
             return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
                 s.devices().remove(mac);
                 spec.commandLine().getOut().println("Device " + DeviceMacs.canonical(mac) + " removed");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "firmware", description = {"Set the firmware image for a phone model, e.g. snomD785",
+        "https://fw.example.com/snomD785-10.1.159.12-SIP-r.bin; phones of that model are pointed at it.",
+        "--clear removes it; without arguments, lists the models with firmware."})
+    static final class Firmware implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL")
+        String model;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "URL")
+        String url;
+        @Option(names = "--clear", description = "Remove the model's firmware image.")
+        boolean clear;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (model == null ? clear || url != null : clear == (url != null)) {
+                spec.commandLine().getErr().println("Error: give MODEL URL, MODEL --clear, or nothing to list");
+                return 1;
+            }
+            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+                if (model == null) {
+                    for (Map.Entry<String, String> e : s.devices().firmware().entrySet()) {
+                        out.println(e.getKey() + "  " + e.getValue());
+                    }
+                } else if (clear) {
+                    s.devices().clearFirmware(model);
+                    out.println("Firmware for model " + model.strip() + " cleared");
+                } else {
+                    s.devices().setFirmware(model, url);
+                    out.println("Firmware for model " + model.strip() + " set to " + url);
+                }
                 return 0;
             });
         }

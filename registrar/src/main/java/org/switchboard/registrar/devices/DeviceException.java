@@ -14,6 +14,10 @@ public class DeviceException extends RuntimeException {
         UNKNOWN_DEVICE,
         /** Every extension of the auto-assign range is taken. */
         RANGE_EXHAUSTED,
+        /** A firmware model or URL that cannot be used. */
+        BAD_FIRMWARE,
+        /** No firmware is set for that model. */
+        UNKNOWN_FIRMWARE,
     }
 
     private final Reason reason;

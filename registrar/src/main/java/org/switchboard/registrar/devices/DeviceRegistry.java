@@ -1,8 +1,12 @@
 package org.switchboard.registrar.devices;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +34,10 @@ import org.switchboard.registrar.directory.UserDirectory;
  */
 public final class DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
+
+    /** The widths of the firmware table's columns. */
+    private static final int MAX_MODEL_LENGTH = 64;
+    private static final int MAX_URL_LENGTH = 2048;
 
     private final DeviceStore store;
     private final UserDirectory users;
@@ -165,6 +173,66 @@ public final class DeviceRegistry {
     /** How many phones have a user on at least one line. */
     public int assignedCount() {
         return store.assignedCount();
+    }
+
+    /**
+     * Sets the firmware image for phones of {@code model} (as they report it, e.g. {@code
+     * snomD785}); their settings file then links a firmware file that names it.
+     *
+     * @throws DeviceException {@link DeviceException.Reason#BAD_FIRMWARE} for an empty model or a
+     *     URL that is not an absolute {@code http://} or {@code https://} URL
+     */
+    public void setFirmware(String model, String url) {
+        String m = model.strip();
+        if (m.isEmpty() || m.length() > MAX_MODEL_LENGTH) {
+            throw new DeviceException(DeviceException.Reason.BAD_FIRMWARE,
+                    "Model '" + model + "' must be 1 to " + MAX_MODEL_LENGTH + " characters");
+        }
+        store.setFirmware(m, validFirmwareUrl(url));
+        LOG.info("Firmware for phone model {} set to {}", m, url);
+    }
+
+    /**
+     * Removes the firmware image of {@code model}.
+     *
+     * @throws DeviceException {@link DeviceException.Reason#UNKNOWN_FIRMWARE} if none was set
+     */
+    public void clearFirmware(String model) {
+        if (!store.clearFirmware(model.strip())) {
+            throw new DeviceException(DeviceException.Reason.UNKNOWN_FIRMWARE,
+                    "No firmware is set for model " + model.strip());
+        }
+        LOG.info("Firmware for phone model {} cleared", model.strip());
+    }
+
+    /** The firmware image URL set for phones of {@code model}. */
+    public Optional<String> firmwareUrl(String model) {
+        return model.isEmpty() ? Optional.empty() : store.firmwareUrl(model);
+    }
+
+    /** Every model with a firmware image, by model. */
+    public Map<String, String> firmware() {
+        return store.firmware();
+    }
+
+    private static String validFirmwareUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw badFirmwareUrl(url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || url.length() > MAX_URL_LENGTH) {
+            throw badFirmwareUrl(url);
+        }
+        return url;
+    }
+
+    private static DeviceException badFirmwareUrl(String url) {
+        return new DeviceException(DeviceException.Reason.BAD_FIRMWARE,
+                "Firmware URL '" + url + "' is not an absolute http:// or https:// URL");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.switchboard.registrar.devices;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,4 +60,20 @@ public interface DeviceStore {
 
     /** How many devices have at least one assigned line. */
     int assignedCount();
+
+    /** The firmware image URL set for phones of {@code model}. */
+    Optional<String> firmwareUrl(String model);
+
+    /** Every model with a firmware image URL, by model. */
+    Map<String, String> firmware();
+
+    /** Sets the firmware image URL of {@code model}, replacing any set before. */
+    void setFirmware(String model, String url);
+
+    /**
+     * Removes the firmware image URL of {@code model}.
+     *
+     * @return whether one was set
+     */
+    boolean clearFirmware(String model);
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.switchboard.registrar.db.Database;
 
@@ -191,5 +192,51 @@ public final class JdbcDeviceStore implements DeviceStore {
                 return rs.getInt(1);
             }
         });
+    }
+
+    @Override
+    public Optional<String> firmwareUrl(String model) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT url FROM firmware WHERE model = ?")) {
+                ps.setString(1, model);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> firmware() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT model, url FROM firmware");
+                    ResultSet rs = ps.executeQuery()) {
+                Map<String, String> byModel = new TreeMap<>();
+                while (rs.next()) {
+                    byModel.put(rs.getString(1), rs.getString(2));
+                }
+                return byModel;
+            }
+        });
+    }
+
+    @Override
+    public void setFirmware(String model, String url) {
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM firmware WHERE model = ?")) {
+                delete.setString(1, model);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO firmware (model, url) VALUES (?, ?)")) {
+                insert.setString(1, model);
+                insert.setString(2, url);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean clearFirmware(String model) {
+        return update("DELETE FROM firmware WHERE model = ?", model);
     }
 }

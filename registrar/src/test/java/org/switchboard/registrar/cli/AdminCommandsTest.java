@@ -183,6 +183,43 @@ class AdminCommandsTest {
     }
 
     @Test
+    void firmwareIsSetPerModelListedAndCleared() {
+        assertThat(run("device", "firmware", "snomD785", "https://fw.example.com/D785.bin").out())
+                .isEqualTo("Firmware for model snomD785 set to https://fw.example.com/D785.bin\n");
+        run("device", "firmware", "snomD715", "http://192.0.2.5/D715.bin");
+        run("device", "firmware", "snomD785", "https://fw.example.com/D785-new.bin");
+
+        assertThat(run("device", "firmware").out()).isEqualTo("""
+                snomD715  http://192.0.2.5/D715.bin
+                snomD785  https://fw.example.com/D785-new.bin
+                """);
+        assertThat(run("device", "firmware", "snomD715", "--clear").out())
+                .isEqualTo("Firmware for model snomD715 cleared\n");
+        assertThat(run("device", "firmware").out()).isEqualTo("snomD785  https://fw.example.com/D785-new.bin\n");
+        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+            assertThat(new JdbcDeviceStore(db).firmwareUrl("snomD785")).contains("https://fw.example.com/D785-new.bin");
+        }
+    }
+
+    @Test
+    void firmwareErrorsAreOneLineWithExitCode1() {
+        Result relative = run("device", "firmware", "snomD785", "/fw/D785.bin");
+        Result ftp = run("device", "firmware", "snomD785", "ftp://fw.example.com/D785.bin");
+        Result notSet = run("device", "firmware", "snomD785", "--clear");
+        Result both = run("device", "firmware", "snomD785", "https://fw.example.com/D785.bin", "--clear");
+        Result modelOnly = run("device", "firmware", "snomD785");
+
+        assertThat(List.of(relative, ftp, notSet, both, modelOnly)).allSatisfy(r -> {
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).startsWith("Error: ").hasLineCount(1).doesNotContain("Exception");
+        });
+        assertThat(ftp.err()).isEqualTo(
+                "Error: Firmware URL 'ftp://fw.example.com/D785.bin' is not an absolute http:// or https:// URL\n");
+        assertThat(notSet.err()).isEqualTo("Error: No firmware is set for model snomD785\n");
+        assertThat(run("device", "firmware").out()).isEmpty();
+    }
+
+    @Test
     void savedBansAreListedAndLifted() {
         run("domain", "list");
         Instant now = clock.instant();

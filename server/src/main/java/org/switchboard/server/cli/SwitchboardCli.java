@@ -23,6 +23,7 @@ public final class SwitchboardCli {
         CommandLine commandLine = new CommandLine(new SwitchboardCommand(runner));
         commandLine.addSubcommand(new RunCommand(runner));
         AdminCommands.addTo(commandLine);
+        commandLine.getSubcommands().get("device").addSubcommand(new DeviceUrlCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setDefaultValueProvider(new EnvironmentDefaultProvider(environment));
         return commandLine;

@@ -30,7 +30,12 @@ public record HttpSettings(int port, InetAddress listenAddress, Optional<URI> ex
         externalUrl.ifPresent(HttpSettings::requireHttpUrl);
     }
 
-    private static void requireHttpUrl(URI url) {
+    /**
+     * Checks a base URL for phones: absolute {@code http} or {@code https}, no query or fragment.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static void requireHttpUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("external URL " + url + " is not an absolute http:// or https:// URL");

@@ -20,7 +20,8 @@ import org.switchboard.registrar.directory.UserDirectory;
  * Builds the settings of an assigned phone: one SIP account per assigned line (user name, display
  * name, decrypted password, the domain as registrar, this server as outbound proxy), the phone's
  * own web admin password, busy-lamp keys for the first colleagues of the first line's domain and
- * the domain's users as company directory. A line whose user is disabled is left out; a phone
+ * the domain's users as company directory, and the firmware image set for its model ({@code
+ * switchboard device firmware}). A line whose user is disabled is left out; a phone
  * with no line left gets no settings.
  *
  * <p>Blocking (database and vault); thread-safe.
@@ -68,7 +69,8 @@ public final class PhoneSettingsAssembler {
         List<User> colleagues = users.users(device.lines().get(0).domain()).stream().filter(User::enabled).toList();
         return Optional.of(new PhoneSettingsModel(new PhoneSettingsModel.Device(mac, device.model()), lines,
                 defaults.language(), defaults.timezone(), defaults.ntpServer(), devices.adminPassword(mac.value()),
-                busyLampKeys(colleagues, device), directory(colleagues), null));
+                busyLampKeys(colleagues, device), directory(colleagues),
+                devices.firmwareUrl(device.model()).orElse(null)));
     }
 
     private List<BusyLampKey> busyLampKeys(List<User> colleagues, Device device) {

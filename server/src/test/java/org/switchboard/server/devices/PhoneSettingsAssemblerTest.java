@@ -1,0 +1,80 @@
+package org.switchboard.server.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.pnp.MacAddress;
+import org.switchboard.pnp.settings.PhoneSettingsModel;
+import org.switchboard.pnp.settings.ProvisioningLinks;
+import org.switchboard.pnp.settings.SettingsRenderer;
+import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.devices.DeviceRegistry;
+import org.switchboard.registrar.devices.JdbcDeviceStore;
+import org.switchboard.registrar.devices.Sighting;
+import org.switchboard.registrar.directory.JdbcDomainStore;
+import org.switchboard.registrar.directory.JdbcUserStore;
+import org.switchboard.registrar.directory.PasswordVault;
+import org.switchboard.registrar.directory.UserDirectory;
+
+/** The firmware image an admin set for a model reaches the settings of that model's phones. */
+class PhoneSettingsAssemblerTest {
+    private static final MacAddress D785 = MacAddress.parse("000413a1b2c3").orElseThrow();
+    private static final MacAddress D715 = MacAddress.parse("000413a1b2c4").orElseThrow();
+
+    @TempDir
+    Path dataDir;
+    private Database db;
+    private DeviceRegistry devices;
+    private PhoneSettingsAssembler assembler;
+
+    @BeforeEach
+    void setUp() {
+        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        db = storage.openDatabase(2);
+        PasswordVault vault = storage.openVault();
+        UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), vault);
+        users.addDomain("example.com");
+        users.addUser("example.com", "201", null, "alice-secret-1");
+        users.addUser("example.com", "202", null, "bob-secret-22");
+        devices = new DeviceRegistry(new JdbcDeviceStore(db), users, vault, Clock.systemUTC());
+        devices.recordSighting(new Sighting(D785.value(), "snom", "snomD785", "10.1.159.12", "192.0.2.10"));
+        devices.recordSighting(new Sighting(D715.value(), "snom", "snomD715", "10.1.159.12", "192.0.2.11"));
+        devices.assign(D785.value(), "example.com", "201");
+        devices.assign(D715.value(), "example.com", "202");
+        assembler = new PhoneSettingsAssembler(devices, users, null, ProvisioningDefaults.standard());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void aModelWithFirmwareGetsItsUrlAndOthersNone() throws Exception {
+        devices.setFirmware("snomD785", "https://fw.example.com/snomD785-10.1.175.1.bin");
+
+        PhoneSettingsModel d785 = assembler.settingsFor(D785).orElseThrow();
+        assertThat(d785.firmwareUrl()).isEqualTo("https://fw.example.com/snomD785-10.1.175.1.bin");
+        assertThat(assembler.settingsFor(D715).orElseThrow().firmwareUrl()).isNull();
+
+        SettingsRenderer renderer = new SettingsRenderer(dataDir);
+        assertThat(renderer.snomSettings(d785, new ProvisioningLinks(null, "http://pbx/provisioning/fw.xml")))
+                .contains("<firmware_status perm=\"R\">http://pbx/provisioning/fw.xml</firmware_status>");
+        assertThat(renderer.snomFirmware(d785))
+                .contains("<firmware perm=\"\">https://fw.example.com/snomD785-10.1.175.1.bin</firmware>");
+    }
+
+    @Test
+    void clearingTheFirmwareRemovesItFromTheSettings() {
+        devices.setFirmware("snomD785", "https://fw.example.com/snomD785-10.1.175.1.bin");
+        devices.clearFirmware("snomD785");
+
+        assertThat(assembler.settingsFor(D785).orElseThrow().firmwareUrl()).isNull();
+    }
+}
