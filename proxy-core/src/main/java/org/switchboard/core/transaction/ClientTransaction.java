@@ -56,7 +56,21 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     /** A response matched this transaction. */
     abstract void onResponse(InboundMessage response);
 
-    abstract void onTransportError(Throwable cause);
+    /** Ends the transaction now: timers cancelled, removed from its table, its user told. */
+    abstract void terminate();
+
+    /**
+     * A message of this transaction could not be sent (RFC 3261 §17.1.4, §17.2.4): counted, the
+     * user told, the transaction terminated. Ignored once terminated.
+     */
+    final void onTransportError(Throwable cause) {
+        if (isTerminated()) {
+            return;
+        }
+        home.counters.transportError();
+        home.callUser(() -> listener.onTransportError(this, cause));
+        terminate();
+    }
 
     /** The transaction could not be put in its table: it ends without sending anything. */
     abstract void refuse(Throwable cause);
@@ -80,11 +94,6 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
         home.callUser(() -> listener.onTimeout(this));
     }
 
-    /** Counts a transport error and tells the listener; the caller then terminates. */
-    final void reportTransportError(Throwable cause) {
-        home.counters.transportError();
-        home.callUser(() -> listener.onTransportError(this, cause));
-    }
 
     /** Removes the transaction from its table and tells the listener; call once. */
     final void removeAndNotify() {

@@ -183,21 +183,13 @@ public final class InviteClientTransaction extends ClientTransaction {
     }
 
     @Override
-    void onTransportError(Throwable cause) {
-        if (state == State.TERMINATED) {
-            return;
-        }
-        reportTransportError(cause);
-        terminate();
-    }
-
-    @Override
     void refuse(Throwable cause) {
         state = State.TERMINATED;
         notifyRefused(cause);
     }
 
-    private void terminate() {
+    @Override
+    void terminate() {
         if (state == State.TERMINATED) {
             return;
         }

@@ -151,15 +151,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     }
 
     @Override
-    void onTransportError(Throwable cause) {
-        if (state == State.TERMINATED) {
-            return;
-        }
-        reportTransportError(cause);
-        terminate();
-    }
-
-    private void terminate() {
+    void terminate() {
         if (state == State.TERMINATED) {
             return;
         }

@@ -106,21 +106,13 @@ public final class NonInviteClientTransaction extends ClientTransaction {
     }
 
     @Override
-    void onTransportError(Throwable cause) {
-        if (state == State.TERMINATED) {
-            return;
-        }
-        reportTransportError(cause);
-        terminate();
-    }
-
-    @Override
     void refuse(Throwable cause) {
         state = State.TERMINATED;
         notifyRefused(cause);
     }
 
-    private void terminate() {
+    @Override
+    void terminate() {
         if (state == State.TERMINATED) {
             return;
         }

@@ -75,15 +75,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     }
 
     @Override
-    void onTransportError(Throwable cause) {
-        if (state == State.TERMINATED) {
-            return;
-        }
-        reportTransportError(cause);
-        terminate();
-    }
-
-    private void terminate() {
+    void terminate() {
         if (state == State.TERMINATED) {
             return;
         }

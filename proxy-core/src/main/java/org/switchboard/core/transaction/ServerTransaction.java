@@ -75,7 +75,21 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     /** The request arrived again (RFC 3261 §17.2.1, §17.2.2). */
     abstract void onRetransmission();
 
-    abstract void onTransportError(Throwable cause);
+    /** Ends the transaction now: timers cancelled, removed from its table, its user told. */
+    abstract void terminate();
+
+    /**
+     * A message of this transaction could not be sent (RFC 3261 §17.1.4, §17.2.4): counted, the
+     * user told, the transaction terminated. Ignored once terminated.
+     */
+    final void onTransportError(Throwable cause) {
+        if (isTerminated()) {
+            return;
+        }
+        home.counters.transportError();
+        home.callUser(() -> home.user.onServerTransportError(this, cause));
+        terminate();
+    }
 
     /** Sends {@code response} and remembers it for retransmissions. */
     final void transmit(SipResponse response) {
@@ -100,11 +114,6 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         home.callUser(() -> home.user.onServerTerminated(this));
     }
 
-    /** Counts a transport error and tells the transaction user; the caller then terminates. */
-    final void reportTransportError(Throwable cause) {
-        home.counters.transportError();
-        home.callUser(() -> home.user.onServerTransportError(this, cause));
-    }
 
     @Override
     public String toString() {
