@@ -1,6 +1,7 @@
 package org.switchboard.registrar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import org.switchboard.registrar.binding.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.JdbcBindingStore;
+import org.switchboard.registrar.binding.JournaledBindingStore;
 import org.switchboard.registrar.bruteforce.Ban;
 import org.switchboard.registrar.bruteforce.BanStore;
 import org.switchboard.registrar.bruteforce.BruteForceGuard;
@@ -27,10 +29,13 @@ import org.switchboard.registrar.digest.DigestAuthenticator;
 import org.switchboard.registrar.digest.NonceCodec;
 import org.switchboard.registrar.digest.NonceCountTracker;
 import org.switchboard.registrar.directory.CsvUserImporter;
+import org.switchboard.registrar.directory.DirectoryCatalog;
+import org.switchboard.registrar.directory.DomainStore;
 import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.PasswordVault;
 import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.registrar.directory.UserStore;
 import org.switchboard.registrar.register.RegisterHandler;
 import org.switchboard.registrar.register.RegistrarProcessor;
 
@@ -53,15 +58,20 @@ import org.switchboard.registrar.register.RegistrarProcessor;
 public final class Registrar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private static final int NONCE_COUNTS_TRACKED = 100_000;
+    /** How long binding changes may live only in the journal; a restart replays at most this much. */
+    private static final Duration JOURNAL_FLUSH_INTERVAL = Duration.ofSeconds(2);
+    private static final long JOURNAL_SEGMENT_BYTES = 16L << 20;
 
     private final Database database;
     private final BlockingExecutor executor;
     private final UserDirectory directory;
+    private final DirectoryCatalog catalog;
     private final DeviceRegistry devices;
     private final BruteForceGuard guard;
     private final BanStore banStore;
     private final InMemoryLocationService location;
     private final BindingWriter writer;
+    private final JournaledBindingStore journal;
     private final ScheduledExecutorService purge;
     private final RegistrarProcessor processor;
     private final Authenticator authenticator;
@@ -71,11 +81,15 @@ public final class Registrar implements AutoCloseable {
         this.database = database;
         this.executor = new BlockingExecutor("registrar-db", config.databaseThreads(), config.blockingQueueCapacity());
         PasswordVault vault = storage.openVault();
-        this.directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), vault);
+        DomainStore domainStore = new JdbcDomainStore(database);
+        UserStore userStore = new JdbcUserStore(database);
+        this.catalog = new DirectoryCatalog();
+        this.directory = new UserDirectory(domainStore, userStore, vault, catalog);
         this.devices = new DeviceRegistry(new JdbcDeviceStore(database), directory, vault, clock);
         if (config.initialDomain() != null && directory.domains().isEmpty()) {
             directory.addDomain(config.initialDomain());
         }
+        catalog.load(domainStore, userStore);
         this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock);
         this.banStore = new JdbcBanStore(database);
         int restored = 0;
@@ -85,16 +99,19 @@ public final class Registrar implements AutoCloseable {
         if (restored > 0) {
             LOG.info("Restored {} bans saved at the last shutdown", restored);
         }
-        this.authenticator = new DigestAuthenticator(directory, NonceCodec.withRandomKey(config.nonceValidity(), clock),
+        this.authenticator = new DigestAuthenticator(catalog, NonceCodec.withRandomKey(config.nonceValidity(), clock),
                 new NonceCountTracker(NONCE_COUNTS_TRACKED), guard, config.digestAlgorithms());
         this.location = new InMemoryLocationService(clock);
-        BindingStore bindings = storeWrapper.apply(new JdbcBindingStore(database));
+        BindingStore jdbc = new JdbcBindingStore(database);
+        this.journal = storage.journalDir() == null ? null
+                : JournaledBindingStore.open(jdbc, storage.journalDir(), JOURNAL_FLUSH_INTERVAL, JOURNAL_SEGMENT_BYTES);
+        BindingStore bindings = storeWrapper.apply(journal == null ? jdbc : journal);
         location.load(bindings);
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
-        RegisterHandler handler = new RegisterHandler(directory, authenticator, config.expiry(), writer, location,
+        RegisterHandler handler = new RegisterHandler(catalog, authenticator, config.expiry(), writer, location,
                 clock);
-        this.processor = new RegistrarProcessor(handler, executor);
+        this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "registrar-purge");
             t.setDaemon(true);
@@ -160,6 +177,11 @@ public final class Registrar implements AutoCloseable {
         return directory;
     }
 
+    /** Domains and users in memory, kept current by the {@link #userDirectory()}; never blocks. */
+    public DirectoryCatalog catalog() {
+        return catalog;
+    }
+
     /** The phone inventory; its methods block. */
     public DeviceRegistry devices() {
         return devices;
@@ -175,7 +197,7 @@ public final class Registrar implements AutoCloseable {
         return guard;
     }
 
-    /** The digest authenticator, for the proxy's authentication of other requests (it blocks). */
+    /** The digest authenticator, for the proxy's authentication of other requests (never blocks). */
     public Authenticator authenticator() {
         return authenticator;
     }
@@ -204,6 +226,9 @@ public final class Registrar implements AutoCloseable {
         purge.shutdownNow();
         executor.close();
         writer.close();
+        if (journal != null) {
+            journal.close();
+        }
         try {
             List<Ban> bans = guard.bans();
             banStore.replaceAll(bans);

@@ -6,10 +6,15 @@ import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.directory.PasswordVault;
 
 /**
- * Where the registrar keeps its data: the database (JDBC URL and credentials) and the key file of
- * the {@link PasswordVault}, which must stay out of the database. Immutable.
+ * Where the registrar keeps its data: the database (JDBC URL and credentials), the key file of the
+ * {@link PasswordVault}, which must stay out of the database, and the directory of the
+ * registration journal. Immutable.
+ *
+ * @param journalDir where binding changes are journaled before the database is written behind
+ *     ({@link org.switchboard.registrar.binding.JournaledBindingStore}), or {@code null} to commit
+ *     every batch of changes to the database durably
  */
-public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile) {
+public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir) {
     /** The password key file's name in the data directory. */
     public static final String KEY_FILE = "sip-passwords.key";
 
@@ -18,9 +23,16 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
         Objects.requireNonNull(keyFile, "keyFile");
     }
 
-    /** The embedded default: the H2 file {@code switchboard.mv.db} and the key file in {@code dataDir}. */
+    /** The journal directory's name in the data directory. */
+    public static final String JOURNAL_DIR = "journal";
+
+    /**
+     * The embedded default: the H2 file {@code switchboard.mv.db}, the key file and the journal in
+     * {@code dataDir}.
+     */
     public static RegistrarStorage inDataDir(Path dataDir) {
-        return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE));
+        return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
+                dataDir.resolve(JOURNAL_DIR));
     }
 
     /** Opens and migrates the database. Blocks. */
@@ -35,6 +47,7 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
 
     @Override
     public String toString() {
-        return "RegistrarStorage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + "]";
+        return "RegistrarStorage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + ", journal "
+                + journalDir + "]";
     }
 }

@@ -53,7 +53,7 @@ public final class Components {
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
-                DeviceInventories.create(config, registrar.registrar(), registrar.catalog()))));
+                DeviceInventories.create(config, registrar.registrar()))));
         if (http.enabled()) {
             parts.add(http);
         }

@@ -48,8 +48,7 @@ final class RegistrarComponent implements Lifecycle {
             registrarConfig = registrarConfig.withInitialDomain(config.domain());
         }
         registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir()), registrarConfig);
-        catalog = new DirectoryCatalog(registrar.userDirectory());
-        catalog.refresh();
+        catalog = registrar.catalog();
         if (catalog.domains().isEmpty()) {
             LOG.warn("No SIP domain is set up yet: phones cannot register. Stop the server and run "
                     + "'switchboard domain add example.com', or start it once with --domain example.com");

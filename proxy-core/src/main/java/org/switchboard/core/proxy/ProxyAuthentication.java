@@ -20,9 +20,10 @@ import org.switchboard.core.transaction.Shard;
  * The proxy's authentication policy (RFC 3261 §16.3 step 6, §22.3): an initial request whose From
  * is in one of our domains must carry valid credentials of that very user, else it is challenged
  * with 407. Requests from trusted sources (gateways, peer servers), requests from other domains,
- * in-dialog requests, ACK and CANCEL pass. The blocking {@link Authenticator} runs on the blocking
- * executor; the chain is parked meanwhile and resumed on the call's shard. Our credentials are
- * removed before the request is forwarded.
+ * in-dialog requests, ACK and CANCEL pass. An {@link Authenticator} that answers from memory runs
+ * right here on the call's shard; a blocking one runs on the blocking executor while the chain is
+ * parked, and the chain resumes on the call's shard. Our credentials are removed before the request
+ * is forwarded.
  */
 final class ProxyAuthentication implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyAuthentication.class);
@@ -47,20 +48,20 @@ final class ProxyAuthentication implements RequestProcessor {
         if (!needsAuthentication(request, context.flow().remote().getAddress())) {
             return ProcessorResult.CONTINUE;
         }
+        InetAddress source = context.flow().remote().getAddress();
+        if (!authenticator.blocks()) {
+            return decide(context, authenticate(request, source));
+        }
         ParkedRequest parked = context.park();
         Shard shard = context.transaction().shard();
-        InetAddress source = context.flow().remote().getAddress();
         try {
             blocking.execute(() -> {
-                AuthResult result;
-                try {
-                    result = authenticator.authenticate(request, source, AuthRole.PROXY);
-                } catch (RuntimeException e) {
-                    LOG.error("Authentication of {} from {} failed", request.method(), source, e);
-                    result = new AuthResult.Rejected(500, "Server Internal Error");
-                }
-                AuthResult decided = result;
-                shard.execute(() -> decide(parked, decided));
+                AuthResult result = authenticate(request, source);
+                shard.execute(() -> {
+                    if (decide(parked.context(), result) == ProcessorResult.CONTINUE) {
+                        parked.resume();
+                    }
+                });
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("Blocking executor saturated; answering 503 to {} from {}", request.method(), source);
@@ -79,8 +80,17 @@ final class ProxyAuthentication implements RequestProcessor {
         return from.isSip() && domains.isLocalDomain(from.sipUri().host());
     }
 
-    private void decide(ParkedRequest parked, AuthResult result) {
-        RequestContext context = parked.context();
+    private AuthResult authenticate(SipRequest request, InetAddress source) {
+        try {
+            return authenticator.authenticate(request, source, AuthRole.PROXY);
+        } catch (RuntimeException e) {
+            LOG.error("Authentication of {} from {} failed", request.method(), source, e);
+            return new AuthResult.Rejected(500, "Server Internal Error");
+        }
+    }
+
+    /** Answers the request unless it is authenticated; then strips our credentials and lets it pass. */
+    private ProcessorResult decide(RequestContext context, AuthResult result) {
         SipRequest request = context.request();
         // Java 17 has no pattern switch; the sealed AuthResult has exactly these four kinds
         if (result instanceof AuthResult.Authenticated user) {
@@ -88,10 +98,10 @@ final class ProxyAuthentication implements RequestProcessor {
                 LOG.info("{} authenticated as {} but sent From {}; refused", context.flow().remote(), user.aor(),
                         request.from().uri());
                 context.respond(403, "Forbidden");
-                return;
+                return ProcessorResult.STOP;
             }
             context.updateRequest(request.toBuilder().remove(HeaderName.PROXY_AUTHORIZATION).build());
-            parked.resume();
+            return ProcessorResult.CONTINUE;
         } else if (result instanceof AuthResult.Challenge challenge) {
             var response = context.responseBuilder(challenge.role().statusCode(), challenge.role().reasonPhrase());
             for (String value : challenge.headerValues()) {
@@ -103,5 +113,6 @@ final class ProxyAuthentication implements RequestProcessor {
         } else {
             context.respond(403, "Forbidden"); // Banned
         }
+        return ProcessorResult.STOP;
     }
 }

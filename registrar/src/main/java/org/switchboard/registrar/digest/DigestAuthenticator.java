@@ -34,7 +34,8 @@ import org.switchboard.registrar.bruteforce.BruteForceGuard;
  * {@link BruteForceGuard}; right credentials with an expired nonce or a reused nonce-count a
  * challenge with stale=true (RFC 7616 §3.3); otherwise {@link AuthResult.Authenticated}.
  *
- * <p><b>Blocks</b> on the {@link CredentialSource} (a database read); thread-safe.
+ * <p><b>Blocks</b> exactly when its {@link CredentialSource} does (the server's is in memory);
+ * thread-safe.
  */
 public final class DigestAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(DigestAuthenticator.class);
@@ -129,6 +130,11 @@ public final class DigestAuthenticator implements Authenticator {
             return challenge(role, realm, true);
         }
         return new AuthResult.Authenticated(c.username(), realm);
+    }
+
+    @Override
+    public boolean blocks() {
+        return credentials.blocks();
     }
 
     /** The realm a request is authenticated in: the domain of the user it claims to be. */

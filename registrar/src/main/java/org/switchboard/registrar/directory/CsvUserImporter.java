@@ -93,7 +93,7 @@ public final class CsvUserImporter {
         } catch (IOException | UncheckedIOException e) {
             throw new DirectoryException(Reason.BAD_IMPORT_FILE, "Cannot read the import file: " + e.getMessage());
         }
-        int imported = accepted.isEmpty() ? 0 : directory.userStore().addAll(accepted);
+        int imported = accepted.isEmpty() ? 0 : directory.addAll(accepted);
         ImportReport report = new ImportReport(d, imported, rejected);
         LOG.info("{}{}", report.summary(), rejected.isEmpty() ? "" : ": " + rejected);
         return report;

@@ -1,52 +1,89 @@
 package org.switchboard.registrar.directory;
 
-import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.registrar.digest.CredentialSource;
+import org.switchboard.registrar.digest.DigestSecrets;
 
 /**
- * The proxy's view of the directory: which domains we serve and which users exist, answered from
- * an in-memory snapshot so that call routing never waits for the database. {@link #refresh()}
- * reloads the snapshot (it blocks); the lookups are thread-safe and never block.
+ * The directory in memory: the domains we serve and each user's digest secrets, so that neither
+ * authentication nor call routing waits for the database. It is {@link #load loaded} once at start
+ * and then kept current by the {@link UserDirectory}, which reports every change it commits (the
+ * admin commands cannot run while the server holds the data directory, so the directory is the
+ * only writer).
+ *
+ * <p>About 300 bytes per user: 100,000 users take some 30 MB.
+ *
+ * <p><b>Threading:</b> the lookups are thread-safe and never block; {@link #load} blocks.
  */
-public final class DirectoryCatalog implements DomainCatalog {
-    private final UserDirectory directory;
-    private volatile Snapshot snapshot = new Snapshot(Set.of(), Set.of());
+public final class DirectoryCatalog implements DomainCatalog, CredentialSource, DirectoryListener {
+    private final Set<String> domains = ConcurrentHashMap.newKeySet();
+    private final Map<AddressOfRecord, DigestSecrets> users = new ConcurrentHashMap<>();
 
-    private record Snapshot(Set<String> domains, Set<AddressOfRecord> users) {
-    }
-
-    public DirectoryCatalog(UserDirectory directory) {
-        this.directory = directory;
-    }
-
-    /** Reloads domains and users from the directory. Blocks; call off the event loops. */
-    public void refresh() {
-        Set<String> domains = new HashSet<>();
-        Set<AddressOfRecord> users = new HashSet<>();
-        for (Domain domain : directory.domains()) {
+    /** Reads all domains and users from the stores, adding them to what is known. Blocks. */
+    public void load(DomainStore domainStore, UserStore userStore) {
+        for (Domain domain : domainStore.list()) {
             domains.add(domain.name().toLowerCase(Locale.ROOT));
-            for (User user : directory.users(domain.name())) {
-                users.add(user.aor());
-            }
         }
-        snapshot = new Snapshot(Set.copyOf(domains), Set.copyOf(users));
+        userStore.forEachUser(this::put);
     }
 
-    /** The served domains of the last snapshot. */
+    /** The served domains, lower case. */
     public Set<String> domains() {
-        return snapshot.domains();
+        return Set.copyOf(domains);
     }
 
     @Override
     public boolean isLocalDomain(String host) {
-        return snapshot.domains().contains(host.toLowerCase(Locale.ROOT));
+        return domains.contains(host.toLowerCase(Locale.ROOT));
     }
 
     @Override
     public boolean userExists(AddressOfRecord aor) {
-        return snapshot.users().contains(aor);
+        return users.containsKey(aor);
+    }
+
+    @Override
+    public boolean servesRealm(String realm) {
+        return domains.contains(realm);
+    }
+
+    @Override
+    public Optional<DigestSecrets> secrets(String realm, String username) {
+        return Optional.ofNullable(users.get(new AddressOfRecord(username, realm)));
+    }
+
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
+    @Override
+    public void domainChanged(String domain, boolean exists) {
+        String name = domain.toLowerCase(Locale.ROOT);
+        if (exists) {
+            domains.add(name);
+        } else {
+            domains.remove(name);
+        }
+    }
+
+    @Override
+    public void userChanged(String domain, String name, Optional<StoredUser> user) {
+        if (user.isPresent()) {
+            put(user.get());
+        } else {
+            users.remove(new AddressOfRecord(name, domain));
+        }
+    }
+
+    private void put(StoredUser stored) {
+        User user = stored.user();
+        users.put(user.aor(), new DigestSecrets(stored.ha1Md5(), stored.ha1Sha256(), user.enabled()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.directory.DirectoryException.Reason;
 
@@ -100,6 +101,18 @@ public final class JdbcUserStore implements UserStore {
                     return rs.next() ? Optional.of(storedUser(rs)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    @Override
+    public void forEachUser(Consumer<StoredUser> action) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(storedUser(rs));
+                }
+            }
+            return null;
         });
     }
 

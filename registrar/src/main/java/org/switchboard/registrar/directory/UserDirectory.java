@@ -23,17 +23,26 @@ public final class UserDirectory implements CredentialSource {
     private final DomainStore domains;
     private final UserStore users;
     private final PasswordVault vault;
+    private final DirectoryListener listener;
     private final PasswordGenerator generator = new PasswordGenerator();
 
+    /** A directory that tells nobody about its changes, for one-shot admin commands. */
     public UserDirectory(DomainStore domains, UserStore users, PasswordVault vault) {
+        this(domains, users, vault, DirectoryListener.NONE);
+    }
+
+    /** A directory that reports every committed change to {@code listener}. */
+    public UserDirectory(DomainStore domains, UserStore users, PasswordVault vault, DirectoryListener listener) {
         this.domains = domains;
         this.users = users;
         this.vault = vault;
+        this.listener = listener;
     }
 
     public Domain addDomain(String name) {
         Domain domain = new Domain(name);
         domains.add(domain);
+        listener.domainChanged(domain.name(), true);
         LOG.info("Domain {} added", domain.name());
         return domain;
     }
@@ -44,6 +53,7 @@ public final class UserDirectory implements CredentialSource {
         if (!domains.remove(domain)) {
             throw unknownDomain(domain);
         }
+        listener.domainChanged(domain, false);
         LOG.info("Domain {} removed", domain);
     }
 
@@ -59,7 +69,9 @@ public final class UserDirectory implements CredentialSource {
      */
     public User addUser(String domain, String name, String displayName, String password) {
         User user = new User(domain, name, displayName, true);
-        users.add(seal(user, DirectoryRules.password(password)));
+        StoredUser stored = seal(user, DirectoryRules.password(password));
+        users.add(stored);
+        listener.userChanged(user.domain(), user.name(), Optional.of(stored));
         LOG.info("User {} added", user.aor());
         return user;
     }
@@ -75,6 +87,7 @@ public final class UserDirectory implements CredentialSource {
         if (!users.remove(key.domain(), key.name())) {
             throw unknownUser(key);
         }
+        listener.userChanged(key.domain(), key.name(), Optional.empty());
         LOG.info("User {} removed", key.aor());
     }
 
@@ -99,6 +112,7 @@ public final class UserDirectory implements CredentialSource {
                 sealed.ha1Sha256())) {
             throw unknownUser(key);
         }
+        reportUser(key);
         LOG.info("Password of user {} changed", key.aor());
     }
 
@@ -114,6 +128,7 @@ public final class UserDirectory implements CredentialSource {
         if (!users.update(user)) {
             throw unknownUser(user);
         }
+        reportUser(user);
         LOG.info("User {} updated: display name {}, {}", user.aor(), user.displayName(),
                 user.enabled() ? "enabled" : "disabled");
     }
@@ -134,6 +149,19 @@ public final class UserDirectory implements CredentialSource {
     public Optional<DigestSecrets> secrets(String realm, String username) {
         return users.find(realm, username)
                 .map(u -> new DigestSecrets(u.ha1Md5(), u.ha1Sha256(), u.user().enabled()));
+    }
+
+    /** Adds users in one transaction (all or none) and reports them; for the bulk importer. */
+    int addAll(List<StoredUser> accepted) {
+        int added = users.addAll(accepted);
+        for (StoredUser u : accepted) {
+            listener.userChanged(u.user().domain(), u.user().name(), Optional.of(u));
+        }
+        return added;
+    }
+
+    private void reportUser(User key) {
+        listener.userChanged(key.domain(), key.name(), users.find(key.domain(), key.name()));
     }
 
     /** The stored form of a user with a validated password: encrypted, and its HA1 values. */

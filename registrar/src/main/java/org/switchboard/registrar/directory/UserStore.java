@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Persistence of users and their secrets. <b>Every method blocks</b> (database I/O): call from the
@@ -26,6 +27,9 @@ public interface UserStore {
     int addAll(Collection<StoredUser> users);
 
     Optional<StoredUser> find(String domain, String name);
+
+    /** Hands every user of every domain to {@code action}, one at a time, to load in-memory views. */
+    void forEachUser(Consumer<StoredUser> action);
 
     /** The users of a domain, sorted by name. */
     List<User> list(String domain);

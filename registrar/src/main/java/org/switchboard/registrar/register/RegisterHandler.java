@@ -48,9 +48,10 @@ import org.switchboard.registrar.digest.CredentialSource;
  *       500 (step 7); a failed commit gives 500, a full writer queue 503 with Retry-After.
  * </ol>
  *
- * <p><b>Threading:</b> {@link #handle} blocks (database reads, authentication): call it from the
- * blocking executor. It returns once the change is queued; the answer is sent from the writer
- * thread ({@link RequestContext#respond} may be called from any thread). Thread-safe.
+ * <p><b>Threading:</b> {@link #handle} never blocks: domains, secrets and bindings are read from
+ * memory (the constructor refuses a blocking credential source or authenticator), so it runs on the
+ * request's shard. It returns once the change is queued; the 200 is sent from the writer thread
+ * ({@link RequestContext#respond} may be called from any thread). Thread-safe.
  */
 public final class RegisterHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
@@ -67,6 +68,9 @@ public final class RegisterHandler {
 
     public RegisterHandler(CredentialSource domains, Authenticator authenticator, ExpiryRules expiry,
             BindingWriter writer, InMemoryLocationService location, Clock clock) {
+        if (domains.blocks() || authenticator.blocks()) {
+            throw new IllegalArgumentException("The registrar runs on event loops: it needs an in-memory directory");
+        }
         this.domains = domains;
         this.authenticator = authenticator;
         this.parser = new RegisterParser(expiry);
@@ -75,7 +79,7 @@ public final class RegisterHandler {
         this.clock = clock;
     }
 
-    /** Processes the REGISTER of {@code context}; see the class description. Blocks. */
+    /** Processes the REGISTER of {@code context}; see the class description. Never blocks. */
     public void handle(RequestContext context) {
         SipRequest request = context.request();
         Flow flow = context.flow();

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.List;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.registrar.Registrar;
-import org.switchboard.registrar.directory.DirectoryCatalog;
 import org.switchboard.server.config.ServerConfig;
 
 /** Builds the server's {@link DeviceInventory} from its configuration and registrar. Stateless. */
@@ -17,13 +16,12 @@ public final class DeviceInventories {
 
     /**
      * The inventory over a started registrar, with the {@link ProvisioningDefaults#standard()
-     * standard defaults}; refreshes {@code catalog} when it creates a user.
+     * standard defaults}.
      */
-    public static DeviceInventory create(ServerConfig config, Registrar registrar, DirectoryCatalog catalog) {
+    public static DeviceInventory create(ServerConfig config, Registrar registrar) {
         PhoneSettingsAssembler settings = new PhoneSettingsAssembler(registrar.devices(), registrar.userDirectory(),
                 outboundProxy(config.listenAddresses(), config.sipPort()), ProvisioningDefaults.standard());
-        return new StoreDeviceInventory(registrar.devices(), registrar.userDirectory(), config.pnp(), settings,
-                catalog::refresh);
+        return new StoreDeviceInventory(registrar.devices(), registrar.userDirectory(), config.pnp(), settings);
     }
 
     /**

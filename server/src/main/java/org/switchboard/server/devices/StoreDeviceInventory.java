@@ -34,19 +34,13 @@ public final class StoreDeviceInventory implements DeviceInventory {
     private final UserDirectory users;
     private final PnpSettings pnp;
     private final PhoneSettingsAssembler settings;
-    private final Runnable directoryChanged;
 
-    /**
-     * @param directoryChanged run after a user was created for a phone (refreshes the proxy's view
-     *     of the directory)
-     */
     public StoreDeviceInventory(DeviceRegistry devices, UserDirectory users, PnpSettings pnp,
-            PhoneSettingsAssembler settings, Runnable directoryChanged) {
+            PhoneSettingsAssembler settings) {
         this.devices = devices;
         this.users = users;
         this.pnp = pnp;
         this.settings = settings;
-        this.directoryChanged = directoryChanged;
     }
 
     @Override
@@ -84,7 +78,6 @@ public final class StoreDeviceInventory implements DeviceInventory {
         }
         try {
             DeviceLine line = devices.assignNextFree(device.mac(), domains.get(0).name(), pnp.extensions());
-            directoryChanged.run();
             LOG.info("PnP: phone {} is now {}", device.mac(), line.address());
         } catch (DeviceException e) {
             LOG.warn("PnP: {}", e.getMessage());
