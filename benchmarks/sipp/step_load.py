@@ -32,6 +32,22 @@ def server_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def thread_cpu_seconds(pid):
+    """CPU seconds per thread kind (the thread name with digits folded), e.g. GC or C2 threads."""
+    kinds = {}
+    task_dir = f"/proc/{pid}/task"
+    for tid in os.listdir(task_dir):
+        try:
+            with open(f"{task_dir}/{tid}/stat") as f:
+                line = f.read()
+        except OSError:
+            continue  # the thread ended
+        name = re.sub(r"\d+", "N", line[line.index("(") + 1:line.rindex(")")])
+        fields = line.rsplit(")", 1)[1].split()
+        kinds[name] = kinds.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+    return kinds
+
+
 def wait_for_line(path, needle, timeout):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -79,11 +95,13 @@ def run_step(args, rate, seconds, work, server_pid):
            "-nostdin", "-trace_stat", "-stf", stat_file, "-fd", "1", "-trace_rtt", "-rtt_freq", "1",
            "-timeout", f"{seconds * 3 + 30}s", "-max_socket", "50000"] + args.sipp_arg
     cpu_before = server_cpu_seconds(server_pid)
+    threads_before = thread_cpu_seconds(server_pid) if args.thread_cpu else None
     started = time.time()
     proc = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           timeout=seconds * 3 + 60)
     wall = time.time() - started
     cpu = server_cpu_seconds(server_pid) - cpu_before
+    threads_after = thread_cpu_seconds(server_pid) if args.thread_cpu else None
     stats = last_stats(stat_file)
     successful = int(stats["SuccessfulCall(C)"])
     failed = int(stats["FailedCall(C)"])
@@ -105,6 +123,11 @@ def run_step(args, rate, seconds, work, server_pid):
         if successful else float("nan"),
         "wall_s": round(wall, 1), "sipp_exit": proc.returncode,
     }
+    if threads_after is not None and successful:
+        per_1000 = {k: 1e6 * (v - threads_before.get(k, 0.0)) / successful / args.ops_per_call
+                    for k, v in threads_after.items()}
+        result["thread_cpu_ms_per_1000"] = {k: round(v, 1) for k, v in
+                                            sorted(per_1000.items(), key=lambda kv: -kv[1]) if v >= 0.5}
     result["passed"] = (failed == 0 and successful == calls and result["retrans_pct"] < 0.1
                         and achieved >= 0.95 * rate)
     for name in os.listdir(work):
@@ -165,6 +188,8 @@ def main():
                         help="run a SIPp callee (callee/register.xml, then callee/answer.xml) on this port, "
                              "registered as the last of --users; the caller scenario gets -s CALLEE -key domain D")
     parser.add_argument("--json", help="write the results as JSON to this file")
+    parser.add_argument("--thread-cpu", action="store_true",
+                        help="also report the server's CPU per 1000 operations by thread kind (GC, JIT, event loops)")
     args = parser.parse_args()
     args.scenario = os.path.abspath(args.scenario)
     args.target = f"127.0.0.1:{args.port}"
@@ -212,6 +237,9 @@ def main():
             results.append(r)
             print(f"| {r['target']} | {r['achieved']} | {r['failed']} | {r['retrans_pct']} | {r['p50_ms']:.0f} | "
                   f"{r['p99_ms']:.0f} | {r['cpu_ms_per_1000']} | {'yes' if r['passed'] else 'no'} |", flush=True)
+            if "thread_cpu_ms_per_1000" in r:
+                print("  threads, CPU ms / 1000 ops: " + ", ".join(
+                    f"{k} {v}" for k, v in r["thread_cpu_ms_per_1000"].items()), flush=True)
             if not r["passed"]:
                 remaining_after_fail = args.continue_after_fail if remaining_after_fail is None else remaining_after_fail - 1
                 if remaining_after_fail <= 0:

@@ -59,8 +59,8 @@ public final class Registrar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     private static final int NONCE_COUNTS_TRACKED = 100_000;
     /** How long binding changes may live only in the journal; a restart replays at most this much. */
-    private static final Duration JOURNAL_FLUSH_INTERVAL = Duration.ofSeconds(2);
-    private static final long JOURNAL_SEGMENT_BYTES = 16L << 20;
+    private static final Duration JOURNAL_FLUSH_INTERVAL = Duration.ofSeconds(30);
+    private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
 
     private final Database database;
     private final BlockingExecutor executor;
