@@ -107,8 +107,8 @@ final class TransactionShard {
             return;
         }
         ServerTransaction created = request.isMethod(SipMethod.INVITE)
-                ? new InviteServerTransaction(this, inbound)
-                : new NonInviteServerTransaction(this, inbound);
+                ? new InviteServerTransaction(this, request, inbound.flow())
+                : new NonInviteServerTransaction(this, request, inbound.flow());
         servers.add(created);
         counters.added(created.kind());
         created.start();
