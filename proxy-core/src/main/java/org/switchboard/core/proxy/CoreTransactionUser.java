@@ -44,7 +44,7 @@ public final class CoreTransactionUser implements TransactionUser {
     @Override
     public void onRequest(ServerTransaction transaction, InboundMessage request) {
         ServerTransactionContext context = new ServerTransactionContext(transaction, newTag(), serverHeader);
-        if (transaction.request().isMethod(SipMethod.INVITE)) {
+        if (SipMethod.INVITE.equals(transaction.method())) {
             contexts.register(context);
         }
         chain.process(context);
@@ -69,13 +69,14 @@ public final class CoreTransactionUser implements TransactionUser {
     @Override
     public void onServerTimeout(ServerTransaction transaction) {
         LOG.debug("No ACK from {} for the final response to {} (Call-ID {})", transaction.flow().remote(),
-                transaction.request().method(), transaction.request().callId());
+                transaction.method(), transaction.callId());
     }
 
     @Override
     public void onServerTransportError(ServerTransaction transaction, Throwable cause) {
-        LOG.warn("Could not send the response to {} {} to {}: {}", transaction.request().method(),
-                transaction.request().requestUri(), transaction.flow().remote(), cause.toString());
+        // the request may be released already: the error can come after the final response
+        LOG.warn("Could not send the response to {} (Call-ID {}) to {}: {}", transaction.method(),
+                transaction.callId(), transaction.flow().remote(), cause.toString());
     }
 
     @Override

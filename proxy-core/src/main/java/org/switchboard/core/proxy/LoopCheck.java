@@ -20,7 +20,8 @@ final class LoopCheck implements RequestProcessor {
 
     @Override
     public ProcessorResult process(RequestContext context) {
-        SipRequest request = received(context);
+        // the request as it arrived is what the hash in our branches was computed over
+        SipRequest request = context.receivedRequest();
         if (request.isMethod(SipMethod.CANCEL) || request.vias().size() < 2) {
             return ProcessorResult.CONTINUE;
         }
@@ -39,10 +40,5 @@ final class LoopCheck implements RequestProcessor {
             }
         }
         return ProcessorResult.CONTINUE;
-    }
-
-    /** The request as it arrived, which is what the hash in our branches was computed over. */
-    static SipRequest received(RequestContext context) {
-        return context.transaction() != null ? context.transaction().request() : context.request();
     }
 }

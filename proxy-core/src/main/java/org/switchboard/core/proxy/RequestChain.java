@@ -88,6 +88,11 @@ public final class RequestChain {
         }
 
         @Override
+        public SipRequest receivedRequest() {
+            return context.receivedRequest();
+        }
+
+        @Override
         public void updateRequest(SipRequest request) {
             context.updateRequest(request);
         }

@@ -15,6 +15,9 @@ public interface RequestContext {
     /** The request as processed so far: the received one, or what a processor replaced it with. */
     SipRequest request();
 
+    /** The request as it arrived, before any processor replaced it. */
+    SipRequest receivedRequest();
+
     /**
      * Replaces the request the following processors see, e.g. with our Route entries removed (RFC
      * 3261 §16.4). The server transaction keeps the received request.

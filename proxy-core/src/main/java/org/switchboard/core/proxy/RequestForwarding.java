@@ -56,7 +56,7 @@ final class RequestForwarding implements RequestProcessor {
             recordRoute = createsDialog(request);
         }
         ProxyContext proxy = new ProxyContext(core, context, request, recordRoute,
-                LoopDetection.hash(LoopCheck.received(context)), targets);
+                LoopDetection.hash(context.receivedRequest()), targets);
         if (contexts.attach(context.transaction(), proxy)) {
             proxy.start();
         }

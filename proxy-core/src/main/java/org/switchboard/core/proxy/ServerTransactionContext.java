@@ -9,24 +9,32 @@ import org.switchboard.core.transport.Flow;
 /**
  * The {@link RequestContext} of a request with a server transaction: answers go through the
  * transaction, so its retransmissions are answered from there. Every response of one transaction
- * carries the same To tag (RFC 3261 §8.2.6.2). Used on the request's shard only.
+ * carries the same To tag (RFC 3261 §8.2.6.2). The context keeps the received request itself, as the
+ * transaction releases it once the final response is out. Used on the request's shard only.
  */
 final class ServerTransactionContext implements RequestContext {
     private final ServerTransaction transaction;
     private final String toTag;
     private final String serverHeader;
+    private final SipRequest received;
     private SipRequest request;
 
     ServerTransactionContext(ServerTransaction transaction, String toTag, String serverHeader) {
         this.transaction = transaction;
         this.toTag = toTag;
         this.serverHeader = serverHeader;
-        this.request = transaction.request();
+        this.received = transaction.request();
+        this.request = received;
     }
 
     @Override
     public SipRequest request() {
         return request;
+    }
+
+    @Override
+    public SipRequest receivedRequest() {
+        return received;
     }
 
     @Override
@@ -46,7 +54,8 @@ final class ServerTransactionContext implements RequestContext {
 
     @Override
     public SipResponse.Builder responseBuilder(int statusCode, String reasonPhrase) {
-        SipResponse.Builder builder = SipResponse.builderFor(transaction.request(), statusCode, reasonPhrase)
+        // not transaction.request(): a late answer (a 487 after the final) must still be buildable
+        SipResponse.Builder builder = SipResponse.builderFor(received, statusCode, reasonPhrase)
                 .add(HeaderName.SERVER, serverHeader);
         // a 100 Trying has no To tag of its own (§8.2.6.1)
         return statusCode == 100 ? builder : builder.toTag(toTag);

@@ -9,14 +9,18 @@ import org.switchboard.core.transport.InboundMessage;
  * and timeouts, and the responses matched to it by the top Via branch and CSeq method (§17.1.3).
  * Created by {@link TransactionLayer#sendRequest}; reports to its {@link ClientTransactionListener}.
  *
+ * <p>Once a final response has arrived, the transaction only absorbs its retransmissions (Timers K,
+ * D, M), and it releases the request it sent: {@link #request()} is for the time before.
+ *
  * <p>Threading: lives on the shard of its Call-ID; the accessors are meant for that thread.
  */
 public abstract sealed class ClientTransaction permits InviteClientTransaction, NonInviteClientTransaction {
     final TransactionShard home;
     final ClientTransactionTable.Key key;
     final ClientTransactionListener listener;
-    private final SipRequest request;
     private final Destination destination;
+    private final String callId;
+    private SipRequest request;
 
     ClientTransaction(TransactionShard home, SipRequest request, Destination destination,
             ClientTransactionListener listener) {
@@ -24,12 +28,31 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
         this.request = request;
         this.destination = destination;
         this.listener = listener;
+        this.callId = request.callId();
         this.key = new ClientTransactionTable.Key(request.topVia().branch(), request.method());
     }
 
-    /** The request as sent. */
+    /**
+     * The request as sent, until the transaction has its final response or ends.
+     *
+     * @throws IllegalStateException after that, when the request has been released
+     */
     public SipRequest request() {
-        return request;
+        SipRequest r = request;
+        if (r == null) {
+            throw new IllegalStateException(this + " has released its request after its final response");
+        }
+        return r;
+    }
+
+    /** The method of the request; available for the whole life of the transaction. */
+    public String method() {
+        return key.method();
+    }
+
+    /** The Call-ID of the request; available for the whole life of the transaction. */
+    public String callId() {
+        return callId;
     }
 
     public Destination destination() {
@@ -95,8 +118,14 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
     }
 
 
+    /** Drops the request once the final response is in: nothing will be sent from it again. */
+    final void releaseRequest() {
+        request = null;
+    }
+
     /** Removes the transaction from its table and tells the listener; call once. */
     final void removeAndNotify() {
+        releaseRequest();
         home.removeClient(this);
         home.callUser(() -> listener.onTerminated(this));
     }
@@ -109,6 +138,6 @@ public abstract sealed class ClientTransaction permits InviteClientTransaction, 
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + request.method() + " " + request.callId() + " " + key.branch() + "]";
+        return getClass().getSimpleName() + "[" + key.method() + " " + callId + " " + key.branch() + "]";
     }
 }

@@ -38,6 +38,11 @@ public final class ExecutorShard implements Shard {
     }
 
     @Override
+    public long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+
+    @Override
     public boolean inShard() {
         return inExecutorThread.getAsBoolean();
     }

@@ -20,6 +20,8 @@ import org.switchboard.core.transport.InboundMessage;
  *   <li>Accepted (after 2xx): every further 2xx is passed up; Timer M (64*T1) ends it.
  * </ul>
  *
+ * <p>In Completed and Accepted the INVITE itself is released; Completed keeps only its ACK.
+ *
  * <p>Threading: as {@link ClientTransaction}; {@link #cancel} may be called from any thread.
  */
 public final class InviteClientTransaction extends ClientTransaction {
@@ -156,6 +158,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             }
         } else if (response.isSuccess()) {
             state = State.ACCEPTED;
+            releaseRequest();
             stopCallingTimers();
             pendingCancel = null;
             endTimer = home.after(home.timers.transactionTimeoutMillis(), this::terminate); // Timer M
@@ -165,6 +168,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             stopCallingTimers();
             pendingCancel = null;
             ack = DerivedRequests.ackFor(request(), response);
+            releaseRequest();
             notifyResponse(inbound);
             send(ack);
             long timerD = home.timers.timerDMillis(destination().transport());

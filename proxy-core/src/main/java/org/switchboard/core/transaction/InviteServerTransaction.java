@@ -2,7 +2,9 @@ package org.switchboard.core.transaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
 
 /**
@@ -18,6 +20,10 @@ import org.switchboard.core.transport.InboundMessage;
  *       retransmissions are absorbed, ACKs go up to the transaction user; Timer L (64*T1) ends it.
  * </ul>
  *
+ * <p>From Completed, Confirmed and Accepted on, the request is released; Completed keeps the encoded
+ * final response for retransmissions, Confirmed and Accepted not even that. The To tag of the last
+ * response stays for matching ACKs without an RFC 3261 branch (§17.2.3).
+ *
  * <p>Threading: as {@link ServerTransaction}.
  */
 public final class InviteServerTransaction extends ServerTransaction {
@@ -31,9 +37,10 @@ public final class InviteServerTransaction extends ServerTransaction {
     private TimerHandle timerG;
     private TimerHandle endTimer;
     private long timerGInterval;
+    private String responseToTag;
 
-    InviteServerTransaction(TransactionShard home, InboundMessage inbound) {
-        super(home, inbound);
+    InviteServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
+        super(home, request, flow);
     }
 
     public State state() {
@@ -57,14 +64,20 @@ public final class InviteServerTransaction extends ServerTransaction {
     }
 
     private void sendTryingIfSilent() {
-        if (state == State.PROCEEDING && lastResponse() == null) {
+        if (state == State.PROCEEDING && !hasLastResponse()) {
             transmit(SipResponse.builderFor(request(), 100, "Trying").build());
         }
+    }
+
+    /** The To tag of the last response sent, or {@code null}: an ACK without a branch must carry it. */
+    String responseToTag() {
+        return responseToTag;
     }
 
     @Override
     void onResponseFromUser(SipResponse response) {
         if (state == State.PROCEEDING) {
+            responseToTag = response.to().tag();
             TransactionShard.cancel(tryingTimer);
             if (response.isProvisional()) {
                 transmit(response);
@@ -75,7 +88,8 @@ public final class InviteServerTransaction extends ServerTransaction {
             }
         } else if (state == State.ACCEPTED && response.isSuccess()) {
             // RFC 6026 §8.5: 2xx retransmissions from the TU pass through
-            transmit(response);
+            responseToTag = response.to().tag();
+            sendOnce(response);
         } else {
             LOG.debug("{} in state {} dropped response {}", this, state, response.statusCode());
         }
@@ -83,7 +97,8 @@ public final class InviteServerTransaction extends ServerTransaction {
 
     private void enterAccepted(SipResponse response) {
         state = State.ACCEPTED;
-        transmit(response);
+        releaseAll(); // RFC 6026 §8.5: the TU itself retransmits the 2xx; the INVITE's are absorbed
+        sendOnce(response);
         if (state == State.ACCEPTED) {
             endTimer = home.after(home.timers.transactionTimeoutMillis(), this::terminate); // Timer L
         }
@@ -92,6 +107,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     private void enterCompleted(SipResponse response) {
         state = State.COMPLETED;
         transmit(response);
+        releaseRequest();
         if (state != State.COMPLETED) {
             return;
         }
@@ -127,6 +143,7 @@ public final class InviteServerTransaction extends ServerTransaction {
         switch (state) {
             case COMPLETED -> {
                 state = State.CONFIRMED;
+                releaseAll(); // §17.2.1: retransmitted INVITEs and ACKs are now absorbed without answer
                 TransactionShard.cancel(timerG);
                 TransactionShard.cancel(endTimer);
                 long timerI = home.timers.timerIMillis(flow().transport());

@@ -13,7 +13,7 @@ import org.switchboard.core.transport.InboundMessage;
  *       (64*T1) times the request out.
  *   <li>Proceeding (after a provisional): Timer E goes on at T2; Timer F still runs.
  *   <li>Completed (after a final): retransmitted responses are absorbed until Timer K (T4, or 0 on
- *       reliable transports).
+ *       reliable transports); the request is released.
  * </ul>
  *
  * <p>Threading: as {@link ClientTransaction}.
@@ -93,6 +93,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
             notifyResponse(inbound);
         } else {
             state = State.COMPLETED;
+            releaseRequest();
             TransactionShard.cancel(timerE);
             TransactionShard.cancel(timerF);
             notifyResponse(inbound);

@@ -2,14 +2,18 @@ package org.switchboard.core.transaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.transport.InboundMessage;
+import org.switchboard.core.transport.Flow;
 
 /**
  * The non-INVITE server transaction of RFC 3261 §17.2.2: Trying until the transaction user
  * answers, Proceeding after a provisional, Completed after the final response with Timer J (64*T1,
  * or 0 on reliable transports) absorbing request retransmissions, which are answered with the last
  * response.
+ *
+ * <p>In Completed the transaction holds only the encoded final response and its key: the request is
+ * released when the final is sent.
  *
  * <p>Threading: as {@link ServerTransaction}.
  */
@@ -22,8 +26,8 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     private State state = State.TRYING;
     private TimerHandle timerJ;
 
-    NonInviteServerTransaction(TransactionShard home, InboundMessage inbound) {
-        super(home, inbound);
+    NonInviteServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
+        super(home, request, flow);
     }
 
     public State state() {
@@ -55,6 +59,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         } else {
             state = State.COMPLETED;
             transmit(response);
+            releaseRequest();
             if (state == State.COMPLETED) {
                 long delay = home.timers.timerJMillis(flow().transport());
                 if (delay == 0) {

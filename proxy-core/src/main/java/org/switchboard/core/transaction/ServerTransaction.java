@@ -3,13 +3,18 @@ package org.switchboard.core.transaction;
 import java.util.Objects;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
-import org.switchboard.core.transport.InboundMessage;
 
 /**
  * A server transaction (RFC 3261 §17.2): the request that created it and the responses the
  * transaction user sends through it. It absorbs retransmissions of the request, answering them
  * with the last response, and retransmits responses as its state machine says.
+ *
+ * <p>Once the final response is sent, a transaction often lingers for tens of seconds only to absorb
+ * retransmissions (Timers J, H, I, L). It then keeps just what that takes: its key, the flow, the last
+ * response as encoded bytes with its destination, and the method and Call-ID for logs. The request
+ * itself is released, so {@link #request()} is for the transaction user while it answers.
  *
  * <p>Threading: lives on the shard of its Call-ID. {@link #sendResponse} may be called from any
  * thread (it is posted to the shard); the accessors are meant for the shard's thread.
@@ -17,40 +22,56 @@ import org.switchboard.core.transport.InboundMessage;
 public abstract sealed class ServerTransaction permits InviteServerTransaction, NonInviteServerTransaction {
     final TransactionShard home;
     final ServerTransactionKey key;
-    private final InboundMessage inbound;
-    private final SipRequest request;
-    private SipResponse lastResponse;
+    private final Flow flow;
+    private final String method;
+    private final String callId;
+    private SipRequest request;
+    private EncodedResponse lastSent;
 
-    ServerTransaction(TransactionShard home, InboundMessage inbound) {
+    ServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
         this.home = home;
-        this.inbound = inbound;
-        this.request = (SipRequest) inbound.message();
+        this.flow = flow;
+        this.request = request;
+        this.method = request.method();
+        this.callId = request.callId();
         this.key = ServerTransactionKey.of(request);
     }
 
-    /** The request that created the transaction. */
+    /**
+     * The request that created the transaction, while the transaction user answers it: from {@link
+     * TransactionUser#onRequest} until the transaction sends its final response or ends, whichever
+     * comes first. Use {@link #method()}, {@link #callId()} and {@link #flow()} after that.
+     *
+     * @throws IllegalStateException after the final response or the end of the transaction, when the
+     *     request has been released
+     */
     public SipRequest request() {
-        return request;
+        SipRequest r = request;
+        if (r == null) {
+            throw new IllegalStateException(this + " has released its request after its final response;"
+                    + " use method(), callId() and flow()");
+        }
+        return r;
     }
 
-    /** The request as it arrived. */
-    public InboundMessage inbound() {
-        return inbound;
+    /** The method of the request; available for the whole life of the transaction. */
+    public String method() {
+        return method;
+    }
+
+    /** The Call-ID of the request; available for the whole life of the transaction. */
+    public String callId() {
+        return callId;
     }
 
     /** The flow the request came on; responses go back along it (RFC 3261 §18.2.2). */
     public Flow flow() {
-        return inbound.flow();
+        return flow;
     }
 
     /** The shard the transaction lives on, for posting asynchronous work back to it. */
     public Shard shard() {
         return home.shard;
-    }
-
-    /** The last response sent, or {@code null}. */
-    public SipResponse lastResponse() {
-        return lastResponse;
     }
 
     public abstract TransactionKind kind();
@@ -91,32 +112,57 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
         terminate();
     }
 
-    /** Sends {@code response} and remembers it for retransmissions. */
+    /** Encodes and sends {@code response}, and keeps the encoding to answer retransmissions. */
     final void transmit(SipResponse response) {
-        lastResponse = response;
-        home.sender.sendResponse(response, flow(), cause -> home.run(() -> onTransportError(cause)));
+        lastSent = home.sender.encodeResponse(response, flow);
+        retransmitLast();
     }
 
-    /** Sends the last response again, if there is one. */
+    /** Sends {@code response} without keeping it: nothing will be sent again from it. */
+    final void sendOnce(SipResponse response) {
+        home.sender.sendResponse(home.sender.encodeResponse(response, flow), this::onSendFailure);
+    }
+
+    /** Sends the last response kept by {@link #transmit} again, if there is one. */
     final void retransmitLast() {
-        if (lastResponse != null) {
-            transmit(lastResponse);
+        if (lastSent != null) {
+            home.sender.sendResponse(lastSent, this::onSendFailure);
         }
     }
 
+    private void onSendFailure(Throwable cause) {
+        home.run(() -> onTransportError(cause));
+    }
+
+    /** Whether a response was sent and kept for retransmissions. */
+    final boolean hasLastResponse() {
+        return lastSent != null;
+    }
+
+    /** Drops the request once the final response is out: the transaction user has answered it. */
+    final void releaseRequest() {
+        request = null;
+    }
+
+    /** Drops the kept response too, once no retransmitted request will be answered with it. */
+    final void releaseAll() {
+        request = null;
+        lastSent = null;
+    }
+
     final boolean isReliable() {
-        return flow().transport().isReliable();
+        return flow.transport().isReliable();
     }
 
     /** Removes the transaction from its table and tells the transaction user; call once. */
     final void removeAndNotify() {
+        releaseAll();
         home.removeServer(this);
         home.callUser(() -> home.user.onServerTerminated(this));
     }
 
-
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + request.method() + " " + request.callId() + " " + key + "]";
+        return getClass().getSimpleName() + "[" + method + " " + callId + " " + key + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.switchboard.core.transaction;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 
@@ -35,8 +34,8 @@ final class ServerTransactionTable {
             return null;
         }
         found = byKey.get(ServerTransactionKey.of(ack, SipMethod.INVITE, null));
-        return found != null && found.lastResponse() != null
-                && Objects.equals(ackToTag, found.lastResponse().to().tag()) ? found : null;
+        return found instanceof InviteServerTransaction invite && ackToTag.equals(invite.responseToTag())
+                ? found : null;
     }
 
     /** The INVITE server transaction a CANCEL refers to, or {@code null} (RFC 3261 §9.2). */

@@ -15,6 +15,12 @@ public interface Shard {
     /** Runs {@code task} on this shard after {@code delayMillis} milliseconds. */
     TimerHandle schedule(Runnable task, long delayMillis);
 
+    /**
+     * The shard's clock in milliseconds, the one {@link #schedule} delays are measured on: monotonic,
+     * not the time of day.
+     */
+    long nowMillis();
+
     /** Whether the calling thread is this shard's thread. */
     boolean inShard();
 }

@@ -26,6 +26,7 @@ final class TransactionShard {
     final TransactionCounters counters;
     final ServerTransactionTable servers;
     final ClientTransactionTable clients;
+    private final ShardTimers timerQueues;
     private final int retryAfterSeconds;
     private final long tagSalt;
 
@@ -38,6 +39,7 @@ final class TransactionShard {
         this.counters = counters;
         this.servers = new ServerTransactionTable(capacity);
         this.clients = new ClientTransactionTable(capacity);
+        this.timerQueues = new ShardTimers(shard, TransactionShard::guarded);
         this.retryAfterSeconds = retryAfterSeconds;
         this.tagSalt = tagSalt;
     }
@@ -51,9 +53,9 @@ final class TransactionShard {
         }
     }
 
-    /** Runs {@code task} on this shard after {@code delayMillis}. */
+    /** Runs {@code task} on this shard after {@code delayMillis}; call on the shard. */
     TimerHandle after(long delayMillis, Runnable task) {
-        return shard.schedule(() -> guarded(task), delayMillis);
+        return timerQueues.start(delayMillis, task);
     }
 
     static void cancel(TimerHandle timer) {
@@ -107,8 +109,8 @@ final class TransactionShard {
             return;
         }
         ServerTransaction created = request.isMethod(SipMethod.INVITE)
-                ? new InviteServerTransaction(this, inbound)
-                : new NonInviteServerTransaction(this, inbound);
+                ? new InviteServerTransaction(this, request, inbound.flow())
+                : new NonInviteServerTransaction(this, request, inbound.flow());
         servers.add(created);
         counters.added(created.kind());
         created.start();

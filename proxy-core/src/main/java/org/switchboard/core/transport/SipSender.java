@@ -17,11 +17,21 @@ public interface SipSender {
     void sendRequest(SipRequest request, Destination destination, TransportErrorListener onError);
 
     /**
-     * Sends a response along the path RFC 3261 §18.2.2 and RFC 3581 prescribe for the top Via:
-     * the request's connection if it is still open, else {@code received}/{@code rport}, else the
-     * sent-by address. {@code requestFlow} is the flow the request arrived on.
+     * Encodes a response and works out where it goes, once: the path RFC 3261 §18.2.2 and RFC 3581
+     * prescribe for the top Via (the request's connection if it is still open, else {@code
+     * received}/{@code rport}, else the sent-by address). {@code requestFlow} is the flow the request
+     * arrived on. A response without a usable Via comes back unroutable rather than throwing, and
+     * fails when sent.
      */
-    void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError);
+    EncodedResponse encodeResponse(SipResponse response, Flow requestFlow);
+
+    /** Sends an encoded response; may be called again with the same one to retransmit it. */
+    void sendResponse(EncodedResponse response, TransportErrorListener onError);
+
+    /** Encodes and sends a response that will not be sent again. */
+    default void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError) {
+        sendResponse(encodeResponse(response, requestFlow), onError);
+    }
 
     /** Told when a message could not be sent (connection refused, unreachable, closed). */
     @FunctionalInterface

@@ -14,11 +14,13 @@ import org.switchboard.core.transport.Transport;
 /** A request context for processor tests that records what was answered. */
 final class RecordingContext implements RequestContext {
     final List<SipResponse> responses = new ArrayList<>();
+    private final SipRequest received;
     private SipRequest request;
     private final Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
             new InetSocketAddress("127.0.0.1", 40000), 0);
 
     RecordingContext(SipRequest request) {
+        this.received = request;
         this.request = request;
     }
 
@@ -42,6 +44,11 @@ final class RecordingContext implements RequestContext {
     @Override
     public SipRequest request() {
         return request;
+    }
+
+    @Override
+    public SipRequest receivedRequest() {
+        return received;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.switchboard.core.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.core.transaction.TestMessages.outgoing;
 import static org.switchboard.core.transaction.TestMessages.response;
 
@@ -114,6 +115,23 @@ class InviteClientTransactionTest {
         assertThat(tx.state()).isEqualTo(InviteClientTransaction.State.TERMINATED);
         assertThat(listener.terminated).containsExactly(tx);
         assertThat(f.layer.tableSize()).isZero();
+    }
+
+    @Test
+    void completedAndAcceptedReleaseTheInviteButKeepMethodAndCallId() {
+        InviteClientTransaction failed = sendInvite(Transport.UDP);
+        answer(486);
+        InviteClientTransaction answered = (InviteClientTransaction) f.send(
+                outgoing("INVITE", "z9hG4bKcli2", CALL_ID), Transport.UDP, listener);
+        f.receive(response(200, "z9hG4bKcli2", CALL_ID, 1, "INVITE"));
+
+        for (InviteClientTransaction tx : List.of(failed, answered)) {
+            assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class);
+            assertThat(tx.method()).isEqualTo("INVITE");
+            assertThat(tx.callId()).isEqualTo(CALL_ID);
+        }
+        answer(486);
+        assertThat(f.sender.requestMethods()).containsExactly("INVITE", "ACK", "INVITE", "ACK");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.switchboard.core.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.core.transaction.TestMessages.invite;
 import static org.switchboard.core.transaction.TestMessages.request;
 import static org.switchboard.core.transaction.TestMessages.response;
@@ -104,6 +105,64 @@ class InviteServerTransactionTest {
         assertThat(f.sender.responseTimes()).containsExactly(0L, 500L);
         assertThat(f.user.timeouts).isEmpty();
         assertThat(f.layer.tableSize()).isZero();
+    }
+
+    @Test
+    void completedTransactionReleasesTheRequestAndRetransmitsTheSameBytes() {
+        InviteServerTransaction tx = receiveInvite(Transport.UDP);
+        tx.sendResponse(response(invite, 486));
+
+        f.clock.advance(500);
+        f.receive(invite);
+
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class);
+        assertThat(tx.method()).isEqualTo("INVITE");
+        assertThat(tx.callId()).isEqualTo("call-1@example.com");
+        assertThat(f.sender.responseCodes()).containsExactly(486, 486, 486);
+        assertThat(f.sender.responsesEncoded).isEqualTo(1);
+        byte[] first = f.sender.responses.get(0).encoded().bytes();
+        assertThat(f.sender.responses).allSatisfy(sent -> assertThat(sent.encoded().bytes()).isSameAs(first));
+    }
+
+    @Test
+    void ackWithoutBranchIsStillMatchedAfterRelease() {
+        SipRequest oldInvite = request("INVITE", null, "call-9@example.com", 3);
+        f.receive(oldInvite);
+        InviteServerTransaction tx = (InviteServerTransaction) f.serverTransaction(0);
+        tx.sendResponse(response(oldInvite, 404));
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class);
+
+        f.receive(request("ACK", null, "call-9@example.com", 3, "bob1"));
+        f.receive(request("ACK", null, "call-9@example.com", 3, "bob1"));
+
+        assertThat(tx.state()).isEqualTo(InviteServerTransaction.State.CONFIRMED);
+        assertThat(f.user.acks).isEmpty();
+        assertThat(f.counters().retransmissionsAbsorbed()).isEqualTo(1);
+    }
+
+    @Test
+    void retransmittedInviteInConfirmedIsAbsorbedWithoutAnswer() {
+        InviteServerTransaction tx = receiveInvite(Transport.UDP);
+        tx.sendResponse(response(invite, 486));
+        f.receive(ack());
+
+        f.receive(invite);
+
+        assertThat(tx.state()).isEqualTo(InviteServerTransaction.State.CONFIRMED);
+        assertThat(f.sender.responseCodes()).containsExactly(486);
+        assertThat(f.user.requests).hasSize(1);
+    }
+
+    @Test
+    void acceptedTransactionReleasesTheRequestAndStillSendsTheUsersSuccessResponses() {
+        InviteServerTransaction tx = receiveInvite(Transport.UDP);
+        tx.sendResponse(response(invite, 200));
+
+        tx.sendResponse(response(invite, 200));
+
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class);
+        assertThat(f.sender.responseCodes()).containsExactly(200, 200);
+        assertThat(f.sender.lastResponse().callId()).isEqualTo("call-1@example.com");
     }
 
     @Test

@@ -38,6 +38,11 @@ final class ManualShard implements Shard {
     }
 
     @Override
+    public long nowMillis() {
+        return clock.now();
+    }
+
+    @Override
     public boolean inShard() {
         return running;
     }

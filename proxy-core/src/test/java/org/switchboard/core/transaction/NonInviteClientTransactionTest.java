@@ -1,6 +1,7 @@
 package org.switchboard.core.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.core.transaction.TestMessages.outgoing;
 import static org.switchboard.core.transaction.TestMessages.response;
 
@@ -36,6 +37,23 @@ class NonInviteClientTransactionTest {
         assertThat(tx.state()).isEqualTo(NonInviteClientTransaction.State.TERMINATED);
         assertThat(f.layer.tableSize()).isZero();
         assertThat(f.clock.pendingTimers()).isZero();
+    }
+
+    @Test
+    void finalResponseReleasesTheRequestWhileTimerKAbsorbsRetransmissions() {
+        NonInviteClientTransaction tx = sendRegister(Transport.UDP);
+        assertThat(tx.request().method()).isEqualTo("REGISTER");
+
+        answer(200);
+        answer(200);
+
+        assertThat(tx.state()).isEqualTo(NonInviteClientTransaction.State.COMPLETED);
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("REGISTER " + CALL_ID);
+        assertThat(tx.method()).isEqualTo("REGISTER");
+        assertThat(tx.callId()).isEqualTo(CALL_ID);
+        assertThat(listener.responses).hasSize(1);
+        assertThat(f.counters().retransmissionsAbsorbed()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.switchboard.core.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.core.transaction.TestMessages.request;
 import static org.switchboard.core.transaction.TestMessages.response;
 
@@ -60,6 +61,50 @@ class NonInviteServerTransactionTest {
 
         f.receive(options);
         assertThat(f.user.requests).hasSize(2);
+    }
+
+    @Test
+    void completedTransactionReleasesTheRequestAndAnswersRetransmissionsWithTheSameBytes() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        assertThat(tx.request()).isSameAs(options);
+        tx.sendResponse(response(options, 200));
+
+        f.receive(options);
+        f.receive(options);
+
+        assertThatThrownBy(tx::request).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OPTIONS call-2@example.com").hasMessageContaining("released");
+        assertThat(tx.method()).isEqualTo("OPTIONS");
+        assertThat(tx.callId()).isEqualTo("call-2@example.com");
+        assertThat(f.sender.responsesEncoded).isEqualTo(1);
+        byte[] first = f.sender.responses.get(0).encoded().bytes();
+        assertThat(f.sender.responses).hasSize(3)
+                .allSatisfy(sent -> assertThat(sent.encoded().bytes()).isSameAs(first));
+    }
+
+    @Test
+    void provisionalKeepsTheRequestForTheUser() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+
+        tx.sendResponse(response(options, 183));
+
+        assertThat(tx.request()).isSameAs(options);
+    }
+
+    @Test
+    void transportErrorOfARetransmissionAfterReleaseTellsTheUserWithMethodAndCallId() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 200));
+        f.receive(options);
+
+        f.sender.responses.get(1).onError().onTransportError(new IOException("unreachable"));
+
+        assertThat(f.user.transportErrors).containsExactly(tx);
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(tx.method()).isEqualTo("OPTIONS");
+        assertThat(tx.callId()).isEqualTo("call-2@example.com");
+        assertThat(tx).hasToString("NonInviteServerTransaction[OPTIONS call-2@example.com "
+                + "Branch[branch=z9hG4bKopt1, sentBy=192.0.2.20:5060, method=OPTIONS]]");
     }
 
     @Test

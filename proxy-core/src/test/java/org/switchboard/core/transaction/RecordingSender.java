@@ -1,25 +1,38 @@
 package org.switchboard.core.transaction;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.SipSender;
 
-/** A fake transport that records what is sent and when, and can fail every send. */
+/**
+ * A fake transport that records what is sent and when, and can fail every send. Responses are
+ * encoded as the real transport encodes them and routed back to the request's source.
+ */
 final class RecordingSender implements SipSender {
     private final ManualClock clock;
     final List<SentRequest> requests = new ArrayList<>();
     final List<SentResponse> responses = new ArrayList<>();
+    int responsesEncoded;
     boolean failing;
 
     record SentRequest(SipRequest request, Destination destination, long at, TransportErrorListener onError) {
     }
 
-    record SentResponse(SipResponse response, Flow flow, long at, TransportErrorListener onError) {
+    record SentResponse(EncodedResponse encoded, long at, TransportErrorListener onError) {
+
+        /** The response parsed back from the bytes sent. */
+        SipResponse response() {
+            byte[] bytes = encoded.bytes();
+            return (SipResponse) TestMessages.parse(new String(bytes, StandardCharsets.UTF_8)
+                    .replace("\r\n", "\n"));
+        }
     }
 
     RecordingSender(ManualClock clock) {
@@ -35,8 +48,16 @@ final class RecordingSender implements SipSender {
     }
 
     @Override
-    public void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError) {
-        responses.add(new SentResponse(response, requestFlow, clock.now(), onError));
+    public EncodedResponse encodeResponse(SipResponse response, Flow requestFlow) {
+        responsesEncoded++;
+        Destination source = new Destination(requestFlow.transport(), requestFlow.remote(), requestFlow.connectionId());
+        return EncodedResponse.routed(response.encode(), response.statusCode(), response.callId(), source,
+                requestFlow.local());
+    }
+
+    @Override
+    public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
+        responses.add(new SentResponse(response, clock.now(), onError));
         if (failing) {
             onError.onTransportError(new IOException("Connection closed"));
         }
@@ -51,7 +72,7 @@ final class RecordingSender implements SipSender {
     }
 
     List<Integer> responseCodes() {
-        return responses.stream().map(s -> s.response().statusCode()).toList();
+        return responses.stream().map(s -> s.encoded().statusCode()).toList();
     }
 
     List<String> requestMethods() {

@@ -27,12 +27,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessageHandler;
 import org.switchboard.core.transport.ListenPoint;
@@ -317,7 +317,7 @@ public final class NettyTransportLayer implements SipSender {
             sendLargeRequestOverTcp(request, bytes, destination, onError);
             return;
         }
-        send(request, bytes, destination, null, onError);
+        send(request, request.callId(), bytes, destination, null, onError);
     }
 
     /**
@@ -333,96 +333,118 @@ public final class NettyTransportLayer implements SipSender {
         Destination tcp = Destination.of(Transport.TCP, destination.address());
         log.debug("Sending {} bytes {} to {} over TCP instead of UDP", udpBytes.length, request.method(),
                 destination);
-        send(overTcp, overTcp.encode(), tcp, null, cause -> {
+        send(overTcp, request.callId(), overTcp.encode(), tcp, null, cause -> {
             log.debug("TCP to {} failed ({}); sending {} over UDP", tcp, cause.toString(), request.method());
-            send(request, udpBytes, destination, null, onError);
+            send(request, request.callId(), udpBytes, destination, null, onError);
         });
     }
 
     @Override
-    public void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError) {
-        Destination destination;
+    public EncodedResponse encodeResponse(SipResponse response, Flow requestFlow) {
+        byte[] bytes = response.encode();
         try {
             Via via = response.topVia();
             if (via == null) {
-                fail(response, requestFlow.toString(), new IOException("Response has no Via"), onError);
-                return;
+                return EncodedResponse.unroutable(bytes, response.statusCode(), response.callId(),
+                        new IOException("Response has no Via"));
             }
-            destination = ResponseRoute.of(via, requestFlow);
+            Destination destination = sharingAddress(ResponseRoute.of(via, requestFlow), requestFlow);
+            return EncodedResponse.routed(bytes, response.statusCode(), response.callId(), destination,
+                    requestFlow.local());
         } catch (SipParseException | UnknownHostException e) {
-            fail(response, requestFlow.toString(), e, onError);
+            return EncodedResponse.unroutable(bytes, response.statusCode(), response.callId(), e);
+        }
+    }
+
+    /**
+     * The destination with the flow's remote address object when it is the same address, as it
+     * usually is, so that a transaction keeping both the flow and the response keeps one address.
+     */
+    private static Destination sharingAddress(Destination destination, Flow requestFlow) {
+        return destination.address().equals(requestFlow.remote())
+                ? new Destination(destination.transport(), requestFlow.remote(), destination.connectionId())
+                : destination;
+    }
+
+    @Override
+    public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
+        Destination destination = response.destination();
+        if (destination == null) {
+            fail(response, "nowhere", response.routeFailure(), onError);
             return;
         }
-        send(response, response.encode(), destination, requestFlow.local(), onError);
+        send(response, response.callId(), response.bytes(), destination, response.localAddress(), onError);
     }
 
     /**
      * Sends the bytes of a message.
      *
+     * @param subject the request or encoded response sent, named in the log if sending fails
+     * @param callId the message's Call-ID, for the trace
      * @param udpLocal for UDP, the local socket to send from if possible
      */
-    private void send(SipMessage message, byte[] bytes, Destination destination, InetSocketAddress udpLocal,
-                      TransportErrorListener onError) {
+    private void send(Object subject, String callId, byte[] bytes, Destination destination,
+                      InetSocketAddress udpLocal, TransportErrorListener onError) {
         switch (destination.transport()) {
-            case UDP -> sendDatagram(message, bytes, destination, udpLocal, onError);
-            case TCP -> sendStream(message, bytes, destination, onError);
-            default -> fail(message, destination.toString(),
+            case UDP -> sendDatagram(subject, callId, bytes, destination, udpLocal, onError);
+            case TCP -> sendStream(subject, callId, bytes, destination, onError);
+            default -> fail(subject, destination.toString(),
                     new IOException("Transport " + destination.transport() + " is not available"), onError);
         }
     }
 
-    private void sendDatagram(SipMessage message, byte[] bytes, Destination destination,
+    private void sendDatagram(Object subject, String callId, byte[] bytes, Destination destination,
                               InetSocketAddress preferredLocal, TransportErrorListener onError) {
         InetSocketAddress target = destination.address();
         Channel channel = udpSockets.forSending(preferredLocal, target);
         if (channel == null) {
             String family = target.getAddress() instanceof Inet6Address ? "IPv6" : "IPv4";
-            fail(message, destination.toString(), new IOException("No UDP socket for " + family), onError);
+            fail(subject, destination.toString(), new IOException("No UDP socket for " + family), onError);
             return;
         }
-        traceOut(message, bytes, Transport.UDP, channel, target);
+        traceOut(callId, bytes, Transport.UDP, channel, target);
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), target)).addListener(f -> {
             if (f.isSuccess()) {
                 stats.recordMessageOut(Transport.UDP);
             } else {
-                fail(message, destination.toString(), f.cause(), onError);
+                fail(subject, destination.toString(), f.cause(), onError);
             }
         });
     }
 
-    private void sendStream(SipMessage message, byte[] bytes, Destination destination,
+    private void sendStream(Object subject, String callId, byte[] bytes, Destination destination,
                             TransportErrorListener onError) {
         connector.connectionTo(destination.address(), destination.connectionId()).addListener(connected -> {
             if (!connected.isSuccess()) {
-                fail(message, destination.toString(), connected.cause(), onError);
+                fail(subject, destination.toString(), connected.cause(), onError);
                 return;
             }
             Channel channel = (Channel) connected.getNow();
-            traceOut(message, bytes, destination.transport(), channel, (InetSocketAddress) channel.remoteAddress());
+            traceOut(callId, bytes, destination.transport(), channel, (InetSocketAddress) channel.remoteAddress());
             channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> {
                 if (f.isSuccess()) {
                     stats.recordMessageOut(destination.transport());
                 } else {
-                    fail(message, destination.toString(), f.cause(), onError);
+                    fail(subject, destination.toString(), f.cause(), onError);
                 }
             });
         });
     }
 
     /** Traces a message as it is handed to the socket, so that the trace shows it before any answer. */
-    private void traceOut(SipMessage message, byte[] bytes, Transport transport, Channel channel,
+    private void traceOut(String callId, byte[] bytes, Transport transport, Channel channel,
                           InetSocketAddress remote) {
         trace.record(TraceEntry.Direction.OUT, transport, (InetSocketAddress) channel.localAddress(), remote,
-                message.callId(), bytes);
+                callId, bytes);
     }
 
     /**
      * Counts and logs a failed send and tells the listener, never from within the send call: on the
      * caller's event loop if it is one of ours, else on any of them.
      */
-    private void fail(SipMessage message, String destination, Throwable cause, TransportErrorListener onError) {
+    private void fail(Object subject, String destination, Throwable cause, TransportErrorListener onError) {
         stats.recordSendFailure();
-        log.debug("Could not send {} to {}: {}", describe(message), destination, cause.toString());
+        log.debug("Could not send {} to {}: {}", describe(subject), destination, cause.toString());
         Runnable notify = () -> {
             try {
                 onError.onTransportError(cause);
@@ -446,8 +468,7 @@ public final class NettyTransportLayer implements SipSender {
         return group.next();
     }
 
-    private static String describe(SipMessage message) {
-        return message instanceof SipRequest r ? r.method()
-                : ((SipResponse) message).statusCode() + " response";
+    private static String describe(Object subject) {
+        return subject instanceof SipRequest r ? r.method() : subject.toString();
     }
 }

@@ -12,6 +12,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.MessageTrace;
@@ -159,6 +160,16 @@ class MessageReceiverTest {
         public void sendResponse(SipResponse response, Flow requestFlow, TransportErrorListener onError) {
             responses.add(response);
             flows.add(requestFlow);
+        }
+
+        @Override
+        public EncodedResponse encodeResponse(SipResponse response, Flow requestFlow) {
+            throw new AssertionError("the receiver sends each response once");
+        }
+
+        @Override
+        public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
+            throw new AssertionError("the receiver sends each response once");
         }
     }
 }

@@ -25,6 +25,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.SipSender;
@@ -60,6 +61,27 @@ class NettyTransportLayerUdpTest {
             assertThat(answer.getSocketAddress()).isEqualTo(transports.address(Transport.UDP));
             assertThat(transports.layer.trace().byCallId("u1@test")).extracting(TraceEntry::direction)
                     .containsExactly(TraceEntry.Direction.IN, TraceEntry.Direction.OUT);
+        }
+    }
+
+    @Test
+    void encodedResponseIsRoutedOnceAndSentAgainAsTheSameBytes() throws Exception {
+        InetAddress loopback = loopback("127.0.0.1");
+        try (RunningTransports transports = RunningTransports.on(loopback);
+             DatagramSocket client = client(loopback)) {
+            send(client, options("SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-e1;rport", "e1@test"),
+                    transports.address(Transport.UDP));
+            InboundMessage in = transports.next();
+            SipResponse ok = SipResponse.builderFor((SipRequest) in.message(), 200, "OK").toTag("t1").build();
+
+            EncodedResponse encoded = transports.layer.encodeResponse(ok, in.flow());
+            transports.layer.sendResponse(encoded, SipSender.TransportErrorListener.IGNORE);
+            transports.layer.sendResponse(encoded, SipSender.TransportErrorListener.IGNORE);
+
+            assertThat(encoded.destination().address()).isSameAs(in.flow().remote());
+            assertThat(encoded.statusCode()).isEqualTo(200);
+            assertThat(text(receive(client))).isEqualTo(new String(encoded.bytes(), StandardCharsets.UTF_8));
+            assertThat(text(receive(client))).isEqualTo(new String(encoded.bytes(), StandardCharsets.UTF_8));
         }
     }
 
