@@ -84,7 +84,9 @@ public final class NettyTransportLayer implements SipSender {
     public NettyTransportLayer(TransportConfig config, InboundMessageHandler handler) {
         this.config = config;
         this.ioMode = IoMode.select(config.preferEpoll());
-        this.group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), ioMode.handlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors(),
+                ioMode.handlerFactory());
         this.trace = new MessageTrace(config.traceCapacity());
         this.receiver = new MessageReceiver(handler, this, stats, trace);
         this.registry = new ConnectionRegistry(config.maxConnections());

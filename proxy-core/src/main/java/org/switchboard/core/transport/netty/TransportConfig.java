@@ -18,7 +18,8 @@ import org.switchboard.core.transport.Transport;
  * @param mtuThreshold a request to a UDP destination larger than this goes over TCP (RFC 3261 §18.1.1)
  * @param maxConnections the most connections open at once, inbound and outbound together
  * @param traceCapacity how many recent messages the message trace keeps
- * @param eventLoopThreads event loop threads; 0 means Netty's default (twice the cores)
+ * @param eventLoopThreads event loop threads; 0 means one per available core, since SIP work is CPU-bound
+ *     and every extra loop on a busy core costs context switches and cross-thread hand-offs
  * @param preferEpoll use native epoll when available; otherwise NIO
  */
 public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeout, int maxStreamMessageSize,
@@ -48,8 +49,8 @@ public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeo
 
     /**
      * The defaults: UDP and TCP on {@code 0.0.0.0:5060} and {@code [::]:5060}, 5 minutes idle timeout,
-     * 64 KiB messages, 1300 bytes MTU threshold, 10,000 connections, 2000 traced messages, Netty's
-     * default thread count, epoll preferred.
+     * 64 KiB messages, 1300 bytes MTU threshold, 10,000 connections, 2000 traced messages, one event
+     * loop per core, epoll preferred.
      */
     public static TransportConfig defaults() {
         return withListenPoints(List.of(
