@@ -1,7 +1,5 @@
 package org.switchboard.core.message;
 
-import java.util.ArrayList;
-
 /** A SIP request: method, Request-URI, headers and body. Immutable; change it with {@link #toBuilder()}. */
 public final class SipRequest extends MessageBase implements SipMessage {
     private final String method;
@@ -16,7 +14,7 @@ public final class SipRequest extends MessageBase implements SipMessage {
 
     /** A builder for a new request with no headers. */
     public static Builder builder(String method, String requestUri) {
-        return new Builder(method, requestUri, "SIP/2.0", new ArrayList<>(), new byte[0]);
+        return new Builder(method, requestUri, "SIP/2.0", Headers.EMPTY, new byte[0]);
     }
 
     /** The method, case-sensitive as RFC 3261 §7.1 says. */
@@ -49,7 +47,7 @@ public final class SipRequest extends MessageBase implements SipMessage {
     }
 
     public Builder toBuilder() {
-        return new Builder(method, requestUri, sipVersion, headers.toList(), body);
+        return new Builder(method, requestUri, sipVersion, headers, body);
     }
 
     @Override
@@ -82,8 +80,8 @@ public final class SipRequest extends MessageBase implements SipMessage {
         private final String method;
         private String requestUri;
 
-        Builder(String method, String requestUri, String sipVersion, java.util.List<HeaderField> fields, byte[] body) {
-            super(fields, body, sipVersion);
+        Builder(String method, String requestUri, String sipVersion, Headers headers, byte[] body) {
+            super(headers, body, sipVersion);
             this.method = method;
             this.requestUri = requestUri;
         }

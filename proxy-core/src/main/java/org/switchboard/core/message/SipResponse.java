@@ -1,8 +1,5 @@
 package org.switchboard.core.message;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** A SIP response: status code, reason phrase, headers and body. Immutable. */
 public final class SipResponse extends MessageBase implements SipMessage {
     private final int statusCode;
@@ -20,18 +17,10 @@ public final class SipResponse extends MessageBase implements SipMessage {
      * Builder#toTag}).
      */
     public static Builder builderFor(SipRequest request, int statusCode, String reasonPhrase) {
-        List<HeaderField> fields = new ArrayList<>(8);
-        Headers h = request.headers();
-        for (int i = 0; i < h.size(); i++) {
-            HeaderField f = h.get(i);
-            HeaderName n = f.name();
-            if (n.equals(HeaderName.VIA) || n.equals(HeaderName.FROM) || n.equals(HeaderName.TO)
-                    || n.equals(HeaderName.CALL_ID) || n.equals(HeaderName.CSEQ)
-                    || (statusCode == 100 && n.equals(HeaderName.TIMESTAMP))) {
-                fields.add(f);
-            }
-        }
-        return new Builder(statusCode, reasonPhrase, "SIP/2.0", fields, new byte[0]);
+        Headers copied = request.headers().only(n -> n.equals(HeaderName.VIA) || n.equals(HeaderName.FROM)
+                || n.equals(HeaderName.TO) || n.equals(HeaderName.CALL_ID) || n.equals(HeaderName.CSEQ)
+                || (statusCode == 100 && n.equals(HeaderName.TIMESTAMP)));
+        return new Builder(statusCode, reasonPhrase, "SIP/2.0", copied, new byte[0]);
     }
 
     public int statusCode() {
@@ -55,7 +44,7 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     public Builder toBuilder() {
-        return new Builder(statusCode, reasonPhrase, sipVersion, headers.toList(), body);
+        return new Builder(statusCode, reasonPhrase, sipVersion, headers, body);
     }
 
     @Override
@@ -73,8 +62,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
         private final int statusCode;
         private String reasonPhrase;
 
-        Builder(int statusCode, String reasonPhrase, String sipVersion, List<HeaderField> fields, byte[] body) {
-            super(fields, body, sipVersion);
+        Builder(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] body) {
+            super(headers, body, sipVersion);
             if (statusCode < 100 || statusCode > 699) {
                 throw new IllegalArgumentException("Status code out of range: " + statusCode);
             }
@@ -89,13 +78,11 @@ public final class SipResponse extends MessageBase implements SipMessage {
 
         /** Adds a tag to the To header unless it already has one. */
         public Builder toTag(String tag) {
-            for (HeaderField f : fields) {
-                if (f.name().equals(HeaderName.TO)) {
-                    NameAddr to = NameAddr.parse(f.value());
-                    if (to.tag() == null) {
-                        set(HeaderName.TO, to.withParam("tag", tag).toString());
-                    }
-                    break;
+            HeaderField f = first(HeaderName.TO);
+            if (f != null) {
+                NameAddr to = NameAddr.parse(f.text(), f.textStart(), f.textEnd());
+                if (to.tag() == null) {
+                    set(HeaderName.TO, to.withParam("tag", tag).toString());
                 }
             }
             return this;
