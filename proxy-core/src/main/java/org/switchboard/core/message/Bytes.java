@@ -37,6 +37,24 @@ final class Bytes {
         return -1;
     }
 
+    /** The index of the first CR or LF in {@code buf[from, end)}, or -1. */
+    static int indexOfLineBreak(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i);
+            long found = zeroBytes(word ^ LF) | zeroBytes(word ^ CR);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code buf[from, end)} holds a CR or an LF. */
     static boolean containsLineBreak(byte[] buf, int from, int end) {
         int i = from;

@@ -22,7 +22,11 @@ public final class HeaderField {
     private final int textEnd;
     private String value;
 
-    HeaderField(HeaderName name, byte[] src, int start, int valueStart, int end) {
+    /**
+     * A received line; {@code lineBreakInside} says whether the parser saw a CR or LF between
+     * {@code start} and {@code end}, which only then need looking for in the value.
+     */
+    HeaderField(HeaderName name, byte[] src, int start, int valueStart, int end, boolean lineBreakInside) {
         this.name = name;
         this.src = src;
         this.start = start;
@@ -36,7 +40,7 @@ public final class HeaderField {
         while (e > s && isLws(src[e - 1])) {
             e--;
         }
-        if (Bytes.containsLineBreak(src, s, e)) {
+        if (lineBreakInside && Bytes.containsLineBreak(src, s, e)) {
             String v = unfold(src, s, e);
             value = v;
             text = Grammar.utf8(v);

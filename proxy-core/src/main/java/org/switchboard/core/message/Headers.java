@@ -25,7 +25,8 @@ public final class Headers implements Iterable<HeaderField> {
     final byte[] src;
     /**
      * Three offsets per line into {@link #src}: start of the name, just past the colon, end of the
-     * line without its CRLF; the start is {@link #BUILT} for a field made in code.
+     * line without its CRLF; the start is {@link #BUILT} for a field made in code. The second is
+     * negated for a line with a CR or LF inside (folding, a bare CR).
      */
     final int[] bounds;
     final HeaderName[] names;
@@ -51,11 +52,16 @@ public final class Headers implements Iterable<HeaderField> {
         }
         HeaderField f = fields[index];
         if (f == null) {
-            int b = index * 3;
-            f = new HeaderField(names[index], src, bounds[b], bounds[b + 1], bounds[b + 2]);
+            f = field(src, bounds, names, index);
             fields[index] = f;
         }
         return f;
+    }
+
+    /** A new field for the received line {@code i} of a line table. */
+    static HeaderField field(byte[] src, int[] bounds, HeaderName[] names, int i) {
+        int valueStart = bounds[i * 3 + 1];
+        return new HeaderField(names[i], src, bounds[i * 3], Math.abs(valueStart), bounds[i * 3 + 2], valueStart < 0);
     }
 
     /** The index of the first line of that name at or after {@code from}, or -1. */

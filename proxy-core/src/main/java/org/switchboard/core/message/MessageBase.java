@@ -2,15 +2,29 @@ package org.switchboard.core.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /** State and lazy accessors shared by requests and responses. */
 abstract class MessageBase {
+    static final byte[] NO_BODY = new byte[0];
+
     final String sipVersion;
     final Headers headers;
-    final byte[] body;
+    /** The body is {@code bodySrc[bodyOff, bodyOff+bodyLen)}: in a received message, part of its buffer. */
+    final byte[] bodySrc;
+    final int bodyOff;
+    final int bodyLen;
+    /**
+     * The start line as received, {@code headers.src[lineStart, lineEnd)}, if it is exactly what
+     * its parts would be written as; otherwise {@code lineStart} is -1.
+     */
+    final int lineStart;
+    final int lineEnd;
     final String defect;
+
+    private volatile byte[] body;
 
     private List<Via> vias;
     private Via topVia;
@@ -22,10 +36,15 @@ abstract class MessageBase {
     private String validation;
     private boolean validated;
 
-    MessageBase(String sipVersion, Headers headers, byte[] body, String defect) {
+    MessageBase(String sipVersion, Headers headers, byte[] bodySrc, int bodyOff, int bodyLen, int lineStart, int lineEnd,
+            String defect) {
         this.sipVersion = sipVersion;
         this.headers = headers;
-        this.body = body;
+        this.bodySrc = bodySrc;
+        this.bodyOff = bodyOff;
+        this.bodyLen = bodyLen;
+        this.lineStart = lineStart;
+        this.lineEnd = lineEnd;
         this.defect = defect;
     }
 
@@ -38,7 +57,14 @@ abstract class MessageBase {
     }
 
     public byte[] body() {
-        return body;
+        byte[] b = body;
+        if (b == null) {
+            // cut from the received buffer only when asked: a proxy forwards the body unread
+            b = bodyLen == 0 ? NO_BODY
+                    : bodyOff == 0 && bodyLen == bodySrc.length ? bodySrc : Arrays.copyOfRange(bodySrc, bodyOff, bodyOff + bodyLen);
+            body = b;
+        }
+        return b;
     }
 
     public String defect() {
@@ -230,25 +256,26 @@ abstract class MessageBase {
     /** Checks specific to requests or responses; returns what is wrong or {@code null}. */
     abstract String checkStartLine();
 
-    /** The start line's three parts, without the spaces between them. */
-    abstract String startLinePart(int index);
+    /** The start line as its parts give it, without CRLF. */
+    abstract String startLine();
 
     public byte[] encode() {
-        // the start line is written part by part, not concatenated into a String first
-        String p0 = startLinePart(0);
-        String p1 = startLinePart(1);
-        String p2 = startLinePart(2);
-        int len = utf8Length(p0) + 1 + utf8Length(p1) + 1 + utf8Length(p2) + 2 + headers.encodedLength() + 2 + body.length;
-        byte[] out = new byte[len];
-        int pos = writeUtf8(p0, out, 0);
-        out[pos++] = ' ';
-        pos = writeUtf8(p1, out, pos);
-        out[pos++] = ' ';
-        pos = writeUtf8(p2, out, pos);
-        pos = crlf(out, pos);
+        byte[] line = null;
+        int lineLen = lineEnd - lineStart;
+        if (lineStart < 0) {
+            line = startLine().getBytes(StandardCharsets.UTF_8);
+            lineLen = line.length;
+        }
+        byte[] out = new byte[lineLen + 2 + headers.encodedLength() + 2 + bodyLen];
+        if (line == null) {
+            System.arraycopy(headers.src, lineStart, out, 0, lineLen);
+        } else {
+            System.arraycopy(line, 0, out, 0, lineLen);
+        }
+        int pos = crlf(out, lineLen);
         pos = headers.writeTo(out, pos);
         pos = crlf(out, pos);
-        System.arraycopy(body, 0, out, pos, body.length);
+        System.arraycopy(bodySrc, bodyOff, out, pos, bodyLen);
         return out;
     }
 
@@ -256,32 +283,6 @@ abstract class MessageBase {
         out[pos] = '\r';
         out[pos + 1] = '\n';
         return pos + 2;
-    }
-
-    @SuppressWarnings("deprecation")
-    private static int writeUtf8(String s, byte[] dst, int pos) {
-        int len = s.length();
-        if (isAscii(s)) {
-            // copies the Latin-1 bytes of an ASCII String without an intermediate array
-            s.getBytes(0, len, dst, pos);
-            return pos + len;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(b, 0, dst, pos, b.length);
-        return pos + b.length;
-    }
-
-    private static int utf8Length(String s) {
-        return isAscii(s) ? s.length() : s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -22,19 +22,32 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     private int size;
     /** Whether the arrays belong to a built message and must be copied before the next change. */
     private boolean shared;
-    byte[] body;
+    byte[] bodySrc = MessageBase.NO_BODY;
+    int bodyOff;
+    int bodyLen;
+    /** The received start line to write unchanged, as in {@link MessageBase}; -1 once it changes. */
+    int lineStart = -1;
+    int lineEnd = -1;
     String sipVersion;
 
-    /** A builder starting from a copy of {@code headers}' line table. */
-    MessageBuilder(Headers headers, byte[] body, String sipVersion) {
+    /** A builder with no body, starting from a copy of {@code headers}' line table. */
+    MessageBuilder(Headers headers, String sipVersion) {
         this.src = headers.src;
         int capacity = headers.size + 4;
         this.bounds = Arrays.copyOf(headers.bounds, capacity * 3);
         this.names = Arrays.copyOf(headers.names, capacity);
         this.fields = Arrays.copyOf(headers.fields, capacity);
         this.size = headers.size;
-        this.body = body;
         this.sipVersion = sipVersion;
+    }
+
+    /** Takes the body and the received start line of the message this builder copies. */
+    void from(MessageBase origin) {
+        bodySrc = origin.bodySrc;
+        bodyOff = origin.bodyOff;
+        bodyLen = origin.bodyLen;
+        lineStart = origin.lineStart;
+        lineEnd = origin.lineEnd;
     }
 
     @SuppressWarnings("unchecked")
@@ -108,10 +121,12 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Sets the body and, if {@code contentType} is not null, the Content-Type. */
     public B body(byte[] newBody, String contentType) {
-        this.body = newBody == null ? new byte[0] : newBody;
+        bodySrc = newBody == null ? MessageBase.NO_BODY : newBody;
+        bodyOff = 0;
+        bodyLen = bodySrc.length;
         if (contentType != null) {
             set(HeaderName.CONTENT_TYPE, contentType);
-        } else if (this.body.length == 0) {
+        } else if (bodyLen == 0) {
             remove(HeaderName.CONTENT_TYPE);
         }
         return self();
@@ -125,8 +140,8 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     Headers finishHeaders() {
         int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
-        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(field(cl), body.length)) {
-            set(HeaderName.CONTENT_LENGTH, Integer.toString(body.length));
+        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(field(cl), bodyLen)) {
+            set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
         }
         shared = true;
         return new Headers(src, bounds, names, fields, size);
@@ -157,7 +172,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     private HeaderField field(int i) {
         HeaderField f = fields[i];
         if (f == null) {
-            f = new HeaderField(names[i], src, bounds[i * 3], bounds[i * 3 + 1], bounds[i * 3 + 2]);
+            f = Headers.field(src, bounds, names, i);
             if (!shared) {
                 fields[i] = f;
             }

@@ -96,9 +96,15 @@ public final class NameAddr {
         int uriStart;
         int uriEnd;
         int after;
+        // whitespace in the URI is looked for in the scan for '>', but reported after the other faults
+        boolean whitespace = false;
         if (lt >= 0) {
-            int gt = Grammar.indexOf(s, '>', lt, n);
-            if (gt < 0) {
+            int gt = lt + 1;
+            while (gt < n && s[gt] != '>') {
+                whitespace |= (s[gt] & 0xff) <= ' ';
+                gt++;
+            }
+            if (gt == n) {
                 throw new SipParseException("Missing '>' in address");
             }
             uriStart = lt + 1;
@@ -108,6 +114,7 @@ public final class NameAddr {
             // addr-spec: the URI cannot have parameters, so the first ';' starts header parameters
             int end = i;
             while (end < n && s[end] != ';' && !Grammar.isWhitespace(s[end])) {
+                whitespace |= (s[end] & 0xff) <= ' ';
                 end++;
             }
             uriStart = i;
@@ -121,10 +128,8 @@ public final class NameAddr {
         if (uriEnd == uriStart || SipUri.schemeOf(s, uriStart, uriEnd) == null) {
             throw new SipParseException("Bad URI in address");
         }
-        for (int k = uriStart; k < uriEnd; k++) {
-            if ((s[k] & 0xff) <= ' ') {
-                throw new SipParseException("Whitespace in URI");
-            }
+        if (whitespace) {
+            throw new SipParseException("Whitespace in URI");
         }
         int[] end = new int[1];
         Params params = Params.parse(s, after, n, "", end);

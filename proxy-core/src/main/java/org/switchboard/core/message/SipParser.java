@@ -42,10 +42,12 @@ public final class SipParser {
         }
         int startLine = p;
         int startLineEnd = lineEnd > p && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        boolean ascii = true;
         for (int i = p; i < startLineEnd; i++) {
             if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
                 return ParseResult.failure("Control character in the start line");
             }
+            ascii &= buf[i] >= 0;
         }
         int firstSp = Grammar.indexOf(buf, ' ', startLine, startLineEnd);
         if (firstSp <= startLine) {
@@ -65,9 +67,29 @@ public final class SipParser {
                 blankLine = true;
                 break;
             }
-            int le = Bytes.indexOfLf(buf, p, end);
-            while (le >= 0 && le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
-                le = Bytes.indexOfLf(buf, le + 1, end);
+            // the line ends at the first LF not followed by SP or HT; a bare CR or a folding inside
+            // it is noted, so that only such lines are scanned again when their value is read
+            boolean lineBreakInside = false;
+            int le;
+            for (int q = p;;) {
+                le = Bytes.indexOfLineBreak(buf, q, end);
+                if (le < 0) {
+                    break;
+                }
+                if (buf[le] == '\r') {
+                    if (le + 1 == end || buf[le + 1] != '\n') {
+                        lineBreakInside = true;
+                        q = le + 1;
+                        continue;
+                    }
+                    le++;
+                }
+                if (le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
+                    lineBreakInside = true;
+                    q = le + 1;
+                    continue;
+                }
+                break;
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
@@ -99,7 +121,7 @@ public final class SipParser {
                 names[count] = name;
                 int b = count++ * 3;
                 bounds[b] = p;
-                bounds[b + 1] = colon + 1;
+                bounds[b + 1] = lineBreakInside ? -(colon + 1) : colon + 1;
                 bounds[b + 2] = contentEnd;
             }
             p = next;
@@ -144,15 +166,22 @@ public final class SipParser {
         if (defect == null) {
             defect = lengthDefect;
         }
-        byte[] body = bodyLength == 0 ? new byte[0] : Arrays.copyOfRange(buf, p, p + bodyLength);
-
+        Line line = new Line(buf, startLine, firstSp, startLineEnd, ascii, p, bodyLength);
         if (startsWith(buf, startLine, startLineEnd, "SIP/")) {
-            return parseStatusLine(buf, startLine, firstSp, startLineEnd, headers, body, defect);
+            return parseStatusLine(line, headers, defect);
         }
         if (!containsSipVersion(buf, firstSp, startLineEnd)) {
             return ParseResult.failure("Not a SIP start line");
         }
-        return parseRequestLine(buf, startLine, firstSp, startLineEnd, headers, body, defect);
+        return parseRequestLine(line, headers, defect);
+    }
+
+    /**
+     * Where the start line and the body lie in the buffer.
+     *
+     * @param ascii whether the start line is all ASCII, so that its parts write back to the same bytes
+     */
+    private record Line(byte[] b, int start, int firstSp, int end, boolean ascii, int bodyOff, int bodyLen) {
     }
 
     /** Whether two fields' values have the same bytes, the cheap test before comparing text. */
@@ -183,9 +212,11 @@ public final class SipParser {
         return false;
     }
 
-    private static ParseResult parseStatusLine(byte[] b, int start, int firstSp, int end, Headers headers, byte[] body,
-            String defect) {
-        String version = version(b, start, firstSp);
+    private static ParseResult parseStatusLine(Line line, Headers headers, String defect) {
+        byte[] b = line.b();
+        int firstSp = line.firstSp();
+        int end = line.end();
+        String version = version(b, line.start(), firstSp);
         if (!isSipVersion(version)) {
             return ParseResult.failure("Bad SIP version in the status line");
         }
@@ -200,12 +231,17 @@ public final class SipParser {
             return ParseResult.failure("Status code below 100");
         }
         String reason = secondSp < 0 ? "" : Grammar.text(b, secondSp + 1, end);
-        return new ParseResult(new SipResponse(status, reason, version, headers, body, defect), null);
+        // without a reason phrase the line would be written with a trailing space
+        boolean raw = line.ascii() && secondSp >= 0;
+        return new ParseResult(new SipResponse(status, reason, version, headers, b, line.bodyOff(), line.bodyLen(),
+                raw ? line.start() : -1, end, defect), null);
     }
 
-    private static ParseResult parseRequestLine(byte[] b, int start, int firstSp, int end, Headers headers, byte[] body,
-            String defect) {
-        String method = SipMethod.of(b, start, firstSp);
+    private static ParseResult parseRequestLine(Line line, Headers headers, String defect) {
+        byte[] b = line.b();
+        int firstSp = line.firstSp();
+        int end = line.end();
+        String method = SipMethod.of(b, line.start(), firstSp);
         int lastSp = firstSp;
         for (int i = end - 1; i > firstSp; i--) {
             if (b[i] == ' ') {
@@ -227,11 +263,14 @@ public final class SipParser {
         } else if (!isSipVersion(version)) {
             lineDefect = "Bad SIP version in the Request-Line";
         }
+        // the received line is reused only if method, URI and version are cut from it unchanged
+        boolean raw = line.ascii() && lastSp > firstSp && Grammar.isToken(method);
         if (!Grammar.isToken(method)) {
             method = "UNKNOWN";
         }
         String d = defect != null ? defect : lineDefect;
-        return new ParseResult(new SipRequest(method, uri, version, headers, body, d), null);
+        return new ParseResult(new SipRequest(method, uri, version, headers, b, line.bodyOff(), line.bodyLen(),
+                raw ? line.start() : -1, end, d), null);
     }
 
     /** {@code b[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */

@@ -5,8 +5,9 @@ public final class SipResponse extends MessageBase implements SipMessage {
     private final int statusCode;
     private final String reasonPhrase;
 
-    SipResponse(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] body, String defect) {
-        super(sipVersion, headers, body, defect);
+    SipResponse(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] bodySrc, int bodyOff,
+            int bodyLen, int lineStart, int lineEnd, String defect) {
+        super(sipVersion, headers, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, defect);
         this.statusCode = statusCode;
         this.reasonPhrase = reasonPhrase;
     }
@@ -20,7 +21,7 @@ public final class SipResponse extends MessageBase implements SipMessage {
         Headers copied = request.headers().only(n -> n.equals(HeaderName.VIA) || n.equals(HeaderName.FROM)
                 || n.equals(HeaderName.TO) || n.equals(HeaderName.CALL_ID) || n.equals(HeaderName.CSEQ)
                 || (statusCode == 100 && n.equals(HeaderName.TIMESTAMP)));
-        return new Builder(statusCode, reasonPhrase, "SIP/2.0", copied, new byte[0]);
+        return new Builder(statusCode, reasonPhrase, "SIP/2.0", copied);
     }
 
     public int statusCode() {
@@ -44,7 +45,9 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     public Builder toBuilder() {
-        return new Builder(statusCode, reasonPhrase, sipVersion, headers, body);
+        Builder b = new Builder(statusCode, reasonPhrase, sipVersion, headers);
+        b.from(this);
+        return b;
     }
 
     @Override
@@ -53,8 +56,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     @Override
-    String startLinePart(int index) {
-        return index == 0 ? sipVersion : index == 1 ? Integer.toString(statusCode) : reasonPhrase;
+    String startLine() {
+        return sipVersion + ' ' + statusCode + ' ' + reasonPhrase;
     }
 
     /** Builds a response or a changed copy of one. */
@@ -62,8 +65,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
         private final int statusCode;
         private String reasonPhrase;
 
-        Builder(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] body) {
-            super(headers, body, sipVersion);
+        Builder(int statusCode, String reasonPhrase, String sipVersion, Headers headers) {
+            super(headers, sipVersion);
             if (statusCode < 100 || statusCode > 699) {
                 throw new IllegalArgumentException("Status code out of range: " + statusCode);
             }
@@ -73,6 +76,7 @@ public final class SipResponse extends MessageBase implements SipMessage {
 
         public Builder reasonPhrase(String phrase) {
             this.reasonPhrase = phrase;
+            lineStart = -1;
             return this;
         }
 
@@ -91,7 +95,7 @@ public final class SipResponse extends MessageBase implements SipMessage {
         public SipResponse build() {
             Headers h = finishHeaders();
             String phrase = reasonPhrase.replace('\r', ' ').replace('\n', ' ');
-            return new SipResponse(statusCode, phrase, sipVersion, h, body, null);
+            return new SipResponse(statusCode, phrase, sipVersion, h, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, null);
         }
     }
 }
