@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Character classes and small scanners of the RFC 3261 §25 grammar, shared by the header parsers. */
 final class Grammar {
-    private static final boolean[] TOKEN = new boolean[128];
+    /** Indexed by a byte's unsigned value, so that a lookup needs no range check. */
+    private static final boolean[] TOKEN = new boolean[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -25,7 +26,7 @@ final class Grammar {
     }
 
     static boolean isToken(char c) {
-        return c < 128 && TOKEN[c];
+        return c < 256 && TOKEN[c];
     }
 
     static boolean isToken(String s) {
@@ -41,7 +42,7 @@ final class Grammar {
     }
 
     static boolean isToken(byte b) {
-        return b >= 0 && TOKEN[b];
+        return TOKEN[b & 0xff];
     }
 
     static boolean isWhitespace(byte b) {

@@ -53,26 +53,25 @@ public final class HeaderField {
         }
     }
 
-    private HeaderField(HeaderName name, String value) {
+    private HeaderField(HeaderName name, String value, byte[] text) {
         this.name = name;
         this.src = null;
         this.start = 0;
         this.end = 0;
         this.value = value;
-        this.text = Grammar.utf8(value);
+        this.text = text;
         this.textStart = 0;
         this.textEnd = text.length;
     }
 
     /** A field built in code; the value must not contain CR or LF. */
     public static HeaderField of(HeaderName name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("Line break in header value of " + name);
-            }
+        byte[] text = Grammar.utf8(value);
+        // CR and LF are the same bytes in UTF-8, and no other character encodes to them
+        if (Bytes.containsLineBreak(text, 0, text.length)) {
+            throw new IllegalArgumentException("Line break in header value of " + name);
         }
-        return new HeaderField(name, value);
+        return new HeaderField(name, value, text);
     }
 
     public HeaderName name() {
