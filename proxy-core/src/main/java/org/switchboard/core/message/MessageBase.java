@@ -172,23 +172,55 @@ abstract class MessageBase {
     public List<NameAddr> contacts() {
         List<NameAddr> c = contacts;
         if (c == null) {
-            List<NameAddr> list = new ArrayList<>(2);
-            ListLines lines = new ListLines(headers, HeaderName.CONTACT);
-            for (int l = 0; l < lines.fields.length; l++) {
-                byte[] t = lines.fields[l].text();
-                int[] elements = lines.elements[l];
-                for (int k = 0; k < elements.length; k += 2) {
-                    int s = elements[k];
-                    int e = elements[k + 1];
-                    if (e - s != 1 || t[s] != '*') {
-                        list.add(NameAddr.parse(t, s, e));
-                    }
-                }
+            List<NameAddr> list;
+            try {
+                list = contactsInOnePass();
+            } catch (SipParseException e) {
+                list = contactsSplitFirst();
             }
             c = Collections.unmodifiableList(list);
             contacts = c;
         }
         return c;
+    }
+
+    /** The Contact values, each line read in one pass; throws for anything unusual, see below. */
+    private List<NameAddr> contactsInOnePass() {
+        List<NameAddr> list = new ArrayList<>(2);
+        int[] next = new int[1];
+        for (int i = headers.indexOf(HeaderName.CONTACT, 0); i >= 0; i = headers.indexOf(HeaderName.CONTACT, i + 1)) {
+            HeaderField f = headers.get(i);
+            byte[] t = f.text();
+            int end = f.textEnd();
+            for (int p = f.textStart(); ; p = next[0] + 1) {
+                list.add(NameAddr.parseElement(t, p, end, next));
+                if (next[0] == end) {
+                    break;
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The Contact values with every line split before any element is parsed: the grammar's order of
+     * faults, and the {@code *} contact, which the one-pass read leaves to this one.
+     */
+    private List<NameAddr> contactsSplitFirst() {
+        List<NameAddr> list = new ArrayList<>(2);
+        ListLines lines = new ListLines(headers, HeaderName.CONTACT);
+        for (int l = 0; l < lines.fields.length; l++) {
+            byte[] t = lines.fields[l].text();
+            int[] elements = lines.elements[l];
+            for (int k = 0; k < elements.length; k += 2) {
+                int s = elements[k];
+                int e = elements[k + 1];
+                if (e - s != 1 || t[s] != '*') {
+                    list.add(NameAddr.parse(t, s, e));
+                }
+            }
+        }
+        return list;
     }
 
     /**

@@ -58,6 +58,22 @@ public final class NameAddr {
 
     /** As {@link #parse(String)}, for the value in {@code s[start, n)}. */
     static NameAddr parse(byte[] s, int start, int n) {
+        return parse(s, start, n, null);
+    }
+
+    /**
+     * Parses the list element that starts at {@code start} in the comma-separated list in {@code s[start,
+     * n)}, in one pass: {@code next[0]} is set to the index of the comma after it, or {@code n}. It throws
+     * for anything {@link Headers#elements} might split differently (a quote or '<' inside the angle
+     * brackets) as well as for a malformed element; the caller then splits the list first and parses each
+     * element with {@link #parse(byte[], int, int)}, which reports the fault as before.
+     */
+    static NameAddr parseElement(byte[] s, int start, int n, int[] next) {
+        return parse(s, start, n, next);
+    }
+
+    private static NameAddr parse(byte[] s, int start, int n, int[] next) {
+        boolean element = next != null;
         int i = Grammar.skipWhitespace(s, start, n);
         int displayStart = -1;
         int displayEnd = -1;
@@ -102,6 +118,9 @@ public final class NameAddr {
             int gt = lt + 1;
             while (gt < n && s[gt] != '>') {
                 whitespace |= (s[gt] & 0xff) <= ' ';
+                if (element && (s[gt] == '"' || s[gt] == '<')) {
+                    throw new SipParseException("Quote or '<' in an address in a list");
+                }
                 gt++;
             }
             if (gt == n) {
@@ -131,8 +150,8 @@ public final class NameAddr {
         if (whitespace) {
             throw new SipParseException("Whitespace in URI");
         }
-        int[] end = new int[1];
-        Params params = Params.parse(s, after, n, "", end);
+        int[] end = element ? next : new int[1];
+        Params params = Params.parse(s, after, n, element ? "," : "", end);
         return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, params, lt >= 0);
     }
 
