@@ -37,6 +37,24 @@ final class Bytes {
         return -1;
     }
 
+    /** The index of the first CR or LF in {@code buf[from, end)}, or -1. */
+    static int indexOfLineBreak(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i);
+            long found = zeroBytes(word ^ LF) | zeroBytes(word ^ CR);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether {@code buf[from, end)} holds a CR or an LF. */
     static boolean containsLineBreak(byte[] buf, int from, int end) {
         int i = from;
@@ -52,6 +70,29 @@ final class Bytes {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code n} (1 to 8) bytes at {@code buf[from]} as a little-endian word, bytes beyond
+     * {@code n} zero, with ASCII A-Z turned into a-z (bytes of 0x80 and above unchanged).
+     */
+    static long lowerCaseWord(byte[] buf, int from, int n) {
+        long w;
+        if (from + Long.BYTES <= buf.length) {
+            w = (long) LONGS.get(buf, from);
+            if (n < Long.BYTES) {
+                w &= (1L << (n << 3)) - 1;
+            }
+        } else {
+            w = 0;
+            for (int k = n - 1; k >= 0; k--) {
+                w = (w << 8) | (buf[from + k] & 0xff);
+            }
+        }
+        // per byte below 0x80: high bit set by the first sum if >= 'A', by the second if > 'Z'
+        long low = w & ~HIGH_BITS;
+        long upper = (low + 0x3f3f3f3f3f3f3f3fL) & ~(low + 0x2525252525252525L) & ~w & HIGH_BITS;
+        return w | (upper >>> 2);
     }
 
     private static long zeroBytes(long x) {

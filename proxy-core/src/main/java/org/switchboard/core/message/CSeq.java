@@ -10,10 +10,15 @@ public record CSeq(long number, String method) {
 
     /** Parses {@code 1*DIGIT LWS Method}; leading zeros are allowed; throws {@link SipParseException}. */
     public static CSeq parse(String s) {
-        int n = s.length();
-        int start = Grammar.skipWhitespace(s, 0);
+        byte[] b = Grammar.utf8(s);
+        return parse(b, 0, b.length);
+    }
+
+    /** As {@link #parse(String)}, for the value in {@code s[start0, n)}. */
+    static CSeq parse(byte[] s, int start0, int n) {
+        int start = Grammar.skipWhitespace(s, start0, n);
         int sp = start;
-        while (sp < n && !Grammar.isWhitespace(s.charAt(sp))) {
+        while (sp < n && !Grammar.isWhitespace(s[sp])) {
             sp++;
         }
         if (sp == n) {
@@ -22,11 +27,11 @@ public record CSeq(long number, String method) {
         long number = Grammar.parseNumber(s, start, sp, MAX_NUMBER, "CSeq");
         // the method trimmed as String.trim would: of all characters up to SP
         int methodStart = sp;
-        while (methodStart < n && s.charAt(methodStart) <= ' ') {
+        while (methodStart < n && (s[methodStart] & 0xff) <= ' ') {
             methodStart++;
         }
         int methodEnd = n;
-        while (methodEnd > methodStart && s.charAt(methodEnd - 1) <= ' ') {
+        while (methodEnd > methodStart && (s[methodEnd - 1] & 0xff) <= ' ') {
             methodEnd--;
         }
         String method = SipMethod.of(s, methodStart, methodEnd);

@@ -1,9 +1,11 @@
 package org.switchboard.core.message;
 
+import java.nio.charset.StandardCharsets;
+
 /** Character classes and small scanners of the RFC 3261 §25 grammar, shared by the header parsers. */
 final class Grammar {
-    private static final boolean[] TOKEN = new boolean[128];
-    private static final boolean[] WORD = new boolean[128];
+    /** Indexed by a byte's unsigned value, so that a lookup needs no range check. */
+    private static final boolean[] TOKEN = new boolean[256];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -18,25 +20,13 @@ final class Grammar {
         for (char c : "-.!%*_+`'~".toCharArray()) {
             TOKEN[c] = true;
         }
-        System.arraycopy(TOKEN, 0, WORD, 0, 128);
-        for (char c : "()<>:\\\"/[]?{}".toCharArray()) {
-            WORD[c] = true;
-        }
     }
 
     private Grammar() {
     }
 
     static boolean isToken(char c) {
-        return c < 128 && TOKEN[c];
-    }
-
-    static boolean isWordChar(char c) {
-        return c < 128 && WORD[c];
-    }
-
-    static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        return c < 256 && TOKEN[c];
     }
 
     static boolean isToken(String s) {
@@ -51,17 +41,39 @@ final class Grammar {
         return true;
     }
 
-    static int skipWhitespace(String s, int i) {
-        while (i < s.length() && isWhitespace(s.charAt(i))) {
+    static boolean isToken(byte b) {
+        return TOKEN[b & 0xff];
+    }
+
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    static int skipWhitespace(byte[] s, int i, int end) {
+        while (i < end && isWhitespace(s[i])) {
             i++;
         }
         return i;
     }
 
-    /** Index just past the closing quote of the quoted-string starting at {@code start} (a '"'). */
-    static int endOfQuoted(String s, int start) {
-        for (int i = start + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
+    /** The index of the first {@code c} in {@code s[from, end)}, or -1. */
+    static int indexOf(byte[] s, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index just past the closing quote of the quoted-string starting at {@code start} (a '"') in
+     * {@code s[start, end)}. A backslash escapes the next byte; the bytes of a multi-byte UTF-8
+     * character are never a quote or a backslash, so this matches a scan over the decoded text.
+     */
+    static int endOfQuoted(byte[] s, int start, int end) {
+        for (int i = start + 1; i < end; i++) {
+            byte c = s[i];
             if (c == '\\') {
                 i++;
             } else if (c == '"') {
@@ -69,6 +81,20 @@ final class Grammar {
             }
         }
         throw new SipParseException("Unterminated quoted string");
+    }
+
+    /**
+     * {@code s[start, end)} decoded as UTF-8. Every grammar cuts at ASCII delimiters, which never
+     * occur inside a multi-byte character, so a piece decodes to the same text as the same piece
+     * cut from the decoded value.
+     */
+    static String text(byte[] s, int start, int end) {
+        return new String(s, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** The UTF-8 bytes of text handed to a parser as a String. */
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static String unquote(String quoted) {
@@ -83,32 +109,15 @@ final class Grammar {
         return b.toString();
     }
 
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
     /**
-     * Parses {@code 1*DIGIT} (leading zeros allowed, surrounding whitespace ignored) whose value
-     * must not exceed {@code max}, or throws.
+     * Parses {@code 1*DIGIT} in {@code s[start, end)} (leading zeros allowed, surrounding
+     * whitespace ignored) whose value must not exceed {@code max}, or throws.
      */
-    static long parseNumber(String s, long max, String what) {
-        return parseNumber(s, 0, s.length(), max, what);
-    }
-
-    /** As {@link #parseNumber(String, long, String)}, for {@code s[start, end)}. */
-    static long parseNumber(String s, int start, int end, long max, String what) {
-        while (start < end && isWhitespace(s.charAt(start))) {
+    static long parseNumber(byte[] s, int start, int end, long max, String what) {
+        while (start < end && isWhitespace(s[start])) {
             start++;
         }
-        while (end > start && isWhitespace(s.charAt(end - 1))) {
+        while (end > start && isWhitespace(s[end - 1])) {
             end--;
         }
         if (start == end) {
@@ -116,7 +125,7 @@ final class Grammar {
         }
         long v = 0;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c < '0' || c > '9') {
                 throw new SipParseException("Bad " + what);
             }
@@ -132,7 +141,16 @@ final class Grammar {
         return c >= '0' && c <= '9';
     }
 
-    static boolean isHexDigit(char c) {
+    /** {@code c} with A-Z mapped to a-z. */
+    static int lowerAscii(int c) {
+        return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+    }
+
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isHexDigit(byte c) {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -11,36 +11,67 @@ public final class HeaderField {
     private final HeaderName name;
     private final byte[] src;
     private final int start;
-    private final int valueStart;
     private final int end;
+    /**
+     * The value as UTF-8 bytes for the header grammars, {@code text[textStart, textEnd)}: for a
+     * received line without folding the trimmed range of the received buffer itself, otherwise the
+     * bytes of {@link #value()}.
+     */
+    private final byte[] text;
+    private final int textStart;
+    private final int textEnd;
     private String value;
 
-    HeaderField(HeaderName name, byte[] src, int start, int valueStart, int end) {
+    /**
+     * A received line; {@code lineBreakInside} says whether the parser saw a CR or LF between
+     * {@code start} and {@code end}, which only then need looking for in the value.
+     */
+    HeaderField(HeaderName name, byte[] src, int start, int valueStart, int end, boolean lineBreakInside) {
         this.name = name;
         this.src = src;
         this.start = start;
-        this.valueStart = valueStart;
         this.end = end;
+        int s = valueStart;
+        int e = end;
+        // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
+        while (s < e && isLws(src[s])) {
+            s++;
+        }
+        while (e > s && isLws(src[e - 1])) {
+            e--;
+        }
+        if (lineBreakInside && Bytes.containsLineBreak(src, s, e)) {
+            String v = unfold(src, s, e);
+            value = v;
+            text = Grammar.utf8(v);
+            textStart = 0;
+            textEnd = text.length;
+        } else {
+            text = src;
+            textStart = s;
+            textEnd = e;
+        }
     }
 
-    private HeaderField(HeaderName name, String value) {
+    private HeaderField(HeaderName name, String value, byte[] text) {
         this.name = name;
         this.src = null;
         this.start = 0;
-        this.valueStart = 0;
         this.end = 0;
         this.value = value;
+        this.text = text;
+        this.textStart = 0;
+        this.textEnd = text.length;
     }
 
     /** A field built in code; the value must not contain CR or LF. */
     public static HeaderField of(HeaderName name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("Line break in header value of " + name);
-            }
+        byte[] text = Grammar.utf8(value);
+        // CR and LF are the same bytes in UTF-8, and no other character encodes to them
+        if (Bytes.containsLineBreak(text, 0, text.length)) {
+            throw new IllegalArgumentException("Line break in header value of " + name);
         }
-        return new HeaderField(name, value);
+        return new HeaderField(name, value, text);
     }
 
     public HeaderName name() {
@@ -51,27 +82,28 @@ public final class HeaderField {
     public String value() {
         String v = value;
         if (v == null) {
-            v = decode();
+            // the JDK copies ASCII (the usual case) straight into a Latin-1 String
+            v = Grammar.text(text, textStart, textEnd);
             value = v;
         }
         return v;
     }
 
-    private String decode() {
-        int s = valueStart;
-        int e = end;
-        // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
-        while (s < e && isLws(src[s])) {
-            s++;
-        }
-        while (e > s && isLws(src[e - 1])) {
-            e--;
-        }
-        if (!Bytes.containsLineBreak(src, s, e)) {
-            // the JDK copies ASCII (the usual case) straight into a Latin-1 String
-            return new String(src, s, e - s, StandardCharsets.UTF_8);
-        }
-        // RFC 3261 §7.3.1: a line break followed by whitespace is equivalent to one SP
+    /** The UTF-8 bytes the value's grammar is parsed from; see {@link #textStart()}. */
+    byte[] text() {
+        return text;
+    }
+
+    int textStart() {
+        return textStart;
+    }
+
+    int textEnd() {
+        return textEnd;
+    }
+
+    /** RFC 3261 §7.3.1: a line break followed by whitespace is equivalent to one SP. */
+    private static String unfold(byte[] src, int s, int e) {
         byte[] out = new byte[e - s];
         int n = 0;
         for (int i = s; i < e; i++) {
@@ -104,7 +136,7 @@ public final class HeaderField {
         if (src != null) {
             return end - start;
         }
-        return name.canonical().length() + 2 + utf8Length(value);
+        return name.canonical().length() + 2 + text.length;
     }
 
     /** Writes the field without the terminating CRLF at {@code pos}; returns the new position. */
@@ -119,56 +151,8 @@ public final class HeaderField {
         pos += n.length();
         dst[pos++] = ':';
         dst[pos++] = ' ';
-        return writeUtf8(value, dst, pos);
-    }
-
-    /**
-     * Whether {@code next} is the line after this one in the same received buffer, separated by
-     * exactly CRLF, so that both can be copied as one run of bytes.
-     */
-    boolean isFollowedOnWireBy(HeaderField next) {
-        return src != null && next.src == src && next.start == end + 2 && src[end] == '\r' && src[end + 1] == '\n';
-    }
-
-    /**
-     * Writes this field and the following ones up to {@code last}, which lie next to each other on the
-     * wire ({@link #isFollowedOnWireBy}), without the final CRLF; returns the new position.
-     */
-    int writeRunTo(HeaderField last, byte[] dst, int pos) {
-        if (last == this) {
-            return writeTo(dst, pos);
-        }
-        System.arraycopy(src, start, dst, pos, last.end - start);
-        return pos + last.end - start;
-    }
-
-    @SuppressWarnings("deprecation")
-    static int writeUtf8(String s, byte[] dst, int pos) {
-        int len = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) >= 128) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            s.getBytes(0, len, dst, pos);
-            return pos + len;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(b, 0, dst, pos, b.length);
-        return pos + b.length;
-    }
-
-    static int utf8Length(String s) {
-        int len = s.length();
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) >= 128) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return len;
+        System.arraycopy(text, 0, dst, pos, text.length);
+        return pos + text.length;
     }
 
     @Override

@@ -9,12 +9,17 @@ import java.util.Map;
  * A header name, compared case-insensitively, with its compact form (RFC 3261 §7.3.3) folded in:
  * {@code v}, {@code Via} and {@code VIA} are the same name.
  *
- * <p>Well-known names are interned constants; {@link #of(byte[], int, int)} finds them without
- * allocating, so the hot path creates no strings for the headers a proxy reads.
+ * <p>Well-known names are interned constants; {@link #of(byte[], int, int)} finds them a word at a time
+ * without allocating, so the hot path creates no strings for the headers a proxy reads.
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
-    private static final byte[][] SPELLINGS = new byte[512][];
+    /**
+     * Open-addressing table of the known spellings (full names and compact forms) in lower case,
+     * each as little-endian words of up to eight bytes, so that a name is matched a word at a time.
+     */
+    private static final long[][] SPELLINGS = new long[512][];
+    private static final int[] LENGTHS = new int[512];
     private static final HeaderName[] NAMES = new HeaderName[512];
 
     public static final HeaderName VIA = known("Via", 'v', true);
@@ -94,57 +99,38 @@ public final class HeaderName {
     private static void register(String lowerKey, HeaderName name) {
         KNOWN.put(lowerKey, name);
         byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
-        int h = hash(b, 0, b.length);
-        int slot = (h ^ (h >>> 16)) & (SPELLINGS.length - 1);
+        long[] words = new long[(b.length + 7) / 8];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = Bytes.lowerCaseWord(b, k * 8, Math.min(8, b.length - k * 8));
+        }
+        int slot = slot(words[0], b.length);
         while (SPELLINGS[slot] != null) {
             slot = (slot + 1) & (SPELLINGS.length - 1);
         }
-        SPELLINGS[slot] = b;
+        SPELLINGS[slot] = words;
+        LENGTHS[slot] = b.length;
         NAMES[slot] = name;
     }
 
-    private static int hash(byte[] b, int off, int len) {
-        int h = 0;
-        for (int i = off; i < off + len; i++) {
-            h = step(h, b[i]);
-        }
-        return h;
-    }
-
-    /**
-     * One step of the case-insensitive hash of a name's bytes, starting from 0; lets the parser hash
-     * a name in the same loop that checks its characters.
-     */
-    static int step(int h, byte b) {
-        return h * 31 + (b | 0x20);
+    private static int slot(long firstWord, int len) {
+        return (int) (((firstWord ^ len) * 0x9E3779B97F4A7C15L) >>> 55) & (SPELLINGS.length - 1);
     }
 
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
-        return of(b, off, len, hash(b, off, len));
-    }
-
-    /** As {@link #of(byte[], int, int)}, with the name's hash already computed by {@link #step}. */
-    static HeaderName of(byte[] b, int off, int len, int hash) {
-        int slot = (hash ^ (hash >>> 16)) & (SPELLINGS.length - 1);
-        for (byte[] spelling; (spelling = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
-            if (matches(spelling, b, off, len)) {
+        long first = Bytes.lowerCaseWord(b, off, Math.min(8, len));
+        int slot = slot(first, len);
+        for (long[] words; (words = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
+            if (LENGTHS[slot] == len && words[0] == first && restMatches(words, b, off, len)) {
                 return NAMES[slot];
             }
         }
         return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
     }
 
-    private static boolean matches(byte[] key, byte[] b, int off, int len) {
-        if (key.length != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            int c = b[off + i];
-            if (c >= 'A' && c <= 'Z') {
-                c |= 0x20;
-            }
-            if (c != key[i]) {
+    private static boolean restMatches(long[] words, byte[] b, int off, int len) {
+        for (int k = 1; k < words.length; k++) {
+            if (words[k] != Bytes.lowerCaseWord(b, off + k * 8, Math.min(8, len - k * 8))) {
                 return false;
             }
         }
@@ -160,6 +146,11 @@ public final class HeaderName {
     /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
     public String canonical() {
         return canonical;
+    }
+
+    /** Whether this is one of the constants above (each a single instance). */
+    boolean isKnown() {
+        return known;
     }
 
     /**

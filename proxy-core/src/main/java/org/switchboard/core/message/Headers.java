@@ -1,22 +1,43 @@
 package org.switchboard.core.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The header fields of a message in their order on the wire, immutable. Lookups compare names
  * case-insensitively with compact forms folded in. For comma-list headers, {@link #values} splits
  * both repeated lines and comma-separated values (RFC 3261 §7.3.1).
+ *
+ * <p>A received line is kept as three offsets into the received buffer; its {@link HeaderField} is
+ * made the first time it is asked for, so that splitting a message creates no object per line.
  */
 public final class Headers implements Iterable<HeaderField> {
-    static final Headers EMPTY = new Headers(new HeaderField[0], 0);
+    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0);
 
-    private final HeaderField[] fields;
-    private final int size;
+    /** {@link #bounds} start of a line that is not in {@link #src}: its field was built in code. */
+    static final int BUILT = -1;
 
-    Headers(HeaderField[] fields, int size) {
+    /** The received buffer the lines with offsets lie in, or {@code null}. */
+    final byte[] src;
+    /**
+     * Three offsets per line into {@link #src}: start of the name, just past the colon, end of the
+     * line without its CRLF; the start is {@link #BUILT} for a field made in code. The second is
+     * negated for a line with a CR or LF inside (folding, a bare CR).
+     */
+    final int[] bounds;
+    final HeaderName[] names;
+    /** The fields made so far; always set for a built line. Filled lazily, as a cache. */
+    final HeaderField[] fields;
+    final int size;
+
+    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size) {
+        this.src = src;
+        this.bounds = bounds;
+        this.names = names;
         this.fields = fields;
         this.size = size;
     }
@@ -29,17 +50,44 @@ public final class Headers implements Iterable<HeaderField> {
         if (index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        return fields[index];
+        HeaderField f = fields[index];
+        if (f == null) {
+            f = field(src, bounds, names, index);
+            fields[index] = f;
+        }
+        return f;
+    }
+
+    /** A new field for the received line {@code i} of a line table. */
+    static HeaderField field(byte[] src, int[] bounds, HeaderName[] names, int i) {
+        int valueStart = bounds[i * 3 + 1];
+        return new HeaderField(names[i], src, bounds[i * 3], Math.abs(valueStart), bounds[i * 3 + 2], valueStart < 0);
+    }
+
+    /** The index of the first line of that name at or after {@code from}, or -1. */
+    int indexOf(HeaderName name, int from) {
+        HeaderName[] n = names;
+        if (name.isKnown()) {
+            // a known name is a single instance, and no unknown name equals it
+            for (int i = from; i < size; i++) {
+                if (n[i] == name) {
+                    return i;
+                }
+            }
+        } else {
+            for (int i = from; i < size; i++) {
+                if (n[i].equals(name)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The first field of that name, or {@code null}. */
     public HeaderField first(HeaderName name) {
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name().equals(name)) {
-                return fields[i];
-            }
-        }
-        return null;
+        int i = indexOf(name, 0);
+        return i < 0 ? null : get(i);
     }
 
     /** The value of the first field of that name, or {@code null}. */
@@ -49,16 +97,14 @@ public final class Headers implements Iterable<HeaderField> {
     }
 
     public boolean contains(HeaderName name) {
-        return first(name) != null;
+        return indexOf(name, 0) >= 0;
     }
 
     /** How many lines of that name the message has. */
     public int count(HeaderName name) {
         int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name().equals(name)) {
-                n++;
-            }
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            n++;
         }
         return n;
     }
@@ -66,10 +112,8 @@ public final class Headers implements Iterable<HeaderField> {
     /** All fields of that name, in order. */
     public List<HeaderField> all(HeaderName name) {
         List<HeaderField> list = new ArrayList<>(2);
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name().equals(name)) {
-                list.add(fields[i]);
-            }
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            list.add(get(i));
         }
         return list;
     }
@@ -80,13 +124,16 @@ public final class Headers implements Iterable<HeaderField> {
      */
     public List<String> values(HeaderName name) {
         List<String> list = new ArrayList<>(2);
-        for (int i = 0; i < size; i++) {
-            if (fields[i].name().equals(name)) {
-                if (name.isCommaList()) {
-                    splitList(fields[i].value(), list);
-                } else {
-                    list.add(fields[i].value());
+        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+            HeaderField f = get(i);
+            if (name.isCommaList()) {
+                byte[] t = f.text();
+                int[] elements = elements(t, f.textStart(), f.textEnd());
+                for (int k = 0; k < elements.length; k += 2) {
+                    list.add(Grammar.text(t, elements[k], elements[k + 1]));
                 }
+            } else {
+                list.add(f.value());
             }
         }
         return list;
@@ -97,47 +144,113 @@ public final class Headers implements Iterable<HeaderField> {
      * Empty elements are an error.
      */
     public static void splitList(String value, List<String> out) {
+        byte[] t = Grammar.utf8(value);
+        int[] elements = elements(t, 0, t.length);
+        for (int k = 0; k < elements.length; k += 2) {
+            out.add(Grammar.text(t, elements[k], elements[k + 1]));
+        }
+    }
+
+    /**
+     * The elements of the comma-separated list in {@code s[start, end)} as start and end offsets,
+     * each trimmed as {@link String#trim} would; commas inside quoted strings and angle brackets do
+     * not split. Throws if an element is empty.
+     */
+    static int[] elements(byte[] s, int start, int end) {
+        int[] out = new int[2];
+        int count = 0;
         int depth = 0;
-        int start = 0;
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
+        int from = start;
+        for (int i = start; i < end; i++) {
+            byte c = s[i];
             if (c == '"') {
-                i = Grammar.endOfQuoted(value, i) - 1;
+                i = Grammar.endOfQuoted(s, i, end) - 1;
             } else if (c == '<') {
                 depth++;
             } else if (c == '>') {
                 depth = Math.max(0, depth - 1);
             } else if (c == ',' && depth == 0) {
-                addElement(value, start, i, out);
-                start = i + 1;
+                out = element(s, from, i, out, count++);
+                from = i + 1;
             }
         }
-        addElement(value, start, n, out);
+        out = element(s, from, end, out, count++);
+        return count * 2 == out.length ? out : Arrays.copyOf(out, count * 2);
     }
 
-    private static void addElement(String value, int start, int end, List<String> out) {
-        String element = value.substring(start, end).trim();
-        if (element.isEmpty()) {
+    private static int[] element(byte[] s, int start, int end, int[] out, int index) {
+        while (start < end && (s[start] & 0xff) <= ' ') {
+            start++;
+        }
+        while (end > start && (s[end - 1] & 0xff) <= ' ') {
+            end--;
+        }
+        if (start == end) {
             throw new SipParseException("Empty element in header list");
         }
-        out.add(element);
+        int[] o = index * 2 < out.length ? out : Arrays.copyOf(out, out.length * 2);
+        o[index * 2] = start;
+        o[index * 2 + 1] = end;
+        return o;
     }
 
-    List<HeaderField> toList() {
-        List<HeaderField> list = new ArrayList<>(size + 4);
+    /** The lines whose names {@code keep} accepts, in order, sharing the received buffer. */
+    Headers only(Predicate<HeaderName> keep) {
+        int[] b = new int[size * 3];
+        HeaderName[] n = new HeaderName[size];
+        HeaderField[] f = new HeaderField[size];
+        int count = 0;
         for (int i = 0; i < size; i++) {
-            list.add(fields[i]);
+            if (keep.test(names[i])) {
+                System.arraycopy(bounds, i * 3, b, count * 3, 3);
+                n[count] = names[i];
+                f[count++] = fields[i];
+            }
         }
-        return list;
+        return new Headers(src, b, n, f, count);
     }
 
-    static Headers of(List<HeaderField> list) {
-        return new Headers(list.toArray(new HeaderField[0]), list.size());
+    /** Bytes of the header lines on the wire, each with its CRLF. */
+    int encodedLength() {
+        int len = 0;
+        for (int i = 0; i < size; i++) {
+            int b = i * 3;
+            len += (bounds[b] == BUILT ? fields[i].encodedLength() : bounds[b + 2] - bounds[b]) + 2;
+        }
+        return len;
+    }
+
+    /** Writes the header lines, each with its CRLF, at {@code pos}; returns the new position. */
+    int writeTo(byte[] out, int pos) {
+        for (int i = 0; i < size; i++) {
+            int b = i * 3;
+            int start = bounds[b];
+            if (start == BUILT) {
+                pos = fields[i].writeTo(out, pos);
+            } else {
+                // received lines that were adjacent on the wire go out with one copy
+                int end = bounds[b + 2];
+                while (i + 1 < size && bounds[b + 3] == end + 2 && src[end] == '\r' && src[end + 1] == '\n') {
+                    i++;
+                    b += 3;
+                    end = bounds[b + 2];
+                }
+                System.arraycopy(src, start, out, pos, end - start);
+                pos += end - start;
+            }
+            out[pos] = '\r';
+            out[pos + 1] = '\n';
+            pos += 2;
+        }
+        return pos;
     }
 
     @Override
     public Iterator<HeaderField> iterator() {
-        return Collections.unmodifiableList(toList()).iterator();
+        List<HeaderField> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(get(i));
+        }
+        return Collections.unmodifiableList(list).iterator();
     }
 }

@@ -1,17 +1,30 @@
 package org.switchboard.core.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /** State and lazy accessors shared by requests and responses. */
 abstract class MessageBase {
-    private static final byte[] CRLF = {'\r', '\n'};
+    static final byte[] NO_BODY = new byte[0];
 
     final String sipVersion;
     final Headers headers;
-    final byte[] body;
+    /** The body is {@code bodySrc[bodyOff, bodyOff+bodyLen)}: in a received message, part of its buffer. */
+    final byte[] bodySrc;
+    final int bodyOff;
+    final int bodyLen;
+    /**
+     * The start line as received, {@code headers.src[lineStart, lineEnd)}, if it is exactly what
+     * its parts would be written as; otherwise {@code lineStart} is -1.
+     */
+    final int lineStart;
+    final int lineEnd;
     final String defect;
+
+    private volatile byte[] body;
 
     private List<Via> vias;
     private Via topVia;
@@ -23,10 +36,15 @@ abstract class MessageBase {
     private String validation;
     private boolean validated;
 
-    MessageBase(String sipVersion, Headers headers, byte[] body, String defect) {
+    MessageBase(String sipVersion, Headers headers, byte[] bodySrc, int bodyOff, int bodyLen, int lineStart, int lineEnd,
+            String defect) {
         this.sipVersion = sipVersion;
         this.headers = headers;
-        this.body = body;
+        this.bodySrc = bodySrc;
+        this.bodyOff = bodyOff;
+        this.bodyLen = bodyLen;
+        this.lineStart = lineStart;
+        this.lineEnd = lineEnd;
         this.defect = defect;
     }
 
@@ -39,7 +57,14 @@ abstract class MessageBase {
     }
 
     public byte[] body() {
-        return body;
+        byte[] b = body;
+        if (b == null) {
+            // cut from the received buffer only when asked: a proxy forwards the body unread
+            b = bodyLen == 0 ? NO_BODY
+                    : bodyOff == 0 && bodyLen == bodySrc.length ? bodySrc : Arrays.copyOfRange(bodySrc, bodyOff, bodyOff + bodyLen);
+            body = b;
+        }
+        return b;
     }
 
     public String defect() {
@@ -49,12 +74,16 @@ abstract class MessageBase {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            List<String> raw = headers.values(HeaderName.VIA);
-            v = new ArrayList<>(raw.size());
-            for (String s : raw) {
-                v.add(Via.parse(s));
+            List<Via> list = new ArrayList<>(2);
+            ListLines lines = new ListLines(headers, HeaderName.VIA);
+            for (int l = 0; l < lines.fields.length; l++) {
+                byte[] t = lines.fields[l].text();
+                int[] elements = lines.elements[l];
+                for (int k = 0; k < elements.length; k += 2) {
+                    list.add(Via.parse(t, elements[k], elements[k + 1]));
+                }
             }
-            v = Collections.unmodifiableList(v);
+            v = Collections.unmodifiableList(list);
             vias = v;
         }
         return v;
@@ -75,14 +104,15 @@ abstract class MessageBase {
         if (first == null) {
             return null;
         }
-        String value = first.value();
-        if (value.indexOf(',') < 0) {
-            top = Via.parse(value);
-        } else {
-            List<String> parts = new ArrayList<>(2);
-            Headers.splitList(value, parts);
-            top = Via.parse(parts.get(0));
+        byte[] t = first.text();
+        int start = first.textStart();
+        int end = first.textEnd();
+        if (Grammar.indexOf(t, ',', start, end) >= 0) {
+            int[] elements = Headers.elements(t, start, end);
+            start = elements[0];
+            end = elements[1];
         }
+        top = Via.parse(t, start, end);
         topVia = top;
         return top;
     }
@@ -94,11 +124,11 @@ abstract class MessageBase {
     public CSeq cseq() {
         CSeq c = cseq;
         if (c == null) {
-            String v = headers.firstValue(HeaderName.CSEQ);
-            if (v == null) {
+            HeaderField f = headers.first(HeaderName.CSEQ);
+            if (f == null) {
                 return null;
             }
-            c = CSeq.parse(v);
+            c = CSeq.parse(f.text(), f.textStart(), f.textEnd());
             cseq = c;
         }
         return c;
@@ -107,11 +137,7 @@ abstract class MessageBase {
     public NameAddr from() {
         NameAddr f = from;
         if (f == null) {
-            String v = headers.firstValue(HeaderName.FROM);
-            if (v == null) {
-                return null;
-            }
-            f = NameAddr.parse(v);
+            f = nameAddr(HeaderName.FROM);
             from = f;
         }
         return f;
@@ -120,22 +146,24 @@ abstract class MessageBase {
     public NameAddr to() {
         NameAddr t = to;
         if (t == null) {
-            String v = headers.firstValue(HeaderName.TO);
-            if (v == null) {
-                return null;
-            }
-            t = NameAddr.parse(v);
+            t = nameAddr(HeaderName.TO);
             to = t;
         }
         return t;
     }
 
+    /** The first header of that name parsed as one name-addr, or {@code null}. */
+    private NameAddr nameAddr(HeaderName name) {
+        HeaderField f = headers.first(name);
+        return f == null ? null : NameAddr.parse(f.text(), f.textStart(), f.textEnd());
+    }
+
     public int maxForwards() {
         int m = maxForwards;
         if (m == -2) {
-            String v = headers.firstValue(HeaderName.MAX_FORWARDS);
+            HeaderField f = headers.first(HeaderName.MAX_FORWARDS);
             // RFC 3261 §20.22: 0-255; leading zeros allowed (RFC 4475 §3.1.1.1)
-            m = v == null ? -1 : (int) Grammar.parseNumber(v, 255, "Max-Forwards");
+            m = f == null ? -1 : (int) Grammar.parseNumber(f.text(), f.textStart(), f.textEnd(), 255, "Max-Forwards");
             maxForwards = m;
         }
         return m;
@@ -144,17 +172,76 @@ abstract class MessageBase {
     public List<NameAddr> contacts() {
         List<NameAddr> c = contacts;
         if (c == null) {
-            List<String> raw = headers.values(HeaderName.CONTACT);
-            c = new ArrayList<>(raw.size());
-            for (String s : raw) {
-                if (!s.equals("*")) {
-                    c.add(NameAddr.parse(s));
-                }
+            List<NameAddr> list;
+            try {
+                list = contactsInOnePass();
+            } catch (SipParseException e) {
+                list = contactsSplitFirst();
             }
-            c = Collections.unmodifiableList(c);
+            c = Collections.unmodifiableList(list);
             contacts = c;
         }
         return c;
+    }
+
+    /** The Contact values, each line read in one pass; throws for anything unusual, see below. */
+    private List<NameAddr> contactsInOnePass() {
+        List<NameAddr> list = new ArrayList<>(2);
+        int[] next = new int[1];
+        for (int i = headers.indexOf(HeaderName.CONTACT, 0); i >= 0; i = headers.indexOf(HeaderName.CONTACT, i + 1)) {
+            HeaderField f = headers.get(i);
+            byte[] t = f.text();
+            int end = f.textEnd();
+            for (int p = f.textStart(); ; p = next[0] + 1) {
+                list.add(NameAddr.parseElement(t, p, end, next));
+                if (next[0] == end) {
+                    break;
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The Contact values with every line split before any element is parsed: the grammar's order of
+     * faults, and the {@code *} contact, which the one-pass read leaves to this one.
+     */
+    private List<NameAddr> contactsSplitFirst() {
+        List<NameAddr> list = new ArrayList<>(2);
+        ListLines lines = new ListLines(headers, HeaderName.CONTACT);
+        for (int l = 0; l < lines.fields.length; l++) {
+            byte[] t = lines.fields[l].text();
+            int[] elements = lines.elements[l];
+            for (int k = 0; k < elements.length; k += 2) {
+                int s = elements[k];
+                int e = elements[k + 1];
+                if (e - s != 1 || t[s] != '*') {
+                    list.add(NameAddr.parse(t, s, e));
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The lines of a comma-list header with the bounds of their elements ({@link Headers#elements}).
+     * All lines are split before any element is parsed, so that a malformed list is reported as such
+     * whatever its elements hold.
+     */
+    private static final class ListLines {
+        final HeaderField[] fields;
+        final int[][] elements;
+
+        ListLines(Headers headers, HeaderName name) {
+            fields = new HeaderField[headers.count(name)];
+            elements = new int[fields.length][];
+            int i = headers.indexOf(name, 0);
+            for (int l = 0; l < fields.length; l++, i = headers.indexOf(name, i + 1)) {
+                HeaderField f = headers.get(i);
+                fields[l] = f;
+                elements[l] = Headers.elements(f.text(), f.textStart(), f.textEnd());
+            }
+        }
     }
 
     public String validate() {
@@ -201,50 +288,37 @@ abstract class MessageBase {
     /** Checks specific to requests or responses; returns what is wrong or {@code null}. */
     abstract String checkStartLine();
 
-    /** The start line's three parts, without the spaces between them. */
-    abstract String startLinePart(int index);
+    /** The start line as its parts give it, without CRLF. */
+    abstract String startLine();
 
     public byte[] encode() {
-        // the start line is written part by part, not concatenated into a String first
-        int len = 2 + 2;
-        for (int k = 0; k < 3; k++) {
-            len += HeaderField.utf8Length(startLinePart(k));
+        byte[] line = null;
+        int lineLen = lineEnd - lineStart;
+        if (lineStart < 0) {
+            line = startLine().getBytes(StandardCharsets.UTF_8);
+            lineLen = line.length;
         }
-        for (int i = 0; i < headers.size(); i++) {
-            len += headers.get(i).encodedLength() + 2;
+        byte[] out = new byte[lineLen + 2 + headers.encodedLength() + 2 + bodyLen];
+        if (line == null) {
+            System.arraycopy(headers.src, lineStart, out, 0, lineLen);
+        } else {
+            System.arraycopy(line, 0, out, 0, lineLen);
         }
-        len += 2 + body.length;
-        byte[] out = new byte[len];
-        int pos = HeaderField.writeUtf8(startLinePart(0), out, 0);
-        out[pos++] = ' ';
-        pos = HeaderField.writeUtf8(startLinePart(1), out, pos);
-        out[pos++] = ' ';
-        pos = HeaderField.writeUtf8(startLinePart(2), out, pos);
+        int pos = crlf(out, lineLen);
+        pos = headers.writeTo(out, pos);
         pos = crlf(out, pos);
-        int size = headers.size();
-        for (int i = 0; i < size; i++) {
-            HeaderField first = headers.get(i);
-            HeaderField last = first;
-            // untouched lines that were adjacent on the wire go out with one copy
-            while (i + 1 < size && last.isFollowedOnWireBy(headers.get(i + 1))) {
-                last = headers.get(++i);
-            }
-            pos = first.writeRunTo(last, out, pos);
-            pos = crlf(out, pos);
-        }
-        pos = crlf(out, pos);
-        System.arraycopy(body, 0, out, pos, body.length);
+        System.arraycopy(bodySrc, bodyOff, out, pos, bodyLen);
         return out;
     }
 
     private static int crlf(byte[] out, int pos) {
-        out[pos] = CRLF[0];
-        out[pos + 1] = CRLF[1];
+        out[pos] = '\r';
+        out[pos + 1] = '\n';
         return pos + 2;
     }
 
     @Override
     public String toString() {
-        return new String(encode(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(encode(), StandardCharsets.UTF_8);
     }
 }

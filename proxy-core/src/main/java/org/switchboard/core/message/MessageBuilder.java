@@ -1,24 +1,53 @@
 package org.switchboard.core.message;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Header and body editing shared by {@link SipRequest.Builder} and {@link SipResponse.Builder}.
  * Fields the builder does not touch keep their original bytes. {@code build()} sets Content-Length
  * to the body's length.
  *
+ * <p>The builder edits the same line table a parsed message has ({@link Headers}): received lines
+ * stay offsets into the received buffer, so that the built message is written from that buffer. The
+ * table is handed to the built message without a copy; a builder used again after {@code build()}
+ * copies it first.
+ *
  * @param <B> the concrete builder, for chaining
  */
 public abstract class MessageBuilder<B extends MessageBuilder<B>> {
-    final List<HeaderField> fields;
-    byte[] body;
+    private final byte[] src;
+    private int[] bounds;
+    private HeaderName[] names;
+    private HeaderField[] fields;
+    private int size;
+    /** Whether the arrays belong to a built message and must be copied before the next change. */
+    private boolean shared;
+    byte[] bodySrc = MessageBase.NO_BODY;
+    int bodyOff;
+    int bodyLen;
+    /** The received start line to write unchanged, as in {@link MessageBase}; -1 once it changes. */
+    int lineStart = -1;
+    int lineEnd = -1;
     String sipVersion;
 
-    MessageBuilder(List<HeaderField> fields, byte[] body, String sipVersion) {
-        this.fields = fields;
-        this.body = body;
+    /** A builder with no body, starting from a copy of {@code headers}' line table. */
+    MessageBuilder(Headers headers, String sipVersion) {
+        this.src = headers.src;
+        int capacity = headers.size + 4;
+        this.bounds = Arrays.copyOf(headers.bounds, capacity * 3);
+        this.names = Arrays.copyOf(headers.names, capacity);
+        this.fields = Arrays.copyOf(headers.fields, capacity);
+        this.size = headers.size;
         this.sipVersion = sipVersion;
+    }
+
+    /** Takes the body and the received start line of the message this builder copies. */
+    void from(MessageBase origin) {
+        bodySrc = origin.bodySrc;
+        bodyOff = origin.bodyOff;
+        bodyLen = origin.bodyLen;
+        lineStart = origin.lineStart;
+        lineEnd = origin.lineEnd;
     }
 
     @SuppressWarnings("unchecked")
@@ -28,55 +57,37 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Adds a header line at the end. */
     public B add(HeaderName name, String value) {
-        fields.add(HeaderField.of(name, value));
+        insert(size, HeaderField.of(name, value));
         return self();
     }
 
     /** Adds a header line before all others of the same name (or at the end if there are none). */
     public B addFirst(HeaderName name, String value) {
         HeaderField field = HeaderField.of(name, value);
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                fields.add(i, field);
-                return self();
-            }
-        }
+        int i = indexOf(name, 0);
         // Via goes first of all so that a proxy's own Via leads the message, as is customary
-        if (name.equals(HeaderName.VIA)) {
-            fields.add(0, field);
-        } else {
-            fields.add(field);
-        }
+        insert(i >= 0 ? i : name.equals(HeaderName.VIA) ? 0 : size, field);
         return self();
     }
 
     /** Replaces all lines of that name with one line (at the position of the first). */
     public B set(HeaderName name, String value) {
         HeaderField field = HeaderField.of(name, value);
-        int first = -1;
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                first = i;
-                break;
-            }
-        }
+        int first = indexOf(name, 0);
         if (first < 0) {
-            fields.add(field);
+            insert(size, field);
             return self();
         }
-        // replace in place: no shifting of the list when, as usual, there is one such line
-        fields.set(first, field);
-        for (int i = fields.size() - 1; i > first; i--) {
-            if (fields.get(i).name().equals(name)) {
-                fields.remove(i);
-            }
-        }
+        // replace in place: no shifting of the table when, as usual, there is one such line
+        own();
+        put(first, field);
+        removeFrom(name, first + 1);
         return self();
     }
 
     /** Removes all lines of that name. */
     public B remove(HeaderName name) {
-        fields.removeIf(f -> f.name().equals(name));
+        removeFrom(name, 0);
         return self();
     }
 
@@ -85,46 +96,134 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
      * otherwise that line rewritten without its first element. Used to pop a Via or a Route.
      */
     public B removeFirstValue(HeaderName name) {
-        for (int i = 0; i < fields.size(); i++) {
-            HeaderField f = fields.get(i);
-            if (f.name().equals(name)) {
-                List<String> values = new ArrayList<>(2);
-                Headers.splitList(f.value(), values);
-                if (values.size() <= 1) {
-                    fields.remove(i);
-                } else {
-                    fields.set(i, HeaderField.of(name, String.join(", ", values.subList(1, values.size()))));
+        int i = indexOf(name, 0);
+        if (i < 0) {
+            return self();
+        }
+        HeaderField f = field(i);
+        byte[] t = f.text();
+        int[] elements = Headers.elements(t, f.textStart(), f.textEnd());
+        own();
+        if (elements.length <= 2) {
+            delete(i);
+        } else {
+            StringBuilder rest = new StringBuilder(f.textEnd() - f.textStart());
+            for (int k = 2; k < elements.length; k += 2) {
+                if (k > 2) {
+                    rest.append(", ");
                 }
-                return self();
+                rest.append(Grammar.text(t, elements[k], elements[k + 1]));
             }
+            put(i, HeaderField.of(name, rest.toString()));
         }
         return self();
     }
 
     /** Sets the body and, if {@code contentType} is not null, the Content-Type. */
     public B body(byte[] newBody, String contentType) {
-        this.body = newBody == null ? new byte[0] : newBody;
+        bodySrc = newBody == null ? MessageBase.NO_BODY : newBody;
+        bodyOff = 0;
+        bodyLen = bodySrc.length;
         if (contentType != null) {
             set(HeaderName.CONTENT_TYPE, contentType);
-        } else if (this.body.length == 0) {
+        } else if (bodyLen == 0) {
             remove(HeaderName.CONTENT_TYPE);
         }
         return self();
     }
 
+    /** The first field of that name, or {@code null}. */
+    HeaderField first(HeaderName name) {
+        int i = indexOf(name, 0);
+        return i < 0 ? null : field(i);
+    }
+
     Headers finishHeaders() {
-        String expected = Integer.toString(body.length);
-        HeaderField cl = null;
-        int count = 0;
-        for (HeaderField f : fields) {
-            if (f.name().equals(HeaderName.CONTENT_LENGTH)) {
-                cl = f;
-                count++;
+        int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
+        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(field(cl), bodyLen)) {
+            set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
+        }
+        shared = true;
+        return new Headers(src, bounds, names, fields, size);
+    }
+
+    /** Whether the field's value is exactly the decimal digits of {@code n}. */
+    private static boolean hasValue(HeaderField f, int n) {
+        byte[] t = f.text();
+        int i = f.textEnd();
+        do {
+            if (--i < f.textStart() || t[i] != '0' + n % 10) {
+                return false;
+            }
+            n /= 10;
+        } while (n > 0);
+        return i == f.textStart();
+    }
+
+    private int indexOf(HeaderName name, int from) {
+        for (int i = from; i < size; i++) {
+            if (names[i] == name || names[i].equals(name)) {
+                return i;
             }
         }
-        if (count != 1 || !cl.value().equals(expected)) {
-            set(HeaderName.CONTENT_LENGTH, expected);
+        return -1;
+    }
+
+    private HeaderField field(int i) {
+        HeaderField f = fields[i];
+        if (f == null) {
+            f = Headers.field(src, bounds, names, i);
+            if (!shared) {
+                fields[i] = f;
+            }
         }
-        return Headers.of(fields);
+        return f;
+    }
+
+    /** Makes the arrays this builder's own again after {@code build()} handed them out. */
+    private void own() {
+        if (shared) {
+            bounds = bounds.clone();
+            names = names.clone();
+            fields = fields.clone();
+            shared = false;
+        }
+    }
+
+    private void put(int i, HeaderField field) {
+        names[i] = field.name();
+        fields[i] = field;
+        bounds[i * 3] = Headers.BUILT;
+    }
+
+    private void insert(int at, HeaderField field) {
+        own();
+        if (size == names.length) {
+            int capacity = size * 2 + 4;
+            bounds = Arrays.copyOf(bounds, capacity * 3);
+            names = Arrays.copyOf(names, capacity);
+            fields = Arrays.copyOf(fields, capacity);
+        }
+        System.arraycopy(bounds, at * 3, bounds, at * 3 + 3, (size - at) * 3);
+        System.arraycopy(names, at, names, at + 1, size - at);
+        System.arraycopy(fields, at, fields, at + 1, size - at);
+        size++;
+        put(at, field);
+    }
+
+    private void delete(int at) {
+        System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
+        System.arraycopy(names, at + 1, names, at, size - at - 1);
+        System.arraycopy(fields, at + 1, fields, at, size - at - 1);
+        size--;
+        names[size] = null;
+        fields[size] = null;
+    }
+
+    private void removeFrom(HeaderName name, int from) {
+        for (int i = indexOf(name, from); i >= 0; i = indexOf(name, i)) {
+            own();
+            delete(i);
+        }
     }
 }

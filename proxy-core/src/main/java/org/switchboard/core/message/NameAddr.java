@@ -6,10 +6,20 @@ package org.switchboard.core.message;
  * ({@code tel:}, {@code http:}) pass through; {@link #sipUri()} parses it on demand.
  */
 public final class NameAddr {
-    private final String displayName;
-    private final String uri;
+    /**
+     * Where the display name and URI were parsed from (for a received header, the received buffer
+     * itself), or {@code null} for an address made from Strings. The Strings are cut from it only
+     * when asked for; the URI is parsed straight from it.
+     */
+    private final byte[] src;
+    private final int displayStart;
+    private final int displayEnd;
+    private final int uriStart;
+    private final int uriEnd;
     private final Params params;
     private final boolean angleBrackets;
+    private String displayName;
+    private String uri;
     private SipUri sipUri;
 
     public NameAddr(String displayName, String uri, Params params) {
@@ -17,10 +27,20 @@ public final class NameAddr {
     }
 
     private NameAddr(String displayName, String uri, Params params, boolean angleBrackets) {
+        this(null, -1, -1, -1, -1, params, angleBrackets || displayName != null);
         this.displayName = displayName;
         this.uri = uri;
+    }
+
+    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, Params params,
+            boolean angleBrackets) {
+        this.src = src;
+        this.displayStart = displayStart;
+        this.displayEnd = displayEnd;
+        this.uriStart = uriStart;
+        this.uriEnd = uriEnd;
         this.params = params == null ? Params.EMPTY : params;
-        this.angleBrackets = angleBrackets || displayName != null;
+        this.angleBrackets = angleBrackets;
     }
 
     /** A name-addr for a SIP URI, written in angle brackets. */
@@ -32,80 +52,134 @@ public final class NameAddr {
 
     /** Parses one value (no top-level commas). */
     public static NameAddr parse(String s) {
-        int n = s.length();
-        int i = Grammar.skipWhitespace(s, 0);
-        String display = null;
+        byte[] b = Grammar.utf8(s);
+        return parse(b, 0, b.length);
+    }
+
+    /** As {@link #parse(String)}, for the value in {@code s[start, n)}. */
+    static NameAddr parse(byte[] s, int start, int n) {
+        return parse(s, start, n, null);
+    }
+
+    /**
+     * Parses the list element that starts at {@code start} in the comma-separated list in {@code s[start,
+     * n)}, in one pass: {@code next[0]} is set to the index of the comma after it, or {@code n}. It throws
+     * for anything {@link Headers#elements} might split differently (a quote or '<' inside the angle
+     * brackets) as well as for a malformed element; the caller then splits the list first and parses each
+     * element with {@link #parse(byte[], int, int)}, which reports the fault as before.
+     */
+    static NameAddr parseElement(byte[] s, int start, int n, int[] next) {
+        return parse(s, start, n, next);
+    }
+
+    private static NameAddr parse(byte[] s, int start, int n, int[] next) {
+        boolean element = next != null;
+        int i = Grammar.skipWhitespace(s, start, n);
+        int displayStart = -1;
+        int displayEnd = -1;
         int lt;
-        if (i < n && s.charAt(i) == '"') {
-            int q = Grammar.endOfQuoted(s, i);
-            display = s.substring(i, q);
-            lt = Grammar.skipWhitespace(s, q);
-            if (lt >= n || s.charAt(lt) != '<') {
+        if (i < n && s[i] == '"') {
+            int q = Grammar.endOfQuoted(s, i, n);
+            displayStart = i;
+            displayEnd = q;
+            lt = Grammar.skipWhitespace(s, q, n);
+            if (lt >= n || s[lt] != '<') {
                 throw new SipParseException("Expected '<' after display name");
             }
         } else {
-            lt = s.indexOf('<', i);
+            lt = Grammar.indexOf(s, '<', i, n);
             if (lt >= 0) {
-                String words = s.substring(i, lt).trim();
-                for (int k = 0; k < words.length(); k++) {
-                    char c = words.charAt(k);
-                    if (!Grammar.isToken(c) && !Grammar.isWhitespace(c)) {
+                // the words trimmed as String.trim would: of all characters up to SP
+                int ws = i;
+                int we = lt;
+                while (ws < we && (s[ws] & 0xff) <= ' ') {
+                    ws++;
+                }
+                while (we > ws && (s[we - 1] & 0xff) <= ' ') {
+                    we--;
+                }
+                for (int k = ws; k < we; k++) {
+                    if (!Grammar.isToken(s[k]) && !Grammar.isWhitespace(s[k])) {
                         throw new SipParseException("Bad display name");
                     }
                 }
-                display = words.isEmpty() ? null : words;
+                if (we > ws) {
+                    displayStart = ws;
+                    displayEnd = we;
+                }
             }
         }
-        String uri;
+        int uriStart;
+        int uriEnd;
         int after;
+        // whitespace in the URI is looked for in the scan for '>', but reported after the other faults
+        boolean whitespace = false;
         if (lt >= 0) {
-            int gt = s.indexOf('>', lt);
-            if (gt < 0) {
+            int gt = lt + 1;
+            while (gt < n && s[gt] != '>') {
+                whitespace |= (s[gt] & 0xff) <= ' ';
+                if (element && (s[gt] == '"' || s[gt] == '<')) {
+                    throw new SipParseException("Quote or '<' in an address in a list");
+                }
+                gt++;
+            }
+            if (gt == n) {
                 throw new SipParseException("Missing '>' in address");
             }
-            uri = s.substring(lt + 1, gt);
+            uriStart = lt + 1;
+            uriEnd = gt;
             after = gt + 1;
         } else {
             // addr-spec: the URI cannot have parameters, so the first ';' starts header parameters
             int end = i;
-            while (end < n && s.charAt(end) != ';' && !Grammar.isWhitespace(s.charAt(end))) {
+            while (end < n && s[end] != ';' && !Grammar.isWhitespace(s[end])) {
+                whitespace |= (s[end] & 0xff) <= ' ';
                 end++;
             }
-            uri = s.substring(i, end);
+            uriStart = i;
+            uriEnd = end;
             after = end;
             // RFC 3261 §20.10: a URI with a comma, question mark or semicolon needs angle brackets
-            if (uri.indexOf('?') >= 0 || uri.indexOf(',') >= 0) {
+            if (Grammar.indexOf(s, '?', i, end) >= 0 || Grammar.indexOf(s, ',', i, end) >= 0) {
                 throw new SipParseException("URI with headers must be enclosed in <>");
             }
         }
-        if (uri.isEmpty() || SipUri.schemeOf(uri) == null) {
+        if (uriEnd == uriStart || SipUri.schemeOf(s, uriStart, uriEnd) == null) {
             throw new SipParseException("Bad URI in address");
         }
-        for (int k = 0; k < uri.length(); k++) {
-            if (uri.charAt(k) <= ' ') {
-                throw new SipParseException("Whitespace in URI");
-            }
+        if (whitespace) {
+            throw new SipParseException("Whitespace in URI");
         }
-        int[] end = new int[1];
-        Params params = Params.parse(s, after, "", end);
-        return new NameAddr(display, uri, params, lt >= 0);
+        int[] end = element ? next : new int[1];
+        Params params = Params.parse(s, after, n, element ? "," : "", end);
+        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, params, lt >= 0);
     }
 
     /** The display name as written (quoted if it was), or {@code null}. */
     public String displayName() {
-        return displayName;
+        String d = displayName;
+        if (d == null && displayStart >= 0) {
+            d = Grammar.text(src, displayStart, displayEnd);
+            displayName = d;
+        }
+        return d;
     }
 
     /** The URI as written. */
     public String uri() {
-        return uri;
+        String u = uri;
+        if (u == null) {
+            u = Grammar.text(src, uriStart, uriEnd);
+            uri = u;
+        }
+        return u;
     }
 
     /** The URI parsed as a SIP/SIPS URI; throws {@link SipParseException} for other schemes. */
     public SipUri sipUri() {
         SipUri u = sipUri;
         if (u == null) {
-            u = SipUri.parse(uri);
+            u = src != null ? SipUri.parse(src, uriStart, uriEnd) : SipUri.parse(uri);
             sipUri = u;
         }
         return u;
@@ -113,7 +187,7 @@ public final class NameAddr {
 
     /** Whether the URI is a {@code sip:} or {@code sips:} URI. */
     public boolean isSip() {
-        String scheme = SipUri.schemeOf(uri);
+        String scheme = src != null ? SipUri.schemeOf(src, uriStart, uriEnd) : SipUri.schemeOf(uri);
         return "sip".equals(scheme) || "sips".equals(scheme);
     }
 
@@ -127,29 +201,35 @@ public final class NameAddr {
     }
 
     public NameAddr withParam(String name, String value) {
-        return new NameAddr(displayName, uri, params.with(name, value), angleBrackets);
+        return withParams(params.with(name, value));
     }
 
     public NameAddr withParams(Params newParams) {
-        return new NameAddr(displayName, uri, newParams, angleBrackets);
+        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, newParams, angleBrackets);
+        a.displayName = displayName;
+        a.uri = uri;
+        a.sipUri = sipUri;
+        return a;
     }
 
     public NameAddr withUri(SipUri newUri) {
-        NameAddr a = new NameAddr(displayName, newUri.toString(), params, true);
+        NameAddr a = new NameAddr(displayName(), newUri.toString(), params, true);
         a.sipUri = newUri;
         return a;
     }
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(uri.length() + 32);
-        if (displayName != null) {
-            b.append(displayName).append(' ');
+        String u = uri();
+        String d = displayName();
+        StringBuilder b = new StringBuilder(u.length() + 32);
+        if (d != null) {
+            b.append(d).append(' ');
         }
         if (angleBrackets) {
-            b.append('<').append(uri).append('>');
+            b.append('<').append(u).append('>');
         } else {
-            b.append(uri);
+            b.append(u);
         }
         params.appendTo(b);
         return b.toString();

@@ -11,63 +11,63 @@ import java.util.List;
  */
 public final class Params {
     /** No parameters. */
-    public static final Params EMPTY = new Params("", new int[0], 0);
+    public static final Params EMPTY = new Params(new byte[0], new int[0], 0);
 
     private static final int NO_VALUE = -1;
 
     /**
-     * The text the parameters were parsed from (for a header value, that value itself, shared rather
-     * than copied) and four offsets per parameter into it: name start and end, value start and end
-     * (value start {@link #NO_VALUE} for a valueless one). Strings are cut only for what is asked.
+     * The UTF-8 text the parameters were parsed from (for a received header, the received buffer
+     * itself, shared rather than copied) and four offsets per parameter into it: name start and end,
+     * value start and end (value start {@link #NO_VALUE} for a valueless one). Strings are made only
+     * for what is asked.
      */
-    private final String src;
+    private final byte[] src;
     private final int[] bounds;
     private final int count;
 
-    private Params(String src, int[] bounds, int count) {
+    private Params(byte[] src, int[] bounds, int count) {
         this.src = src;
         this.bounds = bounds;
         this.count = count;
     }
 
     /**
-     * Parses parameters from {@code s} starting at {@code i}, which is at a ';' or at the end.
-     * Stops at {@code stop} characters outside quotes (e.g. ',' or '?'), returning the stop index in
+     * Parses parameters from {@code s[i, n)}, where {@code i} is at a ';' or at the end. Stops at
+     * {@code stop} characters outside quotes (e.g. ',' or '?'), returning the stop index in
      * {@code end[0]}.
      */
-    static Params parse(String s, int i, String stops, int[] end) {
+    static Params parse(byte[] s, int i, int n, String stops, int[] end) {
         int[] bounds = null;
         int count = 0;
-        int n = s.length();
-        i = Grammar.skipWhitespace(s, i);
-        while (i < n && s.charAt(i) == ';') {
-            i = Grammar.skipWhitespace(s, i + 1);
+        i = Grammar.skipWhitespace(s, i, n);
+        while (i < n && s[i] == ';') {
+            i = Grammar.skipWhitespace(s, i + 1, n);
             int nameStart = i;
-            while (i < n && Grammar.isToken(s.charAt(i))) {
+            while (i < n && Grammar.isToken(s[i])) {
                 i++;
             }
             if (i == nameStart) {
                 throw new SipParseException("Empty parameter name");
             }
             int nameEnd = i;
-            i = Grammar.skipWhitespace(s, i);
+            i = Grammar.skipWhitespace(s, i, n);
             int valueStart = NO_VALUE;
             int valueEnd = NO_VALUE;
-            if (i < n && s.charAt(i) == '=') {
-                i = Grammar.skipWhitespace(s, i + 1);
+            if (i < n && s[i] == '=') {
+                i = Grammar.skipWhitespace(s, i + 1, n);
                 valueStart = i;
-                if (i < n && s.charAt(i) == '"') {
-                    i = Grammar.endOfQuoted(s, i);
+                if (i < n && s[i] == '"') {
+                    i = Grammar.endOfQuoted(s, i, n);
                 } else {
-                    while (i < n && isValueChar(s.charAt(i))) {
+                    while (i < n && isValueChar(s[i])) {
                         i++;
                     }
                     if (i == valueStart) {
-                        throw new SipParseException("Empty value of parameter " + s.substring(nameStart, nameEnd));
+                        throw new SipParseException("Empty value of parameter " + Grammar.text(s, nameStart, nameEnd));
                     }
                 }
                 valueEnd = i;
-                i = Grammar.skipWhitespace(s, i);
+                i = Grammar.skipWhitespace(s, i, n);
             }
             if (bounds == null) {
                 // room for two parameters, as most URIs and header values have no more
@@ -81,18 +81,27 @@ public final class Params {
             bounds[b + 2] = valueStart;
             bounds[b + 3] = valueEnd;
         }
-        if (i < n && stops.indexOf(s.charAt(i)) < 0) {
-            throw new SipParseException("Unexpected '" + s.charAt(i) + "' in parameters");
+        if (i < n && stops.indexOf(s[i]) < 0) {
+            throw new SipParseException("Unexpected '" + unexpected(s, i, n) + "' in parameters");
         }
         end[0] = i;
         return count == 0 ? EMPTY : new Params(s, bounds, count);
     }
 
-    private static boolean isValueChar(char c) {
+    /** The character at {@code s[i]} for an error message, decoded if it is not ASCII. */
+    private static String unexpected(byte[] s, int i, int n) {
+        int e = i + 1;
+        while (e < n && (s[e] & 0xc0) == 0x80) {
+            e++;
+        }
+        return Grammar.text(s, i, e);
+    }
+
+    private static boolean isValueChar(byte c) {
         // token, plus the characters of IPv6 references and URI parameter values (RFC 3261 §25.1
-        // paramchar); never '?', which starts the headers of a URI
+        // paramchar); never '?', which starts the headers of a URI; any byte of a UTF-8 character
         return Grammar.isToken(c) || c == '[' || c == ']' || c == ':' || c == '/' || c == '@' || c == '&'
-                || c == '$' || c == '(' || c == ')' || c >= 128;
+                || c == '$' || c == '(' || c == ')' || c < 0;
     }
 
     /** Whether a parameter of this name is present (with or without a value). */
@@ -124,16 +133,28 @@ public final class Params {
 
     private boolean matches(int k, String name) {
         int ns = bounds[k * 4];
-        return bounds[k * 4 + 1] - ns == name.length() && src.regionMatches(true, ns, name, 0, name.length());
+        int len = name.length();
+        if (bounds[k * 4 + 1] - ns != len) {
+            return false;
+        }
+        // parameter names are tokens, i.e. ASCII, so ASCII case folding is enough
+        for (int i = 0; i < len; i++) {
+            int c = src[ns + i];
+            int d = name.charAt(i);
+            if (c != d && Grammar.lowerAscii(c) != Grammar.lowerAscii(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String name(int k) {
-        return src.substring(bounds[k * 4], bounds[k * 4 + 1]);
+        return Grammar.text(src, bounds[k * 4], bounds[k * 4 + 1]);
     }
 
     private String value(int k) {
         int vs = bounds[k * 4 + 2];
-        return vs == NO_VALUE ? null : src.substring(vs, bounds[k * 4 + 3]);
+        return vs == NO_VALUE ? null : Grammar.text(src, vs, bounds[k * 4 + 3]);
     }
 
     /** A copy with {@code name} set to {@code value} (replacing an existing one in place). */
@@ -183,10 +204,10 @@ public final class Params {
 
     void appendTo(StringBuilder b) {
         for (int k = 0; k < count; k++) {
-            b.append(';').append(src, bounds[k * 4], bounds[k * 4 + 1]);
+            b.append(';').append(name(k));
             int vs = bounds[k * 4 + 2];
             if (vs != NO_VALUE) {
-                b.append('=').append(src, vs, bounds[k * 4 + 3]);
+                b.append('=').append(value(k));
             }
         }
     }
@@ -208,9 +229,10 @@ public final class Params {
         return toString().toLowerCase(java.util.Locale.ROOT).hashCode();
     }
 
-    /** Collects parameters given as strings into one source text with offsets. */
+    /** Collects parameters given as strings into one UTF-8 source text with offsets. */
     private static final class Builder {
-        private final StringBuilder text = new StringBuilder(64);
+        private byte[] text = new byte[64];
+        private int length;
         private final int[] bounds;
         private int count;
 
@@ -220,20 +242,29 @@ public final class Params {
 
         void add(String name, String value) {
             int b = count++ * 4;
-            bounds[b] = text.length();
-            text.append(name);
-            bounds[b + 1] = text.length();
+            bounds[b] = length;
+            append(name);
+            bounds[b + 1] = length;
             bounds[b + 2] = NO_VALUE;
             bounds[b + 3] = NO_VALUE;
             if (value != null) {
-                bounds[b + 2] = text.length();
-                text.append(value);
-                bounds[b + 3] = text.length();
+                bounds[b + 2] = length;
+                append(value);
+                bounds[b + 3] = length;
             }
         }
 
+        private void append(String s) {
+            byte[] b = Grammar.utf8(s);
+            if (length + b.length > text.length) {
+                text = Arrays.copyOf(text, Math.max(text.length * 2, length + b.length));
+            }
+            System.arraycopy(b, 0, text, length, b.length);
+            length += b.length;
+        }
+
         Params build() {
-            return count == 0 ? EMPTY : new Params(text.toString(), bounds, count);
+            return count == 0 ? EMPTY : new Params(text, bounds, count);
         }
     }
 }

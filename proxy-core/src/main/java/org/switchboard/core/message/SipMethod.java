@@ -24,12 +24,21 @@ public final class SipMethod {
     }
 
     /** {@code s[start, end)} as a String: the constant above if it is one, so parsing allocates none. */
-    static String of(String s, int start, int end) {
+    static String of(byte[] s, int start, int end) {
         for (String m : KNOWN) {
-            if (m.length() == end - start && s.startsWith(m, start)) {
+            if (m.length() == end - start && matches(s, start, m)) {
                 return m;
             }
         }
-        return s.substring(start, end);
+        return Grammar.text(s, start, end);
+    }
+
+    private static boolean matches(byte[] s, int start, String m) {
+        for (int k = 0; k < m.length(); k++) {
+            if (s[start + k] != m.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

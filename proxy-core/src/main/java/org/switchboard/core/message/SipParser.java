@@ -1,6 +1,5 @@
 package org.switchboard.core.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -41,21 +40,25 @@ public final class SipParser {
         if (lineEnd < 0) {
             return ParseResult.failure("No line break after the start line");
         }
+        int startLine = p;
         int startLineEnd = lineEnd > p && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        boolean ascii = true;
         for (int i = p; i < startLineEnd; i++) {
             if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
                 return ParseResult.failure("Control character in the start line");
             }
+            ascii &= buf[i] >= 0;
         }
-        String startLine = new String(buf, p, startLineEnd - p, StandardCharsets.UTF_8);
-        int firstSp = startLine.indexOf(' ');
-        if (firstSp <= 0) {
+        int firstSp = Grammar.indexOf(buf, ' ', startLine, startLineEnd);
+        if (firstSp <= startLine) {
             return ParseResult.failure("Not a SIP start line");
         }
 
-        HeaderField[] fields = new HeaderField[16];
+        int[] bounds = new int[3 * 16];
+        HeaderName[] names = new HeaderName[16];
         int count = 0;
         String defect = null;
+        int contentLength = -1;
         p = lineEnd + 1;
         boolean blankLine = false;
         while (p < end) {
@@ -64,16 +67,34 @@ public final class SipParser {
                 blankLine = true;
                 break;
             }
-            int le = Bytes.indexOfLf(buf, p, end);
-            while (le >= 0 && le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
-                le = Bytes.indexOfLf(buf, le + 1, end);
+            // the line ends at the first LF not followed by SP or HT; a bare CR or a folding inside
+            // it is noted, so that only such lines are scanned again when their value is read
+            boolean lineBreakInside = false;
+            int le;
+            for (int q = p;;) {
+                le = Bytes.indexOfLineBreak(buf, q, end);
+                if (le < 0) {
+                    break;
+                }
+                if (buf[le] == '\r') {
+                    if (le + 1 == end || buf[le + 1] != '\n') {
+                        lineBreakInside = true;
+                        q = le + 1;
+                        continue;
+                    }
+                    le++;
+                }
+                if (le + 1 < end && (buf[le + 1] == ' ' || buf[le + 1] == '\t')) {
+                    lineBreakInside = true;
+                    q = le + 1;
+                    continue;
+                }
+                break;
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
             int nameEnd = p;
-            int hash = 0;
-            while (nameEnd < contentEnd && isTokenByte(buf[nameEnd])) {
-                hash = HeaderName.step(hash, buf[nameEnd]);
+            while (nameEnd < contentEnd && Grammar.isToken(buf[nameEnd])) {
                 nameEnd++;
             }
             int colon = nameEnd;
@@ -89,115 +110,172 @@ public final class SipParser {
                     defect = "Too many header lines";
                 }
             } else {
-                if (count == fields.length) {
-                    fields = Arrays.copyOf(fields, count * 2);
+                if (count == names.length) {
+                    names = Arrays.copyOf(names, count * 2);
+                    bounds = Arrays.copyOf(bounds, count * 6);
                 }
-                fields[count++] = new HeaderField(HeaderName.of(buf, p, nameEnd - p, hash), buf, p, colon + 1, contentEnd);
+                HeaderName name = HeaderName.of(buf, p, nameEnd - p);
+                if (name == HeaderName.CONTENT_LENGTH) {
+                    contentLength = contentLength < 0 ? count : contentLength;
+                }
+                names[count] = name;
+                int b = count++ * 3;
+                bounds[b] = p;
+                bounds[b + 1] = lineBreakInside ? -(colon + 1) : colon + 1;
+                bounds[b + 2] = contentEnd;
             }
             p = next;
         }
         if (!blankLine && defect == null) {
             defect = "Missing blank line after the headers";
         }
-        Headers headers = new Headers(fields, count);
+        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count);
 
         int available = end - p;
         int bodyLength = available;
         String lengthDefect = null;
-        String clValue = null;
-        for (int i = 0; i < count; i++) {
-            if (fields[i].name().equals(HeaderName.CONTENT_LENGTH)) {
-                String v = fields[i].value();
-                if (clValue != null && !clValue.equals(v)) {
-                    lengthDefect = "Conflicting Content-Length headers";
-                }
-                clValue = v;
-            }
-        }
-        if (clValue == null) {
+        if (contentLength < 0) {
             if (!datagram) {
                 lengthDefect = "Missing Content-Length on a stream transport";
             }
-        } else if (lengthDefect == null) {
-            long cl;
-            try {
-                cl = Grammar.parseNumber(clValue, Integer.MAX_VALUE, "Content-Length");
-            } catch (SipParseException e) {
-                cl = -1;
-                lengthDefect = "Bad Content-Length";
+        } else {
+            HeaderField cl = headers.get(contentLength);
+            for (int i = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1); i >= 0;
+                    i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
+                HeaderField other = headers.get(i);
+                if (!sameText(cl, other) && !cl.value().equals(other.value())) {
+                    lengthDefect = "Conflicting Content-Length headers";
+                }
+                cl = other;
             }
-            if (cl > available) {
-                lengthDefect = "Body shorter than Content-Length";
-            } else if (cl >= 0) {
-                bodyLength = (int) cl;
+            if (lengthDefect == null) {
+                long n;
+                try {
+                    n = Grammar.parseNumber(cl.text(), cl.textStart(), cl.textEnd(), Integer.MAX_VALUE, "Content-Length");
+                } catch (SipParseException e) {
+                    n = -1;
+                    lengthDefect = "Bad Content-Length";
+                }
+                if (n > available) {
+                    lengthDefect = "Body shorter than Content-Length";
+                } else if (n >= 0) {
+                    bodyLength = (int) n;
+                }
             }
         }
         if (defect == null) {
             defect = lengthDefect;
         }
-        byte[] body = bodyLength == 0 ? new byte[0] : Arrays.copyOfRange(buf, p, p + bodyLength);
-
-        if (startLine.startsWith("SIP/")) {
-            return parseStatusLine(startLine, firstSp, headers, body, defect);
+        Line line = new Line(buf, startLine, firstSp, startLineEnd, ascii, p, bodyLength);
+        if (startsWith(buf, startLine, startLineEnd, "SIP/")) {
+            return parseStatusLine(line, headers, defect);
         }
-        if (!containsSipVersion(startLine, firstSp)) {
+        if (!containsSipVersion(buf, firstSp, startLineEnd)) {
             return ParseResult.failure("Not a SIP start line");
         }
-        return parseRequestLine(startLine, firstSp, headers, body, defect);
+        return parseRequestLine(line, headers, defect);
     }
 
-    /** Whether " SIP/" follows the method somewhere: a request line, though maybe a malformed one. */
-    private static boolean containsSipVersion(String line, int firstSp) {
-        for (int i = firstSp; i + 5 <= line.length(); i++) {
-            if (line.charAt(i) == ' ' && line.regionMatches(true, i + 1, "SIP/", 0, 4)) {
+    /**
+     * Where the start line and the body lie in the buffer.
+     *
+     * @param ascii whether the start line is all ASCII, so that its parts write back to the same bytes
+     */
+    private record Line(byte[] b, int start, int firstSp, int end, boolean ascii, int bodyOff, int bodyLen) {
+    }
+
+    /** Whether two fields' values have the same bytes, the cheap test before comparing text. */
+    private static boolean sameText(HeaderField a, HeaderField b) {
+        return Arrays.equals(a.text(), a.textStart(), a.textEnd(), b.text(), b.textStart(), b.textEnd());
+    }
+
+    private static boolean startsWith(byte[] b, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (b[start + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether " SIP/" (any case) follows the method somewhere: a request line, though maybe a malformed one. */
+    private static boolean containsSipVersion(byte[] b, int firstSp, int end) {
+        for (int i = firstSp; i + 5 <= end; i++) {
+            if (b[i] == ' ' && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'i' && (b[i + 3] | 0x20) == 'p'
+                    && b[i + 4] == '/') {
                 return true;
             }
         }
         return false;
     }
 
-    private static ParseResult parseStatusLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String version = version(line, 0, firstSp);
+    private static ParseResult parseStatusLine(Line line, Headers headers, String defect) {
+        byte[] b = line.b();
+        int firstSp = line.firstSp();
+        int end = line.end();
+        String version = version(b, line.start(), firstSp);
         if (!isSipVersion(version)) {
             return ParseResult.failure("Bad SIP version in the status line");
         }
-        int secondSp = line.indexOf(' ', firstSp + 1);
-        String code = secondSp < 0 ? line.substring(firstSp + 1) : line.substring(firstSp + 1, secondSp);
-        if (code.length() != 3 || !Grammar.isDigit(code.charAt(0)) || !Grammar.isDigit(code.charAt(1))
-                || !Grammar.isDigit(code.charAt(2))) {
+        int secondSp = Grammar.indexOf(b, ' ', firstSp + 1, end);
+        int codeEnd = secondSp < 0 ? end : secondSp;
+        if (codeEnd - firstSp - 1 != 3 || !Grammar.isDigit(b[firstSp + 1]) || !Grammar.isDigit(b[firstSp + 2])
+                || !Grammar.isDigit(b[firstSp + 3])) {
             return ParseResult.failure("Bad status code in the status line");
         }
-        int status = Integer.parseInt(code);
+        int status = (b[firstSp + 1] - '0') * 100 + (b[firstSp + 2] - '0') * 10 + (b[firstSp + 3] - '0');
         if (status < 100) {
             return ParseResult.failure("Status code below 100");
         }
-        String reason = secondSp < 0 ? "" : line.substring(secondSp + 1);
-        return new ParseResult(new SipResponse(status, reason, version, headers, body, defect), null);
+        String reason = secondSp < 0 ? "" : Grammar.text(b, secondSp + 1, end);
+        // without a reason phrase the line would be written with a trailing space
+        boolean raw = line.ascii() && secondSp >= 0;
+        return new ParseResult(new SipResponse(status, reason, version, headers, b, line.bodyOff(), line.bodyLen(),
+                raw ? line.start() : -1, end, defect), null);
     }
 
-    private static ParseResult parseRequestLine(String line, int firstSp, Headers headers, byte[] body, String defect) {
-        String method = SipMethod.of(line, 0, firstSp);
-        int lastSp = line.lastIndexOf(' ');
-        String version = version(line, lastSp + 1, line.length());
-        String uri = lastSp > firstSp ? line.substring(firstSp + 1, lastSp) : "";
+    private static ParseResult parseRequestLine(Line line, Headers headers, String defect) {
+        byte[] b = line.b();
+        int firstSp = line.firstSp();
+        int end = line.end();
+        String method = SipMethod.of(b, line.start(), firstSp);
+        int lastSp = firstSp;
+        for (int i = end - 1; i > firstSp; i--) {
+            if (b[i] == ' ') {
+                lastSp = i;
+                break;
+            }
+        }
+        String version = version(b, lastSp + 1, end);
         String lineDefect = null;
+        boolean uriOk = lastSp > firstSp + 1;
+        for (int i = firstSp + 1; uriOk && i < lastSp; i++) {
+            uriOk = b[i] != ' ' && b[i] != '\t';
+        }
+        String uri = lastSp > firstSp ? Grammar.text(b, firstSp + 1, lastSp) : "";
         if (!Grammar.isToken(method)) {
             lineDefect = "Bad method in the Request-Line";
-        } else if (uri.isEmpty() || uri.indexOf(' ') >= 0 || uri.indexOf('\t') >= 0) {
+        } else if (!uriOk) {
             lineDefect = "Malformed Request-Line";
         } else if (!isSipVersion(version)) {
             lineDefect = "Bad SIP version in the Request-Line";
         }
+        // the received line is reused only if method, URI and version are cut from it unchanged
+        boolean raw = line.ascii() && lastSp > firstSp && Grammar.isToken(method);
         if (!Grammar.isToken(method)) {
             method = "UNKNOWN";
         }
         String d = defect != null ? defect : lineDefect;
-        return new ParseResult(new SipRequest(method, uri, version, headers, body, d), null);
+        return new ParseResult(new SipRequest(method, uri, version, headers, b, line.bodyOff(), line.bodyLen(),
+                raw ? line.start() : -1, end, d), null);
     }
 
-    /** {@code line[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */
-    private static String version(String line, int start, int end) {
-        return end - start == SIP_2_0.length() && line.startsWith(SIP_2_0, start) ? SIP_2_0 : line.substring(start, end);
+    /** {@code b[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */
+    private static String version(byte[] b, int start, int end) {
+        return startsWith(b, start, end, SIP_2_0) && end - start == SIP_2_0.length() ? SIP_2_0 : Grammar.text(b, start, end);
     }
 
     /** {@code SIP/1*DIGIT.1*DIGIT}, the name case-insensitive (RFC 3261 §7.1). */
@@ -216,10 +294,6 @@ public final class SipParser {
             }
         }
         return true;
-    }
-
-    private static boolean isTokenByte(byte b) {
-        return b > 0 && Grammar.isToken((char) b);
     }
 
     /**

@@ -1,22 +1,21 @@
 package org.switchboard.core.message;
 
-import java.util.ArrayList;
-
 /** A SIP request: method, Request-URI, headers and body. Immutable; change it with {@link #toBuilder()}. */
 public final class SipRequest extends MessageBase implements SipMessage {
     private final String method;
     private final String requestUri;
     private SipUri sipUri;
 
-    SipRequest(String method, String requestUri, String sipVersion, Headers headers, byte[] body, String defect) {
-        super(sipVersion, headers, body, defect);
+    SipRequest(String method, String requestUri, String sipVersion, Headers headers, byte[] bodySrc, int bodyOff,
+            int bodyLen, int lineStart, int lineEnd, String defect) {
+        super(sipVersion, headers, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, defect);
         this.method = method;
         this.requestUri = requestUri;
     }
 
     /** A builder for a new request with no headers. */
     public static Builder builder(String method, String requestUri) {
-        return new Builder(method, requestUri, "SIP/2.0", new ArrayList<>(), new byte[0]);
+        return new Builder(method, requestUri, "SIP/2.0", Headers.EMPTY);
     }
 
     /** The method, case-sensitive as RFC 3261 §7.1 says. */
@@ -49,7 +48,9 @@ public final class SipRequest extends MessageBase implements SipMessage {
     }
 
     public Builder toBuilder() {
-        return new Builder(method, requestUri, sipVersion, headers.toList(), body);
+        Builder b = new Builder(method, requestUri, sipVersion, headers);
+        b.from(this);
+        return b;
     }
 
     @Override
@@ -73,8 +74,8 @@ public final class SipRequest extends MessageBase implements SipMessage {
     }
 
     @Override
-    String startLinePart(int index) {
-        return index == 0 ? method : index == 1 ? requestUri : sipVersion;
+    String startLine() {
+        return method + ' ' + requestUri + ' ' + sipVersion;
     }
 
     /** Builds a changed copy of a request. */
@@ -82,20 +83,21 @@ public final class SipRequest extends MessageBase implements SipMessage {
         private final String method;
         private String requestUri;
 
-        Builder(String method, String requestUri, String sipVersion, java.util.List<HeaderField> fields, byte[] body) {
-            super(fields, body, sipVersion);
+        Builder(String method, String requestUri, String sipVersion, Headers headers) {
+            super(headers, sipVersion);
             this.method = method;
             this.requestUri = requestUri;
         }
 
         public Builder requestUri(String uri) {
             this.requestUri = uri;
+            lineStart = -1;
             return this;
         }
 
         public SipRequest build() {
             Headers h = finishHeaders();
-            return new SipRequest(method, requestUri, sipVersion, h, body, null);
+            return new SipRequest(method, requestUri, sipVersion, h, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, null);
         }
     }
 }

@@ -1,15 +1,13 @@
 package org.switchboard.core.message;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** A SIP response: status code, reason phrase, headers and body. Immutable. */
 public final class SipResponse extends MessageBase implements SipMessage {
     private final int statusCode;
     private final String reasonPhrase;
 
-    SipResponse(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] body, String defect) {
-        super(sipVersion, headers, body, defect);
+    SipResponse(int statusCode, String reasonPhrase, String sipVersion, Headers headers, byte[] bodySrc, int bodyOff,
+            int bodyLen, int lineStart, int lineEnd, String defect) {
+        super(sipVersion, headers, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, defect);
         this.statusCode = statusCode;
         this.reasonPhrase = reasonPhrase;
     }
@@ -20,18 +18,10 @@ public final class SipResponse extends MessageBase implements SipMessage {
      * Builder#toTag}).
      */
     public static Builder builderFor(SipRequest request, int statusCode, String reasonPhrase) {
-        List<HeaderField> fields = new ArrayList<>(8);
-        Headers h = request.headers();
-        for (int i = 0; i < h.size(); i++) {
-            HeaderField f = h.get(i);
-            HeaderName n = f.name();
-            if (n.equals(HeaderName.VIA) || n.equals(HeaderName.FROM) || n.equals(HeaderName.TO)
-                    || n.equals(HeaderName.CALL_ID) || n.equals(HeaderName.CSEQ)
-                    || (statusCode == 100 && n.equals(HeaderName.TIMESTAMP))) {
-                fields.add(f);
-            }
-        }
-        return new Builder(statusCode, reasonPhrase, "SIP/2.0", fields, new byte[0]);
+        Headers copied = request.headers().only(n -> n.equals(HeaderName.VIA) || n.equals(HeaderName.FROM)
+                || n.equals(HeaderName.TO) || n.equals(HeaderName.CALL_ID) || n.equals(HeaderName.CSEQ)
+                || (statusCode == 100 && n.equals(HeaderName.TIMESTAMP)));
+        return new Builder(statusCode, reasonPhrase, "SIP/2.0", copied);
     }
 
     public int statusCode() {
@@ -55,7 +45,9 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     public Builder toBuilder() {
-        return new Builder(statusCode, reasonPhrase, sipVersion, headers.toList(), body);
+        Builder b = new Builder(statusCode, reasonPhrase, sipVersion, headers);
+        b.from(this);
+        return b;
     }
 
     @Override
@@ -64,8 +56,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
     }
 
     @Override
-    String startLinePart(int index) {
-        return index == 0 ? sipVersion : index == 1 ? Integer.toString(statusCode) : reasonPhrase;
+    String startLine() {
+        return sipVersion + ' ' + statusCode + ' ' + reasonPhrase;
     }
 
     /** Builds a response or a changed copy of one. */
@@ -73,8 +65,8 @@ public final class SipResponse extends MessageBase implements SipMessage {
         private final int statusCode;
         private String reasonPhrase;
 
-        Builder(int statusCode, String reasonPhrase, String sipVersion, List<HeaderField> fields, byte[] body) {
-            super(fields, body, sipVersion);
+        Builder(int statusCode, String reasonPhrase, String sipVersion, Headers headers) {
+            super(headers, sipVersion);
             if (statusCode < 100 || statusCode > 699) {
                 throw new IllegalArgumentException("Status code out of range: " + statusCode);
             }
@@ -84,18 +76,17 @@ public final class SipResponse extends MessageBase implements SipMessage {
 
         public Builder reasonPhrase(String phrase) {
             this.reasonPhrase = phrase;
+            lineStart = -1;
             return this;
         }
 
         /** Adds a tag to the To header unless it already has one. */
         public Builder toTag(String tag) {
-            for (HeaderField f : fields) {
-                if (f.name().equals(HeaderName.TO)) {
-                    NameAddr to = NameAddr.parse(f.value());
-                    if (to.tag() == null) {
-                        set(HeaderName.TO, to.withParam("tag", tag).toString());
-                    }
-                    break;
+            HeaderField f = first(HeaderName.TO);
+            if (f != null) {
+                NameAddr to = NameAddr.parse(f.text(), f.textStart(), f.textEnd());
+                if (to.tag() == null) {
+                    set(HeaderName.TO, to.withParam("tag", tag).toString());
                 }
             }
             return this;
@@ -104,7 +95,7 @@ public final class SipResponse extends MessageBase implements SipMessage {
         public SipResponse build() {
             Headers h = finishHeaders();
             String phrase = reasonPhrase.replace('\r', ' ').replace('\n', ' ');
-            return new SipResponse(statusCode, phrase, sipVersion, h, body, null);
+            return new SipResponse(statusCode, phrase, sipVersion, h, bodySrc, bodyOff, bodyLen, lineStart, lineEnd, null);
         }
     }
 }

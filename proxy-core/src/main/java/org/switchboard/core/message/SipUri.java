@@ -38,10 +38,7 @@ public final class SipUri {
             return null;
         }
         for (int i = 0; i < colon; i++) {
-            char c = uri.charAt(i);
-            // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
-            boolean alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            if (i == 0 ? !alpha : !alpha && !Grammar.isDigit(c) && c != '+' && c != '-' && c != '.') {
+            if (!isSchemeChar(uri.charAt(i), i == 0)) {
                 return null;
             }
         }
@@ -55,50 +52,83 @@ public final class SipUri {
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 
+    /** As {@link #schemeOf(String)}, for the URI in {@code s[start, end)}. */
+    static String schemeOf(byte[] s, int start, int end) {
+        int colon = Grammar.indexOf(s, ':', start, end);
+        if (colon <= start) {
+            return null;
+        }
+        for (int i = start; i < colon; i++) {
+            if (!isSchemeChar((char) s[i], i == start)) {
+                return null;
+            }
+        }
+        int len = colon - start;
+        if (len == 3 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p') {
+            return "sip";
+        }
+        if (len == 4 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p'
+                && (s[start + 3] | 0x20) == 's') {
+            return "sips";
+        }
+        return Grammar.text(s, start, colon).toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). */
+    private static boolean isSchemeChar(char c, boolean first) {
+        boolean alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return first ? alpha : alpha || Grammar.isDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+
     /** Parses a complete SIP or SIPS URI (RFC 3261 §25.1, IPv6 references per RFC 5118). */
     public static SipUri parse(String s) {
-        String scheme = schemeOf(s);
+        byte[] b = Grammar.utf8(s);
+        return parse(b, 0, b.length);
+    }
+
+    /** As {@link #parse(String)}, for the URI in {@code s[start, n)}. */
+    static SipUri parse(byte[] s, int start, int n) {
+        String scheme = schemeOf(s, start, n);
         if (scheme == null || !(scheme.equals("sip") || scheme.equals("sips"))) {
-            throw new SipParseException("Not a SIP URI: " + abbreviate(s));
+            throw new SipParseException("Not a SIP URI: " + abbreviate(s, start, n));
         }
-        int i = scheme.length() + 1;
-        int n = s.length();
+        int i = start + scheme.length() + 1;
         String user = null;
         String password = null;
-        int at = s.indexOf('@', i);
+        int at = Grammar.indexOf(s, '@', i, n);
         if (at >= 0) {
-            int colon = s.indexOf(':', i);
-            int userEnd = colon >= 0 && colon < at ? colon : at;
+            int colon = Grammar.indexOf(s, ':', i, at);
+            int userEnd = colon >= 0 ? colon : at;
             if (userEnd == i) {
                 throw new SipParseException("Empty user part in URI");
             }
             checkUserinfo(s, i, userEnd, true);
-            user = s.substring(i, userEnd);
+            user = Grammar.text(s, i, userEnd);
             if (userEnd < at) {
                 checkUserinfo(s, userEnd + 1, at, false);
-                password = s.substring(userEnd + 1, at);
+                password = Grammar.text(s, userEnd + 1, at);
             }
             i = at + 1;
         }
         int hostStart = i;
-        if (i < n && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
+        if (i < n && s[i] == '[') {
+            int close = Grammar.indexOf(s, ']', i, n);
             if (close < 0) {
                 throw new SipParseException("Unterminated IPv6 reference in URI");
             }
             checkIpv6(s, i + 1, close);
             i = close + 1;
         } else {
-            while (i < n && isHostChar(s.charAt(i))) {
+            while (i < n && isHostChar(s[i])) {
                 i++;
             }
             checkHost(s, hostStart, i);
         }
-        String host = s.substring(hostStart, i);
+        String host = Grammar.text(s, hostStart, i);
         int port = -1;
-        if (i < n && s.charAt(i) == ':') {
+        if (i < n && s[i] == ':') {
             int ps = ++i;
-            while (i < n && Grammar.isDigit(s.charAt(i))) {
+            while (i < n && Grammar.isDigit(s[i])) {
                 i++;
             }
             if (i == ps || i - ps > 5) {
@@ -110,26 +140,27 @@ public final class SipUri {
             }
         }
         int[] end = new int[1];
-        Params params = Params.parse(s, i, "?", end);
+        Params params = Params.parse(s, i, n, "?", end);
         i = end[0];
         String headers = null;
-        if (i < n && s.charAt(i) == '?') {
-            headers = s.substring(i + 1);
-            for (int k = 0; k < headers.length(); k++) {
-                char c = headers.charAt(k);
+        if (i < n && s[i] == '?') {
+            for (int k = i + 1; k < n; k++) {
+                int c = s[k] & 0xff;
                 if (c <= ' ' || c >= 127 || c == '<' || c == '>' || c == '"') {
                     throw new SipParseException("Bad character in URI headers");
                 }
             }
+            headers = Grammar.text(s, i + 1, n);
             i = n;
         }
         if (i != n) {
-            throw new SipParseException("Unexpected characters in URI: " + abbreviate(s));
+            throw new SipParseException("Unexpected characters in URI: " + abbreviate(s, start, n));
         }
         return new SipUri(scheme, user, password, host, port, params, headers);
     }
 
-    private static String abbreviate(String s) {
+    private static String abbreviate(byte[] b, int start, int end) {
+        String s = Grammar.text(b, start, end);
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
@@ -137,29 +168,25 @@ public final class SipUri {
      * RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ); password = *( unreserved
      * / escaped / "&" / "=" / "+" / "$" / "," ).
      */
-    private static void checkUserinfo(String s, int start, int end, boolean user) {
+    private static void checkUserinfo(byte[] s, int start, int end, boolean user) {
         for (int k = start; k < end; k++) {
-            char c = s.charAt(k);
+            byte c = s[k];
             if (c == '%') {
-                if (k + 2 >= end || !isHex(s.charAt(k + 1)) || !isHex(s.charAt(k + 2))) {
+                if (k + 2 >= end || !Grammar.isHexDigit(s[k + 1]) || !Grammar.isHexDigit(s[k + 2])) {
                     throw new SipParseException("Bad escape in URI user part");
                 }
                 k += 2;
-            } else if (!(isAlphanum(c) || "-_.!~*'()&=+$,".indexOf(c) >= 0 || (user && ";?/".indexOf(c) >= 0))) {
+            } else if (!(isAlphanum(c) || c > 0 && ("-_.!~*'()&=+$,".indexOf(c) >= 0 || (user && ";?/".indexOf(c) >= 0)))) {
                 throw new SipParseException(user ? "Bad character in URI user part" : "Bad character in URI password");
             }
         }
     }
 
-    private static boolean isAlphanum(char c) {
+    private static boolean isAlphanum(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || Grammar.isDigit(c);
     }
 
-    private static boolean isHex(char c) {
-        return Grammar.isHexDigit(c);
-    }
-
-    static boolean isHostChar(char c) {
+    static boolean isHostChar(byte c) {
         return isAlphanum(c) || c == '-' || c == '.';
     }
 
@@ -167,18 +194,18 @@ public final class SipUri {
      * RFC 3261 §25.1: hostname = *( domainlabel "." ) toplabel [ "." ], where a toplabel starts with
      * a letter; a host whose last label starts with a digit must be an IPv4address.
      */
-    static void checkHost(String s, int start, int end) {
+    static void checkHost(byte[] s, int start, int end) {
         if (start == end) {
             throw new SipParseException("Missing host in URI");
         }
-        int last = s.charAt(end - 1) == '.' ? end - 1 : end;
+        int last = s[end - 1] == '.' ? end - 1 : end;
         int labelStart = start;
         for (int k = start; k <= last; k++) {
-            if (k == last || s.charAt(k) == '.') {
-                if (k == labelStart || s.charAt(labelStart) == '-' || s.charAt(k - 1) == '-') {
+            if (k == last || s[k] == '.') {
+                if (k == labelStart || s[labelStart] == '-' || s[k - 1] == '-') {
                     throw new SipParseException("Bad host name");
                 }
-                if (k == last && Grammar.isDigit(s.charAt(labelStart))) {
+                if (k == last && Grammar.isDigit(s[labelStart])) {
                     checkIpv4(s, start, end);
                 }
                 labelStart = k + 1;
@@ -187,14 +214,14 @@ public final class SipUri {
     }
 
     /** RFC 3261 §25.1: IPv4address = 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT. */
-    private static void checkIpv4(String s, int start, int end) {
+    private static void checkIpv4(byte[] s, int start, int end) {
         int parts = 0;
         int k = start;
         while (k <= end) {
             int ds = k;
             int value = 0;
-            while (k < end && Grammar.isDigit(s.charAt(k))) {
-                value = value * 10 + s.charAt(k) - '0';
+            while (k < end && Grammar.isDigit(s[k])) {
+                value = value * 10 + s[k] - '0';
                 k++;
             }
             if (k == ds || k - ds > 3 || value > 255 || ++parts > 4) {
@@ -203,7 +230,7 @@ public final class SipUri {
             if (k == end) {
                 break;
             }
-            if (s.charAt(k) != '.') {
+            if (s[k] != '.') {
                 throw new SipParseException("Bad IPv4 address");
             }
             k++;
@@ -217,20 +244,20 @@ public final class SipUri {
      * Checks an IPv6 address (without brackets) in {@code s[start, end)} per RFC 4291 §2.2, with
      * the RFC 5118 §4.10 correction: at most one "::" and no ":::".
      */
-    static void checkIpv6(String s, int start, int end) {
+    static void checkIpv6(byte[] s, int start, int end) {
         int groups = 0;
         boolean compressed = false;
         int i = start;
-        if (end - start >= 2 && s.charAt(i) == ':' && s.charAt(i + 1) == ':') {
+        if (end - start >= 2 && s[i] == ':' && s[i + 1] == ':') {
             compressed = true;
             i += 2;
         }
         while (i < end) {
             int gs = i;
-            while (i < end && isHex(s.charAt(i))) {
+            while (i < end && Grammar.isHexDigit(s[i])) {
                 i++;
             }
-            if (i < end && s.charAt(i) == '.') {
+            if (i < end && s[i] == '.') {
                 checkIpv4(s, gs, end);
                 groups += 2;
                 break;
@@ -242,11 +269,11 @@ public final class SipUri {
             if (i == end) {
                 break;
             }
-            if (s.charAt(i) != ':' || i + 1 == end) {
+            if (s[i] != ':' || i + 1 == end) {
                 throw new SipParseException("Bad IPv6 reference");
             }
             i++;
-            if (s.charAt(i) == ':') {
+            if (s[i] == ':') {
                 if (compressed) {
                     throw new SipParseException("Bad IPv6 reference");
                 }

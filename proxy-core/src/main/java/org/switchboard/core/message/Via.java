@@ -26,46 +26,52 @@ public final class Via {
 
     /** Parses one Via value (no top-level commas). */
     public static Via parse(String s) {
-        int n = s.length();
+        byte[] b = Grammar.utf8(s);
+        return parse(b, 0, b.length);
+    }
+
+    /** As {@link #parse(String)}, for the value in {@code s[start, n)}. */
+    static Via parse(byte[] s, int start, int n) {
         // sent-protocol = "SIP" "/" "2.0" "/" transport, LWS allowed around the slashes
-        int nameStart = Grammar.skipWhitespace(s, 0);
-        int nameEnd = protocolPart(s, nameStart);
-        int versionStart = nextProtocolPart(s, nameEnd);
-        int versionEnd = protocolPart(s, versionStart);
-        int transportStart = nextProtocolPart(s, versionEnd);
-        int transportEnd = protocolPart(s, transportStart);
-        if (nameEnd - nameStart != 3 || !s.regionMatches(true, nameStart, "SIP", 0, 3)
-                || versionEnd - versionStart != 3 || !s.startsWith("2.0", versionStart)) {
+        int nameStart = Grammar.skipWhitespace(s, start, n);
+        int nameEnd = protocolPart(s, nameStart, n);
+        int versionStart = nextProtocolPart(s, nameEnd, n);
+        int versionEnd = protocolPart(s, versionStart, n);
+        int transportStart = nextProtocolPart(s, versionEnd, n);
+        int transportEnd = protocolPart(s, transportStart, n);
+        if (nameEnd - nameStart != 3 || (s[nameStart] | 0x20) != 's' || (s[nameStart + 1] | 0x20) != 'i'
+                || (s[nameStart + 2] | 0x20) != 'p' || versionEnd - versionStart != 3 || s[versionStart] != '2'
+                || s[versionStart + 1] != '.' || s[versionStart + 2] != '0') {
             throw new SipParseException("Bad Via protocol version");
         }
         String transport = transport(s, transportStart, transportEnd);
-        int i = Grammar.skipWhitespace(s, transportEnd);
+        int i = Grammar.skipWhitespace(s, transportEnd, n);
         int hostStart = i;
-        if (i < n && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
+        if (i < n && s[i] == '[') {
+            int close = Grammar.indexOf(s, ']', i, n);
             if (close < 0) {
                 throw new SipParseException("Bad IPv6 reference in Via");
             }
             SipUri.checkIpv6(s, i + 1, close);
             i = close + 1;
         } else {
-            while (i < n && SipUri.isHostChar(s.charAt(i))) {
+            while (i < n && SipUri.isHostChar(s[i])) {
                 i++;
             }
         }
         if (i == hostStart) {
             throw new SipParseException("Missing sent-by host in Via");
         }
-        if (s.charAt(hostStart) != '[') {
+        if (s[hostStart] != '[') {
             SipUri.checkHost(s, hostStart, i);
         }
-        String host = s.substring(hostStart, i);
-        i = Grammar.skipWhitespace(s, i);
+        String host = Grammar.text(s, hostStart, i);
+        i = Grammar.skipWhitespace(s, i, n);
         int port = -1;
-        if (i < n && s.charAt(i) == ':') {
-            i = Grammar.skipWhitespace(s, i + 1);
+        if (i < n && s[i] == ':') {
+            i = Grammar.skipWhitespace(s, i + 1, n);
             int ps = i;
-            while (i < n && Grammar.isDigit(s.charAt(i))) {
+            while (i < n && Grammar.isDigit(s[i])) {
                 i++;
             }
             if (i == ps || i - ps > 5) {
@@ -77,10 +83,10 @@ public final class Via {
             }
         }
         int[] end = new int[1];
-        Params params = Params.parse(s, i, "(", end);
-        if (end[0] < n && s.charAt(end[0]) == '(') {
+        Params params = Params.parse(s, i, n, "(", end);
+        if (end[0] < n && s[end[0]] == '(') {
             // a trailing comment, allowed by RFC 2543 implementations; ignore it
-            if (s.charAt(n - 1) != ')') {
+            if (s[n - 1] != ')') {
                 throw new SipParseException("Bad comment in Via");
             }
         }
@@ -88,9 +94,9 @@ public final class Via {
     }
 
     /** The end of the token starting at {@code i}; throws if there is none. */
-    private static int protocolPart(String s, int i) {
+    private static int protocolPart(byte[] s, int i, int n) {
         int start = i;
-        while (i < s.length() && Grammar.isToken(s.charAt(i))) {
+        while (i < n && Grammar.isToken(s[i])) {
             i++;
         }
         if (i == start) {
@@ -100,22 +106,33 @@ public final class Via {
     }
 
     /** Skips the '/' (with LWS around it) after a protocol part ending at {@code i}. */
-    private static int nextProtocolPart(String s, int i) {
-        i = Grammar.skipWhitespace(s, i);
-        if (i >= s.length() || s.charAt(i) != '/') {
+    private static int nextProtocolPart(byte[] s, int i, int n) {
+        i = Grammar.skipWhitespace(s, i, n);
+        if (i >= n || s[i] != '/') {
             throw new SipParseException("Bad Via protocol");
         }
-        return Grammar.skipWhitespace(s, i + 1);
+        return Grammar.skipWhitespace(s, i + 1, n);
     }
 
-    /** The transport, without a new String for the usual ones. */
-    private static String transport(String s, int start, int end) {
+    /** The transport in upper case, without a new String for the usual ones. */
+    private static String transport(byte[] s, int start, int end) {
         for (String known : TRANSPORTS) {
-            if (known.length() == end - start && s.regionMatches(true, start, known, 0, known.length())) {
+            if (known.length() == end - start && matchesIgnoreCase(s, start, known)) {
                 return known;
             }
         }
-        return s.substring(start, end);
+        return Grammar.text(s, start, end);
+    }
+
+    /** Whether {@code s} at {@code start} holds {@code upper} (upper-case ASCII) in any case. */
+    private static boolean matchesIgnoreCase(byte[] s, int start, String upper) {
+        for (int k = 0; k < upper.length(); k++) {
+            int c = s[start + k];
+            if (c != upper.charAt(k) && (c & ~0x20) != upper.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The transport in upper case: UDP, TCP, TLS, SCTP, WS, WSS. */

@@ -57,4 +57,21 @@ class HeaderFieldTest {
         assertThatThrownBy(() -> HeaderField.of(HeaderName.SUBJECT, "a\r\nVia: evil"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void grammarsReadFoldedAndBareCrValuesAsTheirUnfoldedText() {
+        SipMessage m = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                To: <sip:b@example.com>
+                 ;tag=t1
+                From: <sip:a@example.com>;tag=\rx
+                CSeq: 1\rOPTIONS
+
+                """);
+
+        assertThat(m.to().tag()).isEqualTo("t1");
+        assertThat(m.headers().firstValue(HeaderName.FROM)).isEqualTo("<sip:a@example.com>;tag= x");
+        assertThat(m.from().tag()).isEqualTo("x");
+        assertThat(m.cseq()).isEqualTo(new CSeq(1, "OPTIONS"));
+    }
 }

@@ -49,4 +49,43 @@ class HeadersTest {
         assertThat(h.firstValue(HeaderName.CALL_ID)).isNull();
         assertThat(h.first(HeaderName.SUBJECT).value()).isEqualTo("hello, world");
     }
+
+    @Test
+    void contactListsReadTheSameInOnePassAsSplitFirst() {
+        SipMessage m = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Contact: <sip:a@x;p=1>;q=0.5;d="x, <y>" , "Doe, J" <sip:b@y>
+                m: sip:c@z;expires=5
+                Contact: Bob <sip:d@w>
+
+                """);
+
+        assertThat(m.contacts()).extracting(NameAddr::uri).containsExactly("sip:a@x;p=1", "sip:b@y", "sip:c@z", "sip:d@w");
+        assertThat(m.contacts().get(0).params().get("d")).isEqualTo("\"x, <y>\"");
+        assertThat(m.contacts().get(1).displayName()).isEqualTo("\"Doe, J\"");
+        assertThat(m.contacts().get(2).params().get("expires")).isEqualTo("5");
+    }
+
+    @Test
+    void contactListsThatOnlySplittingReadsRightFallBackToIt() {
+        SipMessage star = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Contact: *
+
+                """);
+        SipMessage quoteInUri = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Contact: <sip:a"b@x>, <sip:c@y>
+
+                """);
+        SipMessage emptyElement = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Contact: <sip:a@x>, , <sip:c@y>
+
+                """);
+
+        assertThat(star.contacts()).isEmpty();
+        assertThatThrownBy(quoteInUri::contacts).isInstanceOf(SipParseException.class).hasMessage("Unterminated quoted string");
+        assertThatThrownBy(emptyElement::contacts).isInstanceOf(SipParseException.class).hasMessage("Empty element in header list");
+    }
 }

@@ -99,4 +99,58 @@ class MessageBuilderTest {
 
         assertThat(SipResponse.builderFor(req, 200, "OK").toTag("new").build().to().tag()).isEqualTo("old");
     }
+
+    @Test
+    void receivedStartLineIsWrittenBackOnlyWhileItsPartsAreUnchanged() {
+        SipRequest r = TestMessages.request(REQUEST.replace("INVITE sip:bob@biloxi.example.com", "INVITE sip:b%C3%B6b@biloxi.example.com"));
+
+        assertThat(text(r.toBuilder().build().encode())).startsWith("INVITE sip:b%C3%B6b@biloxi.example.com SIP/2.0\r\n");
+        assertThat(text(r.toBuilder().requestUri("sip:carol@c.example.com").build().encode()))
+                .startsWith("INVITE sip:carol@c.example.com SIP/2.0\r\n");
+    }
+
+    @Test
+    void startLineThatIsNotWrittenAsReceivedIsRebuiltFromItsParts() {
+        SipMessage nonToken = TestMessages.parse(REQUEST.replace("INVITE sip:bob", "INV@TE sip:bob"));
+        SipMessage noReason = TestMessages.parse("""
+                SIP/2.0 180
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1
+                l: 0
+
+                """);
+        SipMessage utf8 = TestMessages.parse(REQUEST.replace("INVITE sip:bob", "INVITE sip:b\u00f6b"));
+
+        assertThat(text(nonToken.encode())).startsWith("UNKNOWN sip:bob@biloxi.example.com SIP/2.0\r\n");
+        assertThat(text(noReason.encode())).startsWith("SIP/2.0 180 \r\n");
+        assertThat(text(utf8.encode())).startsWith("INVITE sip:b\u00f6b@biloxi.example.com SIP/2.0\r\n");
+    }
+
+    @Test
+    void receivedBodyIsCutOnlyWhenAskedAndForwardedUnchanged() {
+        SipRequest r = TestMessages.request(REQUEST.replace("l: 0", "l: 5") + "hello trailing");
+
+        SipRequest forwarded = r.toBuilder().set(HeaderName.MAX_FORWARDS, "69").build();
+
+        assertThat(r.body()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8)).isSameAs(r.body());
+        assertThat(text(forwarded.encode())).endsWith("\r\nl: 5\r\n\r\nhello");
+        assertThat(forwarded.body()).isEqualTo(r.body());
+    }
+
+    @Test
+    void builderUsedAgainAfterBuildDoesNotChangeTheBuiltMessage() {
+        SipRequest.Builder b = TestMessages.request(REQUEST).toBuilder();
+        SipRequest first = b.build();
+        String before = text(first.encode());
+
+        SipRequest second = b.remove(HeaderName.TIMESTAMP).addFirst(HeaderName.VIA, "SIP/2.0/UDP p;branch=z9hG4bKp").build();
+
+        assertThat(text(first.encode())).isEqualTo(before);
+        assertThat(first.headers().contains(HeaderName.TIMESTAMP)).isTrue();
+        assertThat(second.headers().contains(HeaderName.TIMESTAMP)).isFalse();
+        assertThat(second.topVia().host()).isEqualTo("p");
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
 }

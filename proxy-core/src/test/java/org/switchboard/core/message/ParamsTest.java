@@ -3,12 +3,14 @@ package org.switchboard.core.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ParamsTest {
 
     private static Params parse(String s, String stops) {
-        return Params.parse(s, 0, stops, new int[1]);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return Params.parse(b, 0, b.length, stops, new int[1]);
     }
 
     @Test
@@ -27,7 +29,8 @@ class ParamsTest {
     @Test
     void stopsAtAStopCharacter() {
         int[] end = new int[1];
-        Params p = Params.parse("sip:h;a=1?x=y", 5, "?", end);
+        byte[] b = "sip:h;a=1?x=y".getBytes(StandardCharsets.UTF_8);
+        Params p = Params.parse(b, 5, b.length, "?", end);
 
         assertThat(p.get("a")).isEqualTo("1");
         assertThat(end[0]).isEqualTo(9);
