@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxActiveCalls} answered or ringing calls are followed; beyond that the oldest is written
  * as it stands and forgotten, which bounds memory when BYEs are lost.
  *
- * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to the
- * store on {@code writer}, an executor for blocking work.
+ * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to a
+ * store that may block on {@code writer}, an executor for blocking work, and to one that does not
+ * directly.
  */
 public final class CallRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
@@ -116,16 +117,22 @@ public final class CallRecorder {
     }
 
     private void write(CallRecord record) {
+        if (!store.blocks()) {
+            save(record);
+            return;
+        }
         try {
-            writer.execute(() -> {
-                try {
-                    store.save(record);
-                } catch (RuntimeException e) {
-                    LOG.error("Could not store the call record of call {}", record.callId(), e);
-                }
-            });
+            writer.execute(() -> save(record));
         } catch (RejectedExecutionException e) {
             LOG.error("Call record of call {} dropped: the blocking executor is saturated", record.callId());
+        }
+    }
+
+    private void save(CallRecord record) {
+        try {
+            store.save(record);
+        } catch (RuntimeException e) {
+            LOG.error("Could not store the call record of call {}", record.callId(), e);
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallRecorderTest {
@@ -44,5 +46,27 @@ class CallRecorderTest {
         recorder.started("c", "t", "x", "y");
         assertThat(recorder.activeCalls()).isEqualTo(2);
         assertThat(store.records()).extracting(CallRecord::callId).containsExactly("a");
+    }
+
+    @Test
+    void aStoreThatDoesNotBlockIsCalledWithoutTheExecutor() {
+        List<CallRecord> saved = new ArrayList<>();
+        CallRecordStore queueing = new CallRecordStore() {
+            @Override
+            public void save(CallRecord record) {
+                saved.add(record);
+            }
+
+            @Override
+            public boolean blocks() {
+                return false;
+            }
+        };
+        CallRecorder recorder = new CallRecorder(queueing, task -> {
+            throw new AssertionError("a non-blocking store needs no executor");
+        }, clock, 10);
+        recorder.started("c3", "t3", "sip:alice@a", "sip:bob@b");
+        recorder.failed("c3", 404);
+        assertThat(saved).extracting(CallRecord::callId).containsExactly("c3");
     }
 }

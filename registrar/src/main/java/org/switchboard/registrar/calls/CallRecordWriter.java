@@ -62,6 +62,12 @@ public final class CallRecordWriter implements CallRecordStore, AutoCloseable {
         }
     }
 
+    /** Never blocks: it only queues. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     /** Records dropped since start because the queue was full or the writer closed. */
     public long droppedCount() {
         return dropped.get();
