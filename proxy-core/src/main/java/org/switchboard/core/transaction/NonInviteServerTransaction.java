@@ -13,7 +13,8 @@ import org.switchboard.core.transport.Flow;
  * response.
  *
  * <p>In Completed the transaction holds only the encoded final response and its key: the request is
- * released when the final is sent.
+ * released when the final is sent. A 401 or 407 challenge ends the transaction at once, as a
+ * stateless UAS would answer it (RFC 3261 §8.2.7).
  *
  * <p>Threading: as {@link ServerTransaction}.
  */
@@ -61,7 +62,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             transmit(response);
             releaseRequest();
             if (state == State.COMPLETED) {
-                long delay = home.timers.timerJMillis(flow().transport());
+                long delay = isChallenge(response) ? 0 : home.timers.timerJMillis(flow().transport());
                 if (delay == 0) {
                     terminate();
                 } else {
@@ -69,6 +70,15 @@ public final class NonInviteServerTransaction extends ServerTransaction {
                 }
             }
         }
+    }
+
+    /**
+     * RFC 3261 §8.2.7: the stateless UAS role exists for challenges; keeping Timer J's state for
+     * every unauthenticated request would let a flood of them fill memory. A retransmission of the
+     * request is then processed again and gets a fresh challenge, which is as good as the first.
+     */
+    private static boolean isChallenge(SipResponse response) {
+        return response.statusCode() == 401 || response.statusCode() == 407;
     }
 
     @Override

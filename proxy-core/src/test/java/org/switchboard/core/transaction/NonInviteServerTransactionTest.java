@@ -20,6 +20,20 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
+    void aChallengeEndsTheTransactionAtOnceAndARetransmissionIsProcessedAgain() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 407));
+
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.layer.tableSize()).isZero();
+        assertThat(f.user.terminated).containsExactly(tx);
+
+        f.receive(options);
+        assertThat(f.user.requests).hasSize(2);
+        assertThat(f.sender.responseCodes()).containsExactly(407);
+    }
+
+    @Test
     void retransmissionInTryingIsAbsorbedWithoutAnswer() {
         NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
 
