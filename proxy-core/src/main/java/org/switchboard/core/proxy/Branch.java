@@ -25,6 +25,10 @@ import org.switchboard.core.transport.InboundMessage;
  * response, failure, or cancelled). A cancelled branch is done for its context at once; a 2xx that
  * still comes is passed on all the same.
  *
+ * <p>Once the caller has its final response the context lets go of its branches ({@link #release}):
+ * a branch whose client transaction still waits for retransmissions then keeps only the route for
+ * late 2xx, not the context.
+ *
  * <p>Threading: lives on the call's shard; every method runs there.
  */
 final class Branch implements ClientTransactionListener {
@@ -32,9 +36,11 @@ final class Branch implements ClientTransactionListener {
 
     private enum State { RESOLVING, CALLING, PROCEEDING, DONE }
 
-    private final ProxyContext owner;
-    private final Target target;
     private final ProxyCore core;
+    private final boolean invite;
+    private ProxyContext owner;
+    private Target target;
+    private LateSuccessRoute lateSuccess;
     private State state = State.RESOLVING;
     private List<Destination> hops = List.of();
     private int hopIndex = -1;
@@ -48,14 +54,7 @@ final class Branch implements ClientTransactionListener {
         this.owner = owner;
         this.target = target;
         this.core = core;
-    }
-
-    Target target() {
-        return target;
-    }
-
-    boolean isDone() {
-        return state == State.DONE;
+        this.invite = owner.request().isMethod(SipMethod.INVITE);
     }
 
     void start() {
@@ -103,17 +102,13 @@ final class Branch implements ClientTransactionListener {
         currentBranch = branch;
         currentHop = hop;
         SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
-        if (isInvite()) {
+        if (invite) {
             restartTimerC();
         }
         ClientTransaction tx = core.transactions().get().sendRequest(forwarded, hop, this);
         if (branch.equals(currentBranch)) {
             transaction = tx; // unless a refusal reported synchronously moved on to the next hop
         }
-    }
-
-    private boolean isInvite() {
-        return owner.request().isMethod(SipMethod.INVITE);
     }
 
     private boolean isCurrent(ClientTransaction tx) {
@@ -129,7 +124,7 @@ final class Branch implements ClientTransactionListener {
         core.unavailable().clear(tx.destination());
         if (state == State.DONE) {
             if (response.isSuccess()) {
-                owner.onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
+                onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
             }
             return;
         }
@@ -142,7 +137,7 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         if (response.statusCode() == 503 && state == State.CALLING && hopIndex + 1 < hops.size()) {
-            LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), owner.request().method());
+            LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), tx.method());
             lastFailure = 503;
             tryNextHop(); // RFC 3263 §4.3
             return;
@@ -151,13 +146,20 @@ final class Branch implements ClientTransactionListener {
         owner.onFinal(this, response);
     }
 
+    private void onLateSuccess(SipResponse response) {
+        if (owner != null) {
+            owner.onLateSuccess(response);
+        } else if (lateSuccess != null) {
+            lateSuccess.forward(response);
+        }
+    }
+
     @Override
     public void onTimeout(ClientTransaction tx) {
         if (!isCurrent(tx)) {
             return;
         }
-        LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), owner.request().method(),
-                owner.request().callId());
+        LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), tx.method(), tx.callId());
         core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
         if (state == State.DONE) {
             return;
@@ -171,7 +173,7 @@ final class Branch implements ClientTransactionListener {
         if (!isCurrent(tx) || state == State.DONE) {
             return;
         }
-        LOG.info("Cannot send {} to {}: {}", owner.request().method(), tx.destination(), cause.toString());
+        LOG.info("Cannot send {} to {}: {}", tx.method(), tx.destination(), cause.toString());
         core.unavailable().mark(tx.destination(), 503);
         lastFailure = 503;
         if (state == State.CALLING) {
@@ -195,9 +197,26 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         finish();
-        if (transaction instanceof InviteClientTransaction invite) {
-            invite.cancel(reason, CancelResponses.INSTANCE);
+        sendCancel(reason);
+    }
+
+    private void sendCancel(List<HeaderField> reason) {
+        if (transaction instanceof InviteClientTransaction inviteTransaction) {
+            inviteTransaction.cancel(reason, CancelResponses.INSTANCE);
         }
+    }
+
+    /**
+     * The caller has its final response: the context, its request and targets are no longer needed.
+     * Further 2xx go along {@code late}, or nowhere when it is {@code null} (requests other than INVITE,
+     * which have one final response only).
+     */
+    void release(LateSuccessRoute late) {
+        owner = null;
+        target = null;
+        hops = List.of();
+        currentHop = null;
+        lateSuccess = late;
     }
 
     private void fail(int statusCode, String reasonPhrase) {
@@ -209,6 +228,7 @@ final class Branch implements ClientTransactionListener {
         state = State.DONE;
         if (timerC != null) {
             timerC.cancel();
+            timerC = null;
         }
     }
 
@@ -221,11 +241,11 @@ final class Branch implements ClientTransactionListener {
 
     /** §16.8: Timer C fired; the context cancels the branch and counts it as 408. */
     private void onTimerC() {
-        if (state != State.DONE) {
-            LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop,
-                    owner.request().callId());
-            owner.onTimerC(this);
+        if (state == State.DONE) {
+            return;
         }
+        LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop, owner.request().callId());
+        owner.onTimerC(this);
     }
 
     /** Receives the responses to our CANCELs, which need no action (RFC 3261 §16.10). */

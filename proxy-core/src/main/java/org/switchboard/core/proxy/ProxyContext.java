@@ -25,6 +25,10 @@ import org.switchboard.core.transport.Destination;
  * Timers: a group timeout moves on to the next q-value group; the ring timeout ends the search; a
  * branch's Timer C counts it as 408.
  *
+ * <p>Once the caller has its final response the context is done: its branches let go of it, keeping
+ * only a {@link LateSuccessRoute} for further 2xx (RFC 6026), so that the request, the targets and
+ * the response context are not kept while the client transactions wait out their timers.
+ *
  * <p>Threading: lives on the call's shard; every method runs there, so responses of one
  * transaction leave in the order they came.
  */
@@ -41,10 +45,10 @@ final class ProxyContext {
     private final String loopHash;
     private final TargetSet targets;
     private final ResponseSelector selector = new ResponseSelector();
+    private final List<Branch> started = new ArrayList<>();
     private final List<Branch> pending = new ArrayList<>();
-    private boolean starting;
+    private boolean changingBranches;
     private boolean finalSent;
-    private boolean answered;
     private boolean searchEnded;
     private int redirectsFollowed;
     private TimerHandle groupTimer;
@@ -112,15 +116,16 @@ final class ProxyContext {
     }
 
     private void startBranches(List<Target> group) {
-        starting = true;
+        changingBranches = true;
         try {
             for (Target target : group) {
                 Branch branch = new Branch(this, target, core);
+                started.add(branch);
                 pending.add(branch);
                 branch.start();
             }
         } finally {
-            starting = false;
+            changingBranches = false;
         }
         afterBranchEnded();
     }
@@ -138,9 +143,6 @@ final class ProxyContext {
         int status = response.statusCode();
         if (response.isSuccess()) {
             forwardSuccess(response);
-            return;
-        }
-        if (finalSent) {
             return;
         }
         SipResponse upstream = withoutOurVia(response);
@@ -161,13 +163,11 @@ final class ProxyContext {
     /** A branch ended without a response (timeouts, transport errors, nothing to resolve). */
     void onFailed(Branch branch, int statusCode, String reasonPhrase) {
         pending.remove(branch);
-        if (!finalSent) {
-            selector.addOutcome(statusCode, reasonPhrase);
-        }
+        selector.addOutcome(statusCode, reasonPhrase);
         afterBranchEnded();
     }
 
-    /** A 2xx from a branch already done for this context: still the caller's (RFC 6026). */
+    /** A 2xx from a branch the proxy gave up on, before the caller has a final response. */
     void onLateSuccess(SipResponse response) {
         forwardSuccess(response);
     }
@@ -189,26 +189,21 @@ final class ProxyContext {
         sendFinal(server.responseBuilder(487, "Request Terminated").build());
     }
 
-    /** §16.7 step 5: every 2xx goes upstream; the first ends the search and cancels the rest. */
+    /**
+     * §16.7 step 5: the first 2xx is the caller's final response; it ends the search and cancels the
+     * other branches. Later 2xx reach the caller through the branches' {@link LateSuccessRoute}.
+     */
     private void forwardSuccess(SipResponse response) {
-        SipResponse upstream = withoutOurVia(response);
-        if (!finalSent || (answered && !server.transaction().isTerminated())) {
-            server.respond(upstream);
-        } else {
-            // the server transaction has ended or already sent a non-2xx final: RFC 6026 §8.5
-            core.sender().sendResponse(upstream, server.flow(), SendFailureLog.of("2xx response", request.callId()));
+        finalSent = true;
+        searchEnded = true;
+        cancelTimers();
+        server.respond(withoutOurVia(response));
+        cancelPending(COMPLETED_ELSEWHERE);
+        if (initialInvite) {
+            core.calls().answered(request.callId());
         }
-        if (!answered) {
-            answered = true;
-            finalSent = true;
-            searchEnded = true;
-            cancelTimers();
-            cancelPending(COMPLETED_ELSEWHERE);
-            if (initialInvite) {
-                core.calls().answered(request.callId());
-            }
-            LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
-        }
+        LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
+        release();
     }
 
     /**
@@ -289,11 +284,7 @@ final class ProxyContext {
 
     /** Moves on once a branch ended: the next group, or the best response when nothing is left. */
     private void afterBranchEnded() {
-        if (starting || !pending.isEmpty()) {
-            return;
-        }
-        if (finalSent) {
-            cancelTimers();
+        if (changingBranches || !pending.isEmpty()) {
             return;
         }
         if (!searchEnded && targets.hasPending()) {
@@ -312,6 +303,20 @@ final class ProxyContext {
         }
         LOG.debug("{} {} (Call-ID {}) answered {}", request.method(), request.requestUri(), request.callId(),
                 response.statusCode());
+        release();
+    }
+
+    /**
+     * The caller has its final response and every branch is done: the branches let go of this
+     * context, and those of an INVITE keep the route for 2xx still to come (RFC 6026 §7.2).
+     */
+    private void release() {
+        LateSuccessRoute late = isInvite() ? new LateSuccessRoute(core.sender(), server.flow(), request.callId())
+                : null;
+        for (Branch branch : started) {
+            branch.release(late);
+        }
+        started.clear();
     }
 
     private void cancelTimers() {
@@ -326,7 +331,7 @@ final class ProxyContext {
     }
 
     /** §16.7 step 3: the topmost Via is ours; the caller must not see it. */
-    private static SipResponse withoutOurVia(SipResponse response) {
+    static SipResponse withoutOurVia(SipResponse response) {
         return response.toBuilder().removeFirstValue(HeaderName.VIA).build();
     }
 }
