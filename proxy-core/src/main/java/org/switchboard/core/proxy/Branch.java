@@ -22,8 +22,10 @@ import org.switchboard.core.transport.InboundMessage;
  * its final outcome and late 2xx responses to its context.
  *
  * <p>States: resolving → calling (request sent) → proceeding (provisional received) → done (final
- * response, failure, or cancelled). A cancelled branch is done for its context at once; a 2xx that
- * still comes is passed on all the same.
+ * response, failure, or cancelled). A branch the proxy gives up on ({@link #cancel}) is done for its
+ * context at once; a branch the caller cancels ({@link #cancelByCaller}) stays pending until its final
+ * response, which goes into the response context (§16.10). A 2xx that comes after the branch is done
+ * is passed on all the same.
  *
  * <p>Once the caller has its final response the context lets go of its branches ({@link #release}):
  * a branch whose client transaction still waits for retransmissions then keeps only the route for
@@ -42,6 +44,7 @@ final class Branch implements ClientTransactionListener {
     private Target target;
     private LateSuccessRoute lateSuccess;
     private State state = State.RESOLVING;
+    private boolean cancelledByCaller;
     private List<Destination> hops = List.of();
     private int hopIndex = -1;
     private String currentBranch;
@@ -136,7 +139,8 @@ final class Branch implements ClientTransactionListener {
             owner.onProvisional(response);
             return;
         }
-        if (response.statusCode() == 503 && state == State.CALLING && hopIndex + 1 < hops.size()) {
+        if (response.statusCode() == 503 && state == State.CALLING && !cancelledByCaller
+                && hopIndex + 1 < hops.size()) {
             LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), tx.method());
             lastFailure = 503;
             tryNextHop(); // RFC 3263 §4.3
@@ -164,6 +168,10 @@ final class Branch implements ClientTransactionListener {
         if (state == State.DONE) {
             return;
         }
+        if (cancelledByCaller) {
+            failCancelled();
+            return;
+        }
         lastFailure = 408;
         tryNextHop();
     }
@@ -176,7 +184,9 @@ final class Branch implements ClientTransactionListener {
         LOG.info("Cannot send {} to {}: {}", tx.method(), tx.destination(), cause.toString());
         core.unavailable().mark(tx.destination(), 503);
         lastFailure = 503;
-        if (state == State.CALLING) {
+        if (cancelledByCaller) {
+            failCancelled();
+        } else if (state == State.CALLING) {
             tryNextHop();
         } else {
             fail(503, "Service Unavailable");
@@ -185,12 +195,16 @@ final class Branch implements ClientTransactionListener {
 
     @Override
     public void onTerminated(ClientTransaction tx) {
-        // the context keeps nothing per transaction; a branch outlives its transactions
+        if (isCurrent(tx) && state != State.DONE && cancelledByCaller) {
+            // §9.1: no final response 64*T1 after our CANCEL; the INVITE counts as cancelled
+            failCancelled();
+        }
     }
 
     /**
-     * Cancels the branch (RFC 3261 §16.10): a CANCEL with {@code reason} goes out once the INVITE
-     * has a provisional (the transaction holds it until then). The branch is done from now on.
+     * Gives up on the branch (RFC 3261 §16.7 step 10, timeouts): a CANCEL with {@code reason} goes out
+     * once the INVITE has a provisional (the transaction holds it until then). The branch is done from
+     * now on; its final response no longer counts.
      */
     void cancel(List<HeaderField> reason) {
         if (state == State.DONE) {
@@ -198,6 +212,25 @@ final class Branch implements ClientTransactionListener {
         }
         finish();
         sendCancel(reason);
+    }
+
+    /**
+     * The caller cancelled (RFC 3261 §16.10): a CANCEL goes out as for {@link #cancel}, and the branch
+     * stays pending until its final response, normally a 487, which the context takes as any other.
+     * One that never comes counts as 487: when the CANCEL's wait of 64*T1 ends the client transaction
+     * (§9.1), when Timer B or C fires, or when sending fails; a branch with nothing sent yet is done
+     * with 487 at once. It is never failed over to another hop.
+     */
+    void cancelByCaller() {
+        if (state == State.DONE || cancelledByCaller) {
+            return;
+        }
+        cancelledByCaller = true;
+        if (state == State.RESOLVING) {
+            failCancelled();
+        } else {
+            sendCancel(List.of());
+        }
     }
 
     private void sendCancel(List<HeaderField> reason) {
@@ -217,6 +250,10 @@ final class Branch implements ClientTransactionListener {
         hops = List.of();
         currentHop = null;
         lateSuccess = late;
+    }
+
+    private void failCancelled() {
+        fail(487, "Request Terminated");
     }
 
     private void fail(int statusCode, String reasonPhrase) {
@@ -245,7 +282,11 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop, owner.request().callId());
-        owner.onTimerC(this);
+        if (cancelledByCaller) {
+            failCancelled();
+        } else {
+            owner.onTimerC(this);
+        }
     }
 
     /** Receives the responses to our CANCELs, which need no action (RFC 3261 §16.10). */

@@ -8,7 +8,7 @@ import org.switchboard.core.transaction.ServerTransaction;
 /**
  * Handles CANCEL as a stateful proxy (RFC 3261 §16.10): a CANCEL matching an INVITE server
  * transaction is answered 200 at once; if that INVITE has no final response yet, its pending
- * branches are cancelled and the caller gets 487. A CANCEL
+ * branches are cancelled, and the caller gets the INVITE's final response once they end. A CANCEL
  * matching no transaction is answered 481: this proxy forwards every INVITE statefully, so there is
  * no statelessly forwarded INVITE it could belong to.
  */

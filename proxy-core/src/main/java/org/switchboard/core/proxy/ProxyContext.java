@@ -23,7 +23,8 @@ import org.switchboard.core.transport.Destination;
  * first 2xx or a 6xx cancels the other branches (RFC 3326 Reason); a 3xx is followed when
  * configured (with a 181 to the caller); when no branch is left the best response goes out.
  * Timers: a group timeout moves on to the next q-value group; the ring timeout ends the search; a
- * branch's Timer C counts it as 408.
+ * branch's Timer C counts it as 408. A CANCEL from the caller ends the search and cancels every
+ * pending branch; their final responses (487) then make the caller's as any others (§16.10).
  *
  * <p>Once the caller has its final response the context is done: its branches let go of it, keeping
  * only a {@link LateSuccessRoute} for further 2xx (RFC 6026), so that the request, the targets and
@@ -49,6 +50,7 @@ final class ProxyContext {
     private final List<Branch> pending = new ArrayList<>();
     private boolean changingBranches;
     private boolean finalSent;
+    private boolean cancelled;
     private boolean searchEnded;
     private int redirectsFollowed;
     private TimerHandle groupTimer;
@@ -146,7 +148,7 @@ final class ProxyContext {
             return;
         }
         SipResponse upstream = withoutOurVia(response);
-        if (status < 400 && core.settings().followRedirects()) {
+        if (status < 400 && core.settings().followRedirects() && !searchEnded) {
             followRedirect(upstream);
         } else {
             selector.add(upstream);
@@ -160,7 +162,7 @@ final class ProxyContext {
         afterBranchEnded();
     }
 
-    /** A branch ended without a response (timeouts, transport errors, nothing to resolve). */
+    /** A branch ended without a response (timeouts, transport errors, nothing to resolve, cancelled). */
     void onFailed(Branch branch, int statusCode, String reasonPhrase) {
         pending.remove(branch);
         selector.addOutcome(statusCode, reasonPhrase);
@@ -178,15 +180,29 @@ final class ProxyContext {
         onFailed(branch, 408, "Request Timeout");
     }
 
-    /** §16.10: the caller cancelled: cancel every branch and answer 487 now. */
+    /**
+     * §16.10: the caller cancelled: no new branches, and every pending branch is cancelled. The
+     * caller's final response comes from theirs as usual (§16.7): the best one, normally 487, once
+     * the last has ended, or a 2xx that crossed the CANCEL. The group and ring timeouts have nothing
+     * left to do; each cancelled branch ends by itself within 64*T1 (see {@link Branch#cancelByCaller}).
+     */
     void cancelByCaller() {
-        if (finalSent) {
+        if (finalSent || cancelled) {
             return;
         }
         LOG.debug("Caller cancelled {} (Call-ID {})", request.method(), request.callId());
+        cancelled = true;
         searchEnded = true;
-        cancelPending(List.of());
-        sendFinal(server.responseBuilder(487, "Request Terminated").build());
+        cancelTimers();
+        changingBranches = true;
+        try {
+            for (Branch branch : List.copyOf(pending)) {
+                branch.cancelByCaller();
+            }
+        } finally {
+            changingBranches = false;
+        }
+        afterBranchEnded();
     }
 
     /**
