@@ -22,8 +22,14 @@ import org.switchboard.core.transport.InboundMessage;
  * its final outcome and late 2xx responses to its context.
  *
  * <p>States: resolving → calling (request sent) → proceeding (provisional received) → done (final
- * response, failure, or cancelled). A cancelled branch is done for its context at once; a 2xx that
- * still comes is passed on all the same.
+ * response, failure, or cancelled). A branch the proxy gives up on ({@link #cancel}) is done for its
+ * context at once; a branch the caller cancels ({@link #cancelByCaller}) stays pending until its final
+ * response, which goes into the response context (§16.10). A 2xx that comes after the branch is done
+ * is passed on all the same.
+ *
+ * <p>Once the caller has its final response the context lets go of its branches ({@link #release}):
+ * a branch whose client transaction still waits for retransmissions then keeps only the route for
+ * late 2xx, not the context.
  *
  * <p>Threading: lives on the call's shard; every method runs there.
  */
@@ -32,10 +38,13 @@ final class Branch implements ClientTransactionListener {
 
     private enum State { RESOLVING, CALLING, PROCEEDING, DONE }
 
-    private final ProxyContext owner;
-    private final Target target;
     private final ProxyCore core;
+    private final boolean invite;
+    private ProxyContext owner;
+    private Target target;
+    private LateSuccessRoute lateSuccess;
     private State state = State.RESOLVING;
+    private boolean cancelledByCaller;
     private List<Destination> hops = List.of();
     private int hopIndex = -1;
     private String currentBranch;
@@ -48,14 +57,7 @@ final class Branch implements ClientTransactionListener {
         this.owner = owner;
         this.target = target;
         this.core = core;
-    }
-
-    Target target() {
-        return target;
-    }
-
-    boolean isDone() {
-        return state == State.DONE;
+        this.invite = owner.request().isMethod(SipMethod.INVITE);
     }
 
     void start() {
@@ -103,17 +105,13 @@ final class Branch implements ClientTransactionListener {
         currentBranch = branch;
         currentHop = hop;
         SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
-        if (isInvite()) {
+        if (invite) {
             restartTimerC();
         }
         ClientTransaction tx = core.transactions().get().sendRequest(forwarded, hop, this);
         if (branch.equals(currentBranch)) {
             transaction = tx; // unless a refusal reported synchronously moved on to the next hop
         }
-    }
-
-    private boolean isInvite() {
-        return owner.request().isMethod(SipMethod.INVITE);
     }
 
     private boolean isCurrent(ClientTransaction tx) {
@@ -129,7 +127,7 @@ final class Branch implements ClientTransactionListener {
         core.unavailable().clear(tx.destination());
         if (state == State.DONE) {
             if (response.isSuccess()) {
-                owner.onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
+                onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
             }
             return;
         }
@@ -141,8 +139,9 @@ final class Branch implements ClientTransactionListener {
             owner.onProvisional(response);
             return;
         }
-        if (response.statusCode() == 503 && state == State.CALLING && hopIndex + 1 < hops.size()) {
-            LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), owner.request().method());
+        if (response.statusCode() == 503 && state == State.CALLING && !cancelledByCaller
+                && hopIndex + 1 < hops.size()) {
+            LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), tx.method());
             lastFailure = 503;
             tryNextHop(); // RFC 3263 §4.3
             return;
@@ -151,15 +150,26 @@ final class Branch implements ClientTransactionListener {
         owner.onFinal(this, response);
     }
 
+    private void onLateSuccess(SipResponse response) {
+        if (owner != null) {
+            owner.onLateSuccess(response);
+        } else if (lateSuccess != null) {
+            lateSuccess.forward(response);
+        }
+    }
+
     @Override
     public void onTimeout(ClientTransaction tx) {
         if (!isCurrent(tx)) {
             return;
         }
-        LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), owner.request().method(),
-                owner.request().callId());
+        LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), tx.method(), tx.callId());
         core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
         if (state == State.DONE) {
+            return;
+        }
+        if (cancelledByCaller) {
+            failCancelled();
             return;
         }
         lastFailure = 408;
@@ -171,10 +181,12 @@ final class Branch implements ClientTransactionListener {
         if (!isCurrent(tx) || state == State.DONE) {
             return;
         }
-        LOG.info("Cannot send {} to {}: {}", owner.request().method(), tx.destination(), cause.toString());
+        LOG.info("Cannot send {} to {}: {}", tx.method(), tx.destination(), cause.toString());
         core.unavailable().mark(tx.destination(), 503);
         lastFailure = 503;
-        if (state == State.CALLING) {
+        if (cancelledByCaller) {
+            failCancelled();
+        } else if (state == State.CALLING) {
             tryNextHop();
         } else {
             fail(503, "Service Unavailable");
@@ -183,21 +195,65 @@ final class Branch implements ClientTransactionListener {
 
     @Override
     public void onTerminated(ClientTransaction tx) {
-        // the context keeps nothing per transaction; a branch outlives its transactions
+        if (isCurrent(tx) && state != State.DONE && cancelledByCaller) {
+            // §9.1: no final response 64*T1 after our CANCEL; the INVITE counts as cancelled
+            failCancelled();
+        }
     }
 
     /**
-     * Cancels the branch (RFC 3261 §16.10): a CANCEL with {@code reason} goes out once the INVITE
-     * has a provisional (the transaction holds it until then). The branch is done from now on.
+     * Gives up on the branch (RFC 3261 §16.7 step 10, timeouts): a CANCEL with {@code reason} goes out
+     * once the INVITE has a provisional (the transaction holds it until then). The branch is done from
+     * now on; its final response no longer counts.
      */
     void cancel(List<HeaderField> reason) {
         if (state == State.DONE) {
             return;
         }
         finish();
-        if (transaction instanceof InviteClientTransaction invite) {
-            invite.cancel(reason, CancelResponses.INSTANCE);
+        sendCancel(reason);
+    }
+
+    /**
+     * The caller cancelled (RFC 3261 §16.10): a CANCEL goes out as for {@link #cancel}, and the branch
+     * stays pending until its final response, normally a 487, which the context takes as any other.
+     * One that never comes counts as 487: when the CANCEL's wait of 64*T1 ends the client transaction
+     * (§9.1), when Timer B or C fires, or when sending fails; a branch with nothing sent yet is done
+     * with 487 at once. It is never failed over to another hop.
+     */
+    void cancelByCaller() {
+        if (state == State.DONE || cancelledByCaller) {
+            return;
         }
+        cancelledByCaller = true;
+        if (state == State.RESOLVING) {
+            failCancelled();
+        } else {
+            sendCancel(List.of());
+        }
+    }
+
+    private void sendCancel(List<HeaderField> reason) {
+        if (transaction instanceof InviteClientTransaction inviteTransaction) {
+            inviteTransaction.cancel(reason, CancelResponses.INSTANCE);
+        }
+    }
+
+    /**
+     * The caller has its final response: the context, its request and targets are no longer needed.
+     * Further 2xx go along {@code late}, or nowhere when it is {@code null} (requests other than INVITE,
+     * which have one final response only).
+     */
+    void release(LateSuccessRoute late) {
+        owner = null;
+        target = null;
+        hops = List.of();
+        currentHop = null;
+        lateSuccess = late;
+    }
+
+    private void failCancelled() {
+        fail(487, "Request Terminated");
     }
 
     private void fail(int statusCode, String reasonPhrase) {
@@ -209,6 +265,7 @@ final class Branch implements ClientTransactionListener {
         state = State.DONE;
         if (timerC != null) {
             timerC.cancel();
+            timerC = null;
         }
     }
 
@@ -221,9 +278,13 @@ final class Branch implements ClientTransactionListener {
 
     /** §16.8: Timer C fired; the context cancels the branch and counts it as 408. */
     private void onTimerC() {
-        if (state != State.DONE) {
-            LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop,
-                    owner.request().callId());
+        if (state == State.DONE) {
+            return;
+        }
+        LOG.info("Timer C fired for {} at {} (Call-ID {})", target.uri(), currentHop, owner.request().callId());
+        if (cancelledByCaller) {
+            failCancelled();
+        } else {
             owner.onTimerC(this);
         }
     }

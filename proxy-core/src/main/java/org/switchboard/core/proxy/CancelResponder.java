@@ -6,10 +6,11 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.transaction.ServerTransaction;
 
 /**
- * Handles CANCEL as a stateful proxy (RFC 3261 §16.10): a CANCEL matching an INVITE in progress is
- * answered 200 at once and cancels that INVITE's pending branches; the caller then gets 487. A CANCEL
- * matching nothing is answered 481: this proxy forwards every INVITE statefully, so there is no
- * statelessly forwarded INVITE it could belong to.
+ * Handles CANCEL as a stateful proxy (RFC 3261 §16.10): a CANCEL matching an INVITE server
+ * transaction is answered 200 at once; if that INVITE has no final response yet, its pending
+ * branches are cancelled, and the caller gets the INVITE's final response once they end. A CANCEL
+ * matching no transaction is answered 481: this proxy forwards every INVITE statefully, so there is
+ * no statelessly forwarded INVITE it could belong to.
  */
 final class CancelResponder implements RequestProcessor {
     private final Function<SipRequest, ServerTransaction> findInvite;
@@ -29,7 +30,7 @@ final class CancelResponder implements RequestProcessor {
             return ProcessorResult.CONTINUE;
         }
         ServerTransaction invite = findInvite.apply(context.request());
-        if (invite == null || !contexts.contains(invite)) {
+        if (invite == null) {
             context.respond(481, "Call/Transaction Does Not Exist");
             return ProcessorResult.STOP;
         }

@@ -2,6 +2,7 @@ package org.switchboard.core.proxy;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipMethod;
@@ -11,18 +12,20 @@ import org.switchboard.core.transport.InboundMessage;
 
 /**
  * The server's transaction user: runs every new request through the {@link RequestChain}, keeps
- * the INVITEs in progress for CANCEL, and hands ACKs for 2xx and stray responses to the stateless
+ * the INVITEs in progress for CANCEL until their final response, and hands ACKs for 2xx and stray responses to the stateless
  * forwarder (or drops them in a server without a proxy). Called on the request's shard; never
  * blocks.
  */
 public final class CoreTransactionUser implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(CoreTransactionUser.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Consumer<ServerTransaction> NOTHING_TO_FORGET = transaction -> { };
 
     private final RequestChain chain;
     private final String serverHeader;
     private final ProxyContexts contexts;
     private final StrayMessageHandler strays;
+    private final Consumer<ServerTransaction> forgetInvite;
 
     /**
      * A transaction user without a proxy: ACKs for 2xx and stray responses are dropped.
@@ -39,12 +42,16 @@ public final class CoreTransactionUser implements TransactionUser {
         this.serverHeader = serverHeader;
         this.contexts = contexts;
         this.strays = strays;
+        this.forgetInvite = contexts::remove;
     }
 
     @Override
     public void onRequest(ServerTransaction transaction, InboundMessage request) {
-        ServerTransactionContext context = new ServerTransactionContext(transaction, newTag(), serverHeader);
-        if (SipMethod.INVITE.equals(transaction.method())) {
+        boolean invite = SipMethod.INVITE.equals(transaction.method());
+        // once answered, an INVITE has nothing left to cancel (RFC 3261 §9.2)
+        ServerTransactionContext context = new ServerTransactionContext(transaction, newTag(), serverHeader,
+                invite ? forgetInvite : NOTHING_TO_FORGET);
+        if (invite) {
             contexts.register(context);
         }
         chain.process(context);
@@ -81,6 +88,6 @@ public final class CoreTransactionUser implements TransactionUser {
 
     @Override
     public void onServerTerminated(ServerTransaction transaction) {
-        contexts.remove(transaction);
+        contexts.remove(transaction); // an INVITE that ended without a final response (transport error)
     }
 }

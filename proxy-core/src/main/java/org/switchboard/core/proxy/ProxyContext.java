@@ -23,7 +23,12 @@ import org.switchboard.core.transport.Destination;
  * first 2xx or a 6xx cancels the other branches (RFC 3326 Reason); a 3xx is followed when
  * configured (with a 181 to the caller); when no branch is left the best response goes out.
  * Timers: a group timeout moves on to the next q-value group; the ring timeout ends the search; a
- * branch's Timer C counts it as 408.
+ * branch's Timer C counts it as 408. A CANCEL from the caller ends the search and cancels every
+ * pending branch; their final responses (487) then make the caller's as any others (§16.10).
+ *
+ * <p>Once the caller has its final response the context is done: its branches let go of it, keeping
+ * only a {@link LateSuccessRoute} for further 2xx (RFC 6026), so that the request, the targets and
+ * the response context are not kept while the client transactions wait out their timers.
  *
  * <p>Threading: lives on the call's shard; every method runs there, so responses of one
  * transaction leave in the order they came.
@@ -41,10 +46,11 @@ final class ProxyContext {
     private final String loopHash;
     private final TargetSet targets;
     private final ResponseSelector selector = new ResponseSelector();
+    private final List<Branch> started = new ArrayList<>();
     private final List<Branch> pending = new ArrayList<>();
-    private boolean starting;
+    private boolean changingBranches;
     private boolean finalSent;
-    private boolean answered;
+    private boolean cancelled;
     private boolean searchEnded;
     private int redirectsFollowed;
     private TimerHandle groupTimer;
@@ -112,15 +118,16 @@ final class ProxyContext {
     }
 
     private void startBranches(List<Target> group) {
-        starting = true;
+        changingBranches = true;
         try {
             for (Target target : group) {
                 Branch branch = new Branch(this, target, core);
+                started.add(branch);
                 pending.add(branch);
                 branch.start();
             }
         } finally {
-            starting = false;
+            changingBranches = false;
         }
         afterBranchEnded();
     }
@@ -140,11 +147,8 @@ final class ProxyContext {
             forwardSuccess(response);
             return;
         }
-        if (finalSent) {
-            return;
-        }
         SipResponse upstream = withoutOurVia(response);
-        if (status < 400 && core.settings().followRedirects()) {
+        if (status < 400 && core.settings().followRedirects() && !searchEnded) {
             followRedirect(upstream);
         } else {
             selector.add(upstream);
@@ -158,16 +162,14 @@ final class ProxyContext {
         afterBranchEnded();
     }
 
-    /** A branch ended without a response (timeouts, transport errors, nothing to resolve). */
+    /** A branch ended without a response (timeouts, transport errors, nothing to resolve, cancelled). */
     void onFailed(Branch branch, int statusCode, String reasonPhrase) {
         pending.remove(branch);
-        if (!finalSent) {
-            selector.addOutcome(statusCode, reasonPhrase);
-        }
+        selector.addOutcome(statusCode, reasonPhrase);
         afterBranchEnded();
     }
 
-    /** A 2xx from a branch already done for this context: still the caller's (RFC 6026). */
+    /** A 2xx from a branch the proxy gave up on, before the caller has a final response. */
     void onLateSuccess(SipResponse response) {
         forwardSuccess(response);
     }
@@ -178,37 +180,46 @@ final class ProxyContext {
         onFailed(branch, 408, "Request Timeout");
     }
 
-    /** §16.10: the caller cancelled: cancel every branch and answer 487 now. */
+    /**
+     * §16.10: the caller cancelled: no new branches, and every pending branch is cancelled. The
+     * caller's final response comes from theirs as usual (§16.7): the best one, normally 487, once
+     * the last has ended, or a 2xx that crossed the CANCEL. The group and ring timeouts have nothing
+     * left to do; each cancelled branch ends by itself within 64*T1 (see {@link Branch#cancelByCaller}).
+     */
     void cancelByCaller() {
-        if (finalSent) {
+        if (finalSent || cancelled) {
             return;
         }
         LOG.debug("Caller cancelled {} (Call-ID {})", request.method(), request.callId());
+        cancelled = true;
         searchEnded = true;
-        cancelPending(List.of());
-        sendFinal(server.responseBuilder(487, "Request Terminated").build());
+        cancelTimers();
+        changingBranches = true;
+        try {
+            for (Branch branch : List.copyOf(pending)) {
+                branch.cancelByCaller();
+            }
+        } finally {
+            changingBranches = false;
+        }
+        afterBranchEnded();
     }
 
-    /** §16.7 step 5: every 2xx goes upstream; the first ends the search and cancels the rest. */
+    /**
+     * §16.7 step 5: the first 2xx is the caller's final response; it ends the search and cancels the
+     * other branches. Later 2xx reach the caller through the branches' {@link LateSuccessRoute}.
+     */
     private void forwardSuccess(SipResponse response) {
-        SipResponse upstream = withoutOurVia(response);
-        if (!finalSent || (answered && !server.transaction().isTerminated())) {
-            server.respond(upstream);
-        } else {
-            // the server transaction has ended or already sent a non-2xx final: RFC 6026 §8.5
-            core.sender().sendResponse(upstream, server.flow(), SendFailureLog.of("2xx response", request.callId()));
+        finalSent = true;
+        searchEnded = true;
+        cancelTimers();
+        server.respond(withoutOurVia(response));
+        cancelPending(COMPLETED_ELSEWHERE);
+        if (initialInvite) {
+            core.calls().answered(request.callId());
         }
-        if (!answered) {
-            answered = true;
-            finalSent = true;
-            searchEnded = true;
-            cancelTimers();
-            cancelPending(COMPLETED_ELSEWHERE);
-            if (initialInvite) {
-                core.calls().answered(request.callId());
-            }
-            LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
-        }
+        LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
+        release();
     }
 
     /**
@@ -289,11 +300,7 @@ final class ProxyContext {
 
     /** Moves on once a branch ended: the next group, or the best response when nothing is left. */
     private void afterBranchEnded() {
-        if (starting || !pending.isEmpty()) {
-            return;
-        }
-        if (finalSent) {
-            cancelTimers();
+        if (changingBranches || !pending.isEmpty()) {
             return;
         }
         if (!searchEnded && targets.hasPending()) {
@@ -312,6 +319,20 @@ final class ProxyContext {
         }
         LOG.debug("{} {} (Call-ID {}) answered {}", request.method(), request.requestUri(), request.callId(),
                 response.statusCode());
+        release();
+    }
+
+    /**
+     * The caller has its final response and every branch is done: the branches let go of this
+     * context, and those of an INVITE keep the route for 2xx still to come (RFC 6026 §7.2).
+     */
+    private void release() {
+        LateSuccessRoute late = isInvite() ? new LateSuccessRoute(core.sender(), server.flow(), request.callId())
+                : null;
+        for (Branch branch : started) {
+            branch.release(late);
+        }
+        started.clear();
     }
 
     private void cancelTimers() {
@@ -326,7 +347,7 @@ final class ProxyContext {
     }
 
     /** §16.7 step 3: the topmost Via is ours; the caller must not see it. */
-    private static SipResponse withoutOurVia(SipResponse response) {
+    static SipResponse withoutOurVia(SipResponse response) {
         return response.toBuilder().removeFirstValue(HeaderName.VIA).build();
     }
 }

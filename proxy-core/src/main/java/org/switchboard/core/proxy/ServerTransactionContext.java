@@ -1,5 +1,6 @@
 package org.switchboard.core.proxy;
 
+import java.util.function.Consumer;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
@@ -10,19 +11,27 @@ import org.switchboard.core.transport.Flow;
  * The {@link RequestContext} of a request with a server transaction: answers go through the
  * transaction, so its retransmissions are answered from there. Every response of one transaction
  * carries the same To tag (RFC 3261 §8.2.6.2). The context keeps the received request itself, as the
- * transaction releases it once the final response is out. Used on the request's shard only.
+ * transaction releases it once the final response is out, and says when that final response went, so
+ * that what was kept for the request can go too. Used on the request's shard only.
  */
 final class ServerTransactionContext implements RequestContext {
     private final ServerTransaction transaction;
     private final String toTag;
     private final String serverHeader;
+    private final Consumer<ServerTransaction> onFinalResponse;
     private final SipRequest received;
     private SipRequest request;
 
-    ServerTransactionContext(ServerTransaction transaction, String toTag, String serverHeader) {
+    /**
+     * @param onFinalResponse told of each final response sent, with the transaction; it may run more
+     *     than once (every 2xx to an INVITE is forwarded, RFC 6026)
+     */
+    ServerTransactionContext(ServerTransaction transaction, String toTag, String serverHeader,
+            Consumer<ServerTransaction> onFinalResponse) {
         this.transaction = transaction;
         this.toTag = toTag;
         this.serverHeader = serverHeader;
+        this.onFinalResponse = onFinalResponse;
         this.received = transaction.request();
         this.request = received;
     }
@@ -64,5 +73,8 @@ final class ServerTransactionContext implements RequestContext {
     @Override
     public void respond(SipResponse response) {
         transaction.sendResponse(response);
+        if (!response.isProvisional()) {
+            onFinalResponse.accept(transaction);
+        }
     }
 }

@@ -88,6 +88,11 @@ public final class StatefulProxy {
         return new CoreTransactionUser(chain, serverHeader, contexts, stateless);
     }
 
+    /** The INVITEs a CANCEL could still find, for tests. */
+    int invitesInProgress() {
+        return contexts.size();
+    }
+
     /** The calls being followed for call records. */
     public CallRecorder callRecorder() {
         return core.calls();

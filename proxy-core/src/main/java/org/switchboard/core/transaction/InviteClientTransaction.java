@@ -149,7 +149,9 @@ public final class InviteClientTransaction extends ClientTransaction {
     private void onFirstResponses(SipResponse response, InboundMessage inbound) {
         if (response.isProvisional()) {
             state = State.PROCEEDING;
-            stopCallingTimers();
+            // not the wait after a CANCEL (§9.1): a UAS may go on ringing and never answer it
+            TransactionShard.cancel(timerA);
+            TransactionShard.cancel(timerB);
             notifyResponse(inbound);
             PendingCancel cancel = pendingCancel;
             pendingCancel = null;

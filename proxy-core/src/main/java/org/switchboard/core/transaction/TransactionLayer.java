@@ -25,7 +25,8 @@ import org.switchboard.core.transport.SipSender;
  * 503 with Retry-After, statelessly.
  *
  * <p>Threading: {@link #onMessage} and {@link #sendRequest} may be called from any thread; the work
- * is done on the message's shard. Nothing blocks.
+ * is done on the message's shard, messages in the order {@link #onMessage} was called, whichever
+ * threads called it. Nothing blocks.
  */
 public final class TransactionLayer implements InboundMessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
@@ -67,7 +68,9 @@ public final class TransactionLayer implements InboundMessageHandler {
             return;
         }
         TransactionShard home = homeOf(callId);
-        home.run(() -> home.dispatch(message));
+        // queued even on the shard's own thread: a message read there must not overtake one another
+        // thread has just queued, as a 200 would overtake the 180 before it
+        home.post(() -> home.dispatch(message));
     }
 
     /**

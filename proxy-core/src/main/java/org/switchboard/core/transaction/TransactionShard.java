@@ -53,6 +53,14 @@ final class TransactionShard {
         }
     }
 
+    /**
+     * Runs {@code task} on this shard behind whatever is already queued there, even when called on
+     * the shard itself. May be called from any thread.
+     */
+    void post(Runnable task) {
+        shard.execute(() -> guarded(task));
+    }
+
     /** Runs {@code task} on this shard after {@code delayMillis}; call on the shard. */
     TimerHandle after(long delayMillis, Runnable task) {
         return timerQueues.start(delayMillis, task);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
 import static org.switchboard.core.proxy.ProxyFixture.newCallId;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,8 +175,12 @@ class ProxyCallEndToEndTest {
         }
     }
 
+    /**
+     * RFC 3261 §16.10: the CANCEL is answered 200 at once and cancels every device; the INVITE's final
+     * response is the devices' 487, forwarded once they have all answered, not one the proxy makes up.
+     */
     @Test
-    void callerCancelGets487AndCancelsEveryDevice() throws Exception {
+    void callerCancelIsAnswered200AndTheInviteGetsOne487AfterTheDevicesAnsweredIt() throws Exception {
         try (TestUa alice = TestUa.udp("alice8", proxy.udp()); TestUa desk = TestUa.udp("frank-desk", proxy.udp());
                 TestUa mobile = TestUa.udp("frank-mobile", proxy.udp())) {
             proxy.register("frank", desk, 1.0);
@@ -192,20 +197,61 @@ class ProxyCallEndToEndTest {
             alice.send(ProxyFixture.cancelFor(inviteText));
             SipResponse cancelled = alice.expectResponse(200);
             assertThat(cancelled.cseq().method()).isEqualTo("CANCEL");
-            SipResponse terminated = alice.expectResponse(487);
-            assertThat(terminated.cseq().method()).isEqualTo("INVITE");
             for (TestUa device : new TestUa[] {desk, mobile}) {
                 SipRequest cancel = device.expectRequest("CANCEL");
                 device.respond(cancel, 200, "OK", null);
             }
             desk.respond(deskInvite, 487, "Request Terminated", null);
+            Thread.sleep(200);
+            assertThat(finals(alice)).as("no final response while a device still rings").isEmpty();
             mobile.respond(mobileInvite, 487, "Request Terminated", null);
+
+            SipResponse terminated = alice.expectResponse(487);
+            assertThat(terminated.cseq().method()).isEqualTo("INVITE");
+            assertThat(terminated.vias()).hasSize(1);
+            alice.send(ProxyFixture.ackFor(inviteText, terminated));
+            desk.expectRequest("ACK");
+            mobile.expectRequest("ACK");
+            Thread.sleep(300);
+            assertThat(finals(alice)).as("one 487, the best of the devices' (retransmissions aside)")
+                    .extracting(r -> r.to().tag()).containsOnly(terminated.to().tag());
 
             CallRecord record = proxy.awaitRecord(callId);
             assertThat(record.finalStatus()).isEqualTo(487);
             assertThat(record.answered()).isFalse();
             assertThat(record.hangup()).isEqualTo(CallRecord.Hangup.NONE);
         }
+    }
+
+    /** A device that never answers the CANCEL: the INVITE ends 64*T1 later (§9.1), still with 487. */
+    @Test
+    void deviceIgnoringTheCancelStillLeavesTheCallerA487() throws Exception {
+        try (TestUa alice = TestUa.udp("alice10", proxy.udp()); TestUa deaf = TestUa.udp("hank-deaf", proxy.udp())) {
+            proxy.register("hank", deaf, 1.0);
+            String inviteText = alice.invite("sip:hank@" + DOMAIN, newCallId());
+            alice.send(inviteText);
+            SipRequest invite = deaf.expectRequest("INVITE");
+            deaf.respond(invite, 180, "Ringing", null);
+            alice.expectResponse(180);
+
+            alice.send(ProxyFixture.cancelFor(inviteText));
+            long cancelledAt = System.nanoTime();
+            alice.expectResponse(200);
+            deaf.expectRequest("CANCEL");
+
+            SipResponse terminated = alice.expectResponse(487);
+            assertThat((System.nanoTime() - cancelledAt) / 1_000_000)
+                    .isGreaterThanOrEqualTo(ProxyFixture.FAST.transactionTimeoutMillis() - 100);
+            assertThat(terminated.cseq().method()).isEqualTo("INVITE");
+        }
+    }
+
+    /** The INVITE's final responses the UA received so far, retransmissions included. */
+    private static List<SipResponse> finals(TestUa ua) {
+        return ua.seen().stream()
+                .filter(m -> m instanceof SipResponse r && r.isFinal() && r.cseq().method().equals("INVITE"))
+                .map(m -> (SipResponse) m)
+                .toList();
     }
 
     @Test

@@ -213,6 +213,24 @@ class InviteClientTransactionTest {
     }
 
     @Test
+    void provisionalsAfterTheCancelDoNotStopIts64T1Wait() {
+        InviteClientTransaction tx = sendInvite(Transport.UDP);
+        answer(180);
+        tx.cancel(List.of(), new RecordingListener());
+        f.clock.advance(10_000);
+        answer(180);
+        answer(183);
+
+        f.clock.advance(21_999);
+        assertThat(tx.isTerminated()).isFalse();
+        f.clock.advance(1);
+
+        assertThat(tx.isTerminated()).as("a UAS that keeps ringing after the CANCEL does not keep the INVITE")
+                .isTrue();
+        assertThat(f.layer.tableSize()).as("the INVITE's and the CANCEL's transactions").isZero();
+    }
+
+    @Test
     void finalResponseAfterCancelKeepsTheUsualEnd() {
         InviteClientTransaction tx = sendInvite(Transport.UDP);
         answer(180);

@@ -6,12 +6,12 @@ import java.util.ArrayDeque;
  * A shard for tests: tasks run at once on the calling thread, queued behind a task already
  * running so that tasks never nest; {@link #inShard()} is true only while a task runs.
  */
-final class ManualShard implements Shard {
+public final class ManualShard implements Shard {
     private final ManualClock clock;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    ManualShard(ManualClock clock) {
+    public ManualShard(ManualClock clock) {
         this.clock = clock;
     }
 
