@@ -32,6 +32,8 @@ abstract class MessageBase {
     private NameAddr from;
     private NameAddr to;
     private List<NameAddr> contacts;
+    private List<NameAddr> routes;
+    private List<NameAddr> recordRoutes;
     private int maxForwards = -2;
     private String validation;
     private boolean validated;
@@ -172,23 +174,50 @@ abstract class MessageBase {
     public List<NameAddr> contacts() {
         List<NameAddr> c = contacts;
         if (c == null) {
-            List<NameAddr> list;
-            try {
-                list = contactsInOnePass();
-            } catch (SipParseException e) {
-                list = contactsSplitFirst();
-            }
-            c = Collections.unmodifiableList(list);
+            c = addresses(HeaderName.CONTACT);
             contacts = c;
         }
         return c;
     }
 
-    /** The Contact values, each line read in one pass; throws for anything unusual, see below. */
-    private List<NameAddr> contactsInOnePass() {
+    public List<NameAddr> routes() {
+        List<NameAddr> r = routes;
+        if (r == null) {
+            r = addresses(HeaderName.ROUTE);
+            routes = r;
+        }
+        return r;
+    }
+
+    public List<NameAddr> recordRoutes() {
+        List<NameAddr> r = recordRoutes;
+        if (r == null) {
+            r = addresses(HeaderName.RECORD_ROUTE);
+            recordRoutes = r;
+        }
+        return r;
+    }
+
+    /** The values of a list of addresses (Contact, Route, Record-Route) in order, unmodifiable. */
+    private List<NameAddr> addresses(HeaderName name) {
+        int first = headers.indexOf(name, 0);
+        if (first < 0) {
+            return List.of();
+        }
+        List<NameAddr> list;
+        try {
+            list = addressesInOnePass(name, first);
+        } catch (SipParseException e) {
+            list = addressesSplitFirst(name);
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** The values, each line read in one pass; throws for anything unusual, see below. */
+    private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
         List<NameAddr> list = new ArrayList<>(2);
         int[] next = new int[1];
-        for (int i = headers.indexOf(HeaderName.CONTACT, 0); i >= 0; i = headers.indexOf(HeaderName.CONTACT, i + 1)) {
+        for (int i = first; i >= 0; i = headers.indexOf(name, i + 1)) {
             HeaderField f = headers.get(i);
             byte[] t = f.text();
             int end = f.textEnd();
@@ -203,19 +232,19 @@ abstract class MessageBase {
     }
 
     /**
-     * The Contact values with every line split before any element is parsed: the grammar's order of
-     * faults, and the {@code *} contact, which the one-pass read leaves to this one.
+     * The values with every line split before any element is parsed: the grammar's order of faults,
+     * and the {@code *} contact, which the one-pass read leaves to this one.
      */
-    private List<NameAddr> contactsSplitFirst() {
+    private List<NameAddr> addressesSplitFirst(HeaderName name) {
         List<NameAddr> list = new ArrayList<>(2);
-        ListLines lines = new ListLines(headers, HeaderName.CONTACT);
+        ListLines lines = new ListLines(headers, name);
         for (int l = 0; l < lines.fields.length; l++) {
             byte[] t = lines.fields[l].text();
             int[] elements = lines.elements[l];
             for (int k = 0; k < elements.length; k += 2) {
                 int s = elements[k];
                 int e = elements[k + 1];
-                if (e - s != 1 || t[s] != '*') {
+                if (name != HeaderName.CONTACT || e - s != 1 || t[s] != '*') {
                     list.add(NameAddr.parse(t, s, e));
                 }
             }
