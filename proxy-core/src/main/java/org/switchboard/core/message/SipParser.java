@@ -139,9 +139,11 @@ public final class SipParser {
                 lengthDefect = "Missing Content-Length on a stream transport";
             }
         } else {
-            HeaderField cl = headers.get(contentLength);
-            for (int i = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1); i >= 0;
-                    i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
+            int second = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1);
+            // the usual single plain line is read without making its HeaderField
+            long range = second < 0 ? headers.plainValue(contentLength) : -1;
+            HeaderField cl = range < 0 ? headers.get(contentLength) : null;
+            for (int i = second; i >= 0; i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
                 HeaderField other = headers.get(i);
                 if (!sameText(cl, other) && !cl.value().equals(other.value())) {
                     lengthDefect = "Conflicting Content-Length headers";
@@ -151,7 +153,9 @@ public final class SipParser {
             if (lengthDefect == null) {
                 long n;
                 try {
-                    n = Grammar.parseNumber(cl.text(), cl.textStart(), cl.textEnd(), Integer.MAX_VALUE, "Content-Length");
+                    n = range >= 0
+                            ? Grammar.parseNumber(buf, (int) (range >>> 32), (int) range, Integer.MAX_VALUE, "Content-Length")
+                            : Grammar.parseNumber(cl.text(), cl.textStart(), cl.textEnd(), Integer.MAX_VALUE, "Content-Length");
                 } catch (SipParseException e) {
                     n = -1;
                     lengthDefect = "Bad Content-Length";
