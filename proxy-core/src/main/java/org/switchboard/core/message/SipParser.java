@@ -174,10 +174,12 @@ public final class SipParser {
         if (startsWith(buf, startLine, startLineEnd, "SIP/")) {
             return parseStatusLine(line, headers, defect);
         }
-        if (!containsSipVersion(buf, firstSp, startLineEnd)) {
+        int lastSp = lastSpace(buf, firstSp, startLineEnd);
+        // the usual line has the version last: no need to look for it anywhere else
+        if (!(startsWithSip(buf, lastSp, startLineEnd) || containsSipVersion(buf, firstSp, startLineEnd))) {
             return ParseResult.failure("Not a SIP start line");
         }
-        return parseRequestLine(line, headers, defect);
+        return parseRequestLine(line, lastSp, headers, defect);
     }
 
     /**
@@ -208,12 +210,27 @@ public final class SipParser {
     /** Whether " SIP/" (any case) follows the method somewhere: a request line, though maybe a malformed one. */
     private static boolean containsSipVersion(byte[] b, int firstSp, int end) {
         for (int i = firstSp; i + 5 <= end; i++) {
-            if (b[i] == ' ' && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'i' && (b[i + 3] | 0x20) == 'p'
-                    && b[i + 4] == '/') {
+            if (startsWithSip(b, i, end)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code b[i, end)} starts with " SIP/" (any case). */
+    private static boolean startsWithSip(byte[] b, int i, int end) {
+        return i + 5 <= end && b[i] == ' ' && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'i'
+                && (b[i + 3] | 0x20) == 'p' && b[i + 4] == '/';
+    }
+
+    /** The last space after {@code firstSp} in a request line ending at {@code end}, or {@code firstSp}. */
+    private static int lastSpace(byte[] b, int firstSp, int end) {
+        for (int i = end - 1; i > firstSp; i--) {
+            if (b[i] == ' ') {
+                return i;
+            }
+        }
+        return firstSp;
     }
 
     private static ParseResult parseStatusLine(Line line, Headers headers, String defect) {
@@ -241,18 +258,11 @@ public final class SipParser {
                 raw ? line.start() : -1, end, defect), null);
     }
 
-    private static ParseResult parseRequestLine(Line line, Headers headers, String defect) {
+    private static ParseResult parseRequestLine(Line line, int lastSp, Headers headers, String defect) {
         byte[] b = line.b();
         int firstSp = line.firstSp();
         int end = line.end();
         String method = SipMethod.of(b, line.start(), firstSp);
-        int lastSp = firstSp;
-        for (int i = end - 1; i > firstSp; i--) {
-            if (b[i] == ' ') {
-                lastSp = i;
-                break;
-            }
-        }
         String version = version(b, lastSp + 1, end);
         String lineDefect = null;
         boolean uriOk = lastSp > firstSp + 1;
