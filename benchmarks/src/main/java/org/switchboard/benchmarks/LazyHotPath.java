@@ -53,9 +53,9 @@ public final class LazyHotPath {
         int maxForwards = message.maxForwards();
         String toTag = message.to().tag();
         String fromTag = message.from().tag();
-        List<String> routes = message.headers().values(
-                message instanceof SipRequest ? HeaderName.ROUTE : HeaderName.RECORD_ROUTE);
-        String routeHost = routes.isEmpty() ? null : NameAddr.parse(routes.get(0)).sipUri().host();
+        // as the proxy reads them: Route for a request (RoutePreprocessor, NextHops), Record-Route for a response
+        List<NameAddr> routes = message instanceof SipRequest ? message.routes() : message.recordRoutes();
+        String routeHost = routes.isEmpty() ? null : routes.get(0).sipUri().host();
         List<NameAddr> contacts = message.contacts();
         String contactHost = contacts.isEmpty() ? null : contacts.get(0).sipUri().host();
         return new ProxyView(branch, cseq.number(), cseq.method(), callId, maxForwards, fromTag, toTag,

@@ -31,15 +31,9 @@ public final class HeaderField {
         this.src = src;
         this.start = start;
         this.end = end;
-        int s = valueStart;
-        int e = end;
-        // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
-        while (s < e && isLws(src[s])) {
-            s++;
-        }
-        while (e > s && isLws(src[e - 1])) {
-            e--;
-        }
+        long trimmed = trim(src, valueStart, end);
+        int s = (int) (trimmed >>> 32);
+        int e = (int) trimmed;
         if (lineBreakInside && Bytes.containsLineBreak(src, s, e)) {
             String v = unfold(src, s, e);
             value = v;
@@ -62,6 +56,21 @@ public final class HeaderField {
         this.text = text;
         this.textStart = 0;
         this.textEnd = text.length;
+    }
+
+    /**
+     * The value in {@code src[start, end)} without surrounding whitespace, as start and end packed
+     * into one {@code long} (start in the high half), so that callers need no object for it.
+     */
+    static long trim(byte[] src, int start, int end) {
+        // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
+        while (start < end && isLws(src[start])) {
+            start++;
+        }
+        while (end > start && isLws(src[end - 1])) {
+            end--;
+        }
+        return (long) start << 32 | end;
     }
 
     /** A field built in code; the value must not contain CR or LF. */

@@ -64,6 +64,21 @@ public final class Headers implements Iterable<HeaderField> {
         return new HeaderField(names[i], src, bounds[i * 3], Math.abs(valueStart), bounds[i * 3 + 2], valueStart < 0);
     }
 
+    /**
+     * The trimmed value of line {@code i} as a range of {@link #src}, packed as {@link
+     * HeaderField#trim} packs it, if the line is received and has no line break inside; otherwise -1,
+     * and the caller reads it through {@link #get}. Lets the accessors parse a value without making
+     * its {@link HeaderField}.
+     */
+    long plainValue(int i) {
+        int b = i * 3;
+        int valueStart = bounds[b + 1];
+        if (bounds[b] == BUILT || valueStart < 0) {
+            return -1;
+        }
+        return HeaderField.trim(src, valueStart, bounds[b + 2]);
+    }
+
     /** The index of the first line of that name at or after {@code from}, or -1. */
     int indexOf(HeaderName name, int from) {
         HeaderName[] n = names;

@@ -32,7 +32,10 @@ abstract class MessageBase {
     private NameAddr from;
     private NameAddr to;
     private List<NameAddr> contacts;
+    private List<NameAddr> routes;
+    private List<NameAddr> recordRoutes;
     private int maxForwards = -2;
+    private String callId;
     private String validation;
     private boolean validated;
 
@@ -100,35 +103,73 @@ abstract class MessageBase {
         }
         // the hot path needs only the top value: parse just the first element of the first line,
         // and keep it, as transaction matching and response routing ask for it again and again
-        HeaderField first = headers.first(HeaderName.VIA);
-        if (first == null) {
+        int i = headers.indexOf(HeaderName.VIA, 0);
+        if (i < 0) {
             return null;
         }
-        byte[] t = first.text();
-        int start = first.textStart();
-        int end = first.textEnd();
-        if (Grammar.indexOf(t, ',', start, end) >= 0) {
-            int[] elements = Headers.elements(t, start, end);
-            start = elements[0];
-            end = elements[1];
+        byte[] t = text(i);
+        long range = range(i);
+        int start = (int) (range >>> 32);
+        int end = (int) range;
+        try {
+            top = Via.parseUnsplit(t, start, end);
+        } catch (SipParseException e) {
+            // a list, a comment or a fault: read as before, splitting a list first, so faults stay the same
+            top = null;
         }
-        top = Via.parse(t, start, end);
+        if (top == null) {
+            if (Grammar.indexOf(t, ',', start, end) >= 0) {
+                int[] elements = Headers.elements(t, start, end);
+                start = elements[0];
+                end = elements[1];
+            }
+            top = Via.parse(t, start, end);
+        }
         topVia = top;
         return top;
     }
 
     public String callId() {
-        return headers.firstValue(HeaderName.CALL_ID);
+        String c = callId;
+        if (c == null) {
+            int i = headers.indexOf(HeaderName.CALL_ID, 0);
+            if (i < 0) {
+                return null;
+            }
+            long range = headers.plainValue(i);
+            c = range < 0 ? headers.get(i).value() : Grammar.text(headers.src, (int) (range >>> 32), (int) range);
+            callId = c;
+        }
+        return c;
+    }
+
+    /**
+     * The bytes the value of line {@code i} is parsed from, with {@link #range}: the received buffer
+     * for a plain received line, which then needs no {@link HeaderField}.
+     */
+    private byte[] text(int i) {
+        return headers.plainValue(i) < 0 ? headers.get(i).text() : headers.src;
+    }
+
+    /** The value of line {@code i} in {@link #text}, packed as {@link HeaderField#trim} packs it. */
+    private long range(int i) {
+        long r = headers.plainValue(i);
+        if (r < 0) {
+            HeaderField f = headers.get(i);
+            r = (long) f.textStart() << 32 | f.textEnd();
+        }
+        return r;
     }
 
     public CSeq cseq() {
         CSeq c = cseq;
         if (c == null) {
-            HeaderField f = headers.first(HeaderName.CSEQ);
-            if (f == null) {
+            int i = headers.indexOf(HeaderName.CSEQ, 0);
+            if (i < 0) {
                 return null;
             }
-            c = CSeq.parse(f.text(), f.textStart(), f.textEnd());
+            long range = range(i);
+            c = CSeq.parse(text(i), (int) (range >>> 32), (int) range);
             cseq = c;
         }
         return c;
@@ -154,16 +195,21 @@ abstract class MessageBase {
 
     /** The first header of that name parsed as one name-addr, or {@code null}. */
     private NameAddr nameAddr(HeaderName name) {
-        HeaderField f = headers.first(name);
-        return f == null ? null : NameAddr.parse(f.text(), f.textStart(), f.textEnd());
+        int i = headers.indexOf(name, 0);
+        if (i < 0) {
+            return null;
+        }
+        long range = range(i);
+        return NameAddr.parse(text(i), (int) (range >>> 32), (int) range);
     }
 
     public int maxForwards() {
         int m = maxForwards;
         if (m == -2) {
-            HeaderField f = headers.first(HeaderName.MAX_FORWARDS);
+            int i = headers.indexOf(HeaderName.MAX_FORWARDS, 0);
+            long range = i < 0 ? 0 : range(i);
             // RFC 3261 §20.22: 0-255; leading zeros allowed (RFC 4475 §3.1.1.1)
-            m = f == null ? -1 : (int) Grammar.parseNumber(f.text(), f.textStart(), f.textEnd(), 255, "Max-Forwards");
+            m = i < 0 ? -1 : (int) Grammar.parseNumber(text(i), (int) (range >>> 32), (int) range, 255, "Max-Forwards");
             maxForwards = m;
         }
         return m;
@@ -172,27 +218,54 @@ abstract class MessageBase {
     public List<NameAddr> contacts() {
         List<NameAddr> c = contacts;
         if (c == null) {
-            List<NameAddr> list;
-            try {
-                list = contactsInOnePass();
-            } catch (SipParseException e) {
-                list = contactsSplitFirst();
-            }
-            c = Collections.unmodifiableList(list);
+            c = addresses(HeaderName.CONTACT);
             contacts = c;
         }
         return c;
     }
 
-    /** The Contact values, each line read in one pass; throws for anything unusual, see below. */
-    private List<NameAddr> contactsInOnePass() {
+    public List<NameAddr> routes() {
+        List<NameAddr> r = routes;
+        if (r == null) {
+            r = addresses(HeaderName.ROUTE);
+            routes = r;
+        }
+        return r;
+    }
+
+    public List<NameAddr> recordRoutes() {
+        List<NameAddr> r = recordRoutes;
+        if (r == null) {
+            r = addresses(HeaderName.RECORD_ROUTE);
+            recordRoutes = r;
+        }
+        return r;
+    }
+
+    /** The values of a list of addresses (Contact, Route, Record-Route) in order, unmodifiable. */
+    private List<NameAddr> addresses(HeaderName name) {
+        int first = headers.indexOf(name, 0);
+        if (first < 0) {
+            return List.of();
+        }
+        List<NameAddr> list;
+        try {
+            list = addressesInOnePass(name, first);
+        } catch (SipParseException e) {
+            list = addressesSplitFirst(name);
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** The values, each line read in one pass; throws for anything unusual, see below. */
+    private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
         List<NameAddr> list = new ArrayList<>(2);
         int[] next = new int[1];
-        for (int i = headers.indexOf(HeaderName.CONTACT, 0); i >= 0; i = headers.indexOf(HeaderName.CONTACT, i + 1)) {
-            HeaderField f = headers.get(i);
-            byte[] t = f.text();
-            int end = f.textEnd();
-            for (int p = f.textStart(); ; p = next[0] + 1) {
+        for (int i = first; i >= 0; i = headers.indexOf(name, i + 1)) {
+            byte[] t = text(i);
+            long range = range(i);
+            int end = (int) range;
+            for (int p = (int) (range >>> 32); ; p = next[0] + 1) {
                 list.add(NameAddr.parseElement(t, p, end, next));
                 if (next[0] == end) {
                     break;
@@ -203,19 +276,19 @@ abstract class MessageBase {
     }
 
     /**
-     * The Contact values with every line split before any element is parsed: the grammar's order of
-     * faults, and the {@code *} contact, which the one-pass read leaves to this one.
+     * The values with every line split before any element is parsed: the grammar's order of faults,
+     * and the {@code *} contact, which the one-pass read leaves to this one.
      */
-    private List<NameAddr> contactsSplitFirst() {
+    private List<NameAddr> addressesSplitFirst(HeaderName name) {
         List<NameAddr> list = new ArrayList<>(2);
-        ListLines lines = new ListLines(headers, HeaderName.CONTACT);
+        ListLines lines = new ListLines(headers, name);
         for (int l = 0; l < lines.fields.length; l++) {
             byte[] t = lines.fields[l].text();
             int[] elements = lines.elements[l];
             for (int k = 0; k < elements.length; k += 2) {
                 int s = elements[k];
                 int e = elements[k + 1];
-                if (e - s != 1 || t[s] != '*') {
+                if (name != HeaderName.CONTACT || e - s != 1 || t[s] != '*') {
                     list.add(NameAddr.parse(t, s, e));
                 }
             }

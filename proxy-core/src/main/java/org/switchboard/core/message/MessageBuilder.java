@@ -140,29 +140,48 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     Headers finishHeaders() {
         int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
-        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(field(cl), bodyLen)) {
+        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(cl, bodyLen)) {
             set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
         }
         shared = true;
         return new Headers(src, bounds, names, fields, size);
     }
 
-    /** Whether the field's value is exactly the decimal digits of {@code n}. */
-    private static boolean hasValue(HeaderField f, int n) {
-        byte[] t = f.text();
-        int i = f.textEnd();
+    /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
+    private boolean hasValue(int i, int n) {
+        int valueStart = bounds[i * 3 + 1];
+        if (bounds[i * 3] != Headers.BUILT && valueStart > 0) {
+            // a plain received line, as Content-Length usually is: checked without making its field
+            long range = HeaderField.trim(src, valueStart, bounds[i * 3 + 2]);
+            return hasValue(src, (int) (range >>> 32), (int) range, n);
+        }
+        HeaderField f = field(i);
+        return hasValue(f.text(), f.textStart(), f.textEnd(), n);
+    }
+
+    private static boolean hasValue(byte[] t, int start, int end, int n) {
+        int i = end;
         do {
-            if (--i < f.textStart() || t[i] != '0' + n % 10) {
+            if (--i < start || t[i] != '0' + n % 10) {
                 return false;
             }
             n /= 10;
         } while (n > 0);
-        return i == f.textStart();
+        return i == start;
     }
 
     private int indexOf(HeaderName name, int from) {
+        if (name.isKnown()) {
+            // a known name is a single instance, and no unknown name equals it
+            for (int i = from; i < size; i++) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < size; i++) {
-            if (names[i] == name || names[i].equals(name)) {
+            if (names[i].equals(name)) {
                 return i;
             }
         }

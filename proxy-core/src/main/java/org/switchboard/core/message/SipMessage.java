@@ -43,6 +43,15 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     List<NameAddr> contacts();
 
     /**
+     * The Route values in order, top first; empty if none. Parsed from the received bytes in one
+     * pass; throws {@link SipParseException} if any value is malformed.
+     */
+    List<NameAddr> routes();
+
+    /** The Record-Route values in order, top first; empty if none. As {@link #routes()}. */
+    List<NameAddr> recordRoutes();
+
+    /**
      * A structural problem found while parsing (bad Content-Length, body shorter than announced,
      * malformed header line), or {@code null}.
      */

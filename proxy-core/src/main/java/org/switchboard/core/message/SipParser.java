@@ -139,9 +139,11 @@ public final class SipParser {
                 lengthDefect = "Missing Content-Length on a stream transport";
             }
         } else {
-            HeaderField cl = headers.get(contentLength);
-            for (int i = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1); i >= 0;
-                    i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
+            int second = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1);
+            // the usual single plain line is read without making its HeaderField
+            long range = second < 0 ? headers.plainValue(contentLength) : -1;
+            HeaderField cl = range < 0 ? headers.get(contentLength) : null;
+            for (int i = second; i >= 0; i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
                 HeaderField other = headers.get(i);
                 if (!sameText(cl, other) && !cl.value().equals(other.value())) {
                     lengthDefect = "Conflicting Content-Length headers";
@@ -151,7 +153,9 @@ public final class SipParser {
             if (lengthDefect == null) {
                 long n;
                 try {
-                    n = Grammar.parseNumber(cl.text(), cl.textStart(), cl.textEnd(), Integer.MAX_VALUE, "Content-Length");
+                    n = range >= 0
+                            ? Grammar.parseNumber(buf, (int) (range >>> 32), (int) range, Integer.MAX_VALUE, "Content-Length")
+                            : Grammar.parseNumber(cl.text(), cl.textStart(), cl.textEnd(), Integer.MAX_VALUE, "Content-Length");
                 } catch (SipParseException e) {
                     n = -1;
                     lengthDefect = "Bad Content-Length";
@@ -170,10 +174,12 @@ public final class SipParser {
         if (startsWith(buf, startLine, startLineEnd, "SIP/")) {
             return parseStatusLine(line, headers, defect);
         }
-        if (!containsSipVersion(buf, firstSp, startLineEnd)) {
+        int lastSp = lastSpace(buf, firstSp, startLineEnd);
+        // the usual line has the version last: no need to look for it anywhere else
+        if (!(startsWithSip(buf, lastSp, startLineEnd) || containsSipVersion(buf, firstSp, startLineEnd))) {
             return ParseResult.failure("Not a SIP start line");
         }
-        return parseRequestLine(line, headers, defect);
+        return parseRequestLine(line, lastSp, headers, defect);
     }
 
     /**
@@ -204,12 +210,27 @@ public final class SipParser {
     /** Whether " SIP/" (any case) follows the method somewhere: a request line, though maybe a malformed one. */
     private static boolean containsSipVersion(byte[] b, int firstSp, int end) {
         for (int i = firstSp; i + 5 <= end; i++) {
-            if (b[i] == ' ' && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'i' && (b[i + 3] | 0x20) == 'p'
-                    && b[i + 4] == '/') {
+            if (startsWithSip(b, i, end)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code b[i, end)} starts with " SIP/" (any case). */
+    private static boolean startsWithSip(byte[] b, int i, int end) {
+        return i + 5 <= end && b[i] == ' ' && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'i'
+                && (b[i + 3] | 0x20) == 'p' && b[i + 4] == '/';
+    }
+
+    /** The last space after {@code firstSp} in a request line ending at {@code end}, or {@code firstSp}. */
+    private static int lastSpace(byte[] b, int firstSp, int end) {
+        for (int i = end - 1; i > firstSp; i--) {
+            if (b[i] == ' ') {
+                return i;
+            }
+        }
+        return firstSp;
     }
 
     private static ParseResult parseStatusLine(Line line, Headers headers, String defect) {
@@ -237,18 +258,11 @@ public final class SipParser {
                 raw ? line.start() : -1, end, defect), null);
     }
 
-    private static ParseResult parseRequestLine(Line line, Headers headers, String defect) {
+    private static ParseResult parseRequestLine(Line line, int lastSp, Headers headers, String defect) {
         byte[] b = line.b();
         int firstSp = line.firstSp();
         int end = line.end();
         String method = SipMethod.of(b, line.start(), firstSp);
-        int lastSp = firstSp;
-        for (int i = end - 1; i > firstSp; i--) {
-            if (b[i] == ' ') {
-                lastSp = i;
-                break;
-            }
-        }
         String version = version(b, lastSp + 1, end);
         String lineDefect = null;
         boolean uriOk = lastSp > firstSp + 1;

@@ -13,13 +13,29 @@ public final class Via {
     private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "WS", "WSS", "SCTP"};
 
     private final String transport;
+    /**
+     * A parsed Via's sent-by host lies in {@code src[hostStart, hostEnd)} and is cut only when asked
+     * (most Vias are forwarded with only their branch read); one made in code has {@code src} null and
+     * {@code host} set, final so that it is safely published.
+     */
+    private final byte[] src;
+    private final int hostStart;
+    private final int hostEnd;
     private final String host;
+    private String hostCut;
     private final int port;
     private final Params params;
 
     public Via(String transport, String host, int port, Params params) {
-        this.transport = transport.toUpperCase(Locale.ROOT);
+        this(transport.toUpperCase(Locale.ROOT), host, null, 0, 0, port, params);
+    }
+
+    private Via(String transport, String host, byte[] src, int hostStart, int hostEnd, int port, Params params) {
+        this.transport = transport;
         this.host = host;
+        this.src = src;
+        this.hostStart = hostStart;
+        this.hostEnd = hostEnd;
         this.port = port;
         this.params = params == null ? Params.EMPTY : params;
     }
@@ -32,6 +48,20 @@ public final class Via {
 
     /** As {@link #parse(String)}, for the value in {@code s[start, n)}. */
     static Via parse(byte[] s, int start, int n) {
+        return parse(s, start, n, false);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}, for the first value of a Via line read without splitting
+     * the line first: returns {@code null} for a value with a comment, and throws for a comma outside
+     * a quoted string (i.e. for a list) as for any fault; either way the caller must split the line
+     * first, as only splitting reads a comma inside a comment as {@link Headers#elements} does.
+     */
+    static Via parseUnsplit(byte[] s, int start, int n) {
+        return parse(s, start, n, true);
+    }
+
+    private static Via parse(byte[] s, int start, int n, boolean unsplit) {
         // sent-protocol = "SIP" "/" "2.0" "/" transport, LWS allowed around the slashes
         int nameStart = Grammar.skipWhitespace(s, start, n);
         int nameEnd = protocolPart(s, nameStart, n);
@@ -65,7 +95,7 @@ public final class Via {
         if (s[hostStart] != '[') {
             SipUri.checkHost(s, hostStart, i);
         }
-        String host = Grammar.text(s, hostStart, i);
+        int hostEnd = i;
         i = Grammar.skipWhitespace(s, i, n);
         int port = -1;
         if (i < n && s[i] == ':') {
@@ -85,12 +115,15 @@ public final class Via {
         int[] end = new int[1];
         Params params = Params.parse(s, i, n, "(", end);
         if (end[0] < n && s[end[0]] == '(') {
+            if (unsplit) {
+                return null;
+            }
             // a trailing comment, allowed by RFC 2543 implementations; ignore it
             if (s[n - 1] != ')') {
                 throw new SipParseException("Bad comment in Via");
             }
         }
-        return new Via(transport, host, port, params);
+        return new Via(transport, null, s, hostStart, hostEnd, port, params);
     }
 
     /** The end of the token starting at {@code i}; throws if there is none. */
@@ -142,7 +175,15 @@ public final class Via {
 
     /** The sent-by host as written (IPv6 in brackets). */
     public String host() {
-        return host;
+        if (src == null) {
+            return host;
+        }
+        String h = hostCut;
+        if (h == null) {
+            h = Grammar.text(src, hostStart, hostEnd);
+            hostCut = h;
+        }
+        return h;
     }
 
     /** The sent-by port, or -1 if absent. */
@@ -187,18 +228,18 @@ public final class Via {
     }
 
     public Via withParam(String name, String value) {
-        return new Via(transport, host, port, params.with(name, value));
+        return new Via(transport, host(), port, params.with(name, value));
     }
 
     /** The sent-by as "host:port" for transaction matching, with the default port filled in. */
     public String sentBy() {
         int p = port >= 0 ? port : ("TLS".equals(transport) ? 5061 : 5060);
-        return host.toLowerCase(Locale.ROOT) + ":" + p;
+        return host().toLowerCase(Locale.ROOT) + ":" + p;
     }
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(64).append("SIP/2.0/").append(transport).append(' ').append(host);
+        StringBuilder b = new StringBuilder(64).append("SIP/2.0/").append(transport).append(' ').append(host());
         if (port >= 0) {
             b.append(':').append(port);
         }

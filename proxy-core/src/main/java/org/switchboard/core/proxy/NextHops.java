@@ -3,7 +3,6 @@ package org.switchboard.core.proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.dns.NextHopResolver;
-import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.routing.Target;
@@ -27,9 +26,9 @@ final class NextHops {
         if (!target.routeSet().isEmpty()) {
             return resolver.resolve(NameAddr.parse(target.routeSet().get(0)).sipUri());
         }
-        List<String> routes = request.headers().values(HeaderName.ROUTE);
+        List<NameAddr> routes = request.routes();
         if (!routes.isEmpty()) {
-            return resolver.resolve(NameAddr.parse(routes.get(0)).sipUri());
+            return resolver.resolve(routes.get(0).sipUri());
         }
         Flow flow = target.flow();
         if (flow != null) {
@@ -42,7 +41,7 @@ final class NextHops {
 
     /** The destinations for a URI, for stateless forwarding. */
     CompletableFuture<List<Destination>> of(SipRequest request) {
-        List<String> routes = request.headers().values(HeaderName.ROUTE);
-        return resolver.resolve(routes.isEmpty() ? request.sipRequestUri() : NameAddr.parse(routes.get(0)).sipUri());
+        List<NameAddr> routes = request.routes();
+        return resolver.resolve(routes.isEmpty() ? request.sipRequestUri() : routes.get(0).sipUri());
     }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.core.proxy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
@@ -35,23 +34,26 @@ final class RoutePreprocessor implements RequestProcessor {
 
     /** The request with the §16.4 changes, or the same instance if there are none. */
     static SipRequest preprocess(SipRequest request, LocalAddresses local) {
-        List<String> routes = request.headers().values(HeaderName.ROUTE);
+        List<NameAddr> routes = request.routes();
         if (routes.isEmpty()) {
             return request;
         }
-        List<String> kept = new ArrayList<>(routes);
+        int first = 0;
+        int last = routes.size();
         String requestUri = request.requestUri();
         SipUri uri = request.sipRequestUri();
         if (uri.user() == null && local.isLocal(uri)) {
             // §16.4: a strict router sent the request to our Record-Route URI; the real target is last
-            requestUri = NameAddr.parse(kept.remove(kept.size() - 1)).uri();
+            requestUri = routes.get(--last).uri();
         }
-        while (!kept.isEmpty() && isOurs(kept.get(0), local)) {
-            kept.remove(0);
+        while (first < last && isOurs(routes.get(first), local)) {
+            first++;
         }
-        if (kept.size() == routes.size() && requestUri.equals(request.requestUri())) {
+        if (first == 0 && last == routes.size() && requestUri.equals(request.requestUri())) {
             return request;
         }
+        // the kept values as written: the same elements as routes(), in the same order
+        List<String> kept = request.headers().values(HeaderName.ROUTE).subList(first, last);
         SipRequest.Builder builder = request.toBuilder().requestUri(requestUri).remove(HeaderName.ROUTE);
         for (String route : kept) {
             builder.add(HeaderName.ROUTE, route);
@@ -59,8 +61,7 @@ final class RoutePreprocessor implements RequestProcessor {
         return builder.build();
     }
 
-    private static boolean isOurs(String route, LocalAddresses local) {
-        NameAddr address = NameAddr.parse(route);
+    private static boolean isOurs(NameAddr address, LocalAddresses local) {
         if (!address.isSip()) {
             return false;
         }

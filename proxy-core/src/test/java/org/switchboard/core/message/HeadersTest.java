@@ -88,4 +88,40 @@ class HeadersTest {
         assertThatThrownBy(quoteInUri::contacts).isInstanceOf(SipParseException.class).hasMessage("Unterminated quoted string");
         assertThatThrownBy(emptyElement::contacts).isInstanceOf(SipParseException.class).hasMessage("Empty element in header list");
     }
+
+    @Test
+    void routesAndRecordRoutesAreReadAsAddressesInOrder() {
+        SipMessage m = TestMessages.parse("""
+                INVITE sip:bob@example.com SIP/2.0
+                Route: <sip:p1.example.com;lr>, <sip:p2.example.com;lr;ftag=a1b>
+                Record-Route: <sip:rr.example.com;lr>
+                Route: <sip:[2001:db8::1]:5070;lr>;x=1
+
+                """);
+
+        assertThat(m.routes()).extracting(NameAddr::uri)
+                .containsExactly("sip:p1.example.com;lr", "sip:p2.example.com;lr;ftag=a1b", "sip:[2001:db8::1]:5070;lr");
+        assertThat(m.routes()).extracting(NameAddr::toString).containsExactlyElementsOf(m.headers().values(HeaderName.ROUTE));
+        assertThat(m.routes().get(2).sipUri().host()).isEqualTo("[2001:db8::1]");
+        assertThat(m.routes().get(2).params().get("x")).isEqualTo("1");
+        assertThat(m.recordRoutes()).extracting(a -> a.sipUri().host()).containsExactly("rr.example.com");
+        assertThat(m.contacts()).isEmpty();
+    }
+
+    @Test
+    void routesWithoutRouteHeadersAreEmptyAndAMalformedOneIsAnError() {
+        SipMessage none = TestMessages.parse("""
+                OPTIONS sip:bob@example.com SIP/2.0
+
+                """);
+        SipMessage star = TestMessages.parse("""
+                OPTIONS sip:bob@example.com SIP/2.0
+                Route: <sip:p1.example.com;lr>, *
+
+                """);
+
+        assertThat(none.routes()).isEmpty();
+        assertThat(none.recordRoutes()).isEmpty();
+        assertThatThrownBy(star::routes).isInstanceOf(SipParseException.class).hasMessage("Bad URI in address");
+    }
 }

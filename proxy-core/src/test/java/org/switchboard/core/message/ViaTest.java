@@ -63,4 +63,42 @@ class ViaTest {
     void rejectsInvalidVias(String value) {
         assertThatThrownBy(() -> Via.parse(value)).isInstanceOf(SipParseException.class);
     }
+
+    @Test
+    void topViaReadsTheFirstValueOfAListLineWithoutSplittingItFirstAndAgreesWithVias() {
+        String text = """
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1;x="p, q" ,SIP/2.0/TCP b.example.com;branch=z9hG4bK2
+
+                """;
+
+        Via top = TestMessages.parse(text).topVia();
+
+        assertThat(top.host()).isEqualTo("a.example.com");
+        assertThat(top.params().get("x")).isEqualTo("\"p, q\"");
+        assertThat(top.toString()).isEqualTo(TestMessages.parse(text).vias().get(0).toString());
+    }
+
+    @Test
+    void topViaWithACommentReadsItAsTheSplitListDoes() {
+        SipMessage comment = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1 (old UA)
+
+                """);
+        SipMessage commaInComment = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1 (old, UA)
+
+                """);
+        SipMessage badTop = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=, SIP/2.0/UDP b.example.com
+
+                """);
+
+        assertThat(comment.topVia().branch()).isEqualTo("z9hG4bK1");
+        assertThatThrownBy(commaInComment::topVia).isInstanceOf(SipParseException.class).hasMessage("Bad comment in Via");
+        assertThatThrownBy(badTop::topVia).isInstanceOf(SipParseException.class).hasMessage("Empty value of parameter branch");
+    }
 }
