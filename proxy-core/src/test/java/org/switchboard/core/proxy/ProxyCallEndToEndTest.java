@@ -15,7 +15,7 @@ import org.switchboard.core.message.SipResponse;
 
 /**
  * Calls between registered phones through the proxy over real sockets: the basic call on UDP, TCP
- * and across the two, parallel and sequential forking, CANCEL, and the call records they leave.
+ * and across the two, IPv4 to IPv6 and back, parallel and sequential forking, CANCEL, and the call records they leave.
  */
 class ProxyCallEndToEndTest {
     private static ProxyFixture proxy;
@@ -106,6 +106,28 @@ class ProxyCallEndToEndTest {
         try (TestUa alice = TestUa.udp("alice4", proxy.udp()); TestUa bob = TestUa.tcp("bob4", proxy.tcp(), false)) {
             proxy.register("bob4", bob, 1.0);
             call(alice, bob, "bob4", false);
+        }
+    }
+
+    @Test
+    void ipv4CallerReachesIpv6CalleeThroughADoubleRecordRoute() throws Exception {
+        try (TestUa alice = TestUa.udp("alice5", proxy.udp()); TestUa bob = TestUa.udp("bob5", proxy.udp6())) {
+            proxy.register("bob5", bob, 1.0);
+            alice.send(alice.invite("sip:bob5@" + DOMAIN, newCallId()));
+            SipRequest invite = bob.expectRequest("INVITE");
+            assertThat(invite.topVia().host()).isEqualTo("[::1]");
+            var recordRoutes = invite.headers().values(HeaderName.RECORD_ROUTE);
+            assertThat(recordRoutes).hasSize(2);
+            assertThat(recordRoutes.get(0)).contains("[::1]:" + proxy.udp6().getPort());
+            assertThat(recordRoutes.get(1)).contains("127.0.0.1:" + proxy.udp().getPort());
+        }
+        try (TestUa alice = TestUa.udp("alice6", proxy.udp()); TestUa bob = TestUa.udp("bob6", proxy.udp6())) {
+            proxy.register("bob6", bob, 1.0);
+            call(alice, bob, "bob6", false);
+        }
+        try (TestUa alice = TestUa.udp("alice7", proxy.udp6()); TestUa bob = TestUa.udp("bob7", proxy.udp())) {
+            proxy.register("bob7", bob, 1.0);
+            call(alice, bob, "bob7", true);
         }
     }
 

@@ -39,7 +39,7 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
 
 /**
- * A running {@link SipStack} with the proxy on 127.0.0.1 (UDP and TCP, ephemeral ports), short
+ * A running {@link SipStack} with the proxy on 127.0.0.1 (UDP and TCP) and ::1 (UDP), ephemeral ports, short
  * timers, and fakes for the location service, the user directory, the authenticator and DNS.
  */
 final class ProxyFixture implements AutoCloseable {
@@ -58,7 +58,8 @@ final class ProxyFixture implements AutoCloseable {
 
     ProxyFixture() throws IOException {
         List<ListenPoint> points = List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
-                new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)));
+                new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)),
+                new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0)));
         SipStackConfig config = SipStackConfig.of(TransportConfig.withListenPoints(points).withEventLoopThreads(2))
                 .withTimers(FAST);
         ProxySettings settings = ProxySettings.DEFAULTS
@@ -77,13 +78,17 @@ final class ProxyFixture implements AutoCloseable {
         return stack.transports().boundListenPoint(Transport.UDP, false).address();
     }
 
+    InetSocketAddress udp6() {
+        return stack.transports().boundListenPoint(Transport.UDP, true).address();
+    }
+
     InetSocketAddress tcp() {
         return stack.transports().boundListenPoint(Transport.TCP, false).address();
     }
 
     /** Registers {@code ua} as a contact of {@code user} in our domain. */
     void register(String user, TestUa ua, double q) {
-        InetSocketAddress proxyLocal = ua.transport == Transport.UDP ? udp() : tcp();
+        InetSocketAddress proxyLocal = ua.transport == Transport.TCP ? tcp() : ua.isIpv6() ? udp6() : udp();
         location.add(user, new RegisteredContact(ua.contact(), q, List.of(), ua.registrationFlow(proxyLocal),
                 Instant.now().plusSeconds(3600), null, 0));
         domains.users.add(user);

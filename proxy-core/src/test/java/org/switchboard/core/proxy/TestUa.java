@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -38,6 +40,8 @@ final class TestUa implements AutoCloseable {
     final String user;
     final Transport transport;
     private final InetSocketAddress proxy;
+    /** The loopback address of the proxy's family: the UA talks IPv6 to a proxy on ::1. */
+    private final InetAddress local;
     private final DatagramSocket udp;
     private final ServerSocket listener;
     private volatile Socket stream;
@@ -52,8 +56,9 @@ final class TestUa implements AutoCloseable {
         this.user = user;
         this.transport = transport;
         this.proxy = proxy;
+        this.local = proxy.getAddress();
         if (transport == Transport.UDP) {
-            udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+            udp = new DatagramSocket(new InetSocketAddress(local, 0));
             listener = null;
             reader = new Thread(this::readDatagrams, "ua-" + user);
         } else {
@@ -87,19 +92,27 @@ final class TestUa implements AutoCloseable {
         return udp != null ? udp.getLocalPort() : listener != null ? listener.getLocalPort() : stream.getLocalPort();
     }
 
+    boolean isIpv6() {
+        return local instanceof Inet6Address;
+    }
+
     /** Where this UA listens, as a Via sent-by. */
     String sentBy() {
-        return "127.0.0.1:" + port();
+        return uriHost() + ":" + port();
+    }
+
+    private String uriHost() {
+        return local instanceof Inet6Address ? "[" + local.getHostAddress() + "]" : local.getHostAddress();
     }
 
     /** The Contact URI; for TCP the port the proxy reaches the UA at (its own connection's, if it connected). */
     String contact() {
-        return "sip:" + user + "@127.0.0.1:" + port() + (transport == Transport.TCP ? ";transport=tcp" : "");
+        return "sip:" + user + "@" + uriHost() + ":" + port() + (transport == Transport.TCP ? ";transport=tcp" : "");
     }
 
     /** The flow a registration from this UA would have had. */
     Flow registrationFlow(InetSocketAddress proxyLocal) {
-        return new Flow(transport, proxyLocal, new InetSocketAddress("127.0.0.1", port()), 0);
+        return new Flow(transport, proxyLocal, new InetSocketAddress(local, port()), 0);
     }
 
     // ---- sending
