@@ -48,6 +48,16 @@ def thread_cpu_seconds(pid):
     return kinds
 
 
+def heap_used_mb(pid):
+    """Live heap after a full collection (jcmd GC.run, then GC.heap_info's used total)."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, stdout=subprocess.DEVNULL, timeout=60)
+    info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout
+    # one line per generation (Serial, Parallel) or one for the whole heap (G1): "... total NK, used NK"
+    used = re.findall(r"^\s*[\w -]*(?:generation|heap)\s+total \d+K, used (\d+)K", info, re.M)
+    return round(sum(int(u) for u in used) / 1024.0, 1) if used else float("nan")
+
+
 def wait_for_line(path, needle, timeout):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -188,6 +198,9 @@ def main():
                         help="run a SIPp callee (callee/register.xml, then callee/answer.xml) on this port, "
                              "registered as the last of --users; the caller scenario gets -s CALLEE -key domain D")
     parser.add_argument("--json", help="write the results as JSON to this file")
+    parser.add_argument("--heap-check", type=int, default=0, metavar="SECONDS",
+                        help="report the live heap after the warm-up and again SECONDS after the last step "
+                             "(both after a full collection), to show that nothing of the calls stays behind")
     parser.add_argument("--thread-cpu", action="store_true",
                         help="also report the server's CPU per 1000 operations by thread kind (GC, JIT, event loops)")
     args = parser.parse_args()
@@ -229,6 +242,7 @@ def main():
             callee = start_callee(args, data_dir, work)
         if args.warmup_rate:
             run_step(args, args.warmup_rate, args.warmup_seconds or args.step_seconds, work, server.pid)
+        heap_before = heap_used_mb(server.pid) if args.heap_check else None
         print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | pass |")
         print("|---:|---:|---:|---:|---:|---:|---:|:---:|")
         remaining_after_fail = None
@@ -244,6 +258,11 @@ def main():
                 remaining_after_fail = args.continue_after_fail if remaining_after_fail is None else remaining_after_fail - 1
                 if remaining_after_fail <= 0:
                     break
+        if args.heap_check:
+            time.sleep(args.heap_check)
+            heap_after = heap_used_mb(server.pid)
+            print(f"live heap after the warm-up: {heap_before} MB; {args.heap_check} s after the last step: "
+                  f"{heap_after} MB", flush=True)
     finally:
         if callee:
             callee.kill()
