@@ -2,8 +2,6 @@ package org.switchboard.core.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +17,7 @@ import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transaction.HeapProbe;
 import org.switchboard.core.transaction.ManualClock;
 import org.switchboard.core.transaction.ManualShard;
 import org.switchboard.core.transaction.TimerSettings;
@@ -84,17 +83,17 @@ class ProxyCallHeapTest {
         runCalls(0, WARM_UP_CALLS);
         clock.advance(AFTER_EVERY_TIMER_MILLIS);
         assertNothingLeft();
-        long before = usedHeapAfterGc();
+        long before = HeapProbe.usedAfterGc();
 
         runCalls(WARM_UP_CALLS, CALLS);
-        long during = usedHeapAfterGc() - before;
+        long during = HeapProbe.usedAfterGc() - before;
         assertThat(active(TransactionKind.INVITE_SERVER)).as("INVITE server transactions: 407'd and answered")
                 .isEqualTo(2L * CALLS);
         assertThat(active(TransactionKind.NON_INVITE_SERVER)).as("BYE server transactions").isEqualTo(CALLS);
 
         clock.advance(AFTER_EVERY_TIMER_MILLIS);
         assertNothingLeft();
-        long after = usedHeapAfterGc() - before;
+        long after = HeapProbe.usedAfterGc() - before;
 
         System.out.printf("%d calls through the proxy retain %.1f MB of heap while their transactions wait out"
                 + " their timers (%d bytes per call), %d bytes per call once every timer fired%n", CALLS,
@@ -225,16 +224,6 @@ class ProxyCallHeapTest {
 
     private long active(TransactionKind kind) {
         return layer.counters().active(kind);
-    }
-
-    private static long usedHeapAfterGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     /**

@@ -3,8 +3,6 @@ package org.switchboard.core.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.DefaultEventLoop;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +44,7 @@ class CompletedTransactionHeapTest {
             DiscardingSender sender = new DiscardingSender();
             TransactionLayer layer = new TransactionLayer(List.of(shard), sender, SLOW_TIMERS,
                     new TransactionLimits(2 * TRANSACTIONS, 5), new AnsweringUser());
-            long before = usedHeapAfterGc();
+            long before = HeapProbe.usedAfterGc();
 
             loop.submit(() -> {
                 for (int i = 0; i < TRANSACTIONS; i++) {
@@ -54,7 +52,7 @@ class CompletedTransactionHeapTest {
                 }
             }).get(60, TimeUnit.SECONDS);
             loop.submit(() -> { }).get(60, TimeUnit.SECONDS); // the layer queues what it is handed, even on its shard
-            long retained = usedHeapAfterGc() - before;
+            long retained = HeapProbe.usedAfterGc() - before;
 
             long active = loop.submit(() -> layer.counters().active(TransactionKind.NON_INVITE_SERVER))
                     .get(10, TimeUnit.SECONDS);
@@ -93,16 +91,6 @@ class CompletedTransactionHeapTest {
         SipRequest request = (SipRequest) SipParser.parse(bytes, 0, bytes.length, true).message();
         Flow flow = new Flow(Transport.UDP, LOCAL, new InetSocketAddress(ip, port), 0);
         return new InboundMessage(request, flow, System.nanoTime());
-    }
-
-    private static long usedHeapAfterGc() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     /** Answers each REGISTER 200 with its binding, as the registrar does. */
