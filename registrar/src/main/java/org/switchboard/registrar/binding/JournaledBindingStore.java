@@ -35,6 +35,8 @@ import org.switchboard.registrar.db.StoreException;
  */
 public final class JournaledBindingStore implements BindingStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournaledBindingStore.class);
+    private static final int FLUSH_CHUNK = 200;
+    private static final long CHUNK_PAUSE_MILLIS = 200;
 
     private final BindingStore database;
     private final long maxSegmentBytes;
@@ -58,7 +60,7 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.flusher = executor;
         long every = flushInterval.toMillis();
-        flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(() -> flush(true), every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -137,13 +139,17 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
         if (segmentFull && earlyFlushQueued.compareAndSet(false, true)) {
             flusher.execute(() -> {
                 earlyFlushQueued.set(false);
-                flush();
+                flush(true);
             });
         }
     }
 
-    /** Writes the pending changes to the database and deletes the journal segments they came from. */
-    private void flush() {
+    /**
+     * Writes the pending changes to the database and deletes the journal segments they came from.
+     *
+     * @param paced whether to spread the writes out (see {@link #writeInChunks})
+     */
+    private void flush(boolean paced) {
         Map<String, JournalRecordCodec.Change> batch;
         List<Path> covered;
         synchronized (lock) {
@@ -161,7 +167,7 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
             }
         }
         try {
-            database.apply(List.of(changesOf(batch)));
+            writeInChunks(batch, paced);
         } catch (RuntimeException e) {
             LOG.warn("Could not write {} registration changes to the database; they stay in the journal and are "
                     + "retried: {}", batch.size(), e.getMessage());
@@ -177,6 +183,36 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
         } catch (IOException e) {
             // harmless: the next flush deletes them, and replaying them gives the same states
             LOG.warn("Cannot delete written registration journal segments: {}", e.toString());
+        }
+    }
+
+    /**
+     * Writes the batch a chunk at a time, with a pause between chunks unless closing, so that the
+     * write-behind adds a few percent of load over several seconds instead of a burst: on a server
+     * with one busy core a burst of a few hundred milliseconds of database work delays the event
+     * loops long enough for phones to retransmit. Paced, 20,000 changed bindings take 20 s.
+     */
+    private void writeInChunks(Map<String, JournalRecordCodec.Change> batch, boolean paced) {
+        List<JournalRecordCodec.Change> all = new ArrayList<>(batch.values());
+        boolean interrupted = false;
+        for (int from = 0; from < all.size(); from += FLUSH_CHUNK) {
+            if (paced && from > 0 && !interrupted) {
+                try {
+                    Thread.sleep(CHUNK_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    // finish without pauses; the flag is restored after the writes, since H2 closes
+                    // its file when an interrupted thread touches it
+                    interrupted = true;
+                }
+            }
+            Map<String, JournalRecordCodec.Change> chunk = new LinkedHashMap<>();
+            for (JournalRecordCodec.Change c : all.subList(from, Math.min(all.size(), from + FLUSH_CHUNK))) {
+                chunk.put(key(c.binding()), c);
+            }
+            database.apply(List.of(changesOf(chunk)));
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -204,7 +240,7 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
+        flush(false);
         synchronized (lock) {
             closed = true;
             try {

@@ -99,6 +99,19 @@ class JournaledBindingStoreTest {
     }
 
     @Test
+    void writesALargeBatchInSeveralCommits() {
+        JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        for (int i = 0; i < 2500; i++) {
+            store.apply(List.of(upsert(binding("sip:201@192.0.2.10:" + (10000 + i), 1.0, LATER, "a", 1))));
+        }
+
+        store.close();
+
+        assertThat(database.commits()).isEqualTo(13); // 200 bindings per commit
+        assertThat(database.loadAll()).hasSize(2500);
+    }
+
+    @Test
     void aFailedDatabaseWriteKeepsTheChangesForTheNextFlush() throws IOException {
         JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
         store.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
