@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
             BindingJournal.read(segment, change -> latest.put(key(change.binding()), change));
         }
         if (!latest.isEmpty()) {
-            database.apply(List.of(changesOf(latest)));
+            database.apply(List.of(changesOf(latest.values())));
         }
         BindingJournal.delete(left);
         LOG.info("Recovered {} registration changes from the journal of the last run", latest.size());
@@ -205,21 +206,18 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
                     interrupted = true;
                 }
             }
-            Map<String, JournalRecordCodec.Change> chunk = new LinkedHashMap<>();
-            for (JournalRecordCodec.Change c : all.subList(from, Math.min(all.size(), from + FLUSH_CHUNK))) {
-                chunk.put(key(c.binding()), c);
-            }
-            database.apply(List.of(changesOf(chunk)));
+            database.apply(List.of(changesOf(all.subList(from, Math.min(all.size(), from + FLUSH_CHUNK)))));
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static BindingChanges changesOf(Map<String, JournalRecordCodec.Change> latest) {
+    /** One binding key appears at most once in {@code latest}: the callers take them from a map by key. */
+    private static BindingChanges changesOf(Collection<JournalRecordCodec.Change> latest) {
         List<Binding> upserts = new ArrayList<>();
         List<Binding> removals = new ArrayList<>();
-        for (JournalRecordCodec.Change c : latest.values()) {
+        for (JournalRecordCodec.Change c : latest) {
             (c.removal() ? removals : upserts).add(c.binding());
         }
         return new BindingChanges(upserts, removals);

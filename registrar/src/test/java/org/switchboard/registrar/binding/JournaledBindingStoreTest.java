@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,20 +42,25 @@ class JournaledBindingStoreTest {
         db.close();
     }
 
+    /** A store that writes the database only when closed, and whose segments never fill. */
+    private JournaledBindingStore openStore() {
+        return JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+    }
+
     private static BindingChanges upsert(Binding b) {
         return new BindingChanges(List.of(b), List.of());
     }
 
     @Test
     void acknowledgedChangesSurviveACrashBeforeTheDatabaseIsWritten() throws IOException {
-        JournaledBindingStore crashed = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore crashed = openStore();
         crashed.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
         crashed.apply(List.of(upsert(outbound("sip:201@192.0.2.11;ob", LATER, "b", 1))));
         assertThat(database.commits()).isZero();
         assertThat(BindingJournal.segments(journalDir)).hasSize(1);
         // no close(): the process died here
 
-        JournaledBindingStore restarted = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore restarted = openStore();
 
         assertThat(restarted.loadAll()).extracting(Binding::contactUri)
                 .containsExactlyInAnyOrder("sip:201@192.0.2.10", "sip:201@192.0.2.11;ob");
@@ -66,7 +72,7 @@ class JournaledBindingStoreTest {
 
     @Test
     void writesOnlyTheLatestStateOfEachBindingToTheDatabase() throws IOException {
-        JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore store = openStore();
         for (int cseq = 1; cseq <= 5; cseq++) {
             store.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", cseq))));
         }
@@ -100,7 +106,7 @@ class JournaledBindingStoreTest {
 
     @Test
     void writesALargeBatchInSeveralCommits() {
-        JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore store = openStore();
         for (int i = 0; i < 2500; i++) {
             store.apply(List.of(upsert(binding("sip:201@192.0.2.10:" + (10000 + i), 1.0, LATER, "a", 1))));
         }
@@ -113,31 +119,31 @@ class JournaledBindingStoreTest {
 
     @Test
     void aFailedDatabaseWriteKeepsTheChangesForTheNextFlush() throws IOException {
-        JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore store = openStore();
         store.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
         database.failCommits(true);
         store.close();
         assertThat(BindingJournal.segments(journalDir)).isNotEmpty();
 
         database.failCommits(false);
-        JournaledBindingStore restarted = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore restarted = openStore();
         assertThat(restarted.loadAll()).hasSize(1);
         restarted.close();
     }
 
     @Test
     void aRecordHalfWrittenByACrashIsIgnored() throws IOException {
-        JournaledBindingStore crashed = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore crashed = openStore();
         crashed.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
         Path segment = BindingJournal.segments(journalDir).get(0);
         byte[] whole = Files.readAllBytes(segment);
         crashed.apply(List.of(upsert(binding("sip:201@192.0.2.11", 1.0, LATER, "b", 1))));
         byte[] both = Files.readAllBytes(segment);
         // the second record cut in the middle, as a crash during its write leaves it
-        Files.write(segment, java.util.Arrays.copyOf(both, whole.length + (both.length - whole.length) / 2),
+        Files.write(segment, Arrays.copyOf(both, whole.length + (both.length - whole.length) / 2),
                 StandardOpenOption.TRUNCATE_EXISTING);
 
-        JournaledBindingStore restarted = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore restarted = openStore();
 
         assertThat(restarted.loadAll()).extracting(Binding::contactUri).containsExactly("sip:201@192.0.2.10");
         restarted.close();
@@ -145,14 +151,14 @@ class JournaledBindingStoreTest {
 
     @Test
     void aDamagedRecordEndsTheReplayOfItsSegment() throws IOException {
-        JournaledBindingStore crashed = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore crashed = openStore();
         crashed.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
         Path segment = BindingJournal.segments(journalDir).get(0);
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 0x55;
         Files.write(segment, bytes);
 
-        JournaledBindingStore restarted = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore restarted = openStore();
 
         assertThat(restarted.loadAll()).isEmpty();
         restarted.close();
@@ -160,7 +166,7 @@ class JournaledBindingStoreTest {
 
     @Test
     void refusesChangesAfterClose() {
-        JournaledBindingStore store = JournaledBindingStore.open(database, journalDir, NEVER, 1 << 20);
+        JournaledBindingStore store = openStore();
         store.close();
         assertThatThrownBy(() -> store.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1)))))
                 .isInstanceOf(StoreException.class);
