@@ -48,6 +48,13 @@ def thread_cpu_seconds(pid):
     return kinds
 
 
+def udp_drops():
+    """Datagrams the kernel dropped for a full socket receive buffer (all sockets of the host)."""
+    with open("/proc/net/snmp") as f:
+        rows = [line.split() for line in f if line.startswith("Udp:")]
+    return int(dict(zip(rows[0][1:], rows[1][1:]))["RcvbufErrors"])
+
+
 def heap_used_mb(pid):
     """Live heap after a full collection (jcmd GC.run, then GC.heap_info's used total)."""
     subprocess.run(["jcmd", str(pid), "GC.run"], check=True, stdout=subprocess.DEVNULL, timeout=60)
@@ -105,6 +112,7 @@ def run_step(args, rate, seconds, work, server_pid):
            "-nostdin", "-trace_stat", "-stf", stat_file, "-fd", "1", "-trace_rtt", "-rtt_freq", "1",
            "-timeout", f"{seconds * 3 + 30}s", "-max_socket", "50000"] + args.sipp_arg
     cpu_before = server_cpu_seconds(server_pid)
+    drops_before = udp_drops()
     threads_before = thread_cpu_seconds(server_pid) if args.thread_cpu else None
     started = time.time()
     proc = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -131,7 +139,7 @@ def run_step(args, rate, seconds, work, server_pid):
         "server_cpu_s": round(cpu, 3),
         "cpu_ms_per_1000": round(1000.0 * cpu / max(1, successful) * 1000.0 / args.ops_per_call, 1)
         if successful else float("nan"),
-        "wall_s": round(wall, 1), "sipp_exit": proc.returncode,
+        "started": round(started, 3), "wall_s": round(wall, 1), "sipp_exit": proc.returncode, "udp_drops": udp_drops() - drops_before,
     }
     if threads_after is not None and successful:
         per_1000 = {k: 1e6 * (v - threads_before.get(k, 0.0)) / successful / args.ops_per_call
@@ -198,6 +206,7 @@ def main():
                         help="run a SIPp callee (callee/register.xml, then callee/answer.xml) on this port, "
                              "registered as the last of --users; the caller scenario gets -s CALLEE -key domain D")
     parser.add_argument("--json", help="write the results as JSON to this file")
+    parser.add_argument("--keep-log", metavar="FILE", help="copy the server's log to FILE at the end")
     parser.add_argument("--heap-check", type=int, default=0, metavar="SECONDS",
                         help="report the live heap after the warm-up and again SECONDS after the last step "
                              "(both after a full collection), to show that nothing of the calls stays behind")
@@ -243,14 +252,14 @@ def main():
         if args.warmup_rate:
             run_step(args, args.warmup_rate, args.warmup_seconds or args.step_seconds, work, server.pid)
         heap_before = heap_used_mb(server.pid) if args.heap_check else None
-        print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | pass |")
-        print("|---:|---:|---:|---:|---:|---:|---:|:---:|")
+        print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | UDP drops | pass |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|:---:|")
         remaining_after_fail = None
         for rate in (int(r) for r in args.rates.split(",")):
             r = run_step(args, rate, args.step_seconds, work, server.pid)
             results.append(r)
             print(f"| {r['target']} | {r['achieved']} | {r['failed']} | {r['retrans_pct']} | {r['p50_ms']:.0f} | "
-                  f"{r['p99_ms']:.0f} | {r['cpu_ms_per_1000']} | {'yes' if r['passed'] else 'no'} |", flush=True)
+                  f"{r['p99_ms']:.0f} | {r['cpu_ms_per_1000']} | {r['udp_drops']} | {'yes' if r['passed'] else 'no'} |", flush=True)
             if "thread_cpu_ms_per_1000" in r:
                 print("  threads, CPU ms / 1000 ops: " + ", ".join(
                     f"{k} {v}" for k, v in r["thread_cpu_ms_per_1000"].items()), flush=True)
@@ -273,6 +282,8 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
         shutil.rmtree(work, ignore_errors=True)
+    if args.keep_log:
+        shutil.copyfile(log, args.keep_log)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)

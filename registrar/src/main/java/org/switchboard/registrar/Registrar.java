@@ -57,7 +57,8 @@ import org.switchboard.registrar.register.RegistrarProcessor;
  */
 public final class Registrar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
-    private static final int NONCE_COUNTS_TRACKED = 100_000;
+    /** Nonce slots for replay checks: 6 MB; at 12,000 challenges a second a nonce is kept about 20 s. */
+    private static final int NONCE_COUNTS_TRACKED = 1 << 18;
     /** How long binding changes may live only in the journal; a restart replays at most this much. */
     private static final Duration JOURNAL_FLUSH_INTERVAL = Duration.ofSeconds(30);
     private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;

@@ -12,7 +12,9 @@ import org.switchboard.core.transport.Flow;
  * or 0 on reliable transports) absorbing request retransmissions, which are answered with the last
  * response.
  *
- * <p>In Completed the transaction holds only the encoded final response and its key: the request is
+ * <p>In Completed over UDP the transaction hands its key and encoded final response to the shard's
+ * {@code CompletedResponses} and ends: that store answers retransmissions until Timer J, off the
+ * heap. Otherwise (an RFC 2543 key) it stays in Completed holding only those two: the request is
  * released when the final is sent. A 401 or 407 challenge ends the transaction at once, as a
  * stateless UAS would answer it (RFC 3261 §8.2.7).
  *
@@ -63,13 +65,23 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             releaseRequest();
             if (state == State.COMPLETED) {
                 long delay = isChallenge(response) ? 0 : home.timers.timerJMillis(flow().transport());
-                if (delay == 0) {
+                if (delay == 0 || keptCompact(delay)) {
                     terminate();
                 } else {
                     timerJ = home.after(delay, this::terminate);
                 }
             }
         }
+    }
+
+    /**
+     * Hands the Completed state to the shard's {@code CompletedResponses}, which answers
+     * retransmissions until Timer J with the same bytes while this object goes. Not possible for an
+     * RFC 2543 key (rare, kept as before) or a response without a destination.
+     */
+    private boolean keptCompact(long timerJMillis) {
+        return key instanceof ServerTransactionKey.Branch branchKey
+                && home.keepCompleted(branchKey, lastResponse(), home.shard.nowMillis() + timerJMillis);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.switchboard.core.transaction;
 
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.EncodedResponse;
@@ -20,6 +22,8 @@ import org.switchboard.core.transport.Flow;
  * thread (it is posted to the shard); the accessors are meant for the shard's thread.
  */
 public abstract sealed class ServerTransaction permits InviteServerTransaction, NonInviteServerTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
+
     final TransactionShard home;
     final ServerTransactionKey key;
     private final Flow flow;
@@ -101,10 +105,14 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
 
     /**
      * A message of this transaction could not be sent (RFC 3261 §17.1.4, §17.2.4): counted, the
-     * user told, the transaction terminated. Ignored once terminated.
+     * user told, the transaction terminated. Once terminated, only logged.
      */
     final void onTransportError(Throwable cause) {
         if (isTerminated()) {
+            // a final response can fail after its transaction ended (a 2xx to an INVITE, a final
+            // handed to CompletedResponses): the transaction user has let go, so only the log hears of it
+            LOG.warn("Could not send a response to {} (Call-ID {}) to {}: {}", method, callId, flow.remote(),
+                    cause.toString());
             return;
         }
         home.counters.transportError();
@@ -137,6 +145,11 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     /** Whether a response was sent and kept for retransmissions. */
     final boolean hasLastResponse() {
         return lastSent != null;
+    }
+
+    /** The response kept for retransmissions, or {@code null}. */
+    final EncodedResponse lastResponse() {
+        return lastSent;
     }
 
     /** Drops the request once the final response is out: the transaction user has answered it. */

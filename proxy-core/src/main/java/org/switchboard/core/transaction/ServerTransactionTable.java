@@ -14,9 +14,9 @@ final class ServerTransactionTable {
         this.capacity = capacity;
     }
 
-    /** The transaction a request other than ACK belongs to (a retransmission), or {@code null}. */
-    ServerTransaction find(SipRequest request) {
-        return byKey.get(ServerTransactionKey.of(request));
+    /** The transaction of a request other than ACK with {@code key} (a retransmission), or {@code null}. */
+    ServerTransaction find(ServerTransactionKey key) {
+        return byKey.get(key);
     }
 
     /**

@@ -15,6 +15,8 @@ public final class TransactionCounters {
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final LongAdder rejectedByLimit = new LongAdder();
+    private final LongAdder completedKept = new LongAdder();
+    private final LongAdder completedEvictedEarly = new LongAdder();
 
     TransactionCounters() {
         for (TransactionKind kind : TransactionKind.values()) {
@@ -62,6 +64,19 @@ public final class TransactionCounters {
         return rejectedByLimit.sum();
     }
 
+    /**
+     * Completed non-INVITE server transactions kept as their final response off the heap, to answer
+     * retransmissions until Timer J (they are no longer counted as {@link #active}).
+     */
+    public long completedKept() {
+        return completedKept.sum();
+    }
+
+    /** Kept final responses dropped before Timer J because their store was full. */
+    public long completedEvictedEarly() {
+        return completedEvictedEarly.sum();
+    }
+
     void added(TransactionKind kind) {
         created.get(kind).increment();
         active.get(kind).increment();
@@ -85,5 +100,16 @@ public final class TransactionCounters {
 
     void rejected() {
         rejectedByLimit.increment();
+    }
+
+    void kept() {
+        completedKept.increment();
+    }
+
+    void keptReleased(int count, boolean early) {
+        completedKept.add(-count);
+        if (early) {
+            completedEvictedEarly.add(count);
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class TransactionLayer implements InboundMessageHandler {
         List<TransactionShard> list = new ArrayList<>(shards.size());
         for (Shard shard : shards) {
             list.add(new TransactionShard(Objects.requireNonNull(shard, "shard"), sender, timers, user, counters,
-                    capacity, limits.retryAfterSeconds(), tagSalt));
+                    capacity, limits.retryAfterSeconds(), tagSalt, limits.completedResponseBytesPerShard(shards.size())));
         }
         this.shards = List.copyOf(list);
     }

@@ -19,6 +19,8 @@ public record TransactionLimits(int maxTransactions, int retryAfterSeconds) {
     static final long BUDGET_BYTES_PER_TRANSACTION = 2_048;
     /** The part of the heap the transaction tables may fill: the rest is for everything else. */
     static final int HEAP_SHARE_DIVISOR = 3;
+    /** Direct memory budgeted per completed transaction kept by {@link CompletedResponses}. */
+    static final long COMPLETED_RESPONSE_BUDGET_BYTES = 1_024;
     static final int MIN_TRANSACTIONS = 10_000;
     /** 24,000 new transactions a second held for 32 s (Timer J), five times over. */
     static final int MAX_TRANSACTIONS = 4_000_000;
@@ -46,6 +48,15 @@ public record TransactionLimits(int maxTransactions, int retryAfterSeconds) {
         long fit = maxHeapBytes / HEAP_SHARE_DIVISOR / BUDGET_BYTES_PER_TRANSACTION;
         int max = (int) Math.max(MIN_TRANSACTIONS, Math.min(MAX_TRANSACTIONS, fit));
         return new TransactionLimits(max, DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * The direct memory one shard's {@link CompletedResponses} may take: room for its share of
+     * {@link #maxTransactions} completed transactions at 1 KB each (a REGISTER's 200 with one
+     * binding takes about 600 bytes there). Allocated as the load needs it.
+     */
+    public long completedResponseBytesPerShard(int shards) {
+        return (long) perShard(shards) * COMPLETED_RESPONSE_BUDGET_BYTES;
     }
 
     /** The share of one shard out of {@code shards}, at least one. */

@@ -9,6 +9,7 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.SipSender;
 
@@ -26,12 +27,18 @@ final class TransactionShard {
     final TransactionCounters counters;
     final ServerTransactionTable servers;
     final ClientTransactionTable clients;
+    private final CompletedResponses completed;
     private final ShardTimers timerQueues;
+    /** How often kept final responses past Timer J are freed when no traffic does it. */
+    private static final long COMPLETED_SWEEP_MILLIS = 1_000;
+
     private final int retryAfterSeconds;
+    private boolean completedSweepScheduled;
     private final long tagSalt;
 
     TransactionShard(Shard shard, SipSender sender, TimerSettings timers, TransactionUser user,
-            TransactionCounters counters, int capacity, int retryAfterSeconds, long tagSalt) {
+            TransactionCounters counters, int capacity, int retryAfterSeconds, long tagSalt,
+            long completedResponseBytes) {
         this.shard = shard;
         this.sender = sender;
         this.timers = timers;
@@ -39,6 +46,7 @@ final class TransactionShard {
         this.counters = counters;
         this.servers = new ServerTransactionTable(capacity);
         this.clients = new ClientTransactionTable(capacity);
+        this.completed = new CompletedResponses(completedResponseBytes, counters);
         this.timerQueues = new ShardTimers(shard, TransactionShard::guarded);
         this.retryAfterSeconds = retryAfterSeconds;
         this.tagSalt = tagSalt;
@@ -107,9 +115,13 @@ final class TransactionShard {
             }
             return;
         }
-        ServerTransaction existing = servers.find(request);
+        ServerTransactionKey key = ServerTransactionKey.of(request);
+        ServerTransaction existing = servers.find(key);
         if (existing != null) {
             existing.onRetransmission();
+            return;
+        }
+        if (key instanceof ServerTransactionKey.Branch branchKey && answeredFromCompleted(branchKey)) {
             return;
         }
         if (servers.isFull()) {
@@ -123,6 +135,43 @@ final class TransactionShard {
         counters.added(created.kind());
         created.start();
         callUser(() -> user.onRequest(created, inbound));
+    }
+
+    /**
+     * Keeps a final response to answer retransmissions until {@code expiresAt}; see {@link
+     * CompletedResponses#keep}.
+     */
+    boolean keepCompleted(ServerTransactionKey.Branch key, EncodedResponse response, long expiresAt) {
+        if (!completed.keep(key, response, shard.nowMillis(), expiresAt)) {
+            return false;
+        }
+        if (!completedSweepScheduled) {
+            completedSweepScheduled = true;
+            after(COMPLETED_SWEEP_MILLIS, this::sweepCompleted);
+        }
+        return true;
+    }
+
+    private void sweepCompleted() {
+        completed.expire(shard.nowMillis());
+        if (completed.size() > 0) {
+            after(COMPLETED_SWEEP_MILLIS, this::sweepCompleted);
+        } else {
+            completedSweepScheduled = false;
+        }
+    }
+
+    /** A retransmission of a request whose transaction completed and handed its response to {@link #completed}. */
+    private boolean answeredFromCompleted(ServerTransactionKey.Branch key) {
+        EncodedResponse kept = completed.find(key, shard.nowMillis());
+        if (kept == null) {
+            return false;
+        }
+        counters.retransmissionAbsorbed();
+        // the transaction user heard of the end already; a failed resend only matters to the log
+        sender.sendResponse(kept, cause -> LOG.warn("Could not resend the {} for Call-ID {} to {}: {}", kept,
+                kept.callId(), kept.destination(), cause.toString()));
+        return true;
     }
 
     /** RFC 3261 §21.5.4 / RFC 3261 §8.2.7: a stateless 503 whose To tag is the same for retransmissions. */

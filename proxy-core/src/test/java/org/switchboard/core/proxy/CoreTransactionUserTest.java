@@ -45,7 +45,7 @@ class CoreTransactionUserTest {
     void transportErrorAfterTheFinalResponseIsLoggedWithMethodAndCallId() throws Exception {
         executor.submit(() -> executorThread[0] = Thread.currentThread()).get(5, TimeUnit.SECONDS);
         RequestChain answering = new RequestChain(List.of(context -> {
-            context.respond(200, "OK");
+            context.respond(486, "Busy Here");
             return ProcessorResult.STOP;
         }));
         TransactionLayer layer = new TransactionLayer(
@@ -54,20 +54,19 @@ class CoreTransactionUserTest {
                 new CoreTransactionUser(answering, "test"));
         log.start();
         logger.addAppender(log);
-        SipRequest options = RecordingContext.of(RecordingContext.request("OPTIONS", "sip:bob@example.com", ""))
+        SipRequest invite = RecordingContext.of(RecordingContext.request("INVITE", "sip:bob@example.com", ""))
                 .request();
         Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
                 new InetSocketAddress("127.0.0.1", 40000), 0);
 
-        layer.onMessage(new InboundMessage(options, flow, 0));
-        layer.onMessage(new InboundMessage(options, flow, 0));
-        executor.submit(() -> sent.get(1).onTransportError(new IOException("port unreachable")))
+        layer.onMessage(new InboundMessage(invite, flow, 0));
+        layer.onMessage(new InboundMessage(invite, flow, 0));
+        executor.submit(() -> sent.get(sent.size() - 1).onTransportError(new IOException("port unreachable")))
                 .get(5, TimeUnit.SECONDS);
         executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
 
-        assertThat(sent).hasSize(2);
         assertThat(log.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-                .isEqualTo("Could not send the response to OPTIONS (Call-ID test-call-1@127.0.0.1) to "
+                .isEqualTo("Could not send the response to INVITE (Call-ID test-call-1@127.0.0.1) to "
                         + "/127.0.0.1:40000: java.io.IOException: port unreachable"));
     }
 

@@ -8,6 +8,7 @@ import static org.switchboard.core.transaction.TestMessages.response;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Transport;
 
 class NonInviteServerTransactionTest {
@@ -57,10 +58,13 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void retransmissionInCompletedGetsTheFinalUntilTimerJ() {
+    void overUdpTheFinalIsKeptOffTheTransactionAndAnswersRetransmissionsUntilTimerJ() {
         NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
         tx.sendResponse(response(options, 200));
-        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.user.terminated).containsExactly(tx);
+        assertThat(f.layer.tableSize()).isZero();
+        assertThat(f.counters().completedKept()).isEqualTo(1);
 
         f.receive(options);
         f.clock.advance(31_999);
@@ -68,17 +72,16 @@ class NonInviteServerTransactionTest {
 
         assertThat(f.sender.responseCodes()).containsExactly(200, 200, 200);
         assertThat(f.user.requests).hasSize(1);
+        assertThat(f.counters().retransmissionsAbsorbed()).isEqualTo(2);
         f.clock.advance(1);
-        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
-        assertThat(f.user.terminated).containsExactly(tx);
-        assertThat(f.layer.tableSize()).isZero();
 
         f.receive(options);
         assertThat(f.user.requests).hasSize(2);
+        assertThat(f.sender.responseCodes()).containsExactly(200, 200, 200);
     }
 
     @Test
-    void completedTransactionReleasesTheRequestAndAnswersRetransmissionsWithTheSameBytes() {
+    void keptFinalIsResentByteForByteToWhereTheFirstWent() {
         NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
         assertThat(tx.request()).isSameAs(options);
         tx.sendResponse(response(options, 200));
@@ -91,9 +94,30 @@ class NonInviteServerTransactionTest {
         assertThat(tx.method()).isEqualTo("OPTIONS");
         assertThat(tx.callId()).isEqualTo("call-2@example.com");
         assertThat(f.sender.responsesEncoded).isEqualTo(1);
-        byte[] first = f.sender.responses.get(0).encoded().bytes();
-        assertThat(f.sender.responses).hasSize(3)
-                .allSatisfy(sent -> assertThat(sent.encoded().bytes()).isSameAs(first));
+        EncodedResponse first = f.sender.responses.get(0).encoded();
+        assertThat(f.sender.responses).hasSize(3).allSatisfy(sent -> {
+            assertThat(sent.encoded().bytes()).isEqualTo(first.bytes());
+            assertThat(sent.encoded().destination()).isEqualTo(first.destination());
+            assertThat(sent.encoded().localAddress()).isEqualTo(first.localAddress());
+            assertThat(sent.encoded().statusCode()).isEqualTo(200);
+            assertThat(sent.encoded().callId()).isEqualTo("call-2@example.com");
+        });
+    }
+
+    @Test
+    void rfc2543RequestStaysInCompletedUntilTimerJAndAnswersRetransmissions() {
+        SipRequest old = request("OPTIONS", "2543branch", "call-3@example.com", 5);
+        f.receive(old);
+        NonInviteServerTransaction tx = (NonInviteServerTransaction) f.serverTransaction(0);
+        tx.sendResponse(response(old, 200));
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
+
+        f.receive(old);
+        f.clock.advance(32_000);
+
+        assertThat(f.sender.responseCodes()).containsExactly(200, 200);
+        assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
+        assertThat(f.layer.tableSize()).isZero();
     }
 
     @Test
@@ -107,18 +131,33 @@ class NonInviteServerTransactionTest {
 
     @Test
     void transportErrorOfARetransmissionAfterReleaseTellsTheUserWithMethodAndCallId() {
-        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
-        tx.sendResponse(response(options, 200));
-        f.receive(options);
+        SipRequest old = request("OPTIONS", "2543branch", "call-3@example.com", 5);
+        f.receive(old);
+        NonInviteServerTransaction tx = (NonInviteServerTransaction) f.serverTransaction(0);
+        tx.sendResponse(response(old, 200));
+        f.receive(old);
 
         f.sender.responses.get(1).onError().onTransportError(new IOException("unreachable"));
 
         assertThat(f.user.transportErrors).containsExactly(tx);
         assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
         assertThat(tx.method()).isEqualTo("OPTIONS");
-        assertThat(tx.callId()).isEqualTo("call-2@example.com");
-        assertThat(tx).hasToString("NonInviteServerTransaction[OPTIONS call-2@example.com "
-                + "Branch[branch=z9hG4bKopt1, sentBy=192.0.2.20:5060, method=OPTIONS]]");
+        assertThat(tx.callId()).isEqualTo("call-3@example.com");
+        assertThat(tx.toString()).startsWith("NonInviteServerTransaction[OPTIONS call-3@example.com Rfc2543[");
+    }
+
+    @Test
+    void failedResendOfAKeptFinalIsOnlyLogged() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
+        tx.sendResponse(response(options, 200));
+        f.receive(options);
+
+        f.sender.responses.get(1).onError().onTransportError(new IOException("unreachable"));
+
+        assertThat(f.user.transportErrors).isEmpty();
+        assertThat(f.counters().transportErrors()).isZero();
+        f.receive(options);
+        assertThat(f.sender.responseCodes()).containsExactly(200, 200, 200);
     }
 
     @Test

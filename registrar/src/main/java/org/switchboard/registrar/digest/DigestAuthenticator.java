@@ -126,7 +126,7 @@ public final class DigestAuthenticator implements Authenticator {
             return challenge(role, realm, false);
         }
         if (nonce.status() == NonceCodec.Status.STALE
-                || !nonceCounts.accept(c.nonce(), nonce.issuedAtMillis(), nonceCount)) {
+                || !nonceCounts.accept(nonce.serial(), nonce.issuedAtMillis(), nonceCount)) {
             return challenge(role, realm, true);
         }
         return new AuthResult.Authenticated(c.username(), realm);

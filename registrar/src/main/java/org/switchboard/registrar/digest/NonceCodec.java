@@ -9,23 +9,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and checks nonces that need no server-side table (RFC 7616 §3.3 leaves the nonce format to
- * the server): {@code base64url(issued-at millis (8) || random (8) || HMAC-SHA256(key, issued-at ||
- * random || realm) truncated to 16)}. A nonce is bound to its realm; a forged or altered one fails
- * the MAC, an old one is stale.
+ * the server): {@code base64url(issued-at millis (8) || serial (8) || HMAC-SHA256(key, issued-at ||
+ * serial || realm) truncated to 16)}. A nonce is bound to its realm; a forged or altered one fails
+ * the MAC, an old one is stale. The serial makes each nonce unique and lets {@link
+ * NonceCountTracker} find its slot without keeping the nonce; it starts at a random value, so that
+ * the nonces of two processes are unlikely to share serials (the MAC already tells them apart).
  *
  * <p>The key is random per process unless given, so nonces do not survive a restart (clients then
  * get a fresh challenge). Thread-safe; does not block.
  */
 public final class NonceCodec {
     private static final int TIME_BYTES = 8;
-    private static final int RANDOM_BYTES = 8;
+    private static final int SERIAL_BYTES = 8;
     private static final int MAC_BYTES = 16;
-    private static final int NONCE_BYTES = TIME_BYTES + RANDOM_BYTES + MAC_BYTES;
+    private static final int NONCE_BYTES = TIME_BYTES + SERIAL_BYTES + MAC_BYTES;
     /** Nonces dated this far in the future are accepted, for clock steps. */
     private static final long FUTURE_SKEW_MILLIS = 5_000;
 
@@ -43,14 +46,17 @@ public final class NonceCodec {
      * A checked nonce.
      *
      * @param issuedAtMillis when it was issued (meaningless for {@link Status#INVALID})
+     * @param serial the nonce's serial number (meaningless for {@link Status#INVALID})
      */
-    public record Check(Status status, long issuedAtMillis) {
+    public record Check(Status status, long issuedAtMillis, long serial) {
     }
 
     private final SecretKeySpec key;
     private final Clock clock;
     private final long validityMillis;
-    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong serials;
+    /** One initialised MAC per thread: looking one up and keying it costs more than the MAC itself. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param key the MAC key, at least 32 bytes
@@ -63,6 +69,8 @@ public final class NonceCodec {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
         this.validityMillis = validity.toMillis();
         this.clock = clock;
+        // below 2^62, so that the serial does not wrap in the life of a process
+        this.serials = new AtomicLong(new SecureRandom().nextLong() >>> 2);
     }
 
     /** A codec with a fresh random key. */
@@ -76,9 +84,7 @@ public final class NonceCodec {
     public String issue(String realm) {
         ByteBuffer b = ByteBuffer.allocate(NONCE_BYTES);
         b.putLong(clock.millis());
-        byte[] nonceRandom = new byte[RANDOM_BYTES];
-        random.nextBytes(nonceRandom);
-        b.put(nonceRandom);
+        b.putLong(serials.getAndIncrement());
         b.put(mac(b.array(), realm));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
@@ -89,31 +95,38 @@ public final class NonceCodec {
         try {
             raw = Base64.getUrlDecoder().decode(nonce);
         } catch (IllegalArgumentException e) {
-            return new Check(Status.INVALID, 0);
+            return new Check(Status.INVALID, 0, 0);
         }
         if (raw.length != NONCE_BYTES) {
-            return new Check(Status.INVALID, 0);
+            return new Check(Status.INVALID, 0, 0);
         }
         byte[] expected = mac(raw, realm);
-        byte[] actual = Arrays.copyOfRange(raw, TIME_BYTES + RANDOM_BYTES, NONCE_BYTES);
+        byte[] actual = Arrays.copyOfRange(raw, TIME_BYTES + SERIAL_BYTES, NONCE_BYTES);
         if (!MessageDigest.isEqual(expected, actual)) {
-            return new Check(Status.INVALID, 0);
+            return new Check(Status.INVALID, 0, 0);
         }
-        long issuedAt = ByteBuffer.wrap(raw).getLong();
+        ByteBuffer fields = ByteBuffer.wrap(raw);
+        long issuedAt = fields.getLong();
+        long serial = fields.getLong();
         long now = clock.millis();
         if (issuedAt > now + FUTURE_SKEW_MILLIS) {
-            return new Check(Status.INVALID, issuedAt);
+            return new Check(Status.INVALID, issuedAt, serial);
         }
-        return new Check(now - issuedAt > validityMillis ? Status.STALE : Status.VALID, issuedAt);
+        return new Check(now - issuedAt > validityMillis ? Status.STALE : Status.VALID, issuedAt, serial);
     }
 
     private byte[] mac(byte[] nonce, String realm) {
+        Mac mac = macs.get();
+        mac.update(nonce, 0, TIME_BYTES + SERIAL_BYTES);
+        mac.update(realm.getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(nonce, 0, TIME_BYTES + RANDOM_BYTES);
-            mac.update(realm.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
         }

@@ -1,52 +1,62 @@
 package org.switchboard.registrar.digest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Stops replays (RFC 7616 §3.4.5, §5.2): remembers the highest nonce-count used with each nonce and
  * accepts a request only with a higher one.
  *
- * <p>Memory is bounded: beyond {@code capacity} nonces the least recently used is forgotten, and
- * from then on every nonce issued no later than a forgotten one is refused as if stale (the client
- * retries with a fresh nonce), so forgetting never reopens a replay. Thread-safe (one short lock);
- * does not block.
+ * <p>Nonces are known by their serial ({@link NonceCodec}), which picks one of {@code capacity}
+ * slots; a slot holds the serial, issue time and highest count of the latest nonce used in it, in
+ * three arrays allocated once. Why not a map of nonces: at thousands of registrations a second its
+ * entries lived long enough to be promoted and filled the old generation with garbage.
+ *
+ * <p>Memory is bounded by {@code capacity}: a nonce is forgotten when a later one takes its slot,
+ * and from then on it is refused as if stale (the client retries with a fresh nonce), so
+ * forgetting never reopens a replay. Thread-safe (one short lock); does not block; allocates
+ * nothing.
  */
 public final class NonceCountTracker {
-    private record Seen(long issuedAtMillis, long highestCount) {
-    }
+    private static final long FREE = Long.MIN_VALUE;
 
-    private final int capacity;
-    private final Map<String, Seen> seen;
-    private long forgottenUpTo = Long.MIN_VALUE;
+    private final long[] serials;
+    private final long[] issuedAt;
+    private final long[] highestCounts;
 
     public NonceCountTracker(int capacity) {
-        this.capacity = capacity;
-        this.seen = new LinkedHashMap<>(16, 0.75f, true);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        serials = new long[capacity];
+        issuedAt = new long[capacity];
+        highestCounts = new long[capacity];
+        Arrays.fill(serials, FREE);
     }
 
     /**
-     * Records the use of {@code nonceCount} with {@code nonce}.
+     * Records the use of {@code nonceCount} with the nonce of {@code serial} issued at {@code
+     * issuedAtMillis}.
      *
      * @return {@code true} if it is higher than any count seen with this nonce; {@code false} for a
      *     replay, or for a nonce that may have been used and forgotten
      */
-    public synchronized boolean accept(String nonce, long issuedAtMillis, long nonceCount) {
-        Seen previous = seen.get(nonce);
-        if (previous == null) {
-            if (issuedAtMillis <= forgottenUpTo) {
+    public synchronized boolean accept(long serial, long issuedAtMillis, long nonceCount) {
+        int slot = (int) Math.floorMod(serial, (long) serials.length);
+        long held = serials[slot];
+        if (held == serial && issuedAt[slot] == issuedAtMillis) {
+            if (nonceCount <= highestCounts[slot]) {
                 return false;
             }
-        } else if (nonceCount <= previous.highestCount()) {
+            highestCounts[slot] = nonceCount;
+            return true;
+        }
+        if (held != FREE && held >= serial) {
+            // a later nonce (or another issuer's with this serial) holds the slot: this one may have been forgotten
             return false;
         }
-        seen.put(nonce, new Seen(issuedAtMillis, nonceCount));
-        if (seen.size() > capacity) {
-            var eldest = seen.entrySet().iterator();
-            Seen evicted = eldest.next().getValue();
-            eldest.remove();
-            forgottenUpTo = Math.max(forgottenUpTo, evicted.issuedAtMillis());
-        }
+        serials[slot] = serial;
+        issuedAt[slot] = issuedAtMillis;
+        highestCounts[slot] = nonceCount;
         return true;
     }
 }

@@ -3,6 +3,9 @@ package org.switchboard.registrar.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.switchboard.registrar.TestClock;
 
@@ -40,5 +43,40 @@ class NonceCodecTest {
         String nonce = NonceCodec.withRandomKey(Duration.ofMinutes(5), clock).issue("example.com");
 
         assertThat(codec.check(nonce, "example.com").status()).isEqualTo(NonceCodec.Status.INVALID);
+    }
+
+    @Test
+    void eachNonceCarriesTheNextSerialAndItsIssueTime() {
+        String first = codec.issue("example.com");
+        clock.advance(Duration.ofSeconds(2));
+        String second = codec.issue("example.com");
+
+        NonceCodec.Check a = codec.check(first, "example.com");
+        NonceCodec.Check b = codec.check(second, "example.com");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(b.serial()).isEqualTo(a.serial() + 1);
+        assertThat(b.issuedAtMillis() - a.issuedAtMillis()).isEqualTo(2_000);
+    }
+
+    @Test
+    void checksOnManyThreadsAgree() throws Exception {
+        String nonce = codec.issue("example.com");
+        List<Thread> threads = new ArrayList<>();
+        AtomicInteger valid = new AtomicInteger();
+        for (int t = 0; t < 4; t++) {
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    if (codec.check(nonce, "example.com").status() == NonceCodec.Status.VALID
+                            && codec.check(codec.issue("example.com"), "example.com").status() == NonceCodec.Status.VALID) {
+                        valid.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(valid).hasValue(4_000);
     }
 }

@@ -10,21 +10,40 @@ class NonceCountTrackerTest {
     void onlyIncreasingCountsAreAccepted() {
         NonceCountTracker tracker = new NonceCountTracker(10);
 
-        assertThat(tracker.accept("n1", 100, 1)).isTrue();
-        assertThat(tracker.accept("n1", 100, 1)).isFalse();
-        assertThat(tracker.accept("n1", 100, 3)).isTrue();
-        assertThat(tracker.accept("n1", 100, 2)).isFalse();
+        assertThat(tracker.accept(1, 100, 1)).isTrue();
+        assertThat(tracker.accept(1, 100, 1)).isFalse();
+        assertThat(tracker.accept(1, 100, 3)).isTrue();
+        assertThat(tracker.accept(1, 100, 2)).isFalse();
     }
 
     @Test
-    void forgottenNoncesAndOlderOnesAreRefused() {
-        NonceCountTracker tracker = new NonceCountTracker(2);
-        tracker.accept("n1", 100, 1);
-        tracker.accept("n2", 200, 1);
-        tracker.accept("n3", 300, 1);
+    void eachNonceCountsOnItsOwn() {
+        NonceCountTracker tracker = new NonceCountTracker(10);
 
-        assertThat(tracker.accept("n1", 100, 2)).isFalse();
-        assertThat(tracker.accept("n0", 50, 1)).isFalse();
-        assertThat(tracker.accept("n4", 400, 1)).isTrue();
+        assertThat(tracker.accept(1, 100, 5)).isTrue();
+        assertThat(tracker.accept(2, 100, 1)).isTrue();
+        assertThat(tracker.accept(1, 100, 6)).isTrue();
+        assertThat(tracker.accept(2, 100, 1)).isFalse();
+    }
+
+    @Test
+    void aNonceWhoseSlotALaterOneTookIsRefusedForGood() {
+        NonceCountTracker tracker = new NonceCountTracker(2);
+        assertThat(tracker.accept(10, 100, 1)).isTrue();
+        assertThat(tracker.accept(12, 300, 1)).isTrue(); // same slot as serial 10
+
+        assertThat(tracker.accept(10, 100, 2)).as("forgotten: a replay cannot be told apart").isFalse();
+        assertThat(tracker.accept(8, 50, 1)).as("older than the slot's nonce").isFalse();
+        assertThat(tracker.accept(11, 200, 1)).as("the other slot is free").isTrue();
+        assertThat(tracker.accept(14, 400, 1)).isTrue();
+    }
+
+    @Test
+    void theSameSerialIssuedAtAnotherTimeIsAnotherNonceAndRefused() {
+        NonceCountTracker tracker = new NonceCountTracker(4);
+        tracker.accept(7, 100, 1);
+
+        assertThat(tracker.accept(7, 999, 1)).isFalse();
+        assertThat(tracker.accept(7, 100, 2)).isTrue();
     }
 }

@@ -1,0 +1,367 @@
+package org.switchboard.core.transaction;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.EncodedResponse;
+import org.switchboard.core.transport.Transport;
+
+/**
+ * Non-INVITE server transactions in Completed over an unreliable transport (RFC 3261 §17.2.2),
+ * kept as their key and encoded final response in direct memory until Timer J has passed, so that
+ * a retransmitted request is answered with the same bytes and not passed up again.
+ *
+ * <p>Why not as transaction objects: a registrar at 12,000 REGISTERs a second holds about 400,000
+ * of them for Timer J's 32 s. As objects they outlive every young collection, are promoted, and
+ * fill the old generation with garbage; on one core the serial collector then stopped the server
+ * for 0.4–0.6 s every 20–30 s, long enough to overflow the UDP receive buffer. Here they are
+ * written one after another into chunks of direct memory that the collector never scans, and a
+ * chunk is reused once Timer J has passed for its newest entry.
+ *
+ * <p>Bounded by {@code maxBytes}: when every chunk is taken, the oldest is reused before its time
+ * (counted by {@link TransactionCounters#completedEvictedEarly}); a retransmission of one of its requests is then processed as
+ * a new request. Chunks are allocated as needed and kept for reuse.
+ *
+ * <p><b>Threading:</b> one per shard, used only on that shard's thread.
+ */
+final class CompletedResponses {
+    static final int CHUNK_BYTES = 1 << 20;
+    /** Larger entries (a response of more than 256 KB cannot be a UDP datagram anyway) are not kept here. */
+    static final int MAX_ENTRY_BYTES = CHUNK_BYTES / 4;
+    private static final int MIN_CHUNKS = 2;
+    private static final int INITIAL_SLOTS = 1024;
+    private static final int NO_CALL_ID = -1;
+
+    // entry layout: a fixed header, then remote address, local address, key, Call-ID, response
+    private static final int HASH = 0;
+    private static final int EXPIRES = 8;
+    private static final int CONNECTION = 16;
+    private static final int LENGTH = 24;
+    private static final int RESPONSE_LENGTH = 28;
+    private static final int REMOTE_PORT = 32;
+    private static final int LOCAL_PORT = 36;
+    private static final int STATUS = 40;
+    private static final int KEY_LENGTH = 42;
+    private static final int CALL_ID_LENGTH = 44;
+    private static final int TRANSPORT = 46;
+    private static final int REMOTE_ADDRESS_LENGTH = 47;
+    private static final int LOCAL_ADDRESS_LENGTH = 48;
+    private static final int HEADER = 49;
+
+    private static final Transport[] TRANSPORTS = Transport.values();
+
+    /** A chunk of entries in arrival order; {@code newestExpiry} is that of its last entry. */
+    private static final class Chunk {
+        final ByteBuffer buffer;
+        final int sequence;
+        int used;
+        int entries;
+        long newestExpiry;
+
+        Chunk(ByteBuffer buffer, int sequence) {
+            this.buffer = buffer;
+            this.sequence = sequence;
+        }
+    }
+
+    private final TransactionCounters counters;
+    private final int maxChunks;
+    private final Chunk[] bySequence;
+    private final ArrayDeque<Chunk> live = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
+    private int allocatedChunks;
+    private int nextSequence;
+    private int size;
+    // open addressing with linear probing: hash 0 marks a free slot
+    private long[] slotHash = new long[INITIAL_SLOTS];
+    private long[] slotRef = new long[INITIAL_SLOTS];
+
+    /** @param maxBytes the most direct memory to use, rounded down to whole chunks (at least two) */
+    CompletedResponses(long maxBytes, TransactionCounters counters) {
+        this.counters = counters;
+        this.maxChunks = (int) Math.max(MIN_CHUNKS, Math.min(Integer.MAX_VALUE / 2, maxBytes / CHUNK_BYTES));
+        this.bySequence = new Chunk[maxChunks];
+    }
+
+    /**
+     * Keeps {@code response} as the answer to retransmissions of the request with {@code key} until
+     * {@code expiresAt} (shard clock). Returns false, keeping nothing, for a response that has no
+     * destination or is too large; the caller then keeps the transaction itself.
+     */
+    boolean keep(ServerTransactionKey.Branch key, EncodedResponse response, long now, long expiresAt) {
+        Destination destination = response.destination();
+        if (destination == null || response.localAddress() == null) {
+            return false;
+        }
+        byte[] keyBytes = keyBytes(key);
+        byte[] callId = response.callId() == null ? null : response.callId().getBytes(StandardCharsets.UTF_8);
+        byte[] remote = destination.address().getAddress().getAddress();
+        byte[] local = response.localAddress().getAddress().getAddress();
+        byte[] bytes = response.bytes();
+        int length = HEADER + remote.length + local.length + keyBytes.length + (callId == null ? 0 : callId.length)
+                + bytes.length;
+        if (length > MAX_ENTRY_BYTES || keyBytes.length > Short.MAX_VALUE
+                || (callId != null && callId.length > Short.MAX_VALUE)) {
+            return false;
+        }
+        expire(now);
+        Chunk chunk = chunkWithRoom(length);
+        ByteBuffer b = chunk.buffer;
+        int at = chunk.used;
+        long hash = hash(key);
+        b.putLong(at + HASH, hash);
+        b.putLong(at + EXPIRES, expiresAt);
+        b.putLong(at + CONNECTION, destination.connectionId());
+        b.putInt(at + LENGTH, length);
+        b.putInt(at + RESPONSE_LENGTH, bytes.length);
+        b.putInt(at + REMOTE_PORT, destination.address().getPort());
+        b.putInt(at + LOCAL_PORT, response.localAddress().getPort());
+        b.putShort(at + STATUS, (short) response.statusCode());
+        b.putShort(at + KEY_LENGTH, (short) keyBytes.length);
+        b.putShort(at + CALL_ID_LENGTH, (short) (callId == null ? NO_CALL_ID : callId.length));
+        b.put(at + TRANSPORT, (byte) destination.transport().ordinal());
+        b.put(at + REMOTE_ADDRESS_LENGTH, (byte) remote.length);
+        b.put(at + LOCAL_ADDRESS_LENGTH, (byte) local.length);
+        int p = at + HEADER;
+        b.put(p, remote);
+        p += remote.length;
+        b.put(p, local);
+        p += local.length;
+        b.put(p, keyBytes);
+        p += keyBytes.length;
+        if (callId != null) {
+            b.put(p, callId);
+            p += callId.length;
+        }
+        b.put(p, bytes);
+        chunk.used += length;
+        chunk.entries++;
+        chunk.newestExpiry = Math.max(chunk.newestExpiry, expiresAt);
+        index(hash, ref(chunk.sequence, at));
+        counters.kept();
+        return true;
+    }
+
+    /** The response kept for a retransmission of the request with {@code key}, or {@code null}. */
+    EncodedResponse find(ServerTransactionKey.Branch key, long now) {
+        expire(now);
+        if (size == 0) {
+            return null;
+        }
+        long hash = hash(key);
+        int mask = slotHash.length - 1;
+        for (int i = home(hash, mask); slotHash[i] != 0; i = (i + 1) & mask) {
+            if (slotHash[i] == hash) {
+                EncodedResponse found = read(slotRef[i], key, now);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Entries kept now (including any past Timer J whose chunk is not reused yet). */
+    int size() {
+        return size;
+    }
+
+    /** Direct memory taken by chunks, in use or kept for reuse. */
+    long allocatedBytes() {
+        return (long) allocatedChunks * CHUNK_BYTES;
+    }
+
+    private EncodedResponse read(long ref, ServerTransactionKey.Branch key, long now) {
+        Chunk chunk = bySequence[Math.floorMod(sequenceOf(ref), maxChunks)];
+        if (chunk == null || chunk.sequence != sequenceOf(ref)) {
+            return null;
+        }
+        ByteBuffer b = chunk.buffer;
+        int at = offsetOf(ref);
+        if (b.getLong(at + EXPIRES) <= now) {
+            return null;
+        }
+        int remoteLength = b.get(at + REMOTE_ADDRESS_LENGTH);
+        int localLength = b.get(at + LOCAL_ADDRESS_LENGTH);
+        int keyLength = b.getShort(at + KEY_LENGTH);
+        int callIdLength = b.getShort(at + CALL_ID_LENGTH);
+        int p = at + HEADER;
+        byte[] remote = bytes(b, p, remoteLength);
+        p += remoteLength;
+        byte[] local = bytes(b, p, localLength);
+        p += localLength;
+        if (!Arrays.equals(bytes(b, p, keyLength), keyBytes(key))) {
+            return null; // another key with the same 64-bit hash
+        }
+        p += keyLength;
+        String callId = null;
+        if (callIdLength != NO_CALL_ID) {
+            callId = new String(bytes(b, p, callIdLength), StandardCharsets.UTF_8);
+            p += callIdLength;
+        }
+        byte[] response = bytes(b, p, b.getInt(at + RESPONSE_LENGTH));
+        Destination destination = new Destination(TRANSPORTS[b.get(at + TRANSPORT)],
+                socket(remote, b.getInt(at + REMOTE_PORT)), b.getLong(at + CONNECTION));
+        return EncodedResponse.routed(response, b.getShort(at + STATUS), callId, destination,
+                socket(local, b.getInt(at + LOCAL_PORT)));
+    }
+
+    private Chunk chunkWithRoom(int length) {
+        Chunk newest = live.peekLast();
+        if (newest != null && CHUNK_BYTES - newest.used >= length) {
+            return newest;
+        }
+        ByteBuffer buffer;
+        if (!spare.isEmpty()) {
+            buffer = spare.pop();
+        } else if (allocatedChunks < maxChunks) {
+            buffer = ByteBuffer.allocateDirect(CHUNK_BYTES);
+            allocatedChunks++;
+        } else {
+            release(true);
+            buffer = spare.pop();
+        }
+        Chunk chunk = new Chunk(buffer, nextSequence++);
+        bySequence[Math.floorMod(chunk.sequence, maxChunks)] = chunk;
+        live.addLast(chunk);
+        return chunk;
+    }
+
+    /** Frees every chunk whose newest entry is past its Timer J, for reuse. */
+    void expire(long now) {
+        Chunk oldest;
+        while ((oldest = live.peekFirst()) != null && oldest.newestExpiry <= now) {
+            release(false);
+        }
+    }
+
+    /** Drops the oldest chunk's entries from the index and puts its buffer aside for reuse. */
+    private void release(boolean early) {
+        Chunk chunk = live.pollFirst();
+        ByteBuffer b = chunk.buffer;
+        for (int at = 0; at < chunk.used; at += b.getInt(at + LENGTH)) {
+            unindex(b.getLong(at + HASH), ref(chunk.sequence, at));
+        }
+        bySequence[Math.floorMod(chunk.sequence, maxChunks)] = null;
+        spare.push(b);
+        counters.keptReleased(chunk.entries, early);
+    }
+
+    private void index(long hash, long ref) {
+        if (size + 1 > slotHash.length / 2) {
+            grow();
+        }
+        int mask = slotHash.length - 1;
+        int i = home(hash, mask);
+        while (slotHash[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slotHash[i] = hash;
+        slotRef[i] = ref;
+        size++;
+    }
+
+    /** Removes the slot of {@code hash} and {@code ref}, shifting back the slots probed past it. */
+    private void unindex(long hash, long ref) {
+        int mask = slotHash.length - 1;
+        int i = home(hash, mask);
+        while (slotHash[i] != 0 && !(slotHash[i] == hash && slotRef[i] == ref)) {
+            i = (i + 1) & mask;
+        }
+        if (slotHash[i] == 0) {
+            return;
+        }
+        size--;
+        int free = i;
+        for (int j = (free + 1) & mask; slotHash[j] != 0; j = (j + 1) & mask) {
+            int k = home(slotHash[j], mask);
+            boolean staysPut = free <= j ? free < k && k <= j : free < k || k <= j;
+            if (!staysPut) {
+                slotHash[free] = slotHash[j];
+                slotRef[free] = slotRef[j];
+                free = j;
+            }
+        }
+        slotHash[free] = 0;
+    }
+
+    private void grow() {
+        long[] oldHash = slotHash;
+        long[] oldRef = slotRef;
+        slotHash = new long[oldHash.length * 2];
+        slotRef = new long[oldRef.length * 2];
+        int mask = slotHash.length - 1;
+        for (int s = 0; s < oldHash.length; s++) {
+            if (oldHash[s] != 0) {
+                int i = home(oldHash[s], mask);
+                while (slotHash[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slotHash[i] = oldHash[s];
+                slotRef[i] = oldRef[s];
+            }
+        }
+    }
+
+    private static int home(long hash, int mask) {
+        return (int) hash & mask;
+    }
+
+    private static long ref(int sequence, int offset) {
+        return (long) sequence << 32 | offset;
+    }
+
+    private static int sequenceOf(long ref) {
+        return (int) (ref >>> 32);
+    }
+
+    private static int offsetOf(long ref) {
+        return (int) ref;
+    }
+
+    private static byte[] bytes(ByteBuffer b, int at, int length) {
+        byte[] out = new byte[length];
+        b.get(at, out);
+        return out;
+    }
+
+    private static InetSocketAddress socket(byte[] address, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("Kept address of " + address.length + " bytes", e);
+        }
+    }
+
+    private static byte[] keyBytes(ServerTransactionKey.Branch key) {
+        // a space separates the parts: it occurs in none of them (tokens and host:port)
+        return (key.branch() + ' ' + key.sentBy() + ' ' + key.method()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A 64-bit hash of the key, never 0 (the free-slot mark), computed without allocating. */
+    static long hash(ServerTransactionKey.Branch key) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, key.branch());
+        h = mix(h, key.sentBy());
+        h = mix(h, key.method());
+        // MurmurHash3's 64-bit finaliser, so that the low bits used for the slot depend on every char
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return (h ^ ' ') * 0x100000001b3L;
+    }
+}
