@@ -18,4 +18,16 @@ public interface BindingStore {
      * storage, surviving a killed process and a power cut): the registrar answers 200 after it.
      */
     void apply(List<BindingChanges> changes);
+
+    /**
+     * Writes like {@link #apply} but may return before the changes are durable: for a caller that
+     * holds them safely elsewhere (the registration journal) until it has called {@link #force}.
+     */
+    default void applyUnforced(List<BindingChanges> changes) {
+        apply(changes);
+    }
+
+    /** Makes everything written so far durable. */
+    default void force() {
+    }
 }

@@ -16,6 +16,7 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.SqlWork;
 import org.switchboard.registrar.db.StoreException;
 
 /**
@@ -77,6 +78,20 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public void apply(List<BindingChanges> changes) {
+        writeChanges(changes, true);
+    }
+
+    @Override
+    public void applyUnforced(List<BindingChanges> changes) {
+        writeChanges(changes, false);
+    }
+
+    @Override
+    public void force() {
+        db.force();
+    }
+
+    private void writeChanges(List<BindingChanges> changes, boolean durable) {
         Map<List<String>, Binding> finalState = new LinkedHashMap<>();
         for (BindingChanges change : changes) {
             for (Binding b : change.removals()) {
@@ -89,7 +104,7 @@ public final class JdbcBindingStore implements BindingStore {
         if (finalState.isEmpty()) {
             return;
         }
-        db.inDurableTransaction(c -> {
+        SqlWork<Void> work = c -> {
             List<Binding> upserts = new ArrayList<>();
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM bindings WHERE aor = ? AND binding_key = ?")) {
                 for (var e : finalState.entrySet()) {
@@ -125,7 +140,12 @@ public final class JdbcBindingStore implements BindingStore {
                 insert.executeBatch();
             }
             return null;
-        });
+        };
+        if (durable) {
+            db.inDurableTransaction(work);
+        } else {
+            db.inTransaction(work);
+        }
     }
 
     /** Sets the parameters of {@link #INSERT} and {@link #UPDATE}: the key columns come last. */

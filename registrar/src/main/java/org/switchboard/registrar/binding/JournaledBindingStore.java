@@ -24,8 +24,9 @@ import org.switchboard.registrar.db.StoreException;
  * the registrar's largest cost. Here {@link #apply} appends the changes to the journal and forces
  * it (one small sequential write and one {@code fdatasync} per batch), and keeps the latest state
  * of each changed binding in memory. Every flush interval, or sooner when the current journal
- * segment grows large, those states go to the database in one durable commit, after which the
- * journal segments they came from are deleted. A binding refreshed many times between flushes is
+ * segment grows large, those states go to the database, commits of a few hundred spread over
+ * seconds and made durable once at the end, after which the journal segments they came from are
+ * deleted. A binding refreshed many times between flushes is
  * written to the database once.
  *
  * <p>{@link #open} first replays any segments a crash left behind into the database, so the
@@ -206,8 +207,10 @@ public final class JournaledBindingStore implements BindingStore, AutoCloseable 
                     interrupted = true;
                 }
             }
-            database.apply(List.of(changesOf(all.subList(from, Math.min(all.size(), from + FLUSH_CHUNK)))));
+            database.applyUnforced(List.of(changesOf(all.subList(from, Math.min(all.size(), from + FLUSH_CHUNK)))));
         }
+        // the journal holds the changes until this returns, so one sync at the end is enough
+        database.force();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -128,6 +128,15 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inDurableTransaction(SqlWork<T> work) {
         T result = inTransaction(work);
+        force();
+        return result;
+    }
+
+    /**
+     * Puts every commit made so far on stable storage (nothing to do for a database that is durable
+     * at commit). Blocks.
+     */
+    public void force() {
         if (syncAfterCommit != null) {
             withConnection(c -> {
                 try (Statement s = c.createStatement()) {
@@ -136,7 +145,6 @@ public final class Database implements AutoCloseable {
                 return null;
             });
         }
-        return result;
     }
 
     /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */

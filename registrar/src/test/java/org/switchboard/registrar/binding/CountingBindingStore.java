@@ -6,12 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.registrar.db.StoreException;
 
 /**
- * A {@link BindingStore} wrapper for tests: counts commits, can be made slow (like a disk that
- * syncs) or to fail the next commits.
+ * A {@link BindingStore} wrapper for tests: counts commits (durable or not) and forces, can be made
+ * slow (like a disk that syncs) or to fail the next commits and forces.
  */
 public final class CountingBindingStore implements BindingStore {
     private final BindingStore delegate;
     private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicInteger forces = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile long commitMillis;
 
@@ -21,6 +22,10 @@ public final class CountingBindingStore implements BindingStore {
 
     public int commits() {
         return commits.get();
+    }
+
+    public int forces() {
+        return forces.get();
     }
 
     public void failCommits(boolean fail) {
@@ -38,6 +43,28 @@ public final class CountingBindingStore implements BindingStore {
 
     @Override
     public void apply(List<BindingChanges> changes) {
+        beforeWrite();
+        delegate.apply(changes);
+        commits.incrementAndGet();
+    }
+
+    @Override
+    public void applyUnforced(List<BindingChanges> changes) {
+        beforeWrite();
+        delegate.applyUnforced(changes);
+        commits.incrementAndGet();
+    }
+
+    @Override
+    public void force() {
+        if (failing.get()) {
+            throw new StoreException("disk full (test)", null);
+        }
+        delegate.force();
+        forces.incrementAndGet();
+    }
+
+    private void beforeWrite() {
         if (failing.get()) {
             throw new StoreException("disk full (test)", null);
         }
@@ -48,7 +75,5 @@ public final class CountingBindingStore implements BindingStore {
                 Thread.currentThread().interrupt();
             }
         }
-        delegate.apply(changes);
-        commits.incrementAndGet();
     }
 }

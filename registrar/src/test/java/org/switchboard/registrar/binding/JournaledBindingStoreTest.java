@@ -114,7 +114,41 @@ class JournaledBindingStoreTest {
         store.close();
 
         assertThat(database.commits()).isEqualTo(13); // 200 bindings per commit
+        assertThat(database.forces()).as("one sync for the whole batch").isEqualTo(1);
         assertThat(database.loadAll()).hasSize(2500);
+    }
+
+    @Test
+    void theJournalIsKeptUntilTheDatabaseWritesAreForced() throws IOException {
+        JournaledBindingStore crashed = JournaledBindingStore.open(new BindingStore() {
+            @Override
+            public List<Binding> loadAll() {
+                return database.loadAll();
+            }
+
+            @Override
+            public void apply(List<BindingChanges> changes) {
+                database.apply(changes);
+            }
+
+            @Override
+            public void applyUnforced(List<BindingChanges> changes) {
+                database.applyUnforced(changes);
+            }
+
+            @Override
+            public void force() {
+                throw new StoreException("power cut before the sync (test)", null);
+            }
+        }, journalDir, NEVER, 1 << 20);
+        crashed.apply(List.of(upsert(binding("sip:201@192.0.2.10", 1.0, LATER, "a", 1))));
+
+        crashed.close();
+
+        assertThat(BindingJournal.segments(journalDir)).isNotEmpty();
+        JournaledBindingStore restarted = openStore();
+        assertThat(restarted.loadAll()).hasSize(1);
+        restarted.close();
     }
 
     @Test
