@@ -15,8 +15,8 @@ import org.switchboard.core.transport.Flow;
  * <p>In Completed over UDP the transaction hands its key and encoded final response to the shard's
  * {@code CompletedResponses} and ends: that store answers retransmissions until Timer J, off the
  * heap. Otherwise (an RFC 2543 key) it stays in Completed holding only those two: the request is
- * released when the final is sent. A 401 or 407 challenge ends the transaction at once, as a
- * stateless UAS would answer it (RFC 3261 §8.2.7).
+ * released when the final is sent. Challenges (401, 407) are kept like any final response, so a
+ * retransmitted request gets the same challenge, nonce and To tag, as from a stateful UAS.
  *
  * <p>Threading: as {@link ServerTransaction}.
  */
@@ -64,7 +64,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             transmit(response);
             releaseRequest();
             if (state == State.COMPLETED) {
-                long delay = isChallenge(response) ? 0 : home.timers.timerJMillis(flow().transport());
+                long delay = home.timers.timerJMillis(flow().transport());
                 if (delay == 0 || keptCompact(delay)) {
                     terminate();
                 } else {
@@ -82,15 +82,6 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     private boolean keptCompact(long timerJMillis) {
         return key instanceof ServerTransactionKey.Branch branchKey
                 && home.keepCompleted(branchKey, lastResponse(), home.shard.nowMillis() + timerJMillis);
-    }
-
-    /**
-     * RFC 3261 §8.2.7: the stateless UAS role exists for challenges; keeping Timer J's state for
-     * every unauthenticated request would let a flood of them fill memory. A retransmission of the
-     * request is then processed again and gets a fresh challenge, which is as good as the first.
-     */
-    private static boolean isChallenge(SipResponse response) {
-        return response.statusCode() == 401 || response.statusCode() == 407;
     }
 
     @Override

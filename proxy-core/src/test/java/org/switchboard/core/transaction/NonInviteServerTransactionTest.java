@@ -21,17 +21,25 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void aChallengeEndsTheTransactionAtOnceAndARetransmissionIsProcessedAgain() {
+    void aRetransmittedRequestGetsTheSameChallengeAgain() {
         NonInviteServerTransaction tx = receiveOptions(Transport.UDP);
         tx.sendResponse(response(options, 407));
 
+        f.receive(options);
+
+        assertThat(f.user.requests).hasSize(1);
+        assertThat(f.sender.responseCodes()).containsExactly(407, 407);
+        assertThat(f.sender.responses.get(1).encoded().bytes()).isEqualTo(f.sender.responses.get(0).encoded().bytes());
+    }
+
+    @Test
+    void overTcpAChallengeEndsTheTransactionAtOnce() {
+        NonInviteServerTransaction tx = receiveOptions(Transport.TCP);
+        tx.sendResponse(response(options, 401));
+
         assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.TERMINATED);
         assertThat(f.layer.tableSize()).isZero();
-        assertThat(f.user.terminated).containsExactly(tx);
-
-        f.receive(options);
-        assertThat(f.user.requests).hasSize(2);
-        assertThat(f.sender.responseCodes()).containsExactly(407);
+        assertThat(f.counters().completedKept()).isZero();
     }
 
     @Test
