@@ -77,9 +77,9 @@ final class CompletedResponses {
     private int allocatedChunks;
     private int nextSequence;
     private int size;
-    // open addressing with linear probing: hash 0 marks a free slot
-    private long[] slotHash = new long[INITIAL_SLOTS];
-    private long[] slotRef = new long[INITIAL_SLOTS];
+    // open addressing with linear probing, each slot two longs (hash, ref) so that a probe reads one
+    // cache line; hash 0 marks a free slot
+    private long[] slots = new long[2 * INITIAL_SLOTS];
 
     /** @param maxBytes the most direct memory to use, rounded down to whole chunks (at least two) */
     CompletedResponses(long maxBytes, TransactionCounters counters) {
@@ -154,10 +154,10 @@ final class CompletedResponses {
             return null;
         }
         long hash = hash(key);
-        int mask = slotHash.length - 1;
-        for (int i = home(hash, mask); slotHash[i] != 0; i = (i + 1) & mask) {
-            if (slotHash[i] == hash) {
-                EncodedResponse found = read(slotRef[i], key, now);
+        int mask = slotCount() - 1;
+        for (int i = home(hash, mask); slots[2 * i] != 0; i = (i + 1) & mask) {
+            if (slots[2 * i] == hash) {
+                EncodedResponse found = read(slots[2 * i + 1], key, now);
                 if (found != null) {
                     return found;
                 }
@@ -252,58 +252,60 @@ final class CompletedResponses {
         counters.keptReleased(chunk.entries, early);
     }
 
+    private int slotCount() {
+        return slots.length >> 1;
+    }
+
     private void index(long hash, long ref) {
-        if (size + 1 > slotHash.length / 2) {
+        if (size + 1 > slotCount() / 2) {
             grow();
         }
-        int mask = slotHash.length - 1;
+        int mask = slotCount() - 1;
         int i = home(hash, mask);
-        while (slotHash[i] != 0) {
+        while (slots[2 * i] != 0) {
             i = (i + 1) & mask;
         }
-        slotHash[i] = hash;
-        slotRef[i] = ref;
+        slots[2 * i] = hash;
+        slots[2 * i + 1] = ref;
         size++;
     }
 
     /** Removes the slot of {@code hash} and {@code ref}, shifting back the slots probed past it. */
     private void unindex(long hash, long ref) {
-        int mask = slotHash.length - 1;
+        int mask = slotCount() - 1;
         int i = home(hash, mask);
-        while (slotHash[i] != 0 && !(slotHash[i] == hash && slotRef[i] == ref)) {
+        while (slots[2 * i] != 0 && !(slots[2 * i] == hash && slots[2 * i + 1] == ref)) {
             i = (i + 1) & mask;
         }
-        if (slotHash[i] == 0) {
+        if (slots[2 * i] == 0) {
             return;
         }
         size--;
         int free = i;
-        for (int j = (free + 1) & mask; slotHash[j] != 0; j = (j + 1) & mask) {
-            int k = home(slotHash[j], mask);
+        for (int j = (free + 1) & mask; slots[2 * j] != 0; j = (j + 1) & mask) {
+            int k = home(slots[2 * j], mask);
             boolean staysPut = free <= j ? free < k && k <= j : free < k || k <= j;
             if (!staysPut) {
-                slotHash[free] = slotHash[j];
-                slotRef[free] = slotRef[j];
+                slots[2 * free] = slots[2 * j];
+                slots[2 * free + 1] = slots[2 * j + 1];
                 free = j;
             }
         }
-        slotHash[free] = 0;
+        slots[2 * free] = 0;
     }
 
     private void grow() {
-        long[] oldHash = slotHash;
-        long[] oldRef = slotRef;
-        slotHash = new long[oldHash.length * 2];
-        slotRef = new long[oldRef.length * 2];
-        int mask = slotHash.length - 1;
-        for (int s = 0; s < oldHash.length; s++) {
-            if (oldHash[s] != 0) {
-                int i = home(oldHash[s], mask);
-                while (slotHash[i] != 0) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slotCount() - 1;
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s] != 0) {
+                int i = home(old[s], mask);
+                while (slots[2 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slotHash[i] = oldHash[s];
-                slotRef[i] = oldRef[s];
+                slots[2 * i] = old[s];
+                slots[2 * i + 1] = old[s + 1];
             }
         }
     }
