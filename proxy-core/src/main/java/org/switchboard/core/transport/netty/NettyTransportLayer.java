@@ -12,6 +12,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -65,6 +66,8 @@ public final class NettyTransportLayer implements SipSender {
      */
     private static final int UDP_SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 5;
+    /** Datagrams written before a flush is forced even while more work is queued. */
+    private static final int MAX_CONSOLIDATED_FLUSHES = 64;
 
     private final TransportConfig config;
     private final IoMode ioMode;
@@ -206,7 +209,15 @@ public final class NettyTransportLayer implements SipSender {
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM_SIZE))
                 .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER_BYTES)
-                .handler(new SipDatagramHandler(receiver));
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        // responses are sent one at a time from tasks; flushing them together once
+                        // the loop's queued work is done lets epoll send a batch in one sendmmsg
+                        channel.pipeline().addLast(new FlushConsolidationHandler(MAX_CONSOLIDATED_FLUSHES, true),
+                                new SipDatagramHandler(receiver));
+                    }
+                });
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
             b.option(ioMode.ipv6OnlyOption(), 1);
         }
