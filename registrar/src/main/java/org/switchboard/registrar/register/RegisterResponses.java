@@ -18,7 +18,23 @@ final class RegisterResponses {
     private static final DateTimeFormatter SIP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    /** A Date value and its second: the 200s of one second share it instead of each formatting it. */
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, "");
+
     private RegisterResponses() {
+    }
+
+    /** The Date header value for {@code now} (RFC 3261 §20.17); thread-safe. */
+    static String date(Instant now) {
+        FormattedSecond last = lastDate;
+        if (last.epochSecond() != now.getEpochSecond()) {
+            last = new FormattedSecond(now.getEpochSecond(), SIP_DATE.format(now));
+            lastDate = last;
+        }
+        return last.text();
     }
 
     /**
@@ -28,7 +44,7 @@ final class RegisterResponses {
      */
     static SipResponse ok(RequestContext context, List<Binding> current, Instant now, List<String> echoedPath,
             boolean outbound) {
-        SipResponse.Builder b = context.responseBuilder(200, "OK").add(HeaderName.DATE, SIP_DATE.format(now));
+        SipResponse.Builder b = context.responseBuilder(200, "OK").add(HeaderName.DATE, date(now));
         for (Binding binding : current) {
             b.add(HeaderName.CONTACT, contact(binding, now));
         }
