@@ -40,12 +40,19 @@ final class Bytes {
     /** The index of the first CR or LF in {@code buf[from, end)}, or -1. */
     static int indexOfLineBreak(byte[] buf, int from, int end) {
         int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long word = (long) LONGS.get(buf, i);
-            long found = zeroBytes(word ^ LF) | zeroBytes(word ^ CR);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        while (i + Long.BYTES <= end) {
+            // one test for all bytes below 0x0e (CR, LF, but also HT and other controls), which
+            // costs less than testing for CR and LF apart; a byte that is neither is stepped over
+            long found = belowCr((long) LONGS.get(buf, i));
+            if (found == 0) {
+                i += Long.BYTES;
+                continue;
             }
+            int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (buf[at] == '\n' || buf[at] == '\r') {
+                return at;
+            }
+            i = at + 1;
         }
         for (; i < end; i++) {
             if (buf[i] == '\n' || buf[i] == '\r') {
@@ -93,6 +100,32 @@ final class Bytes {
         long low = w & ~HIGH_BITS;
         long upper = (low + 0x3f3f3f3f3f3f3f3fL) & ~(low + 0x2525252525252525L) & ~w & HIGH_BITS;
         return w | (upper >>> 2);
+    }
+
+    /** The index of the first byte {@code c} in {@code buf[from, end)}, or -1. */
+    static int indexOf(byte[] buf, byte c, int from, int end) {
+        long pattern = (c & 0xffL) * LOW_BITS;
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long found = zeroBytes((long) LONGS.get(buf, i) ^ pattern);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The bytes of {@code x} below 0x0e flagged as {@link #zeroBytes} flags zero bytes, the lowest
+     * flag being a true one: bytes of 0x80 and above are never flagged.
+     */
+    private static long belowCr(long x) {
+        return (x - 0x0e0e0e0e0e0e0e0eL) & ~x & HIGH_BITS;
     }
 
     private static long zeroBytes(long x) {

@@ -118,6 +118,18 @@ public final class HeaderName {
 
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
+        HeaderName known = known(b, off, len);
+        return known != null ? known : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
+    }
+
+    /**
+     * The known name spelled in {@code b[off, off+len)}, in any case or compact form, or {@code null}.
+     * Every known spelling is a token, so a match also proves the bytes are one.
+     */
+    static HeaderName known(byte[] b, int off, int len) {
+        if (len == 0) {
+            return null;
+        }
         long first = Bytes.lowerCaseWord(b, off, Math.min(8, len));
         int slot = slot(first, len);
         for (long[] words; (words = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
@@ -125,7 +137,7 @@ public final class HeaderName {
                 return NAMES[slot];
             }
         }
-        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
+        return null;
     }
 
     private static boolean restMatches(long[] words, byte[] b, int off, int len) {

@@ -93,13 +93,23 @@ public final class SipParser {
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
-            int nameEnd = p;
-            while (nameEnd < contentEnd && Grammar.isToken(buf[nameEnd])) {
-                nameEnd++;
+            // the usual line: a known name, maybe whitespace, then the colon; a known spelling is a
+            // token, so the token scan below would end where it ends
+            int colon = Bytes.indexOf(buf, (byte) ':', p, contentEnd);
+            int nameEnd = colon;
+            while (nameEnd > p && (buf[nameEnd - 1] == ' ' || buf[nameEnd - 1] == '\t')) {
+                nameEnd--;
             }
-            int colon = nameEnd;
-            while (colon < contentEnd && (buf[colon] == ' ' || buf[colon] == '\t')) {
-                colon++;
+            HeaderName name = colon < 0 ? null : HeaderName.known(buf, p, nameEnd - p);
+            if (name == null) {
+                nameEnd = p;
+                while (nameEnd < contentEnd && Grammar.isToken(buf[nameEnd])) {
+                    nameEnd++;
+                }
+                colon = nameEnd;
+                while (colon < contentEnd && (buf[colon] == ' ' || buf[colon] == '\t')) {
+                    colon++;
+                }
             }
             if (nameEnd == p || colon >= contentEnd || buf[colon] != ':') {
                 if (defect == null) {
@@ -114,7 +124,9 @@ public final class SipParser {
                     names = Arrays.copyOf(names, count * 2);
                     bounds = Arrays.copyOf(bounds, count * 6);
                 }
-                HeaderName name = HeaderName.of(buf, p, nameEnd - p);
+                if (name == null) {
+                    name = HeaderName.of(buf, p, nameEnd - p);
+                }
                 if (name == HeaderName.CONTENT_LENGTH) {
                     contentLength = contentLength < 0 ? count : contentLength;
                 }

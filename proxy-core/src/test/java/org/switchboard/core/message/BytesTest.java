@@ -53,4 +53,41 @@ class BytesTest {
             }
         }
     }
+
+    @Test
+    void lineBreakSearchStepsOverTabsAndOtherControlBytes() {
+        for (byte other : new byte[] {'\t', 0x00, 0x0b, 0x0c, 0x0e, (byte) 0x8d}) {
+            for (int at = 0; at < 20; at++) {
+                byte[] buf = buffer(24, at, other);
+                buf[21] = '\r';
+                assertThat(Bytes.indexOfLineBreak(buf, 0, 24)).as("byte %d at %d", other, at).isEqualTo(21);
+            }
+        }
+    }
+
+    @Test
+    void findsTheFirstCrOrLfAtEveryPositionBehindControlBytes() {
+        for (byte b : new byte[] {'\r', '\n'}) {
+            for (int at = 0; at < 20; at++) {
+                byte[] buf = buffer(20, at, b);
+                if (at > 0) {
+                    buf[at - 1] = '\t';
+                }
+                assertThat(Bytes.indexOfLineBreak(buf, 0, 20)).as("at %d", at).isEqualTo(at);
+                assertThat(Bytes.indexOfLineBreak(buf, at + 1, 20)).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void findsAByteAtEveryPositionOnlyInsideTheRange() {
+        for (int at = 0; at < 20; at++) {
+            byte[] buf = buffer(20, at, (byte) ':');
+            assertThat(Bytes.indexOf(buf, (byte) ':', 0, 20)).isEqualTo(at);
+            assertThat(Bytes.indexOf(buf, (byte) ':', 0, at)).isEqualTo(-1);
+            assertThat(Bytes.indexOf(buf, (byte) ':', at + 1, 20)).isEqualTo(-1);
+        }
+        assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) ':', 0, 20)).isEqualTo(-1);
+        assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) 0xba, 0, 20)).isEqualTo(5);
+    }
 }
