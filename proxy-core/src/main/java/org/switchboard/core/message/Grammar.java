@@ -41,6 +41,16 @@ final class Grammar {
         return true;
     }
 
+    /** Whether {@code s[start, end)} is a token: not empty, all token bytes. */
+    static boolean isToken(byte[] s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!TOKEN[s[i] & 0xff]) {
+                return false;
+            }
+        }
+        return start < end;
+    }
+
     static boolean isToken(byte b) {
         return TOKEN[b & 0xff];
     }

@@ -26,7 +26,7 @@ public final class SipMethod {
     /** {@code s[start, end)} as a String: the constant above if it is one, so parsing allocates none. */
     static String of(byte[] s, int start, int end) {
         for (String m : KNOWN) {
-            if (m.length() == end - start && matches(s, start, m)) {
+            if (m.length() == end - start && s[start] == m.charAt(0) && matches(s, start, m)) {
                 return m;
             }
         }

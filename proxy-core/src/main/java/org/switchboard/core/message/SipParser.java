@@ -282,7 +282,9 @@ public final class SipParser {
             uriOk = b[i] != ' ' && b[i] != '\t';
         }
         String uri = lastSp > firstSp ? Grammar.text(b, firstSp + 1, lastSp) : "";
-        if (!Grammar.isToken(method)) {
+        // a byte of 0x80 or above is no token byte, as the character it decodes to is no token character
+        boolean token = Grammar.isToken(b, line.start(), firstSp);
+        if (!token) {
             lineDefect = "Bad method in the Request-Line";
         } else if (!uriOk) {
             lineDefect = "Malformed Request-Line";
@@ -290,8 +292,8 @@ public final class SipParser {
             lineDefect = "Bad SIP version in the Request-Line";
         }
         // the received line is reused only if method, URI and version are cut from it unchanged
-        boolean raw = line.ascii() && lastSp > firstSp && Grammar.isToken(method);
-        if (!Grammar.isToken(method)) {
+        boolean raw = line.ascii() && lastSp > firstSp && token;
+        if (!token) {
             method = "UNKNOWN";
         }
         String d = defect != null ? defect : lineDefect;
@@ -306,6 +308,9 @@ public final class SipParser {
 
     /** {@code SIP/1*DIGIT.1*DIGIT}, the name case-insensitive (RFC 3261 §7.1). */
     static boolean isSipVersion(String v) {
+        if (v == SIP_2_0) {
+            return true;
+        }
         if (v.length() < 7 || !v.regionMatches(true, 0, "SIP/", 0, 4)) {
             return false;
         }

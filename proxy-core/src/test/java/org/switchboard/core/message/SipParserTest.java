@@ -94,6 +94,18 @@ class SipParserTest {
     }
 
     @Test
+    void aMethodThatIsNoTokenIsADefectOfTheRequestLine() {
+        for (String method : new String[] {"INV\u00e9TE", "INV<TE"}) {
+            SipMessage m = TestMessages.parse(INVITE.replace("INVITE sip:", method + " sip:"));
+
+            assertThat(m.validate()).as(method).isEqualTo("Bad method in the Request-Line");
+            assertThat(((SipRequest) m).method()).isEqualTo("UNKNOWN");
+        }
+        assertThat(TestMessages.parse(INVITE.replace("314159 INVITE", "314159 INV\u00e9TE")).validate())
+                .isEqualTo("Bad CSeq method");
+    }
+
+    @Test
     void leadingLineBreaksAreIgnored() {
         assertThat(TestMessages.parseResult("\n\n" + INVITE, true).message()).isInstanceOf(SipRequest.class);
     }
