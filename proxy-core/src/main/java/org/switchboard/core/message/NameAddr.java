@@ -6,6 +6,22 @@ package org.switchboard.core.message;
  * ({@code tel:}, {@code http:}) pass through; {@link #sipUri()} parses it on demand.
  */
 public final class NameAddr {
+    /** {@link #IN_BRACKETS} classes: any other byte is 0. */
+    private static final byte CLOSE = 1;
+    private static final byte WHITESPACE = 2;
+    private static final byte QUOTE_OR_OPEN = 3;
+    /** The bytes the scan for '>' must look at, by unsigned value: '>', SP and below, '"' and '<'. */
+    private static final byte[] IN_BRACKETS = new byte[256];
+
+    static {
+        for (int c = 0; c <= ' '; c++) {
+            IN_BRACKETS[c] = WHITESPACE;
+        }
+        IN_BRACKETS['>'] = CLOSE;
+        IN_BRACKETS['"'] = QUOTE_OR_OPEN;
+        IN_BRACKETS['<'] = QUOTE_OR_OPEN;
+    }
+
     /**
      * Where the display name and URI were parsed from (for a received header, the received buffer
      * itself), or {@code null} for an address made from Strings. The Strings are cut from it only
@@ -18,6 +34,8 @@ public final class NameAddr {
     private final int uriEnd;
     private final Params params;
     private final boolean angleBrackets;
+    /** The URI's scheme in lower case, found while parsing, or {@code null} for an address made from Strings. */
+    private final String scheme;
     private String displayName;
     private String uri;
     private SipUri sipUri;
@@ -27,14 +45,15 @@ public final class NameAddr {
     }
 
     private NameAddr(String displayName, String uri, Params params, boolean angleBrackets) {
-        this(null, -1, -1, -1, -1, params, angleBrackets || displayName != null);
+        this(null, -1, -1, -1, -1, null, params, angleBrackets || displayName != null);
         this.displayName = displayName;
         this.uri = uri;
     }
 
-    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, Params params,
+    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme, Params params,
             boolean angleBrackets) {
         this.src = src;
+        this.scheme = scheme;
         this.displayStart = displayStart;
         this.displayEnd = displayEnd;
         this.uriStart = uriStart;
@@ -116,12 +135,13 @@ public final class NameAddr {
         boolean whitespace = false;
         if (lt >= 0) {
             int gt = lt + 1;
-            while (gt < n && s[gt] != '>') {
-                whitespace |= (s[gt] & 0xff) <= ' ';
-                if (element && (s[gt] == '"' || s[gt] == '<')) {
+            // one table look-up per byte; only the rare bytes below are looked at again
+            for (int kind; gt < n && (kind = IN_BRACKETS[s[gt] & 0xff]) != CLOSE; gt++) {
+                if (kind == WHITESPACE) {
+                    whitespace = true;
+                } else if (kind == QUOTE_OR_OPEN && element) {
                     throw new SipParseException("Quote or '<' in an address in a list");
                 }
-                gt++;
             }
             if (gt == n) {
                 throw new SipParseException("Missing '>' in address");
@@ -144,7 +164,8 @@ public final class NameAddr {
                 throw new SipParseException("URI with headers must be enclosed in <>");
             }
         }
-        if (uriEnd == uriStart || SipUri.schemeOf(s, uriStart, uriEnd) == null) {
+        String scheme = uriEnd == uriStart ? null : SipUri.schemeOf(s, uriStart, uriEnd);
+        if (scheme == null) {
             throw new SipParseException("Bad URI in address");
         }
         if (whitespace) {
@@ -152,7 +173,7 @@ public final class NameAddr {
         }
         int[] end = element ? next : new int[1];
         Params params = Params.parse(s, after, n, element ? "," : "", end);
-        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, params, lt >= 0);
+        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, params, lt >= 0);
     }
 
     /** The display name as written (quoted if it was), or {@code null}. */
@@ -179,7 +200,7 @@ public final class NameAddr {
     public SipUri sipUri() {
         SipUri u = sipUri;
         if (u == null) {
-            u = src != null ? SipUri.parse(src, uriStart, uriEnd) : SipUri.parse(uri);
+            u = src != null ? SipUri.parse(src, uriStart, uriEnd, scheme) : SipUri.parse(uri);
             sipUri = u;
         }
         return u;
@@ -187,8 +208,8 @@ public final class NameAddr {
 
     /** Whether the URI is a {@code sip:} or {@code sips:} URI. */
     public boolean isSip() {
-        String scheme = src != null ? SipUri.schemeOf(src, uriStart, uriEnd) : SipUri.schemeOf(uri);
-        return "sip".equals(scheme) || "sips".equals(scheme);
+        String s = src != null ? scheme : SipUri.schemeOf(uri);
+        return "sip".equals(s) || "sips".equals(s);
     }
 
     public Params params() {
@@ -205,7 +226,7 @@ public final class NameAddr {
     }
 
     public NameAddr withParams(Params newParams) {
-        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, newParams, angleBrackets);
+        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, angleBrackets);
         a.displayName = displayName;
         a.uri = uri;
         a.sipUri = sipUri;
