@@ -86,10 +86,8 @@ final class Bytes {
     static long lowerCaseWord(byte[] buf, int from, int n) {
         long w;
         if (from + Long.BYTES <= buf.length) {
-            w = (long) LONGS.get(buf, from);
-            if (n < Long.BYTES) {
-                w &= (1L << (n << 3)) - 1;
-            }
+            // the shift is 0 for n = 8, keeping all bytes
+            w = (long) LONGS.get(buf, from) & (-1L >>> ((Long.BYTES - n) << 3));
         } else {
             w = 0;
             for (int k = n - 1; k >= 0; k--) {

@@ -14,13 +14,6 @@ import java.util.Map;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
-    /**
-     * Open-addressing table of the known spellings (full names and compact forms) in lower case,
-     * each as little-endian words of up to eight bytes, so that a name is matched a word at a time.
-     */
-    private static final long[][] SPELLINGS = new long[512][];
-    private static final int[] LENGTHS = new int[512];
-    private static final HeaderName[] NAMES = new HeaderName[512];
 
     public static final HeaderName VIA = known("Via", 'v', true);
     public static final HeaderName FROM = known("From", 'f', false);
@@ -75,6 +68,9 @@ public final class HeaderName {
     public static final HeaderName RSEQ = known("RSeq", '\0', false);
     public static final HeaderName RACK = known("RAck", '\0', false);
 
+    /** Every spelling in {@link #KNOWN}, made after the constants above have put theirs there. */
+    private static final SpellingTable SPELLINGS = new SpellingTable(KNOWN);
+
     private final String canonical;
     private final String key;
     private final boolean commaList;
@@ -89,31 +85,11 @@ public final class HeaderName {
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
         HeaderName name = new HeaderName(canonical, commaList, true);
-        register(name.key, name);
+        KNOWN.put(name.key, name);
         if (compact != '\0') {
-            register(String.valueOf(compact), name);
+            KNOWN.put(String.valueOf(compact), name);
         }
         return name;
-    }
-
-    private static void register(String lowerKey, HeaderName name) {
-        KNOWN.put(lowerKey, name);
-        byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
-        long[] words = new long[(b.length + 7) / 8];
-        for (int k = 0; k < words.length; k++) {
-            words[k] = Bytes.lowerCaseWord(b, k * 8, Math.min(8, b.length - k * 8));
-        }
-        int slot = slot(words[0], b.length);
-        while (SPELLINGS[slot] != null) {
-            slot = (slot + 1) & (SPELLINGS.length - 1);
-        }
-        SPELLINGS[slot] = words;
-        LENGTHS[slot] = b.length;
-        NAMES[slot] = name;
-    }
-
-    private static int slot(long firstWord, int len) {
-        return (int) (((firstWord ^ len) * 0x9E3779B97F4A7C15L) >>> 55) & (SPELLINGS.length - 1);
     }
 
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
@@ -127,26 +103,7 @@ public final class HeaderName {
      * Every known spelling is a token, so a match also proves the bytes are one.
      */
     static HeaderName known(byte[] b, int off, int len) {
-        if (len == 0) {
-            return null;
-        }
-        long first = Bytes.lowerCaseWord(b, off, Math.min(8, len));
-        int slot = slot(first, len);
-        for (long[] words; (words = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
-            if (LENGTHS[slot] == len && words[0] == first && restMatches(words, b, off, len)) {
-                return NAMES[slot];
-            }
-        }
-        return null;
-    }
-
-    private static boolean restMatches(long[] words, byte[] b, int off, int len) {
-        for (int k = 1; k < words.length; k++) {
-            if (words[k] != Bytes.lowerCaseWord(b, off + k * 8, Math.min(8, len - k * 8))) {
-                return false;
-            }
-        }
-        return true;
+        return SPELLINGS.find(b, off, len);
     }
 
     /** The name for a spelling, in any case or compact form. */
