@@ -14,6 +14,9 @@ final class Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LF = 0x0a0a0a0a0a0a0a0aL;
     private static final long CR = 0x0d0d0d0d0d0d0d0dL;
+    private static final long GT = 0x3e3e3e3e3e3e3e3eL;
+    private static final long LT = 0x3c3c3c3c3c3c3c3cL;
+    private static final long QUOTE = 0x2222222222222222L;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -116,6 +119,29 @@ final class Bytes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The index of the first byte in {@code buf[from, end)} that ends or breaks a URI in angle
+     * brackets: '>', '<', '"', or SP and below (whitespace and controls); {@code end} if there is none.
+     */
+    static int indexOfAddressStop(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long w = (long) LONGS.get(buf, i);
+            long found = zeroBytes(w ^ GT) | zeroBytes(w ^ LT) | zeroBytes(w ^ QUOTE)
+                    | ((w - 0x2121212121212121L) & ~w & HIGH_BITS);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            int c = buf[i] & 0xff;
+            if (c == '>' || c == '<' || c == '"' || c <= ' ') {
+                return i;
+            }
+        }
+        return end;
     }
 
     /**

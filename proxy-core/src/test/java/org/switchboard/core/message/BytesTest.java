@@ -90,4 +90,21 @@ class BytesTest {
         assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) ':', 0, 20)).isEqualTo(-1);
         assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) 0xba, 0, 20)).isEqualTo(5);
     }
+
+    @Test
+    void addressStopsAreFoundAtEveryPosition() {
+        for (byte stop : new byte[] {'>', '<', '"', ' ', '\t', '\r', 0x00, 0x20}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), 0, 20)).as("%d at %d", stop, at).isEqualTo(at);
+                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), at + 1, 20)).isEqualTo(20);
+            }
+        }
+    }
+
+    @Test
+    void bytesNearTheStopsAreNoStops() {
+        for (byte other : new byte[] {'=', '?', '!', '#', '@', 0x21, 0x7f, (byte) 0x80, (byte) 0xbe, (byte) 0xa0}) {
+            assertThat(Bytes.indexOfAddressStop(buffer(20, 9, other), 0, 20)).as("%d", other).isEqualTo(20);
+        }
+    }
 }
