@@ -71,12 +71,12 @@ public final class Headers implements Iterable<HeaderField> {
      * its {@link HeaderField}.
      */
     long plainValue(int i) {
-        int b = i * 3;
-        int valueStart = bounds[b + 1];
-        if (bounds[b] == BUILT || valueStart < 0) {
-            return -1;
-        }
-        return HeaderField.trim(src, valueStart, bounds[b + 2]);
+        return isPlain(i) ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]) : -1;
+    }
+
+    /** Whether line {@code i} is received and has no line break inside: {@link #plainValue} is not -1. */
+    boolean isPlain(int i) {
+        return bounds[i * 3] != BUILT && bounds[i * 3 + 1] >= 0;
     }
 
     /** The index of the first line of that name at or after {@code from}, or -1. */

@@ -148,7 +148,7 @@ abstract class MessageBase {
      * for a plain received line, which then needs no {@link HeaderField}.
      */
     private byte[] text(int i) {
-        return headers.plainValue(i) < 0 ? headers.get(i).text() : headers.src;
+        return headers.isPlain(i) ? headers.src : headers.get(i).text();
     }
 
     /** The value of line {@code i} in {@link #text}, packed as {@link HeaderField#trim} packs it. */

@@ -16,6 +16,19 @@ public final class Params {
     private static final int NO_VALUE = -1;
 
     /**
+     * The bytes of an unquoted value, by unsigned value: token, plus the characters of IPv6
+     * references and URI parameter values (RFC 3261 §25.1 paramchar); never '?', which starts the
+     * headers of a URI; any byte of a UTF-8 character.
+     */
+    private static final boolean[] VALUE_CHARS = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            VALUE_CHARS[c] = Grammar.isToken((byte) c) || "[]:/@&$()".indexOf(c) >= 0 || c >= 0x80;
+        }
+    }
+
+    /**
      * The UTF-8 text the parameters were parsed from (for a received header, the received buffer
      * itself, shared rather than copied) and four offsets per parameter into it: name start and end,
      * value start and end (value start {@link #NO_VALUE} for a valueless one). Strings are made only
@@ -98,10 +111,7 @@ public final class Params {
     }
 
     private static boolean isValueChar(byte c) {
-        // token, plus the characters of IPv6 references and URI parameter values (RFC 3261 §25.1
-        // paramchar); never '?', which starts the headers of a URI; any byte of a UTF-8 character
-        return Grammar.isToken(c) || c == '[' || c == ']' || c == ':' || c == '/' || c == '@' || c == '&'
-                || c == '$' || c == '(' || c == ')' || c < 0;
+        return VALUE_CHARS[c & 0xff];
     }
 
     /** Whether a parameter of this name is present (with or without a value). */

@@ -8,6 +8,9 @@ import java.util.Objects;
  * written; the host keeps IPv6 references in brackets (RFC 5118).
  */
 public final class SipUri {
+    private static final String SIP = "sip";
+    private static final String SIPS = "sips";
+
     private final String scheme;
     private final String user;
     private final String password;
@@ -17,7 +20,8 @@ public final class SipUri {
     private final String headers;
 
     public SipUri(String scheme, String user, String password, String host, int port, Params params, String headers) {
-        this.scheme = scheme.toLowerCase(Locale.ROOT);
+        // the parser passes the interned literals of schemeOf, which need no lower-casing
+        this.scheme = scheme == SIP || scheme == SIPS ? scheme : scheme.toLowerCase(Locale.ROOT);
         this.user = user;
         this.password = password;
         this.host = Objects.requireNonNull(host);
@@ -44,10 +48,10 @@ public final class SipUri {
         }
         // the usual schemes without a new String
         if (colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3)) {
-            return "sip";
+            return SIP;
         }
         if (colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4)) {
-            return "sips";
+            return SIPS;
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
@@ -65,11 +69,11 @@ public final class SipUri {
         }
         int len = colon - start;
         if (len == 3 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p') {
-            return "sip";
+            return SIP;
         }
         if (len == 4 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p'
                 && (s[start + 3] | 0x20) == 's') {
-            return "sips";
+            return SIPS;
         }
         return Grammar.text(s, start, colon).toLowerCase(Locale.ROOT);
     }
@@ -129,14 +133,12 @@ public final class SipUri {
         int port = -1;
         if (i < n && s[i] == ':') {
             int ps = ++i;
+            port = 0;
             while (i < n && Grammar.isDigit(s[i])) {
+                port = port * 10 + s[i] - '0';
                 i++;
             }
-            if (i == ps || i - ps > 5) {
-                throw new SipParseException("Bad port in URI");
-            }
-            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
-            if (port > 65535) {
+            if (i == ps || i - ps > 5 || port > 65535) {
                 throw new SipParseException("Bad port in URI");
             }
         }

@@ -102,14 +102,12 @@ public final class Via {
         if (i < n && s[i] == ':') {
             i = Grammar.skipWhitespace(s, i + 1, n);
             int ps = i;
+            port = 0;
             while (i < n && Grammar.isDigit(s[i])) {
+                port = port * 10 + s[i] - '0';
                 i++;
             }
-            if (i == ps || i - ps > 5) {
-                throw new SipParseException("Bad port in Via");
-            }
-            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
-            if (port > 65535) {
+            if (i == ps || i - ps > 5 || port > 65535) {
                 throw new SipParseException("Bad port in Via");
             }
         }
