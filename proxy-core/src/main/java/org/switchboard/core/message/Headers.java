@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * made the first time it is asked for, so that splitting a message creates no object per line.
  */
 public final class Headers implements Iterable<HeaderField> {
-    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0);
+    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0, 0);
 
     /** {@link #bounds} start of a line that is not in {@link #src}: its field was built in code. */
     static final int BUILT = -1;
@@ -33,13 +33,17 @@ public final class Headers implements Iterable<HeaderField> {
     /** The fields made so far; always set for a built line. Filled lazily, as a cache. */
     final HeaderField[] fields;
     final int size;
+    /** {@link #encodedLength()}, given by whoever made the table, or -1 until it is first counted. */
+    private int encodedLength;
 
-    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size) {
+    /** @param encodedLength what {@link #encodedLength()} returns, or -1 to have it counted when asked */
+    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, int encodedLength) {
         this.src = src;
         this.bounds = bounds;
         this.names = names;
         this.fields = fields;
         this.size = size;
+        this.encodedLength = encodedLength;
     }
 
     public int size() {
@@ -222,17 +226,27 @@ public final class Headers implements Iterable<HeaderField> {
                 f[count++] = fields[i];
             }
         }
-        return new Headers(src, b, n, f, count);
+        return new Headers(src, b, n, f, count, -1);
     }
 
     /** Bytes of the header lines on the wire, each with its CRLF. */
     int encodedLength() {
-        int len = 0;
-        for (int i = 0; i < size; i++) {
-            int b = i * 3;
-            len += (bounds[b] == BUILT ? fields[i].encodedLength() : bounds[b + 2] - bounds[b]) + 2;
+        int len = encodedLength;
+        if (len < 0) {
+            len = 0;
+            for (int i = 0; i < size; i++) {
+                len += lineLength(bounds, fields, i) + 2;
+            }
+            // a benign race: every thread counts the same
+            encodedLength = len;
         }
         return len;
+    }
+
+    /** Bytes line {@code i} of a line table takes on the wire, without its CRLF. */
+    static int lineLength(int[] bounds, HeaderField[] fields, int i) {
+        int b = i * 3;
+        return bounds[b] == BUILT ? fields[i].encodedLength() : bounds[b + 2] - bounds[b];
     }
 
     /** Writes the header lines, each with its CRLF, at {@code pos}; returns the new position. */

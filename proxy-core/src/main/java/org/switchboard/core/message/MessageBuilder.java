@@ -20,6 +20,8 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     private HeaderName[] names;
     private HeaderField[] fields;
     private int size;
+    /** The lines' encoded length as {@link Headers#encodedLength()} counts it, kept up to date by every edit. */
+    private int encodedLength;
     /** Whether the arrays belong to a built message and must be copied before the next change. */
     private boolean shared;
     byte[] bodySrc = MessageBase.NO_BODY;
@@ -38,6 +40,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         this.names = Arrays.copyOf(headers.names, capacity);
         this.fields = Arrays.copyOf(headers.fields, capacity);
         this.size = headers.size;
+        this.encodedLength = headers.encodedLength();
         this.sipVersion = sipVersion;
     }
 
@@ -80,7 +83,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         }
         // replace in place: no shifting of the table when, as usual, there is one such line
         own();
-        put(first, field);
+        replace(first, field);
         removeFrom(name, first + 1);
         return self();
     }
@@ -114,7 +117,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
                 }
                 rest.append(Grammar.text(t, elements[k], elements[k + 1]));
             }
-            put(i, HeaderField.of(name, rest.toString()));
+            replace(i, HeaderField.of(name, rest.toString()));
         }
         return self();
     }
@@ -144,7 +147,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
             set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
         }
         shared = true;
-        return new Headers(src, bounds, names, fields, size);
+        return new Headers(src, bounds, names, fields, size, encodedLength);
     }
 
     /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
@@ -209,7 +212,14 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         }
     }
 
+    /** Replaces line {@code i} with a built field. */
+    private void replace(int i, HeaderField field) {
+        encodedLength -= Headers.lineLength(bounds, fields, i);
+        put(i, field);
+    }
+
     private void put(int i, HeaderField field) {
+        encodedLength += field.encodedLength();
         names[i] = field.name();
         fields[i] = field;
         bounds[i * 3] = Headers.BUILT;
@@ -227,10 +237,12 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         System.arraycopy(names, at, names, at + 1, size - at);
         System.arraycopy(fields, at, fields, at + 1, size - at);
         size++;
+        encodedLength += 2;
         put(at, field);
     }
 
     private void delete(int at) {
+        encodedLength -= Headers.lineLength(bounds, fields, at) + 2;
         System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
         System.arraycopy(names, at + 1, names, at, size - at - 1);
         System.arraycopy(fields, at + 1, fields, at, size - at - 1);

@@ -59,6 +59,8 @@ public final class SipParser {
         int count = 0;
         String defect = null;
         int contentLength = -1;
+        // what the kept lines take when encoded, each with a CRLF
+        int lineBytes = 0;
         p = lineEnd + 1;
         boolean blankLine = false;
         while (p < end) {
@@ -135,13 +137,14 @@ public final class SipParser {
                 bounds[b] = p;
                 bounds[b + 1] = lineBreakInside ? -(colon + 1) : colon + 1;
                 bounds[b + 2] = contentEnd;
+                lineBytes += contentEnd - p + 2;
             }
             p = next;
         }
         if (!blankLine && defect == null) {
             defect = "Missing blank line after the headers";
         }
-        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count);
+        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count, lineBytes);
 
         int available = end - p;
         int bodyLength = available;

@@ -95,7 +95,8 @@ class BytesTest {
     void addressStopsAreFoundAtEveryPosition() {
         for (byte stop : new byte[] {'>', '<', '"', ' ', '\t', '\r', 0x00, 0x20}) {
             for (int at = 0; at < 20; at++) {
-                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), 0, 20)).as("%d at %d", stop, at).isEqualTo(at);
+                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), 0, 20)).as("%d at %d", stop, at)
+                        .isEqualTo(at);
                 assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), at + 1, 20)).isEqualTo(20);
             }
         }

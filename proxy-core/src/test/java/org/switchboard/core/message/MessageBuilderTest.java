@@ -50,6 +50,31 @@ class MessageBuilderTest {
     }
 
     @Test
+    void theEncodedLengthFollowsEveryKindOfEdit() {
+        String folded = "Timestamp: 54\nX-A: 1\nX-A:\n  2\nX-A: 3";
+        SipRequest original = TestMessages.request(REQUEST.replace("Timestamp: 54", folded));
+        SipRequest.Builder builder = original.toBuilder()
+                .addFirst(HeaderName.VIA, "SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp")
+                .removeFirstValue(HeaderName.VIA)
+                .set(HeaderName.of("x-a"), "\u00e9t\u00e9")
+                .set(HeaderName.MAX_FORWARDS, "69")
+                .add(HeaderName.SUBJECT, "hello")
+                .remove(HeaderName.TIMESTAMP)
+                .body("v=0\r\n".getBytes(StandardCharsets.US_ASCII), "application/sdp");
+        SipRequest first = builder.build();
+        SipRequest second = builder.removeFirstValue(HeaderName.VIA).removeFirstValue(HeaderName.VIA).build();
+
+        for (SipRequest r : new SipRequest[] {first, second}) {
+            Headers counted = r.headers().only(name -> true);
+            assertThat(r.headers().encodedLength()).isEqualTo(counted.encodedLength());
+            byte[] wire = r.encode();
+            assertThat(SipParser.parse(wire, 0, wire.length, true).message().encode()).isEqualTo(wire);
+        }
+        assertThat(new String(second.encode(), StandardCharsets.UTF_8)).doesNotContain("Via")
+                .contains("\r\nx-a: \u00e9t\u00e9\r\n");
+    }
+
+    @Test
     void buildKeepsContentLengthRight() {
         SipRequest r = TestMessages.request(REQUEST).toBuilder()
                 .body("v=0\r\n".getBytes(StandardCharsets.US_ASCII), "application/sdp").build();
