@@ -17,6 +17,7 @@ final class Bytes {
     private static final long GT = 0x3e3e3e3e3e3e3e3eL;
     private static final long LT = 0x3c3c3c3c3c3c3c3cL;
     private static final long QUOTE = 0x2222222222222222L;
+    private static final long BACKSLASH = 0x5c5c5c5c5c5c5c5cL;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -119,6 +120,42 @@ final class Bytes {
             }
         }
         return -1;
+    }
+
+    /** Whether every byte of {@code buf[from, end)} is printable ASCII, 0x20 to 0x7f. */
+    static boolean isPrintableAscii(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long w = (long) LONGS.get(buf, i);
+            // without a byte below 0x20 nothing borrows, and a high bit is left only by bytes of 0x80 and above
+            if ((((w - 0x2020202020202020L) | w) & HIGH_BITS) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first '"' or '\\' in {@code buf[from, end)}, or {@code end} (also for {@code from > end}). */
+    static int indexOfQuoteOrBackslash(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long w = (long) LONGS.get(buf, i);
+            long found = zeroBytes(w ^ QUOTE) | zeroBytes(w ^ BACKSLASH);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == '"' || buf[i] == '\\') {
+                return i;
+            }
+        }
+        return end;
     }
 
     /**

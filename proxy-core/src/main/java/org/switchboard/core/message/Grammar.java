@@ -82,13 +82,13 @@ final class Grammar {
      * character are never a quote or a backslash, so this matches a scan over the decoded text.
      */
     static int endOfQuoted(byte[] s, int start, int end) {
-        for (int i = start + 1; i < end; i++) {
-            byte c = s[i];
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i + 1;
-            }
+        // a backslash found makes the search go on after the byte it escapes
+        int i = Bytes.indexOfQuoteOrBackslash(s, start + 1, end);
+        while (i < end && s[i] != '"') {
+            i = Bytes.indexOfQuoteOrBackslash(s, i + 2, end);
+        }
+        if (i < end) {
+            return i + 1;
         }
         throw new SipParseException("Unterminated quoted string");
     }

@@ -42,12 +42,15 @@ public final class SipParser {
         }
         int startLine = p;
         int startLineEnd = lineEnd > p && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        // the usual line is printable ASCII throughout, checked eight bytes at a time
         boolean ascii = true;
-        for (int i = p; i < startLineEnd; i++) {
-            if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
-                return ParseResult.failure("Control character in the start line");
+        if (!Bytes.isPrintableAscii(buf, p, startLineEnd)) {
+            for (int i = p; i < startLineEnd; i++) {
+                if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
+                    return ParseResult.failure("Control character in the start line");
+                }
+                ascii &= buf[i] >= 0;
             }
-            ascii &= buf[i] >= 0;
         }
         int firstSp = Grammar.indexOf(buf, ' ', startLine, startLineEnd);
         if (firstSp <= startLine) {

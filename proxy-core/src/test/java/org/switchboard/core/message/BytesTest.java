@@ -108,4 +108,28 @@ class BytesTest {
             assertThat(Bytes.indexOfAddressStop(buffer(20, 9, other), 0, 20)).as("%d", other).isEqualTo(20);
         }
     }
+
+    @Test
+    void quotesAndBackslashesAreFoundAtEveryPosition() {
+        for (byte b : new byte[] {'"', '\\'}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, at, b), 0, 20)).isEqualTo(at);
+                assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, at, b), at + 1, 20)).isEqualTo(20);
+            }
+        }
+        assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, -1, (byte) 0), 21, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, 3, (byte) 0xa2), 0, 20)).isEqualTo(20);
+    }
+
+    @Test
+    void printableAsciiIsSpaceToDelWithNoControlOrHighByteAnywhere() {
+        assertThat(Bytes.isPrintableAscii(buffer(20, 5, (byte) ' '), 0, 20)).isTrue();
+        assertThat(Bytes.isPrintableAscii(buffer(20, 5, (byte) 0x7f), 0, 20)).isTrue();
+        for (byte other : new byte[] {'\t', 0x00, 0x1f, (byte) 0x80, (byte) 0xa0, (byte) 0xff}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.isPrintableAscii(buffer(20, at, other), 0, 20)).as("%d at %d", other, at).isFalse();
+                assertThat(Bytes.isPrintableAscii(buffer(20, at, other), at + 1, 20)).isTrue();
+            }
+        }
+    }
 }
