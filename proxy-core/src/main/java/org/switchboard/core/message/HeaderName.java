@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
+    /** How many known names exist so far; each takes the next bit of {@link #bit()}. */
+    private static int knownCount;
 
     public static final HeaderName VIA = known("Via", 'v', true);
     public static final HeaderName FROM = known("From", 'f', false);
@@ -75,16 +77,21 @@ public final class HeaderName {
     private final String key;
     private final boolean commaList;
     private final boolean known;
+    private final long bit;
 
-    private HeaderName(String canonical, boolean commaList, boolean known) {
+    private HeaderName(String canonical, boolean commaList, boolean known, long bit) {
         this.canonical = canonical;
         this.key = canonical.toLowerCase(Locale.ROOT);
         this.commaList = commaList;
         this.known = known;
+        this.bit = bit;
     }
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
-        HeaderName name = new HeaderName(canonical, commaList, true);
+        if (knownCount == Long.SIZE) {
+            throw new IllegalStateException("More known header names than bits in a long");
+        }
+        HeaderName name = new HeaderName(canonical, commaList, true, 1L << knownCount++);
         KNOWN.put(name.key, name);
         if (compact != '\0') {
             KNOWN.put(String.valueOf(compact), name);
@@ -95,7 +102,7 @@ public final class HeaderName {
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
         HeaderName known = known(b, off, len);
-        return known != null ? known : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
+        return known != null ? known : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false, 0);
     }
 
     /**
@@ -109,7 +116,7 @@ public final class HeaderName {
     /** The name for a spelling, in any case or compact form. */
     public static HeaderName of(String name) {
         HeaderName known = KNOWN.get(name.toLowerCase(Locale.ROOT));
-        return known != null ? known : new HeaderName(name, false, false);
+        return known != null ? known : new HeaderName(name, false, false, 0);
     }
 
     /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
@@ -120,6 +127,14 @@ public final class HeaderName {
     /** Whether this is one of the constants above (each a single instance). */
     boolean isKnown() {
         return known;
+    }
+
+    /**
+     * A bit of its own for each known name, so that a set of known names fits in a {@code long}
+     * ({@link Headers} notes which it holds); 0 for any other name.
+     */
+    long bit() {
+        return bit;
     }
 
     /**

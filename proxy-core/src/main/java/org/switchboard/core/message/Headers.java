@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * made the first time it is asked for, so that splitting a message creates no object per line.
  */
 public final class Headers implements Iterable<HeaderField> {
-    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0, 0);
+    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0, 0, 0, 0);
 
     /** {@link #bounds} start of a line that is not in {@link #src}: its field was built in code. */
     static final int BUILT = -1;
@@ -33,16 +33,26 @@ public final class Headers implements Iterable<HeaderField> {
     /** The fields made so far; always set for a built line. Filled lazily, as a cache. */
     final HeaderField[] fields;
     final int size;
+    /**
+     * The {@link HeaderName#bit()}s of the known names that may be on some line and of those that may
+     * be on more than one: a look-up for a name that is not there, or for a second line of a name
+     * that has one, needs no scan. A superset is allowed (a builder does not clear bits).
+     */
+    final long present;
+    final long repeated;
     /** {@link #encodedLength()}, given by whoever made the table, or -1 until it is first counted. */
     private int encodedLength;
 
     /** @param encodedLength what {@link #encodedLength()} returns, or -1 to have it counted when asked */
-    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, int encodedLength) {
+    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, long present, long repeated,
+            int encodedLength) {
         this.src = src;
         this.bounds = bounds;
         this.names = names;
         this.fields = fields;
         this.size = size;
+        this.present = present;
+        this.repeated = repeated;
         this.encodedLength = encodedLength;
     }
 
@@ -87,6 +97,9 @@ public final class Headers implements Iterable<HeaderField> {
     int indexOf(HeaderName name, int from) {
         HeaderName[] n = names;
         if (name.isKnown()) {
+            if ((present & name.bit()) == 0) {
+                return -1;
+            }
             // a known name is a single instance, and no unknown name equals it
             for (int i = from; i < size; i++) {
                 if (n[i] == name) {
@@ -101,6 +114,11 @@ public final class Headers implements Iterable<HeaderField> {
             }
         }
         return -1;
+    }
+
+    /** The index of the next line of that name after line {@code i}, which has that name, or -1. */
+    int indexOfNext(HeaderName name, int i) {
+        return name.isKnown() && (repeated & name.bit()) == 0 ? -1 : indexOf(name, i + 1);
     }
 
     /** The first field of that name, or {@code null}. */
@@ -122,7 +140,7 @@ public final class Headers implements Iterable<HeaderField> {
     /** How many lines of that name the message has. */
     public int count(HeaderName name) {
         int n = 0;
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             n++;
         }
         return n;
@@ -131,7 +149,7 @@ public final class Headers implements Iterable<HeaderField> {
     /** All fields of that name, in order. */
     public List<HeaderField> all(HeaderName name) {
         List<HeaderField> list = new ArrayList<>(2);
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             list.add(get(i));
         }
         return list;
@@ -143,7 +161,7 @@ public final class Headers implements Iterable<HeaderField> {
      */
     public List<String> values(HeaderName name) {
         List<String> list = new ArrayList<>(2);
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             HeaderField f = get(i);
             if (name.isCommaList()) {
                 byte[] t = f.text();
@@ -219,14 +237,18 @@ public final class Headers implements Iterable<HeaderField> {
         HeaderName[] n = new HeaderName[size];
         HeaderField[] f = new HeaderField[size];
         int count = 0;
+        long p = 0;
+        long r = 0;
         for (int i = 0; i < size; i++) {
             if (keep.test(names[i])) {
                 System.arraycopy(bounds, i * 3, b, count * 3, 3);
                 n[count] = names[i];
                 f[count++] = fields[i];
+                r |= p & names[i].bit();
+                p |= names[i].bit();
             }
         }
-        return new Headers(src, b, n, f, count, -1);
+        return new Headers(src, b, n, f, count, p, r, -1);
     }
 
     /** Bytes of the header lines on the wire, each with its CRLF. */

@@ -22,6 +22,9 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     private int size;
     /** The lines' encoded length as {@link Headers#encodedLength()} counts it, kept up to date by every edit. */
     private int encodedLength;
+    /** As {@link Headers#present} and {@link Headers#repeated}: set as names come in, never cleared. */
+    private long present;
+    private long repeated;
     /** Whether the arrays belong to a built message and must be copied before the next change. */
     private boolean shared;
     byte[] bodySrc = MessageBase.NO_BODY;
@@ -41,6 +44,8 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         this.fields = Arrays.copyOf(headers.fields, capacity);
         this.size = headers.size;
         this.encodedLength = headers.encodedLength();
+        this.present = headers.present;
+        this.repeated = headers.repeated;
         this.sipVersion = sipVersion;
     }
 
@@ -84,7 +89,9 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         // replace in place: no shifting of the table when, as usual, there is one such line
         own();
         replace(first, field);
-        removeFrom(name, first + 1);
+        if (mayRepeat(name)) {
+            removeFrom(name, first + 1);
+        }
         return self();
     }
 
@@ -143,11 +150,12 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     Headers finishHeaders() {
         int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
-        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(cl, bodyLen)) {
+        if (cl < 0 || mayRepeat(HeaderName.CONTENT_LENGTH) && indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0
+                || !hasValue(cl, bodyLen)) {
             set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
         }
         shared = true;
-        return new Headers(src, bounds, names, fields, size, encodedLength);
+        return new Headers(src, bounds, names, fields, size, present, repeated, encodedLength);
     }
 
     /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
@@ -173,8 +181,16 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         return i == start;
     }
 
+    /** Whether more than one line may have that name. */
+    private boolean mayRepeat(HeaderName name) {
+        return !name.isKnown() || (repeated & name.bit()) != 0;
+    }
+
     private int indexOf(HeaderName name, int from) {
         if (name.isKnown()) {
+            if ((present & name.bit()) == 0) {
+                return -1;
+            }
             // a known name is a single instance, and no unknown name equals it
             for (int i = from; i < size; i++) {
                 if (names[i] == name) {
@@ -212,10 +228,16 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         }
     }
 
-    /** Replaces line {@code i} with a built field. */
+    /** Replaces line {@code i} with a built field of the same name. */
     private void replace(int i, HeaderField field) {
         encodedLength -= Headers.lineLength(bounds, fields, i);
         put(i, field);
+    }
+
+    /** Notes a name that one more line has. */
+    private void note(HeaderName name) {
+        repeated |= present & name.bit();
+        present |= name.bit();
     }
 
     private void put(int i, HeaderField field) {
@@ -238,6 +260,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         System.arraycopy(fields, at, fields, at + 1, size - at);
         size++;
         encodedLength += 2;
+        note(field.name());
         put(at, field);
     }
 

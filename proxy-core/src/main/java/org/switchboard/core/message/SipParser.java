@@ -64,6 +64,8 @@ public final class SipParser {
         int contentLength = -1;
         // what the kept lines take when encoded, each with a CRLF
         int lineBytes = 0;
+        long present = 0;
+        long repeated = 0;
         p = lineEnd + 1;
         boolean blankLine = false;
         while (p < end) {
@@ -136,6 +138,8 @@ public final class SipParser {
                     contentLength = contentLength < 0 ? count : contentLength;
                 }
                 names[count] = name;
+                repeated |= present & name.bit();
+                present |= name.bit();
                 int b = count++ * 3;
                 bounds[b] = p;
                 bounds[b + 1] = lineBreakInside ? -(colon + 1) : colon + 1;
@@ -147,7 +151,8 @@ public final class SipParser {
         if (!blankLine && defect == null) {
             defect = "Missing blank line after the headers";
         }
-        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count, lineBytes);
+        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count, present, repeated,
+                lineBytes);
 
         int available = end - p;
         int bodyLength = available;
@@ -157,11 +162,11 @@ public final class SipParser {
                 lengthDefect = "Missing Content-Length on a stream transport";
             }
         } else {
-            int second = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1);
+            int second = headers.indexOfNext(HeaderName.CONTENT_LENGTH, contentLength);
             // the usual single plain line is read without making its HeaderField
             long range = second < 0 ? headers.plainValue(contentLength) : -1;
             HeaderField cl = range < 0 ? headers.get(contentLength) : null;
-            for (int i = second; i >= 0; i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
+            for (int i = second; i >= 0; i = headers.indexOfNext(HeaderName.CONTENT_LENGTH, i)) {
                 HeaderField other = headers.get(i);
                 if (!sameText(cl, other) && !cl.value().equals(other.value())) {
                     lengthDefect = "Conflicting Content-Length headers";
