@@ -17,7 +17,6 @@ final class Bytes {
     private static final long GT = 0x3e3e3e3e3e3e3e3eL;
     private static final long LT = 0x3c3c3c3c3c3c3c3cL;
     private static final long QUOTE = 0x2222222222222222L;
-    private static final long BACKSLASH = 0x5c5c5c5c5c5c5c5cL;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -140,18 +139,23 @@ final class Bytes {
         return true;
     }
 
-    /** The index of the first '"' or '\\' in {@code buf[from, end)}, or {@code end} (also for {@code from > end}). */
-    static int indexOfQuoteOrBackslash(byte[] buf, int from, int end) {
+    /**
+     * The index of the first {@code a} or {@code b} in {@code buf[from, end)}, or {@code end} if there
+     * is none (also for {@code from > end}).
+     */
+    static int indexOfEither(byte[] buf, byte a, byte b, int from, int end) {
+        long patternA = (a & 0xffL) * LOW_BITS;
+        long patternB = (b & 0xffL) * LOW_BITS;
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long w = (long) LONGS.get(buf, i);
-            long found = zeroBytes(w ^ QUOTE) | zeroBytes(w ^ BACKSLASH);
+            long found = zeroBytes(w ^ patternA) | zeroBytes(w ^ patternB);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
         for (; i < end; i++) {
-            if (buf[i] == '"' || buf[i] == '\\') {
+            if (buf[i] == a || buf[i] == b) {
                 return i;
             }
         }

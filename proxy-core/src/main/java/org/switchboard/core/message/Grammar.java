@@ -66,14 +66,9 @@ final class Grammar {
         return i;
     }
 
-    /** The index of the first {@code c} in {@code s[from, end)}, or -1. */
+    /** The index of the first {@code c} (ASCII) in {@code s[from, end)}, or -1. */
     static int indexOf(byte[] s, char c, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (s[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return Bytes.indexOf(s, (byte) c, from, end);
     }
 
     /**
@@ -83,9 +78,9 @@ final class Grammar {
      */
     static int endOfQuoted(byte[] s, int start, int end) {
         // a backslash found makes the search go on after the byte it escapes
-        int i = Bytes.indexOfQuoteOrBackslash(s, start + 1, end);
+        int i = Bytes.indexOfEither(s, (byte) '"', (byte) '\\', start + 1, end);
         while (i < end && s[i] != '"') {
-            i = Bytes.indexOfQuoteOrBackslash(s, i + 2, end);
+            i = Bytes.indexOfEither(s, (byte) '"', (byte) '\\', i + 2, end);
         }
         if (i < end) {
             return i + 1;

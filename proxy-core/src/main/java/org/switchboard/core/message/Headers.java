@@ -194,6 +194,10 @@ public final class Headers implements Iterable<HeaderField> {
      * not split. Throws if an element is empty.
      */
     static int[] elements(byte[] s, int start, int end) {
+        if (Bytes.indexOfEither(s, (byte) ',', (byte) '"', start, end) == end) {
+            // one element, as a Via line usually holds: no comma to split at, no quote to check
+            return element(s, start, end, new int[2], 0);
+        }
         int[] out = new int[2];
         int count = 0;
         int depth = 0;

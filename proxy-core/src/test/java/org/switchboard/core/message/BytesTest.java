@@ -110,15 +110,16 @@ class BytesTest {
     }
 
     @Test
-    void quotesAndBackslashesAreFoundAtEveryPosition() {
+    void eitherOfTwoBytesIsFoundAtEveryPosition() {
         for (byte b : new byte[] {'"', '\\'}) {
             for (int at = 0; at < 20; at++) {
-                assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, at, b), 0, 20)).isEqualTo(at);
-                assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, at, b), at + 1, 20)).isEqualTo(20);
+                assertThat(Bytes.indexOfEither(buffer(20, at, b), (byte) '"', (byte) '\\', 0, 20)).isEqualTo(at);
+                assertThat(Bytes.indexOfEither(buffer(20, at, b), (byte) '"', (byte) '\\', at + 1, 20)).isEqualTo(20);
             }
         }
-        assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, -1, (byte) 0), 21, 20)).isEqualTo(20);
-        assertThat(Bytes.indexOfQuoteOrBackslash(buffer(20, 3, (byte) 0xa2), 0, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfEither(buffer(20, -1, (byte) 0), (byte) '"', (byte) ',', 21, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfEither(buffer(20, 3, (byte) 0xa2), (byte) '"', (byte) ',', 0, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfEither(buffer(20, 3, (byte) 0xa2), (byte) 0xa2, (byte) ',', 0, 20)).isEqualTo(3);
     }
 
     @Test

@@ -28,6 +28,17 @@ class HeadersTest {
     }
 
     @Test
+    void aValueWithoutCommaOrQuoteIsOneTrimmedElementAndAnEmptyOrUnterminatedOneAnError() {
+        List<String> out = new ArrayList<>();
+
+        Headers.splitList(" \tSIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKsb7a31c0f2 <x> ", out);
+
+        assertThat(out).containsExactly("SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKsb7a31c0f2 <x>");
+        assertThatThrownBy(() -> Headers.splitList("  ", new ArrayList<>())).hasMessage("Empty element in header list");
+        assertThatThrownBy(() -> Headers.splitList("a \"b", new ArrayList<>())).hasMessage("Unterminated quoted string");
+    }
+
+    @Test
     void emptyElementIsAnError() {
         assertThatThrownBy(() -> Headers.splitList("a, ,b", new ArrayList<>())).isInstanceOf(SipParseException.class);
     }
