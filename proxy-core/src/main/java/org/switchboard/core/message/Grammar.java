@@ -56,7 +56,8 @@ final class Grammar {
     }
 
     static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+        // one test settles the usual byte, anything above SP
+        return (b & 0xff) <= ' ' && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
     }
 
     static int skipWhitespace(byte[] s, int i, int end) {

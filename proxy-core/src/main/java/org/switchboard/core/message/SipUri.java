@@ -12,7 +12,14 @@ public final class SipUri {
     private static final String SIPS = "sips";
 
     private final String scheme;
-    private final String user;
+    /**
+     * A parsed user part lies in {@code userSrc[userStart, userEnd)} and is cut only when asked (a
+     * proxy reads the host of most URIs it parses, not the user); {@code userSrc} is null otherwise.
+     */
+    private final byte[] userSrc;
+    private final int userStart;
+    private final int userEnd;
+    private String user;
     private final String password;
     private final String host;
     private final int port;
@@ -20,6 +27,14 @@ public final class SipUri {
     private final String headers;
 
     public SipUri(String scheme, String user, String password, String host, int port, Params params, String headers) {
+        this(scheme, null, 0, 0, user, password, host, port, params, headers);
+    }
+
+    private SipUri(String scheme, byte[] userSrc, int userStart, int userEnd, String user, String password, String host,
+            int port, Params params, String headers) {
+        this.userSrc = userSrc;
+        this.userStart = userStart;
+        this.userEnd = userEnd;
         // the parser passes the interned literals of schemeOf, which need no lower-casing
         this.scheme = scheme == SIP || scheme == SIPS ? scheme : scheme.toLowerCase(Locale.ROOT);
         this.user = user;
@@ -101,17 +116,17 @@ public final class SipUri {
             throw new SipParseException("Not a SIP URI: " + abbreviate(s, start, n));
         }
         int i = start + scheme.length() + 1;
-        String user = null;
+        int userStart = i;
+        int userEnd = -1;
         String password = null;
         int at = Grammar.indexOf(s, '@', i, n);
         if (at >= 0) {
             int colon = Grammar.indexOf(s, ':', i, at);
-            int userEnd = colon >= 0 ? colon : at;
+            userEnd = colon >= 0 ? colon : at;
             if (userEnd == i) {
                 throw new SipParseException("Empty user part in URI");
             }
             checkUserinfo(s, i, userEnd, true);
-            user = Grammar.text(s, i, userEnd);
             if (userEnd < at) {
                 checkUserinfo(s, userEnd + 1, at, false);
                 password = Grammar.text(s, userEnd + 1, at);
@@ -159,7 +174,7 @@ public final class SipUri {
         if (i != n) {
             throw new SipParseException("Unexpected characters in URI: " + abbreviate(s, start, n));
         }
-        return new SipUri(scheme, user, password, host, port, params, headers);
+        return new SipUri(scheme, userEnd < 0 ? null : s, userStart, userEnd, null, password, host, port, params, headers);
     }
 
     private static String abbreviate(byte[] b, int start, int end) {
@@ -341,7 +356,12 @@ public final class SipUri {
 
     /** The user part as written (escaped), or {@code null}. */
     public String user() {
-        return user;
+        String u = user;
+        if (u == null && userSrc != null) {
+            u = Grammar.text(userSrc, userStart, userEnd);
+            user = u;
+        }
+        return u;
     }
 
     public String password() {
@@ -388,27 +408,28 @@ public final class SipUri {
     }
 
     public SipUri withHostPort(String newHost, int newPort) {
-        return new SipUri(scheme, user, password, newHost, newPort, params, headers);
+        return new SipUri(scheme, user(), password, newHost, newPort, params, headers);
     }
 
     public SipUri withParams(Params newParams) {
-        return new SipUri(scheme, user, password, host, port, newParams, headers);
+        return new SipUri(scheme, user(), password, host, port, newParams, headers);
     }
 
     public SipUri withoutHeaders() {
-        return new SipUri(scheme, user, password, host, port, params, null);
+        return new SipUri(scheme, user(), password, host, port, params, null);
     }
 
     /** The address-of-record form {@code sip:user@host}: no port, parameters or headers. */
     public SipUri addressOfRecord() {
-        return new SipUri(scheme, user, null, host.toLowerCase(Locale.ROOT), -1, Params.EMPTY, null);
+        return new SipUri(scheme, user(), null, host.toLowerCase(Locale.ROOT), -1, Params.EMPTY, null);
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(64).append(scheme).append(':');
-        if (user != null) {
-            b.append(user);
+        String u = user();
+        if (u != null) {
+            b.append(u);
             if (password != null) {
                 b.append(':').append(password);
             }
@@ -427,13 +448,13 @@ public final class SipUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SipUri u && u.scheme.equals(scheme) && Objects.equals(u.user, user)
+        return o instanceof SipUri u && u.scheme.equals(scheme) && Objects.equals(u.user(), user())
                 && Objects.equals(u.password, password) && u.host.equalsIgnoreCase(host) && u.port == port
                 && u.params.equals(params) && Objects.equals(u.headers, headers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, user, host.toLowerCase(Locale.ROOT), port);
+        return Objects.hash(scheme, user(), host.toLowerCase(Locale.ROOT), port);
     }
 }

@@ -67,6 +67,18 @@ class SipUriTest {
     }
 
     @Test
+    void aParsedUserPartReadsAndComparesAsOneGivenAsAString() {
+        SipUri parsed = SipUri.parse("sip:alice@h.example.com");
+        SipUri made = SipUri.of("alice", "h.example.com", -1);
+
+        assertThat(parsed).isEqualTo(made).hasSameHashCodeAs(made);
+        assertThat(parsed.withHostPort("g.example.com", 5070).user()).isEqualTo("alice");
+        assertThat(parsed.addressOfRecord().toString()).isEqualTo("sip:alice@h.example.com");
+        assertThat(SipUri.parse("sip:h.example.com").user()).isNull();
+        assertThat(SipUri.parse("sip:bob:pw@h").user()).isEqualTo("bob");
+    }
+
+    @Test
     void schemeOfAcceptsAnyRfc3986Scheme() {
         assertThat(SipUri.schemeOf("SIPS:a@b")).isEqualTo("sips");
         assertThat(SipUri.schemeOf("soap.beep://192.0.2.103:3002")).isEqualTo("soap.beep");
