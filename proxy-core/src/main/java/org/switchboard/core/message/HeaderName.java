@@ -102,7 +102,8 @@ public final class HeaderName {
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
         HeaderName known = known(b, off, len);
-        return known != null ? known : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false, 0);
+        return known != null ? known
+                : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false, 0);
     }
 
     /**

@@ -283,9 +283,10 @@ public final class Headers implements Iterable<HeaderField> {
             if (start == BUILT) {
                 pos = fields[i].writeTo(out, pos);
             } else {
-                // received lines that were adjacent on the wire go out with one copy
+                // received lines that were adjacent on the wire go out with one copy; two bytes
+                // between the end of one line and the start of the next can only be its CRLF
                 int end = bounds[b + 2];
-                while (i + 1 < size && bounds[b + 3] == end + 2 && src[end] == '\r' && src[end + 1] == '\n') {
+                while (i + 1 < size && bounds[b + 3] == end + 2) {
                     i++;
                     b += 3;
                     end = bounds[b + 2];

@@ -34,8 +34,8 @@ public final class NameAddr {
         this.uri = uri;
     }
 
-    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme, Params params,
-            boolean angleBrackets) {
+    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme,
+            Params params, boolean angleBrackets) {
         this.src = src;
         this.scheme = scheme;
         this.displayStart = displayStart;

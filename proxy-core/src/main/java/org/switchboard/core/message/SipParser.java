@@ -288,10 +288,8 @@ public final class SipParser {
         String method = SipMethod.of(b, line.start(), firstSp);
         String version = version(b, lastSp + 1, end);
         String lineDefect = null;
-        boolean uriOk = lastSp > firstSp + 1;
-        for (int i = firstSp + 1; uriOk && i < lastSp; i++) {
-            uriOk = b[i] != ' ' && b[i] != '\t';
-        }
+        boolean uriOk = lastSp > firstSp + 1
+                && Bytes.indexOfEither(b, (byte) ' ', (byte) '\t', firstSp + 1, lastSp) == lastSp;
         String uri = lastSp > firstSp ? Grammar.text(b, firstSp + 1, lastSp) : "";
         // a byte of 0x80 or above is no token byte, as the character it decodes to is no token character
         boolean token = Grammar.isToken(b, line.start(), firstSp);

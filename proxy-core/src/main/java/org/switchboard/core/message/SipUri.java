@@ -174,7 +174,8 @@ public final class SipUri {
         if (i != n) {
             throw new SipParseException("Unexpected characters in URI: " + abbreviate(s, start, n));
         }
-        return new SipUri(scheme, userEnd < 0 ? null : s, userStart, userEnd, null, password, host, port, params, headers);
+        byte[] userSrc = userEnd < 0 ? null : s;
+        return new SipUri(scheme, userSrc, userStart, userEnd, null, password, host, port, params, headers);
     }
 
     private static String abbreviate(byte[] b, int start, int end) {
