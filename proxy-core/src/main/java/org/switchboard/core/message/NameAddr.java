@@ -155,8 +155,8 @@ public final class NameAddr {
         if (whitespace) {
             throw new SipParseException("Whitespace in URI");
         }
-        int[] end = element ? next : new int[1];
-        Params params = Params.parse(s, after, n, element ? "," : "", end);
+        // a lone value's parameters run to its end, so only a list element needs to know where they stop
+        Params params = Params.parse(s, after, n, element ? "," : "", next);
         return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, params, lt >= 0);
     }
 

@@ -47,7 +47,7 @@ public final class Params {
     /**
      * Parses parameters from {@code s[i, n)}, where {@code i} is at a ';' or at the end. Stops at
      * {@code stop} characters outside quotes (e.g. ',' or '?'), returning the stop index in
-     * {@code end[0]}.
+     * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
         int[] bounds = null;
@@ -83,8 +83,9 @@ public final class Params {
                 i = Grammar.skipWhitespace(s, i, n);
             }
             if (bounds == null) {
-                // room for two parameters, as most URIs and header values have no more
-                bounds = new int[8];
+                // room for as many parameters as there are semicolons left (a quoted one may make it
+                // one too many), so that a long list (a Contact with feature tags) is not regrown
+                bounds = new int[4 * (1 + Bytes.count(s, (byte) ';', i, n))];
             } else if (count * 4 == bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
             }
@@ -97,7 +98,9 @@ public final class Params {
         if (i < n && stops.indexOf(s[i]) < 0) {
             throw new SipParseException("Unexpected '" + unexpected(s, i, n) + "' in parameters");
         }
-        end[0] = i;
+        if (end != null) {
+            end[0] = i;
+        }
         return count == 0 ? EMPTY : new Params(s, bounds, count);
     }
 
