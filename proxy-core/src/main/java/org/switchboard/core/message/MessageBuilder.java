@@ -110,14 +110,17 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         if (i < 0) {
             return self();
         }
-        HeaderField f = field(i);
-        byte[] t = f.text();
-        int[] elements = Headers.elements(t, f.textStart(), f.textEnd());
+        // a plain received line, as a Via usually is, is split without making its field
+        HeaderField f = isPlain(i) ? null : field(i);
+        byte[] t = f == null ? src : f.text();
+        long range = f == null ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2])
+                : (long) f.textStart() << 32 | f.textEnd();
+        int[] elements = Headers.elements(t, (int) (range >>> 32), (int) range);
         own();
         if (elements.length <= 2) {
             delete(i);
         } else {
-            StringBuilder rest = new StringBuilder(f.textEnd() - f.textStart());
+            StringBuilder rest = new StringBuilder((int) range - (int) (range >>> 32));
             for (int k = 2; k < elements.length; k += 2) {
                 if (k > 2) {
                     rest.append(", ");
@@ -160,14 +163,18 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
     private boolean hasValue(int i, int n) {
-        int valueStart = bounds[i * 3 + 1];
-        if (bounds[i * 3] != Headers.BUILT && valueStart > 0) {
+        if (isPlain(i)) {
             // a plain received line, as Content-Length usually is: checked without making its field
-            long range = HeaderField.trim(src, valueStart, bounds[i * 3 + 2]);
+            long range = HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]);
             return hasValue(src, (int) (range >>> 32), (int) range, n);
         }
         HeaderField f = field(i);
         return hasValue(f.text(), f.textStart(), f.textEnd(), n);
+    }
+
+    /** Whether line {@code i} is received and has no line break inside, as {@link Headers#isPlain}. */
+    private boolean isPlain(int i) {
+        return bounds[i * 3] != Headers.BUILT && bounds[i * 3 + 1] > 0;
     }
 
     private static boolean hasValue(byte[] t, int start, int end, int n) {

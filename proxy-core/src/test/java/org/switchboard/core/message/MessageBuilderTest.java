@@ -37,6 +37,20 @@ class MessageBuilderTest {
     }
 
     @Test
+    void removeFirstValueOfAFoldedLineOrASingleValueLine() {
+        String folded = REQUEST.replace("v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/UDP",
+                "v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1,\n SIP/2.0/UDP");
+        SipRequest r = TestMessages.request(folded).toBuilder().removeFirstValue(HeaderName.VIA).build();
+        SipRequest single = TestMessages.request(REQUEST.replace("SIP/2.0/UDP a.example.com;branch=z9hG4bK1, ", ""))
+                .toBuilder().removeFirstValue(HeaderName.VIA).build();
+
+        assertThat(r.vias()).extracting(Via::host).containsExactly("b.example.com");
+        assertThat(single.vias()).isEmpty();
+        assertThat(new String(single.encode(), StandardCharsets.UTF_8))
+                .startsWith("INVITE sip:bob@biloxi.example.com SIP/2.0\r\nMax-Forwards: 70\r\n");
+    }
+
+    @Test
     void setReplacesEveryLineInPlaceAndLeavesOthersUntouched() {
         SipRequest original = TestMessages.request(REQUEST);
         SipRequest r = original.toBuilder().set(HeaderName.MAX_FORWARDS, "69").requestUri("sip:bob@192.0.2.4").build();
