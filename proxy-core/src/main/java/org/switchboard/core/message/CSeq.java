@@ -34,11 +34,10 @@ public record CSeq(long number, String method) {
         while (methodEnd > methodStart && (s[methodEnd - 1] & 0xff) <= ' ') {
             methodEnd--;
         }
-        String method = SipMethod.of(s, methodStart, methodEnd);
-        if (!Grammar.isToken(method)) {
+        if (!Grammar.isToken(s, methodStart, methodEnd)) {
             throw new SipParseException("Bad CSeq method");
         }
-        return new CSeq(number, method);
+        return new CSeq(number, SipMethod.of(s, methodStart, methodEnd));
     }
 
     @Override

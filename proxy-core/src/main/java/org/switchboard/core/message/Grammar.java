@@ -41,12 +41,23 @@ final class Grammar {
         return true;
     }
 
+    /** Whether {@code s[start, end)} is a token: not empty, all token bytes. */
+    static boolean isToken(byte[] s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!TOKEN[s[i] & 0xff]) {
+                return false;
+            }
+        }
+        return start < end;
+    }
+
     static boolean isToken(byte b) {
         return TOKEN[b & 0xff];
     }
 
     static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+        // one test settles the usual byte, anything above SP
+        return (b & 0xff) <= ' ' && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
     }
 
     static int skipWhitespace(byte[] s, int i, int end) {
@@ -56,14 +67,9 @@ final class Grammar {
         return i;
     }
 
-    /** The index of the first {@code c} in {@code s[from, end)}, or -1. */
+    /** The index of the first {@code c} (ASCII) in {@code s[from, end)}, or -1. */
     static int indexOf(byte[] s, char c, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (s[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return Bytes.indexOf(s, (byte) c, from, end);
     }
 
     /**
@@ -72,13 +78,13 @@ final class Grammar {
      * character are never a quote or a backslash, so this matches a scan over the decoded text.
      */
     static int endOfQuoted(byte[] s, int start, int end) {
-        for (int i = start + 1; i < end; i++) {
-            byte c = s[i];
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                return i + 1;
-            }
+        // a backslash found makes the search go on after the byte it escapes
+        int i = Bytes.indexOfEither(s, (byte) '"', (byte) '\\', start + 1, end);
+        while (i < end && s[i] != '"') {
+            i = Bytes.indexOfEither(s, (byte) '"', (byte) '\\', i + 2, end);
+        }
+        if (i < end) {
+            return i + 1;
         }
         throw new SipParseException("Unterminated quoted string");
     }

@@ -64,10 +64,10 @@ public final class HeaderField {
      */
     static long trim(byte[] src, int start, int end) {
         // the value may start on a continuation line ("To :" CRLF SP "sip:...", RFC 4475 §3.1.1.1)
-        while (start < end && isLws(src[start])) {
+        while (start < end && Grammar.isWhitespace(src[start])) {
             start++;
         }
-        while (end > start && isLws(src[end - 1])) {
+        while (end > start && Grammar.isWhitespace(src[end - 1])) {
             end--;
         }
         return (long) start << 32 | end;
@@ -130,10 +130,6 @@ public final class HeaderField {
             }
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
-    }
-
-    private static boolean isLws(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     private static boolean isWs(byte b) {

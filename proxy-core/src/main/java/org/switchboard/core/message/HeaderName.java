@@ -14,13 +14,8 @@ import java.util.Map;
  */
 public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
-    /**
-     * Open-addressing table of the known spellings (full names and compact forms) in lower case,
-     * each as little-endian words of up to eight bytes, so that a name is matched a word at a time.
-     */
-    private static final long[][] SPELLINGS = new long[512][];
-    private static final int[] LENGTHS = new int[512];
-    private static final HeaderName[] NAMES = new HeaderName[512];
+    /** How many known names exist so far; each takes the next bit of {@link #bit()}. */
+    private static int knownCount;
 
     public static final HeaderName VIA = known("Via", 'v', true);
     public static final HeaderName FROM = known("From", 'f', false);
@@ -75,72 +70,54 @@ public final class HeaderName {
     public static final HeaderName RSEQ = known("RSeq", '\0', false);
     public static final HeaderName RACK = known("RAck", '\0', false);
 
+    /** Every spelling in {@link #KNOWN}, made after the constants above have put theirs there. */
+    private static final SpellingTable SPELLINGS = new SpellingTable(KNOWN);
+
     private final String canonical;
     private final String key;
     private final boolean commaList;
     private final boolean known;
+    private final long bit;
 
-    private HeaderName(String canonical, boolean commaList, boolean known) {
+    private HeaderName(String canonical, boolean commaList, boolean known, long bit) {
         this.canonical = canonical;
         this.key = canonical.toLowerCase(Locale.ROOT);
         this.commaList = commaList;
         this.known = known;
+        this.bit = bit;
     }
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
-        HeaderName name = new HeaderName(canonical, commaList, true);
-        register(name.key, name);
+        if (knownCount == Long.SIZE) {
+            throw new IllegalStateException("More known header names than bits in a long");
+        }
+        HeaderName name = new HeaderName(canonical, commaList, true, 1L << knownCount++);
+        KNOWN.put(name.key, name);
         if (compact != '\0') {
-            register(String.valueOf(compact), name);
+            KNOWN.put(String.valueOf(compact), name);
         }
         return name;
     }
 
-    private static void register(String lowerKey, HeaderName name) {
-        KNOWN.put(lowerKey, name);
-        byte[] b = lowerKey.getBytes(StandardCharsets.US_ASCII);
-        long[] words = new long[(b.length + 7) / 8];
-        for (int k = 0; k < words.length; k++) {
-            words[k] = Bytes.lowerCaseWord(b, k * 8, Math.min(8, b.length - k * 8));
-        }
-        int slot = slot(words[0], b.length);
-        while (SPELLINGS[slot] != null) {
-            slot = (slot + 1) & (SPELLINGS.length - 1);
-        }
-        SPELLINGS[slot] = words;
-        LENGTHS[slot] = b.length;
-        NAMES[slot] = name;
-    }
-
-    private static int slot(long firstWord, int len) {
-        return (int) (((firstWord ^ len) * 0x9E3779B97F4A7C15L) >>> 55) & (SPELLINGS.length - 1);
-    }
-
     /** The name for a header name spelled in {@code b[off, off+len)}, in any case or compact form. */
     public static HeaderName of(byte[] b, int off, int len) {
-        long first = Bytes.lowerCaseWord(b, off, Math.min(8, len));
-        int slot = slot(first, len);
-        for (long[] words; (words = SPELLINGS[slot]) != null; slot = (slot + 1) & (SPELLINGS.length - 1)) {
-            if (LENGTHS[slot] == len && words[0] == first && restMatches(words, b, off, len)) {
-                return NAMES[slot];
-            }
-        }
-        return new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false);
+        HeaderName known = known(b, off, len);
+        return known != null ? known
+                : new HeaderName(new String(b, off, len, StandardCharsets.US_ASCII), false, false, 0);
     }
 
-    private static boolean restMatches(long[] words, byte[] b, int off, int len) {
-        for (int k = 1; k < words.length; k++) {
-            if (words[k] != Bytes.lowerCaseWord(b, off + k * 8, Math.min(8, len - k * 8))) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * The known name spelled in {@code b[off, off+len)}, in any case or compact form, or {@code null}.
+     * Every known spelling is a token, so a match also proves the bytes are one.
+     */
+    static HeaderName known(byte[] b, int off, int len) {
+        return SPELLINGS.find(b, off, len);
     }
 
     /** The name for a spelling, in any case or compact form. */
     public static HeaderName of(String name) {
         HeaderName known = KNOWN.get(name.toLowerCase(Locale.ROOT));
-        return known != null ? known : new HeaderName(name, false, false);
+        return known != null ? known : new HeaderName(name, false, false, 0);
     }
 
     /** The name as it is written in messages we build, e.g. {@code Call-ID}. */
@@ -151,6 +128,14 @@ public final class HeaderName {
     /** Whether this is one of the constants above (each a single instance). */
     boolean isKnown() {
         return known;
+    }
+
+    /**
+     * A bit of its own for each known name, so that a set of known names fits in a {@code long}
+     * ({@link Headers} notes which it holds); 0 for any other name.
+     */
+    long bit() {
+        return bit;
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * made the first time it is asked for, so that splitting a message creates no object per line.
  */
 public final class Headers implements Iterable<HeaderField> {
-    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0);
+    static final Headers EMPTY = new Headers(null, new int[0], new HeaderName[0], new HeaderField[0], 0, 0, 0, 0);
 
     /** {@link #bounds} start of a line that is not in {@link #src}: its field was built in code. */
     static final int BUILT = -1;
@@ -33,13 +33,27 @@ public final class Headers implements Iterable<HeaderField> {
     /** The fields made so far; always set for a built line. Filled lazily, as a cache. */
     final HeaderField[] fields;
     final int size;
+    /**
+     * The {@link HeaderName#bit()}s of the known names that may be on some line and of those that may
+     * be on more than one: a look-up for a name that is not there, or for a second line of a name
+     * that has one, needs no scan. A superset is allowed (a builder does not clear bits).
+     */
+    final long present;
+    final long repeated;
+    /** {@link #encodedLength()}, given by whoever made the table, or -1 until it is first counted. */
+    private int encodedLength;
 
-    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size) {
+    /** @param encodedLength what {@link #encodedLength()} returns, or -1 to have it counted when asked */
+    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, long present, long repeated,
+            int encodedLength) {
         this.src = src;
         this.bounds = bounds;
         this.names = names;
         this.fields = fields;
         this.size = size;
+        this.present = present;
+        this.repeated = repeated;
+        this.encodedLength = encodedLength;
     }
 
     public int size() {
@@ -71,18 +85,21 @@ public final class Headers implements Iterable<HeaderField> {
      * its {@link HeaderField}.
      */
     long plainValue(int i) {
-        int b = i * 3;
-        int valueStart = bounds[b + 1];
-        if (bounds[b] == BUILT || valueStart < 0) {
-            return -1;
-        }
-        return HeaderField.trim(src, valueStart, bounds[b + 2]);
+        return isPlain(i) ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]) : -1;
+    }
+
+    /** Whether line {@code i} is received and has no line break inside: {@link #plainValue} is not -1. */
+    boolean isPlain(int i) {
+        return bounds[i * 3] != BUILT && bounds[i * 3 + 1] >= 0;
     }
 
     /** The index of the first line of that name at or after {@code from}, or -1. */
     int indexOf(HeaderName name, int from) {
         HeaderName[] n = names;
         if (name.isKnown()) {
+            if ((present & name.bit()) == 0) {
+                return -1;
+            }
             // a known name is a single instance, and no unknown name equals it
             for (int i = from; i < size; i++) {
                 if (n[i] == name) {
@@ -97,6 +114,11 @@ public final class Headers implements Iterable<HeaderField> {
             }
         }
         return -1;
+    }
+
+    /** The index of the next line of that name after line {@code i}, which has that name, or -1. */
+    int indexOfNext(HeaderName name, int i) {
+        return name.isKnown() && (repeated & name.bit()) == 0 ? -1 : indexOf(name, i + 1);
     }
 
     /** The first field of that name, or {@code null}. */
@@ -118,7 +140,7 @@ public final class Headers implements Iterable<HeaderField> {
     /** How many lines of that name the message has. */
     public int count(HeaderName name) {
         int n = 0;
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             n++;
         }
         return n;
@@ -127,7 +149,7 @@ public final class Headers implements Iterable<HeaderField> {
     /** All fields of that name, in order. */
     public List<HeaderField> all(HeaderName name) {
         List<HeaderField> list = new ArrayList<>(2);
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             list.add(get(i));
         }
         return list;
@@ -139,7 +161,7 @@ public final class Headers implements Iterable<HeaderField> {
      */
     public List<String> values(HeaderName name) {
         List<String> list = new ArrayList<>(2);
-        for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+        for (int i = indexOf(name, 0); i >= 0; i = indexOfNext(name, i)) {
             HeaderField f = get(i);
             if (name.isCommaList()) {
                 byte[] t = f.text();
@@ -172,6 +194,10 @@ public final class Headers implements Iterable<HeaderField> {
      * not split. Throws if an element is empty.
      */
     static int[] elements(byte[] s, int start, int end) {
+        if (Bytes.indexOfEither(s, (byte) ',', (byte) '"', start, end) == end) {
+            // one element, as a Via line usually holds: no comma to split at, no quote to check
+            return element(s, start, end, new int[2], 0);
+        }
         int[] out = new int[2];
         int count = 0;
         int depth = 0;
@@ -215,24 +241,38 @@ public final class Headers implements Iterable<HeaderField> {
         HeaderName[] n = new HeaderName[size];
         HeaderField[] f = new HeaderField[size];
         int count = 0;
+        long p = 0;
+        long r = 0;
         for (int i = 0; i < size; i++) {
             if (keep.test(names[i])) {
                 System.arraycopy(bounds, i * 3, b, count * 3, 3);
                 n[count] = names[i];
                 f[count++] = fields[i];
+                r |= p & names[i].bit();
+                p |= names[i].bit();
             }
         }
-        return new Headers(src, b, n, f, count);
+        return new Headers(src, b, n, f, count, p, r, -1);
     }
 
     /** Bytes of the header lines on the wire, each with its CRLF. */
     int encodedLength() {
-        int len = 0;
-        for (int i = 0; i < size; i++) {
-            int b = i * 3;
-            len += (bounds[b] == BUILT ? fields[i].encodedLength() : bounds[b + 2] - bounds[b]) + 2;
+        int len = encodedLength;
+        if (len < 0) {
+            len = 0;
+            for (int i = 0; i < size; i++) {
+                len += lineLength(bounds, fields, i) + 2;
+            }
+            // a benign race: every thread counts the same
+            encodedLength = len;
         }
         return len;
+    }
+
+    /** Bytes line {@code i} of a line table takes on the wire, without its CRLF. */
+    static int lineLength(int[] bounds, HeaderField[] fields, int i) {
+        int b = i * 3;
+        return bounds[b] == BUILT ? fields[i].encodedLength() : bounds[b + 2] - bounds[b];
     }
 
     /** Writes the header lines, each with its CRLF, at {@code pos}; returns the new position. */
@@ -243,9 +283,10 @@ public final class Headers implements Iterable<HeaderField> {
             if (start == BUILT) {
                 pos = fields[i].writeTo(out, pos);
             } else {
-                // received lines that were adjacent on the wire go out with one copy
+                // received lines that were adjacent on the wire go out with one copy; two bytes
+                // between the end of one line and the start of the next can only be its CRLF
                 int end = bounds[b + 2];
-                while (i + 1 < size && bounds[b + 3] == end + 2 && src[end] == '\r' && src[end + 1] == '\n') {
+                while (i + 1 < size && bounds[b + 3] == end + 2) {
                     i++;
                     b += 3;
                     end = bounds[b + 2];

@@ -148,7 +148,7 @@ abstract class MessageBase {
      * for a plain received line, which then needs no {@link HeaderField}.
      */
     private byte[] text(int i) {
-        return headers.plainValue(i) < 0 ? headers.get(i).text() : headers.src;
+        return headers.isPlain(i) ? headers.src : headers.get(i).text();
     }
 
     /** The value of line {@code i} in {@link #text}, packed as {@link HeaderField#trim} packs it. */
@@ -261,7 +261,7 @@ abstract class MessageBase {
     private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
         List<NameAddr> list = new ArrayList<>(2);
         int[] next = new int[1];
-        for (int i = first; i >= 0; i = headers.indexOf(name, i + 1)) {
+        for (int i = first; i >= 0; i = headers.indexOfNext(name, i)) {
             byte[] t = text(i);
             long range = range(i);
             int end = (int) range;
@@ -309,7 +309,7 @@ abstract class MessageBase {
             fields = new HeaderField[headers.count(name)];
             elements = new int[fields.length][];
             int i = headers.indexOf(name, 0);
-            for (int l = 0; l < fields.length; l++, i = headers.indexOf(name, i + 1)) {
+            for (int l = 0; l < fields.length; l++, i = headers.indexOfNext(name, i)) {
                 HeaderField f = headers.get(i);
                 fields[l] = f;
                 elements[l] = Headers.elements(f.text(), f.textStart(), f.textEnd());

@@ -20,6 +20,11 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     private HeaderName[] names;
     private HeaderField[] fields;
     private int size;
+    /** The lines' encoded length as {@link Headers#encodedLength()} counts it, kept up to date by every edit. */
+    private int encodedLength;
+    /** As {@link Headers#present} and {@link Headers#repeated}: set as names come in, never cleared. */
+    private long present;
+    private long repeated;
     /** Whether the arrays belong to a built message and must be copied before the next change. */
     private boolean shared;
     byte[] bodySrc = MessageBase.NO_BODY;
@@ -38,6 +43,9 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         this.names = Arrays.copyOf(headers.names, capacity);
         this.fields = Arrays.copyOf(headers.fields, capacity);
         this.size = headers.size;
+        this.encodedLength = headers.encodedLength();
+        this.present = headers.present;
+        this.repeated = headers.repeated;
         this.sipVersion = sipVersion;
     }
 
@@ -80,8 +88,10 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         }
         // replace in place: no shifting of the table when, as usual, there is one such line
         own();
-        put(first, field);
-        removeFrom(name, first + 1);
+        replace(first, field);
+        if (mayRepeat(name)) {
+            removeFrom(name, first + 1);
+        }
         return self();
     }
 
@@ -100,21 +110,24 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         if (i < 0) {
             return self();
         }
-        HeaderField f = field(i);
-        byte[] t = f.text();
-        int[] elements = Headers.elements(t, f.textStart(), f.textEnd());
+        // a plain received line, as a Via usually is, is split without making its field
+        HeaderField f = isPlain(i) ? null : field(i);
+        byte[] t = f == null ? src : f.text();
+        long range = f == null ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2])
+                : (long) f.textStart() << 32 | f.textEnd();
+        int[] elements = Headers.elements(t, (int) (range >>> 32), (int) range);
         own();
         if (elements.length <= 2) {
             delete(i);
         } else {
-            StringBuilder rest = new StringBuilder(f.textEnd() - f.textStart());
+            StringBuilder rest = new StringBuilder((int) range - (int) (range >>> 32));
             for (int k = 2; k < elements.length; k += 2) {
                 if (k > 2) {
                     rest.append(", ");
                 }
                 rest.append(Grammar.text(t, elements[k], elements[k + 1]));
             }
-            put(i, HeaderField.of(name, rest.toString()));
+            replace(i, HeaderField.of(name, rest.toString()));
         }
         return self();
     }
@@ -140,23 +153,28 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     Headers finishHeaders() {
         int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
-        if (cl < 0 || indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(cl, bodyLen)) {
+        if (cl < 0 || mayRepeat(HeaderName.CONTENT_LENGTH) && indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0
+                || !hasValue(cl, bodyLen)) {
             set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
         }
         shared = true;
-        return new Headers(src, bounds, names, fields, size);
+        return new Headers(src, bounds, names, fields, size, present, repeated, encodedLength);
     }
 
     /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
     private boolean hasValue(int i, int n) {
-        int valueStart = bounds[i * 3 + 1];
-        if (bounds[i * 3] != Headers.BUILT && valueStart > 0) {
+        if (isPlain(i)) {
             // a plain received line, as Content-Length usually is: checked without making its field
-            long range = HeaderField.trim(src, valueStart, bounds[i * 3 + 2]);
+            long range = HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]);
             return hasValue(src, (int) (range >>> 32), (int) range, n);
         }
         HeaderField f = field(i);
         return hasValue(f.text(), f.textStart(), f.textEnd(), n);
+    }
+
+    /** Whether line {@code i} is received and has no line break inside, as {@link Headers#isPlain}. */
+    private boolean isPlain(int i) {
+        return bounds[i * 3] != Headers.BUILT && bounds[i * 3 + 1] > 0;
     }
 
     private static boolean hasValue(byte[] t, int start, int end, int n) {
@@ -170,8 +188,16 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         return i == start;
     }
 
+    /** Whether more than one line may have that name. */
+    private boolean mayRepeat(HeaderName name) {
+        return !name.isKnown() || (repeated & name.bit()) != 0;
+    }
+
     private int indexOf(HeaderName name, int from) {
         if (name.isKnown()) {
+            if ((present & name.bit()) == 0) {
+                return -1;
+            }
             // a known name is a single instance, and no unknown name equals it
             for (int i = from; i < size; i++) {
                 if (names[i] == name) {
@@ -209,7 +235,20 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         }
     }
 
+    /** Replaces line {@code i} with a built field of the same name. */
+    private void replace(int i, HeaderField field) {
+        encodedLength -= Headers.lineLength(bounds, fields, i);
+        put(i, field);
+    }
+
+    /** Notes a name that one more line has. */
+    private void note(HeaderName name) {
+        repeated |= present & name.bit();
+        present |= name.bit();
+    }
+
     private void put(int i, HeaderField field) {
+        encodedLength += field.encodedLength();
         names[i] = field.name();
         fields[i] = field;
         bounds[i * 3] = Headers.BUILT;
@@ -227,10 +266,13 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         System.arraycopy(names, at, names, at + 1, size - at);
         System.arraycopy(fields, at, fields, at + 1, size - at);
         size++;
+        encodedLength += 2;
+        note(field.name());
         put(at, field);
     }
 
     private void delete(int at) {
+        encodedLength -= Headers.lineLength(bounds, fields, at) + 2;
         System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
         System.arraycopy(names, at + 1, names, at, size - at - 1);
         System.arraycopy(fields, at + 1, fields, at, size - at - 1);

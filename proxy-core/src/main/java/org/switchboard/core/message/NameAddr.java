@@ -18,6 +18,8 @@ public final class NameAddr {
     private final int uriEnd;
     private final Params params;
     private final boolean angleBrackets;
+    /** The URI's scheme in lower case, found while parsing, or {@code null} for an address made from Strings. */
+    private final String scheme;
     private String displayName;
     private String uri;
     private SipUri sipUri;
@@ -27,14 +29,15 @@ public final class NameAddr {
     }
 
     private NameAddr(String displayName, String uri, Params params, boolean angleBrackets) {
-        this(null, -1, -1, -1, -1, params, angleBrackets || displayName != null);
+        this(null, -1, -1, -1, -1, null, params, angleBrackets || displayName != null);
         this.displayName = displayName;
         this.uri = uri;
     }
 
-    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, Params params,
-            boolean angleBrackets) {
+    private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme,
+            Params params, boolean angleBrackets) {
         this.src = src;
+        this.scheme = scheme;
         this.displayStart = displayStart;
         this.displayEnd = displayEnd;
         this.uriStart = uriStart;
@@ -115,13 +118,14 @@ public final class NameAddr {
         // whitespace in the URI is looked for in the scan for '>', but reported after the other faults
         boolean whitespace = false;
         if (lt >= 0) {
-            int gt = lt + 1;
-            while (gt < n && s[gt] != '>') {
-                whitespace |= (s[gt] & 0xff) <= ' ';
-                if (element && (s[gt] == '"' || s[gt] == '<')) {
+            // eight bytes at a time up to '>'; whitespace, a quote or a '<' stops the scan on the way
+            int gt = Bytes.indexOfAddressStop(s, lt + 1, n);
+            for (; gt < n && s[gt] != '>'; gt = Bytes.indexOfAddressStop(s, gt + 1, n)) {
+                if ((s[gt] & 0xff) <= ' ') {
+                    whitespace = true;
+                } else if (element) {
                     throw new SipParseException("Quote or '<' in an address in a list");
                 }
-                gt++;
             }
             if (gt == n) {
                 throw new SipParseException("Missing '>' in address");
@@ -144,15 +148,16 @@ public final class NameAddr {
                 throw new SipParseException("URI with headers must be enclosed in <>");
             }
         }
-        if (uriEnd == uriStart || SipUri.schemeOf(s, uriStart, uriEnd) == null) {
+        String scheme = uriEnd == uriStart ? null : SipUri.schemeOf(s, uriStart, uriEnd);
+        if (scheme == null) {
             throw new SipParseException("Bad URI in address");
         }
         if (whitespace) {
             throw new SipParseException("Whitespace in URI");
         }
-        int[] end = element ? next : new int[1];
-        Params params = Params.parse(s, after, n, element ? "," : "", end);
-        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, params, lt >= 0);
+        // a lone value's parameters run to its end, so only a list element needs to know where they stop
+        Params params = Params.parse(s, after, n, element ? "," : "", next);
+        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, params, lt >= 0);
     }
 
     /** The display name as written (quoted if it was), or {@code null}. */
@@ -179,7 +184,7 @@ public final class NameAddr {
     public SipUri sipUri() {
         SipUri u = sipUri;
         if (u == null) {
-            u = src != null ? SipUri.parse(src, uriStart, uriEnd) : SipUri.parse(uri);
+            u = src != null ? SipUri.parse(src, uriStart, uriEnd, scheme) : SipUri.parse(uri);
             sipUri = u;
         }
         return u;
@@ -187,8 +192,8 @@ public final class NameAddr {
 
     /** Whether the URI is a {@code sip:} or {@code sips:} URI. */
     public boolean isSip() {
-        String scheme = src != null ? SipUri.schemeOf(src, uriStart, uriEnd) : SipUri.schemeOf(uri);
-        return "sip".equals(scheme) || "sips".equals(scheme);
+        String s = src != null ? scheme : SipUri.schemeOf(uri);
+        return "sip".equals(s) || "sips".equals(s);
     }
 
     public Params params() {
@@ -205,7 +210,7 @@ public final class NameAddr {
     }
 
     public NameAddr withParams(Params newParams) {
-        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, newParams, angleBrackets);
+        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, angleBrackets);
         a.displayName = displayName;
         a.uri = uri;
         a.sipUri = sipUri;

@@ -16,6 +16,19 @@ public final class Params {
     private static final int NO_VALUE = -1;
 
     /**
+     * The bytes of an unquoted value, by unsigned value: token, plus the characters of IPv6
+     * references and URI parameter values (RFC 3261 §25.1 paramchar); never '?', which starts the
+     * headers of a URI; any byte of a UTF-8 character.
+     */
+    private static final boolean[] VALUE_CHARS = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            VALUE_CHARS[c] = Grammar.isToken((byte) c) || "[]:/@&$()".indexOf(c) >= 0 || c >= 0x80;
+        }
+    }
+
+    /**
      * The UTF-8 text the parameters were parsed from (for a received header, the received buffer
      * itself, shared rather than copied) and four offsets per parameter into it: name start and end,
      * value start and end (value start {@link #NO_VALUE} for a valueless one). Strings are made only
@@ -34,7 +47,7 @@ public final class Params {
     /**
      * Parses parameters from {@code s[i, n)}, where {@code i} is at a ';' or at the end. Stops at
      * {@code stop} characters outside quotes (e.g. ',' or '?'), returning the stop index in
-     * {@code end[0]}.
+     * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
         int[] bounds = null;
@@ -70,8 +83,9 @@ public final class Params {
                 i = Grammar.skipWhitespace(s, i, n);
             }
             if (bounds == null) {
-                // room for two parameters, as most URIs and header values have no more
-                bounds = new int[8];
+                // room for as many parameters as there are semicolons left (a quoted one may make it
+                // one too many), so that a long list (a Contact with feature tags) is not regrown
+                bounds = new int[4 * (1 + Bytes.count(s, (byte) ';', i, n))];
             } else if (count * 4 == bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
             }
@@ -84,7 +98,9 @@ public final class Params {
         if (i < n && stops.indexOf(s[i]) < 0) {
             throw new SipParseException("Unexpected '" + unexpected(s, i, n) + "' in parameters");
         }
-        end[0] = i;
+        if (end != null) {
+            end[0] = i;
+        }
         return count == 0 ? EMPTY : new Params(s, bounds, count);
     }
 
@@ -98,10 +114,7 @@ public final class Params {
     }
 
     private static boolean isValueChar(byte c) {
-        // token, plus the characters of IPv6 references and URI parameter values (RFC 3261 §25.1
-        // paramchar); never '?', which starts the headers of a URI; any byte of a UTF-8 character
-        return Grammar.isToken(c) || c == '[' || c == ']' || c == ':' || c == '/' || c == '@' || c == '&'
-                || c == '$' || c == '(' || c == ')' || c < 0;
+        return VALUE_CHARS[c & 0xff];
     }
 
     /** Whether a parameter of this name is present (with or without a value). */

@@ -20,14 +20,29 @@ public final class SipMethod {
     private static final String[] KNOWN = {INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE, NOTIFY,
         PUBLISH, INFO, REFER, MESSAGE, UPDATE};
 
+    /** The constants by their first letter (A-Z at 0-25), so that a look-up compares one or two. */
+    private static final String[][] BY_FIRST_LETTER = new String[26][0];
+
+    static {
+        for (String m : KNOWN) {
+            String[] same = BY_FIRST_LETTER[m.charAt(0) - 'A'];
+            same = java.util.Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = m;
+            BY_FIRST_LETTER[m.charAt(0) - 'A'] = same;
+        }
+    }
+
     private SipMethod() {
     }
 
     /** {@code s[start, end)} as a String: the constant above if it is one, so parsing allocates none. */
     static String of(byte[] s, int start, int end) {
-        for (String m : KNOWN) {
-            if (m.length() == end - start && matches(s, start, m)) {
-                return m;
+        int letter = end > start ? s[start] - 'A' : -1;
+        if (letter >= 0 && letter < BY_FIRST_LETTER.length) {
+            for (String m : BY_FIRST_LETTER[letter]) {
+                if (m.length() == end - start && matches(s, start, m)) {
+                    return m;
+                }
             }
         }
         return Grammar.text(s, start, end);

@@ -42,12 +42,15 @@ public final class SipParser {
         }
         int startLine = p;
         int startLineEnd = lineEnd > p && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        // the usual line is printable ASCII throughout, checked eight bytes at a time
         boolean ascii = true;
-        for (int i = p; i < startLineEnd; i++) {
-            if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
-                return ParseResult.failure("Control character in the start line");
+        if (!Bytes.isPrintableAscii(buf, p, startLineEnd)) {
+            for (int i = p; i < startLineEnd; i++) {
+                if ((buf[i] & 0xff) < 0x20 && buf[i] != '\t') {
+                    return ParseResult.failure("Control character in the start line");
+                }
+                ascii &= buf[i] >= 0;
             }
-            ascii &= buf[i] >= 0;
         }
         int firstSp = Grammar.indexOf(buf, ' ', startLine, startLineEnd);
         if (firstSp <= startLine) {
@@ -59,6 +62,10 @@ public final class SipParser {
         int count = 0;
         String defect = null;
         int contentLength = -1;
+        // what the kept lines take when encoded, each with a CRLF
+        int lineBytes = 0;
+        long present = 0;
+        long repeated = 0;
         p = lineEnd + 1;
         boolean blankLine = false;
         while (p < end) {
@@ -93,13 +100,23 @@ public final class SipParser {
             }
             int next = le < 0 ? end : le + 1;
             int contentEnd = le < 0 ? end : (le > p && buf[le - 1] == '\r' ? le - 1 : le);
-            int nameEnd = p;
-            while (nameEnd < contentEnd && Grammar.isToken(buf[nameEnd])) {
-                nameEnd++;
+            // the usual line: a known name, maybe whitespace, then the colon; a known spelling is a
+            // token, so the token scan below would end where it ends
+            int colon = Bytes.indexOf(buf, (byte) ':', p, contentEnd);
+            int nameEnd = colon;
+            while (nameEnd > p && (buf[nameEnd - 1] == ' ' || buf[nameEnd - 1] == '\t')) {
+                nameEnd--;
             }
-            int colon = nameEnd;
-            while (colon < contentEnd && (buf[colon] == ' ' || buf[colon] == '\t')) {
-                colon++;
+            HeaderName name = colon < 0 ? null : HeaderName.known(buf, p, nameEnd - p);
+            if (name == null) {
+                nameEnd = p;
+                while (nameEnd < contentEnd && Grammar.isToken(buf[nameEnd])) {
+                    nameEnd++;
+                }
+                colon = nameEnd;
+                while (colon < contentEnd && (buf[colon] == ' ' || buf[colon] == '\t')) {
+                    colon++;
+                }
             }
             if (nameEnd == p || colon >= contentEnd || buf[colon] != ':') {
                 if (defect == null) {
@@ -114,22 +131,28 @@ public final class SipParser {
                     names = Arrays.copyOf(names, count * 2);
                     bounds = Arrays.copyOf(bounds, count * 6);
                 }
-                HeaderName name = HeaderName.of(buf, p, nameEnd - p);
+                if (name == null) {
+                    name = HeaderName.of(buf, p, nameEnd - p);
+                }
                 if (name == HeaderName.CONTENT_LENGTH) {
                     contentLength = contentLength < 0 ? count : contentLength;
                 }
                 names[count] = name;
+                repeated |= present & name.bit();
+                present |= name.bit();
                 int b = count++ * 3;
                 bounds[b] = p;
                 bounds[b + 1] = lineBreakInside ? -(colon + 1) : colon + 1;
                 bounds[b + 2] = contentEnd;
+                lineBytes += contentEnd - p + 2;
             }
             p = next;
         }
         if (!blankLine && defect == null) {
             defect = "Missing blank line after the headers";
         }
-        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count);
+        Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count, present, repeated,
+                lineBytes);
 
         int available = end - p;
         int bodyLength = available;
@@ -139,11 +162,11 @@ public final class SipParser {
                 lengthDefect = "Missing Content-Length on a stream transport";
             }
         } else {
-            int second = headers.indexOf(HeaderName.CONTENT_LENGTH, contentLength + 1);
+            int second = headers.indexOfNext(HeaderName.CONTENT_LENGTH, contentLength);
             // the usual single plain line is read without making its HeaderField
             long range = second < 0 ? headers.plainValue(contentLength) : -1;
             HeaderField cl = range < 0 ? headers.get(contentLength) : null;
-            for (int i = second; i >= 0; i = headers.indexOf(HeaderName.CONTENT_LENGTH, i + 1)) {
+            for (int i = second; i >= 0; i = headers.indexOfNext(HeaderName.CONTENT_LENGTH, i)) {
                 HeaderField other = headers.get(i);
                 if (!sameText(cl, other) && !cl.value().equals(other.value())) {
                     lengthDefect = "Conflicting Content-Length headers";
@@ -265,12 +288,12 @@ public final class SipParser {
         String method = SipMethod.of(b, line.start(), firstSp);
         String version = version(b, lastSp + 1, end);
         String lineDefect = null;
-        boolean uriOk = lastSp > firstSp + 1;
-        for (int i = firstSp + 1; uriOk && i < lastSp; i++) {
-            uriOk = b[i] != ' ' && b[i] != '\t';
-        }
+        boolean uriOk = lastSp > firstSp + 1
+                && Bytes.indexOfEither(b, (byte) ' ', (byte) '\t', firstSp + 1, lastSp) == lastSp;
         String uri = lastSp > firstSp ? Grammar.text(b, firstSp + 1, lastSp) : "";
-        if (!Grammar.isToken(method)) {
+        // a byte of 0x80 or above is no token byte, as the character it decodes to is no token character
+        boolean token = Grammar.isToken(b, line.start(), firstSp);
+        if (!token) {
             lineDefect = "Bad method in the Request-Line";
         } else if (!uriOk) {
             lineDefect = "Malformed Request-Line";
@@ -278,8 +301,8 @@ public final class SipParser {
             lineDefect = "Bad SIP version in the Request-Line";
         }
         // the received line is reused only if method, URI and version are cut from it unchanged
-        boolean raw = line.ascii() && lastSp > firstSp && Grammar.isToken(method);
-        if (!Grammar.isToken(method)) {
+        boolean raw = line.ascii() && lastSp > firstSp && token;
+        if (!token) {
             method = "UNKNOWN";
         }
         String d = defect != null ? defect : lineDefect;
@@ -294,6 +317,9 @@ public final class SipParser {
 
     /** {@code SIP/1*DIGIT.1*DIGIT}, the name case-insensitive (RFC 3261 §7.1). */
     static boolean isSipVersion(String v) {
+        if (v == SIP_2_0) {
+            return true;
+        }
         if (v.length() < 7 || !v.regionMatches(true, 0, "SIP/", 0, 4)) {
             return false;
         }

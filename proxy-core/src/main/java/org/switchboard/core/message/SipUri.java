@@ -8,8 +8,18 @@ import java.util.Objects;
  * written; the host keeps IPv6 references in brackets (RFC 5118).
  */
 public final class SipUri {
+    private static final String SIP = "sip";
+    private static final String SIPS = "sips";
+
     private final String scheme;
-    private final String user;
+    /**
+     * A parsed user part lies in {@code userSrc[userStart, userEnd)} and is cut only when asked (a
+     * proxy reads the host of most URIs it parses, not the user); {@code userSrc} is null otherwise.
+     */
+    private final byte[] userSrc;
+    private final int userStart;
+    private final int userEnd;
+    private String user;
     private final String password;
     private final String host;
     private final int port;
@@ -17,7 +27,16 @@ public final class SipUri {
     private final String headers;
 
     public SipUri(String scheme, String user, String password, String host, int port, Params params, String headers) {
-        this.scheme = scheme.toLowerCase(Locale.ROOT);
+        this(scheme, null, 0, 0, user, password, host, port, params, headers);
+    }
+
+    private SipUri(String scheme, byte[] userSrc, int userStart, int userEnd, String user, String password, String host,
+            int port, Params params, String headers) {
+        this.userSrc = userSrc;
+        this.userStart = userStart;
+        this.userEnd = userEnd;
+        // the parser passes the interned literals of schemeOf, which need no lower-casing
+        this.scheme = scheme == SIP || scheme == SIPS ? scheme : scheme.toLowerCase(Locale.ROOT);
         this.user = user;
         this.password = password;
         this.host = Objects.requireNonNull(host);
@@ -44,10 +63,10 @@ public final class SipUri {
         }
         // the usual schemes without a new String
         if (colon == 3 && uri.regionMatches(true, 0, "sip", 0, 3)) {
-            return "sip";
+            return SIP;
         }
         if (colon == 4 && uri.regionMatches(true, 0, "sips", 0, 4)) {
-            return "sips";
+            return SIPS;
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
     }
@@ -65,11 +84,11 @@ public final class SipUri {
         }
         int len = colon - start;
         if (len == 3 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p') {
-            return "sip";
+            return SIP;
         }
         if (len == 4 && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p'
                 && (s[start + 3] | 0x20) == 's') {
-            return "sips";
+            return SIPS;
         }
         return Grammar.text(s, start, colon).toLowerCase(Locale.ROOT);
     }
@@ -88,22 +107,26 @@ public final class SipUri {
 
     /** As {@link #parse(String)}, for the URI in {@code s[start, n)}. */
     static SipUri parse(byte[] s, int start, int n) {
-        String scheme = schemeOf(s, start, n);
+        return parse(s, start, n, schemeOf(s, start, n));
+    }
+
+    /** As {@link #parse(byte[], int, int)}, given what {@link #schemeOf(byte[], int, int)} returns for it. */
+    static SipUri parse(byte[] s, int start, int n, String scheme) {
         if (scheme == null || !(scheme.equals("sip") || scheme.equals("sips"))) {
             throw new SipParseException("Not a SIP URI: " + abbreviate(s, start, n));
         }
         int i = start + scheme.length() + 1;
-        String user = null;
+        int userStart = i;
+        int userEnd = -1;
         String password = null;
         int at = Grammar.indexOf(s, '@', i, n);
         if (at >= 0) {
             int colon = Grammar.indexOf(s, ':', i, at);
-            int userEnd = colon >= 0 ? colon : at;
+            userEnd = colon >= 0 ? colon : at;
             if (userEnd == i) {
                 throw new SipParseException("Empty user part in URI");
             }
             checkUserinfo(s, i, userEnd, true);
-            user = Grammar.text(s, i, userEnd);
             if (userEnd < at) {
                 checkUserinfo(s, userEnd + 1, at, false);
                 password = Grammar.text(s, userEnd + 1, at);
@@ -119,23 +142,18 @@ public final class SipUri {
             checkIpv6(s, i + 1, close);
             i = close + 1;
         } else {
-            while (i < n && isHostChar(s[i])) {
-                i++;
-            }
-            checkHost(s, hostStart, i);
+            i = hostEnd(s, i, n);
         }
         String host = Grammar.text(s, hostStart, i);
         int port = -1;
         if (i < n && s[i] == ':') {
             int ps = ++i;
+            port = 0;
             while (i < n && Grammar.isDigit(s[i])) {
+                port = port * 10 + s[i] - '0';
                 i++;
             }
-            if (i == ps || i - ps > 5) {
-                throw new SipParseException("Bad port in URI");
-            }
-            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
-            if (port > 65535) {
+            if (i == ps || i - ps > 5 || port > 65535) {
                 throw new SipParseException("Bad port in URI");
             }
         }
@@ -156,7 +174,8 @@ public final class SipUri {
         if (i != n) {
             throw new SipParseException("Unexpected characters in URI: " + abbreviate(s, start, n));
         }
-        return new SipUri(scheme, user, password, host, port, params, headers);
+        byte[] userSrc = userEnd < 0 ? null : s;
+        return new SipUri(scheme, userSrc, userStart, userEnd, null, password, host, port, params, headers);
     }
 
     private static String abbreviate(byte[] b, int start, int end) {
@@ -188,6 +207,48 @@ public final class SipUri {
 
     static boolean isHostChar(byte c) {
         return isAlphanum(c) || c == '-' || c == '.';
+    }
+
+    /**
+     * The end of the host name or IPv4 address starting at {@code start} in {@code s[start, n)}, which
+     * runs as far as host characters do, checked as {@link #checkHost} checks it.
+     */
+    static int hostEnd(byte[] s, int start, int n) {
+        int end = ipv4End(s, start, n);
+        if (end < 0) {
+            end = start;
+            while (end < n && isHostChar(s[end])) {
+                end++;
+            }
+            checkHost(s, start, end);
+        }
+        return end;
+    }
+
+    /**
+     * The end of the IPv4 address at {@code start} if the host characters there are exactly a valid
+     * one, else -1; the usual host of a proxy's URIs and Vias, checked in one pass.
+     */
+    private static int ipv4End(byte[] s, int start, int n) {
+        int i = start;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (i >= n || s[i] != '.') {
+                    return -1;
+                }
+                i++;
+            }
+            int digits = i;
+            int value = 0;
+            while (i < n && i - digits < 3 && Grammar.isDigit(s[i])) {
+                value = value * 10 + s[i] - '0';
+                i++;
+            }
+            if (i == digits || value > 255) {
+                return -1;
+            }
+        }
+        return i < n && isHostChar(s[i]) ? -1 : i;
     }
 
     /**
@@ -296,7 +357,12 @@ public final class SipUri {
 
     /** The user part as written (escaped), or {@code null}. */
     public String user() {
-        return user;
+        String u = user;
+        if (u == null && userSrc != null) {
+            u = Grammar.text(userSrc, userStart, userEnd);
+            user = u;
+        }
+        return u;
     }
 
     public String password() {
@@ -343,27 +409,28 @@ public final class SipUri {
     }
 
     public SipUri withHostPort(String newHost, int newPort) {
-        return new SipUri(scheme, user, password, newHost, newPort, params, headers);
+        return new SipUri(scheme, user(), password, newHost, newPort, params, headers);
     }
 
     public SipUri withParams(Params newParams) {
-        return new SipUri(scheme, user, password, host, port, newParams, headers);
+        return new SipUri(scheme, user(), password, host, port, newParams, headers);
     }
 
     public SipUri withoutHeaders() {
-        return new SipUri(scheme, user, password, host, port, params, null);
+        return new SipUri(scheme, user(), password, host, port, params, null);
     }
 
     /** The address-of-record form {@code sip:user@host}: no port, parameters or headers. */
     public SipUri addressOfRecord() {
-        return new SipUri(scheme, user, null, host.toLowerCase(Locale.ROOT), -1, Params.EMPTY, null);
+        return new SipUri(scheme, user(), null, host.toLowerCase(Locale.ROOT), -1, Params.EMPTY, null);
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(64).append(scheme).append(':');
-        if (user != null) {
-            b.append(user);
+        String u = user();
+        if (u != null) {
+            b.append(u);
             if (password != null) {
                 b.append(':').append(password);
             }
@@ -382,13 +449,13 @@ public final class SipUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SipUri u && u.scheme.equals(scheme) && Objects.equals(u.user, user)
+        return o instanceof SipUri u && u.scheme.equals(scheme) && Objects.equals(u.user(), user())
                 && Objects.equals(u.password, password) && u.host.equalsIgnoreCase(host) && u.port == port
                 && u.params.equals(params) && Objects.equals(u.headers, headers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(scheme, user, host.toLowerCase(Locale.ROOT), port);
+        return Objects.hash(scheme, user(), host.toLowerCase(Locale.ROOT), port);
     }
 }

@@ -64,16 +64,22 @@ public final class Via {
     private static Via parse(byte[] s, int start, int n, boolean unsplit) {
         // sent-protocol = "SIP" "/" "2.0" "/" transport, LWS allowed around the slashes
         int nameStart = Grammar.skipWhitespace(s, start, n);
-        int nameEnd = protocolPart(s, nameStart, n);
-        int versionStart = nextProtocolPart(s, nameEnd, n);
-        int versionEnd = protocolPart(s, versionStart, n);
-        int transportStart = nextProtocolPart(s, versionEnd, n);
-        int transportEnd = protocolPart(s, transportStart, n);
-        if (nameEnd - nameStart != 3 || (s[nameStart] | 0x20) != 's' || (s[nameStart + 1] | 0x20) != 'i'
-                || (s[nameStart + 2] | 0x20) != 'p' || versionEnd - versionStart != 3 || s[versionStart] != '2'
-                || s[versionStart + 1] != '.' || s[versionStart + 2] != '0') {
-            throw new SipParseException("Bad Via protocol version");
+        int transportStart;
+        if (isPlainSip20(s, nameStart, n)) {
+            transportStart = Grammar.skipWhitespace(s, nameStart + 8, n);
+        } else {
+            int nameEnd = protocolPart(s, nameStart, n);
+            int versionStart = nextProtocolPart(s, nameEnd, n);
+            int versionEnd = protocolPart(s, versionStart, n);
+            transportStart = nextProtocolPart(s, versionEnd, n);
+            if (nameEnd - nameStart != 3 || (s[nameStart] | 0x20) != 's' || (s[nameStart + 1] | 0x20) != 'i'
+                    || (s[nameStart + 2] | 0x20) != 'p' || versionEnd - versionStart != 3 || s[versionStart] != '2'
+                    || s[versionStart + 1] != '.' || s[versionStart + 2] != '0') {
+                protocolPart(s, transportStart, n);
+                throw new SipParseException("Bad Via protocol version");
+            }
         }
+        int transportEnd = protocolPart(s, transportStart, n);
         String transport = transport(s, transportStart, transportEnd);
         int i = Grammar.skipWhitespace(s, transportEnd, n);
         int hostStart = i;
@@ -84,16 +90,11 @@ public final class Via {
             }
             SipUri.checkIpv6(s, i + 1, close);
             i = close + 1;
-        } else {
-            while (i < n && SipUri.isHostChar(s[i])) {
-                i++;
-            }
+        } else if (i < n && SipUri.isHostChar(s[i])) {
+            i = SipUri.hostEnd(s, i, n);
         }
         if (i == hostStart) {
             throw new SipParseException("Missing sent-by host in Via");
-        }
-        if (s[hostStart] != '[') {
-            SipUri.checkHost(s, hostStart, i);
         }
         int hostEnd = i;
         i = Grammar.skipWhitespace(s, i, n);
@@ -101,14 +102,12 @@ public final class Via {
         if (i < n && s[i] == ':') {
             i = Grammar.skipWhitespace(s, i + 1, n);
             int ps = i;
+            port = 0;
             while (i < n && Grammar.isDigit(s[i])) {
+                port = port * 10 + s[i] - '0';
                 i++;
             }
-            if (i == ps || i - ps > 5) {
-                throw new SipParseException("Bad port in Via");
-            }
-            port = (int) Grammar.parseNumber(s, ps, i, 99999, "port");
-            if (port > 65535) {
+            if (i == ps || i - ps > 5 || port > 65535) {
                 throw new SipParseException("Bad port in Via");
             }
         }
@@ -124,6 +123,12 @@ public final class Via {
             }
         }
         return new Via(transport, null, s, hostStart, hostEnd, port, params);
+    }
+
+    /** Whether {@code s[i, n)} starts with {@code SIP/2.0/} ("SIP" in any case), the usual spelling. */
+    private static boolean isPlainSip20(byte[] s, int i, int n) {
+        return i + 8 <= n && (s[i] | 0x20) == 's' && (s[i + 1] | 0x20) == 'i' && (s[i + 2] | 0x20) == 'p'
+                && s[i + 3] == '/' && s[i + 4] == '2' && s[i + 5] == '.' && s[i + 6] == '0' && s[i + 7] == '/';
     }
 
     /** The end of the token starting at {@code i}; throws if there is none. */

@@ -53,4 +53,99 @@ class BytesTest {
             }
         }
     }
+
+    @Test
+    void lineBreakSearchStepsOverTabsAndOtherControlBytes() {
+        for (byte other : new byte[] {'\t', 0x00, 0x0b, 0x0c, 0x0e, (byte) 0x8d}) {
+            for (int at = 0; at < 20; at++) {
+                byte[] buf = buffer(24, at, other);
+                buf[21] = '\r';
+                assertThat(Bytes.indexOfLineBreak(buf, 0, 24)).as("byte %d at %d", other, at).isEqualTo(21);
+            }
+        }
+    }
+
+    @Test
+    void findsTheFirstCrOrLfAtEveryPositionBehindControlBytes() {
+        for (byte b : new byte[] {'\r', '\n'}) {
+            for (int at = 0; at < 20; at++) {
+                byte[] buf = buffer(20, at, b);
+                if (at > 0) {
+                    buf[at - 1] = '\t';
+                }
+                assertThat(Bytes.indexOfLineBreak(buf, 0, 20)).as("at %d", at).isEqualTo(at);
+                assertThat(Bytes.indexOfLineBreak(buf, at + 1, 20)).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void findsAByteAtEveryPositionOnlyInsideTheRange() {
+        for (int at = 0; at < 20; at++) {
+            byte[] buf = buffer(20, at, (byte) ':');
+            assertThat(Bytes.indexOf(buf, (byte) ':', 0, 20)).isEqualTo(at);
+            assertThat(Bytes.indexOf(buf, (byte) ':', 0, at)).isEqualTo(-1);
+            assertThat(Bytes.indexOf(buf, (byte) ':', at + 1, 20)).isEqualTo(-1);
+        }
+        assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) ':', 0, 20)).isEqualTo(-1);
+        assertThat(Bytes.indexOf(buffer(20, 5, (byte) 0xba), (byte) 0xba, 0, 20)).isEqualTo(5);
+    }
+
+    @Test
+    void addressStopsAreFoundAtEveryPosition() {
+        for (byte stop : new byte[] {'>', '<', '"', ' ', '\t', '\r', 0x00, 0x20}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), 0, 20)).as("%d at %d", stop, at)
+                        .isEqualTo(at);
+                assertThat(Bytes.indexOfAddressStop(buffer(20, at, stop), at + 1, 20)).isEqualTo(20);
+            }
+        }
+    }
+
+    @Test
+    void bytesNearTheStopsAreNoStops() {
+        for (byte other : new byte[] {'=', '?', '!', '#', '@', 0x21, 0x7f, (byte) 0x80, (byte) 0xbe, (byte) 0xa0}) {
+            assertThat(Bytes.indexOfAddressStop(buffer(20, 9, other), 0, 20)).as("%d", other).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void eitherOfTwoBytesIsFoundAtEveryPosition() {
+        for (byte b : new byte[] {'"', '\\'}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.indexOfEither(buffer(20, at, b), (byte) '"', (byte) '\\', 0, 20)).isEqualTo(at);
+                assertThat(Bytes.indexOfEither(buffer(20, at, b), (byte) '"', (byte) '\\', at + 1, 20)).isEqualTo(20);
+            }
+        }
+        assertThat(Bytes.indexOfEither(buffer(20, -1, (byte) 0), (byte) '"', (byte) ',', 21, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfEither(buffer(20, 3, (byte) 0xa2), (byte) '"', (byte) ',', 0, 20)).isEqualTo(20);
+        assertThat(Bytes.indexOfEither(buffer(20, 3, (byte) 0xa2), (byte) 0xa2, (byte) ',', 0, 20)).isEqualTo(3);
+    }
+
+    @Test
+    void printableAsciiIsSpaceToDelWithNoControlOrHighByteAnywhere() {
+        assertThat(Bytes.isPrintableAscii(buffer(20, 5, (byte) ' '), 0, 20)).isTrue();
+        assertThat(Bytes.isPrintableAscii(buffer(20, 5, (byte) 0x7f), 0, 20)).isTrue();
+        for (byte other : new byte[] {'\t', 0x00, 0x1f, (byte) 0x80, (byte) 0xa0, (byte) 0xff}) {
+            for (int at = 0; at < 20; at++) {
+                assertThat(Bytes.isPrintableAscii(buffer(20, at, other), 0, 20)).as("%d at %d", other, at).isFalse();
+                assertThat(Bytes.isPrintableAscii(buffer(20, at, other), at + 1, 20)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void countsEveryOccurrenceWhateverItsNeighbours() {
+        byte[] buf = ";;a;\u00bb;;;;;;xyz;;\u0000;;".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int from = 0; from <= buf.length; from++) {
+            for (int end = from; end <= buf.length; end++) {
+                int expected = 0;
+                for (int i = from; i < end; i++) {
+                    expected += buf[i] == ';' ? 1 : 0;
+                }
+                assertThat(Bytes.count(buf, (byte) ';', from, end)).as("%d-%d", from, end).isEqualTo(expected);
+            }
+        }
+        assertThat(Bytes.count(buffer(20, -1, (byte) 0), (byte) 0x78, 0, 20)).isEqualTo(20);
+    }
 }

@@ -46,4 +46,17 @@ class HeaderNameTest {
         assertThat(HeaderName.CONTACT.isCommaList()).isTrue();
         assertThat(HeaderName.CALL_ID.isCommaList()).isFalse();
     }
+
+    @Test
+    void knownFindsOnlyKnownSpellingsInAnyCase() {
+        byte[] b = "xRECORD-route:vX-Foo:Via\u00e9Max-Forwardz".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(HeaderName.known(b, 1, 12)).isSameAs(HeaderName.RECORD_ROUTE);
+        assertThat(HeaderName.known(b, 14, 1)).isSameAs(HeaderName.VIA);
+        assertThat(HeaderName.known(b, 15, 5)).isNull();
+        assertThat(HeaderName.known(b, 21, 3)).isSameAs(HeaderName.VIA);
+        assertThat(HeaderName.known(b, 21, 4)).as("a non-ASCII byte after the name").isNull();
+        assertThat(HeaderName.known(b, 25, 12)).isNull();
+        assertThat(HeaderName.known(b, 1, 0)).isNull();
+    }
 }

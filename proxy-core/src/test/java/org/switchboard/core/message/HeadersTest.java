@@ -28,6 +28,17 @@ class HeadersTest {
     }
 
     @Test
+    void aValueWithoutCommaOrQuoteIsOneTrimmedElementAndAnEmptyOrUnterminatedOneAnError() {
+        List<String> out = new ArrayList<>();
+
+        Headers.splitList(" \tSIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKsb7a31c0f2 <x> ", out);
+
+        assertThat(out).containsExactly("SIP/2.0/UDP 10.0.0.2:5060;branch=z9hG4bKsb7a31c0f2 <x>");
+        assertThatThrownBy(() -> Headers.splitList("  ", new ArrayList<>())).hasMessage("Empty element in header list");
+        assertThatThrownBy(() -> Headers.splitList("a \"b", new ArrayList<>())).hasMessage("Unterminated quoted string");
+    }
+
+    @Test
     void emptyElementIsAnError() {
         assertThatThrownBy(() -> Headers.splitList("a, ,b", new ArrayList<>())).isInstanceOf(SipParseException.class);
     }
@@ -123,5 +134,49 @@ class HeadersTest {
         assertThat(none.routes()).isEmpty();
         assertThat(none.recordRoutes()).isEmpty();
         assertThatThrownBy(star::routes).isInstanceOf(SipParseException.class).hasMessage("Bad URI in address");
+    }
+
+    @Test
+    void lookUpsFindEveryLineWhetherANameIsAbsentSingleOrRepeatedInAnySpelling() {
+        SipMessage m = TestMessages.parse("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP h1;branch=z9hG4bK1
+                X-Other: 1
+                v: SIP/2.0/UDP h2;branch=z9hG4bK2
+                Call-ID: c
+                VIA: SIP/2.0/UDP h3;branch=z9hG4bK3
+                l: 0
+
+                """);
+        Headers h = m.headers();
+
+        assertThat(h.count(HeaderName.VIA)).isEqualTo(3);
+        assertThat(m.vias()).extracting(Via::host).containsExactly("h1", "h2", "h3");
+        assertThat(h.count(HeaderName.CALL_ID)).isEqualTo(1);
+        assertThat(h.all(HeaderName.ROUTE)).isEmpty();
+        assertThat(h.values(HeaderName.of("x-other"))).containsExactly("1");
+        assertThat(h.only(name -> name != HeaderName.CALL_ID).count(HeaderName.VIA)).isEqualTo(3);
+    }
+
+    @Test
+    void aBuiltMessageFindsTheLinesItsBuilderAdded() {
+        SipRequest r = TestMessages.request("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP h1;branch=z9hG4bK1
+                Call-ID: c
+                Content-Length: 0
+
+                """).toBuilder()
+                .add(HeaderName.ROUTE, "<sip:r1>")
+                .add(HeaderName.ROUTE, "<sip:r2>")
+                .add(HeaderName.VIA, "SIP/2.0/UDP h2;branch=z9hG4bK2")
+                .add(HeaderName.CONTENT_LENGTH, "7")
+                .build();
+
+        assertThat(r.routes()).extracting(NameAddr::uri).containsExactly("sip:r1", "sip:r2");
+        assertThat(r.vias()).extracting(Via::host).containsExactly("h1", "h2");
+        assertThat(r.headers().count(HeaderName.CONTENT_LENGTH)).as("the builder's own Content-Length only").isEqualTo(1);
+        assertThat(r.toBuilder().set(HeaderName.VIA, "SIP/2.0/UDP h3;branch=z9hG4bK3").build().vias())
+                .extracting(Via::host).containsExactly("h3");
     }
 }

@@ -37,6 +37,20 @@ class MessageBuilderTest {
     }
 
     @Test
+    void removeFirstValueOfAFoldedLineOrASingleValueLine() {
+        String folded = REQUEST.replace("v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/UDP",
+                "v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1,\n SIP/2.0/UDP");
+        SipRequest r = TestMessages.request(folded).toBuilder().removeFirstValue(HeaderName.VIA).build();
+        SipRequest single = TestMessages.request(REQUEST.replace("SIP/2.0/UDP a.example.com;branch=z9hG4bK1, ", ""))
+                .toBuilder().removeFirstValue(HeaderName.VIA).build();
+
+        assertThat(r.vias()).extracting(Via::host).containsExactly("b.example.com");
+        assertThat(single.vias()).isEmpty();
+        assertThat(new String(single.encode(), StandardCharsets.UTF_8))
+                .startsWith("INVITE sip:bob@biloxi.example.com SIP/2.0\r\nMax-Forwards: 70\r\n");
+    }
+
+    @Test
     void setReplacesEveryLineInPlaceAndLeavesOthersUntouched() {
         SipRequest original = TestMessages.request(REQUEST);
         SipRequest r = original.toBuilder().set(HeaderName.MAX_FORWARDS, "69").requestUri("sip:bob@192.0.2.4").build();
@@ -47,6 +61,31 @@ class MessageBuilderTest {
         String encoded = new String(r.encode(), StandardCharsets.UTF_8);
         assertThat(encoded).contains("v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/UDP b.example.com")
                 .contains("\r\nl: 0\r\n");
+    }
+
+    @Test
+    void theEncodedLengthFollowsEveryKindOfEdit() {
+        String folded = "Timestamp: 54\nX-A: 1\nX-A:\n  2\nX-A: 3";
+        SipRequest original = TestMessages.request(REQUEST.replace("Timestamp: 54", folded));
+        SipRequest.Builder builder = original.toBuilder()
+                .addFirst(HeaderName.VIA, "SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp")
+                .removeFirstValue(HeaderName.VIA)
+                .set(HeaderName.of("x-a"), "\u00e9t\u00e9")
+                .set(HeaderName.MAX_FORWARDS, "69")
+                .add(HeaderName.SUBJECT, "hello")
+                .remove(HeaderName.TIMESTAMP)
+                .body("v=0\r\n".getBytes(StandardCharsets.US_ASCII), "application/sdp");
+        SipRequest first = builder.build();
+        SipRequest second = builder.removeFirstValue(HeaderName.VIA).removeFirstValue(HeaderName.VIA).build();
+
+        for (SipRequest r : new SipRequest[] {first, second}) {
+            Headers counted = r.headers().only(name -> true);
+            assertThat(r.headers().encodedLength()).isEqualTo(counted.encodedLength());
+            byte[] wire = r.encode();
+            assertThat(SipParser.parse(wire, 0, wire.length, true).message().encode()).isEqualTo(wire);
+        }
+        assertThat(new String(second.encode(), StandardCharsets.UTF_8)).doesNotContain("Via")
+                .contains("\r\nx-a: \u00e9t\u00e9\r\n");
     }
 
     @Test

@@ -53,6 +53,25 @@ class NameAddrTest {
                 .isEqualTo("<sip:a@example.com>;tag=x");
     }
 
+    @Test
+    void whitespaceInsideTheBracketsIsReportedAfterAMissingScheme() {
+        assertThatThrownBy(() -> NameAddr.parse("<sip:a@b\t;lr>")).hasMessage("Whitespace in URI");
+        assertThatThrownBy(() -> NameAddr.parse("<a b>")).hasMessage("Bad URI in address");
+        assertThatThrownBy(() -> NameAddr.parse("<sip:a@b")).hasMessage("Missing '>' in address");
+        assertThat(NameAddr.parse("<sip:a\"@b>").uri()).as("a quote outside a list").isEqualTo("sip:a\"@b");
+    }
+
+    @Test
+    void aQuoteOrOpeningBracketInsideTheBracketsOfAListElementIsLeftToSplitting() {
+        byte[] b = "<sip:a@b>, <sip:c\"@d>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int[] next = new int[1];
+
+        assertThat(NameAddr.parseElement(b, 0, b.length, next).sipUri().host()).isEqualTo("b");
+        assertThat(next[0]).isEqualTo(9);
+        assertThatThrownBy(() -> NameAddr.parseElement(b, 10, b.length, next))
+                .hasMessage("Quote or '<' in an address in a list");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"unterminated <sip:a@b>", "\"x\" sip:a@b", "<sip:a@b", "Bell, A <sip:a@b>",
         "< sip:a@b >", "<>", "sip:a@b?x=y", "<sip:a@b>;;", "<sip:a@b> junk", "nouri"})

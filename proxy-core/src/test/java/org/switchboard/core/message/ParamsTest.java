@@ -37,6 +37,19 @@ class ParamsTest {
     }
 
     @Test
+    void unquotedValuesTakeUriCharactersAndUtf8ButNoDelimiters() {
+        Params p = parse(";maddr=[2001:db8::1];x=a/b@c&d$e(f);y=\u00e9t\u00e9;z=1,", ",");
+
+        assertThat(p.get("maddr")).isEqualTo("[2001:db8::1]");
+        assertThat(p.get("x")).isEqualTo("a/b@c&d$e(f)");
+        assertThat(p.get("y")).isEqualTo("\u00e9t\u00e9");
+        assertThat(p.get("z")).isEqualTo("1");
+        for (String stray : new String[] {";a=b?c", ";a=b<c", ";a=b\"c\"", ";a=b{c", ";a=b\\c"}) {
+            assertThatThrownBy(() -> parse(stray, "")).as(stray).isInstanceOf(SipParseException.class);
+        }
+    }
+
+    @Test
     void withAndWithoutReturnCopies() {
         Params p = parse(";a=1;b", "");
 

@@ -73,6 +73,39 @@ class SipParserTest {
     }
 
     @Test
+    void headerNamesAreReadInAnySpellingWithWhitespaceBeforeTheColon() {
+        SipMessage m = TestMessages.parse(INVITE.replace("Max-Forwards: 70", "mAX-fORWARDS \t: 70")
+                .replace("Call-ID:", "I:").replace("Content-Type:", "X-Unknown-Name : y\nContent-Type:"));
+
+        assertThat(m.defect()).isNull();
+        assertThat(m.maxForwards()).isEqualTo(70);
+        assertThat(m.callId()).isEqualTo("a84b4c76e66710@pc33.atlanta.example.com");
+        assertThat(m.headers().firstValue(HeaderName.of("x-unknown-name"))).isEqualTo("y");
+        assertThat(m.headers().get(0).name()).isSameAs(HeaderName.VIA);
+    }
+
+    @Test
+    void aKnownNameFollowedByMoreThanWhitespaceBeforeTheColonIsADefect() {
+        for (String line : new String[] {"Max-Forwards x: 70", "Max-Forwards\u00e9: 70", "Max-Forwards\n : 70"}) {
+            SipMessage m = TestMessages.parse(INVITE.replace("Max-Forwards: 70", line));
+
+            assertThat(m.defect()).as(line).isEqualTo("Malformed header line");
+        }
+    }
+
+    @Test
+    void aMethodThatIsNoTokenIsADefectOfTheRequestLine() {
+        for (String method : new String[] {"INV\u00e9TE", "INV<TE"}) {
+            SipMessage m = TestMessages.parse(INVITE.replace("INVITE sip:", method + " sip:"));
+
+            assertThat(m.validate()).as(method).isEqualTo("Bad method in the Request-Line");
+            assertThat(((SipRequest) m).method()).isEqualTo("UNKNOWN");
+        }
+        assertThat(TestMessages.parse(INVITE.replace("314159 INVITE", "314159 INV\u00e9TE")).validate())
+                .isEqualTo("Bad CSeq method");
+    }
+
+    @Test
     void leadingLineBreaksAreIgnored() {
         assertThat(TestMessages.parseResult("\n\n" + INVITE, true).message()).isInstanceOf(SipRequest.class);
     }

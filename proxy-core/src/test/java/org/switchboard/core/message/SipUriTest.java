@@ -54,6 +54,31 @@ class SipUriTest {
     }
 
     @Test
+    void hostsThatStartLikeAnIpv4AddressAreCheckedAsHostNames() {
+        assertThat(SipUri.parse("sip:1.2.3.4.example.com;lr").host()).isEqualTo("1.2.3.4.example.com");
+        assertThat(SipUri.parse("sip:a@001.02.3.255:5060").host()).isEqualTo("001.02.3.255");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sip:1.2.3.4a", "sip:1.2.3.4.5", "sip:1234.1.1.1", "sip:1.2.3.4-", "sip:1.2.3.", "sip:1.2..3",
+        "sip:256.1.1.1;lr", "sip:1.2.3.4.", "sip:1.2.3.0004"})
+    void rejectsHostsThatAreAlmostIpv4Addresses(String uri) {
+        assertThatThrownBy(() -> SipUri.parse(uri)).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void aParsedUserPartReadsAndComparesAsOneGivenAsAString() {
+        SipUri parsed = SipUri.parse("sip:alice@h.example.com");
+        SipUri made = SipUri.of("alice", "h.example.com", -1);
+
+        assertThat(parsed).isEqualTo(made).hasSameHashCodeAs(made);
+        assertThat(parsed.withHostPort("g.example.com", 5070).user()).isEqualTo("alice");
+        assertThat(parsed.addressOfRecord().toString()).isEqualTo("sip:alice@h.example.com");
+        assertThat(SipUri.parse("sip:h.example.com").user()).isNull();
+        assertThat(SipUri.parse("sip:bob:pw@h").user()).isEqualTo("bob");
+    }
+
+    @Test
     void schemeOfAcceptsAnyRfc3986Scheme() {
         assertThat(SipUri.schemeOf("SIPS:a@b")).isEqualTo("sips");
         assertThat(SipUri.schemeOf("soap.beep://192.0.2.103:3002")).isEqualTo("soap.beep");

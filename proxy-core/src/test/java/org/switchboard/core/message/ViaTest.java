@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ViaTest {
@@ -62,6 +63,24 @@ class ViaTest {
         "SIP/2.0/UDP [::1", "SIP/2.0/UDP h;branch=", "SIP/2.0/UDP h junk", "SIP/2.0/UDP -h"})
     void rejectsInvalidVias(String value) {
         assertThatThrownBy(() -> Via.parse(value)).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void protocolNameInAnyCaseAndIpv4SentBy() {
+        Via v = Via.parse("sip/2.0/udp 10.0.0.1:5060;branch=z9hG4bK1");
+
+        assertThat(v.transport()).isEqualTo("UDP");
+        assertThat(v.host()).isEqualTo("10.0.0.1");
+        assertThat(v.port()).isEqualTo(5060);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"SIP/2.0/ h|Missing sent-by host in Via", "SIP/2.0/|Bad Via protocol",
+        "SIP/2.1/|Bad Via protocol",
+        "SIP/2.1/UDP h|Bad Via protocol version", "SIP/2.0/UDP 10.0.0.256|Bad IPv4 address",
+        "SIP/2.0/UDP 1.2.3.4x|Bad IPv4 address", "SIP/2.0/UDP ;branch=x|Missing sent-by host in Via"})
+    void faultsAreReportedInTheGrammarsOrder(String value, String message) {
+        assertThatThrownBy(() -> Via.parse(value)).isInstanceOf(SipParseException.class).hasMessage(message);
     }
 
     @Test
