@@ -221,7 +221,7 @@ public final class SipUri {
      * runs as far as host characters do, checked as {@link #checkHost} checks it.
      */
     static int hostEnd(byte[] s, int start, int n) {
-        int end = ipv4End(s, start, n);
+        int end = Ipv4Address.end(s, start, n);
         if (end < 0) {
             end = start;
             while (end < n && isHostChar(s[end])) {
@@ -230,32 +230,6 @@ public final class SipUri {
             checkHost(s, start, end);
         }
         return end;
-    }
-
-    /**
-     * The end of the IPv4 address at {@code start} if the host characters there are exactly a valid
-     * one, else -1; the usual host of a proxy's URIs and Vias, checked in one pass.
-     */
-    private static int ipv4End(byte[] s, int start, int n) {
-        int i = start;
-        for (int part = 0; part < 4; part++) {
-            if (part > 0) {
-                if (i >= n || s[i] != '.') {
-                    return -1;
-                }
-                i++;
-            }
-            int digits = i;
-            int value = 0;
-            while (i < n && i - digits < 3 && Grammar.isDigit(s[i])) {
-                value = value * 10 + s[i] - '0';
-                i++;
-            }
-            if (i == digits || value > 255) {
-                return -1;
-            }
-        }
-        return i < n && isHostChar(s[i]) ? -1 : i;
     }
 
     /**
