@@ -23,6 +23,11 @@ final class Bytes {
     private Bytes() {
     }
 
+    /** The eight bytes at {@code buf[i]} as a little-endian word; {@code i + 8} must not pass the array's end. */
+    static long word(byte[] buf, int i) {
+        return (long) LONGS.get(buf, i);
+    }
+
     /** The index of the first LF in {@code buf[from, end)}, or -1. */
     static int indexOfLf(byte[] buf, int from, int end) {
         int i = from;

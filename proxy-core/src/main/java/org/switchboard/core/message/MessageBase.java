@@ -248,31 +248,40 @@ abstract class MessageBase {
         if (first < 0) {
             return List.of();
         }
-        List<NameAddr> list;
         try {
-            list = addressesInOnePass(name, first);
+            return addressesInOnePass(name, first);
         } catch (SipParseException e) {
-            list = addressesSplitFirst(name);
+            return Collections.unmodifiableList(addressesSplitFirst(name));
         }
-        return Collections.unmodifiableList(list);
     }
 
-    /** The values, each line read in one pass; throws for anything unusual, see below. */
+    /** The values, unmodifiable, each line read in one pass; throws for anything unusual, see below. */
     private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
-        List<NameAddr> list = new ArrayList<>(2);
+        NameAddr only = null;
+        List<NameAddr> list = null;
         int[] next = new int[1];
         for (int i = first; i >= 0; i = headers.indexOfNext(name, i)) {
             byte[] t = text(i);
             long range = range(i);
             int end = (int) range;
             for (int p = (int) (range >>> 32); ; p = next[0] + 1) {
-                list.add(NameAddr.parseElement(t, p, end, next));
+                NameAddr a = NameAddr.parseElement(t, p, end, next);
+                if (only == null) {
+                    only = a;
+                } else {
+                    if (list == null) {
+                        list = new ArrayList<>(4);
+                        list.add(only);
+                    }
+                    list.add(a);
+                }
                 if (next[0] == end) {
                     break;
                 }
             }
         }
-        return list;
+        // the usual single address (one Contact, one Route) needs no list of its own
+        return list == null ? Collections.singletonList(only) : Collections.unmodifiableList(list);
     }
 
     /**

@@ -15,6 +15,12 @@ import java.util.Arrays;
  * @param <B> the concrete builder, for chaining
  */
 public abstract class MessageBuilder<B extends MessageBuilder<B>> {
+    /**
+     * The Content-Length a message without a body gets when it came without one (as a REGISTER often
+     * does): a built field is immutable, so one serves every message.
+     */
+    private static final HeaderField NO_BODY_LENGTH = HeaderField.of(HeaderName.CONTENT_LENGTH, "0");
+
     private final byte[] src;
     private int[] bounds;
     private HeaderName[] names;
@@ -80,11 +86,16 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Replaces all lines of that name with one line (at the position of the first). */
     public B set(HeaderName name, String value) {
-        HeaderField field = HeaderField.of(name, value);
+        set(HeaderField.of(name, value));
+        return self();
+    }
+
+    private void set(HeaderField field) {
+        HeaderName name = field.name();
         int first = indexOf(name, 0);
         if (first < 0) {
             insert(size, field);
-            return self();
+            return;
         }
         // replace in place: no shifting of the table when, as usual, there is one such line
         own();
@@ -92,7 +103,6 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         if (mayRepeat(name)) {
             removeFrom(name, first + 1);
         }
-        return self();
     }
 
     /** Removes all lines of that name. */
@@ -155,7 +165,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
         if (cl < 0 || mayRepeat(HeaderName.CONTENT_LENGTH) && indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0
                 || !hasValue(cl, bodyLen)) {
-            set(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen));
+            set(bodyLen == 0 ? NO_BODY_LENGTH : HeaderField.of(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen)));
         }
         shared = true;
         return new Headers(src, bounds, names, fields, size, present, repeated, encodedLength);

@@ -16,7 +16,14 @@ public final class NameAddr {
     private final int displayEnd;
     private final int uriStart;
     private final int uriEnd;
-    private final Params params;
+    /**
+     * A parsed address's parameters are checked by the parser but their table is made only when
+     * asked for (a proxy reads a Contact's host, not its feature tags): until then {@code params}
+     * is null and they lie in {@code src[paramsStart, paramsEnd)}.
+     */
+    private final int paramsStart;
+    private final int paramsEnd;
+    private Params params;
     private final boolean angleBrackets;
     /** The URI's scheme in lower case, found while parsing, or {@code null} for an address made from Strings. */
     private final String scheme;
@@ -29,20 +36,22 @@ public final class NameAddr {
     }
 
     private NameAddr(String displayName, String uri, Params params, boolean angleBrackets) {
-        this(null, -1, -1, -1, -1, null, params, angleBrackets || displayName != null);
+        this(null, -1, -1, -1, -1, null, params, -1, -1, angleBrackets || displayName != null);
         this.displayName = displayName;
         this.uri = uri;
     }
 
     private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme,
-            Params params, boolean angleBrackets) {
+            Params params, int paramsStart, int paramsEnd, boolean angleBrackets) {
         this.src = src;
         this.scheme = scheme;
         this.displayStart = displayStart;
         this.displayEnd = displayEnd;
         this.uriStart = uriStart;
         this.uriEnd = uriEnd;
-        this.params = params == null ? Params.EMPTY : params;
+        this.params = params == null && paramsStart < 0 ? Params.EMPTY : params;
+        this.paramsStart = paramsStart;
+        this.paramsEnd = paramsEnd;
         this.angleBrackets = angleBrackets;
     }
 
@@ -156,8 +165,9 @@ public final class NameAddr {
             throw new SipParseException("Whitespace in URI");
         }
         // a lone value's parameters run to its end, so only a list element needs to know where they stop
-        Params params = Params.parse(s, after, n, element ? "," : "", next);
-        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, params, lt >= 0);
+        Params.check(s, after, n, element ? "," : "", next);
+        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, null, after, element ? next[0] : n,
+                lt >= 0);
     }
 
     /** The display name as written (quoted if it was), or {@code null}. */
@@ -197,20 +207,27 @@ public final class NameAddr {
     }
 
     public Params params() {
-        return params;
+        Params p = params;
+        if (p == null) {
+            // checked when parsed, so this cannot fail; Params is immutable, so a racing second parse is harmless
+            p = Params.parse(src, paramsStart, paramsEnd, "", null);
+            params = p;
+        }
+        return p;
     }
 
     /** The {@code tag} parameter (RFC 3261 §19.3), or {@code null}. */
     public String tag() {
-        return params.get("tag");
+        return params().get("tag");
     }
 
     public NameAddr withParam(String name, String value) {
-        return withParams(params.with(name, value));
+        return withParams(params().with(name, value));
     }
 
     public NameAddr withParams(Params newParams) {
-        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, angleBrackets);
+        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, -1, -1,
+                angleBrackets);
         a.displayName = displayName;
         a.uri = uri;
         a.sipUri = sipUri;
@@ -218,7 +235,7 @@ public final class NameAddr {
     }
 
     public NameAddr withUri(SipUri newUri) {
-        NameAddr a = new NameAddr(displayName(), newUri.toString(), params, true);
+        NameAddr a = new NameAddr(displayName(), newUri.toString(), params(), true);
         a.sipUri = newUri;
         return a;
     }
@@ -236,7 +253,7 @@ public final class NameAddr {
         } else {
             b.append(u);
         }
-        params.appendTo(b);
+        params().appendTo(b);
         return b.toString();
     }
 }

@@ -50,6 +50,19 @@ public final class Params {
      * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
+        return scan(s, i, n, stops, end, true);
+    }
+
+    /**
+     * Checks parameters as {@link #parse} does, throwing the same faults, but records none: for an
+     * owner that parses them only when they are asked for.
+     */
+    static void check(byte[] s, int i, int n, String stops, int[] end) {
+        scan(s, i, n, stops, end, false);
+    }
+
+    /** {@link #parse} if {@code record}, else {@link #check} (returning {@link #EMPTY}). */
+    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record) {
         int[] bounds = null;
         int count = 0;
         i = Grammar.skipWhitespace(s, i, n);
@@ -82,6 +95,9 @@ public final class Params {
                 valueEnd = i;
                 i = Grammar.skipWhitespace(s, i, n);
             }
+            if (!record) {
+                continue;
+            }
             if (bounds == null) {
                 // room for as many parameters as there are semicolons left (a quoted one may make it
                 // one too many), so that a long list (a Contact with feature tags) is not regrown
@@ -101,7 +117,7 @@ public final class Params {
         if (end != null) {
             end[0] = i;
         }
-        return count == 0 ? EMPTY : new Params(s, bounds, count);
+        return count == 0 || !record ? EMPTY : new Params(s, bounds, count);
     }
 
     /** The character at {@code s[i]} for an error message, decoded if it is not ASCII. */

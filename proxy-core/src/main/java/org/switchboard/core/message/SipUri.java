@@ -13,35 +13,41 @@ public final class SipUri {
 
     private final String scheme;
     /**
-     * A parsed user part lies in {@code userSrc[userStart, userEnd)} and is cut only when asked (a
-     * proxy reads the host of most URIs it parses, not the user); {@code userSrc} is null otherwise.
+     * The buffer a URI was parsed from, or null. Its user part lies in {@code src[userStart, userEnd)}
+     * ({@code userEnd} -1 if it has none) and is cut only when asked (a proxy reads the host of most
+     * URIs it parses, not the user); its parameters, checked by the parser, lie in {@code
+     * src[paramsStart, paramsEnd)} and are made into {@link #params} only when asked too.
      */
-    private final byte[] userSrc;
+    private final byte[] src;
     private final int userStart;
     private final int userEnd;
+    private final int paramsStart;
+    private final int paramsEnd;
     private String user;
     private final String password;
     private final String host;
     private final int port;
-    private final Params params;
+    private Params params;
     private final String headers;
 
     public SipUri(String scheme, String user, String password, String host, int port, Params params, String headers) {
-        this(scheme, null, 0, 0, user, password, host, port, params, headers);
+        this(scheme, null, 0, -1, 0, 0, user, password, host, port, params == null ? Params.EMPTY : params, headers);
     }
 
-    private SipUri(String scheme, byte[] userSrc, int userStart, int userEnd, String user, String password, String host,
-            int port, Params params, String headers) {
-        this.userSrc = userSrc;
+    private SipUri(String scheme, byte[] src, int userStart, int userEnd, int paramsStart, int paramsEnd, String user,
+            String password, String host, int port, Params params, String headers) {
+        this.src = src;
         this.userStart = userStart;
         this.userEnd = userEnd;
+        this.paramsStart = paramsStart;
+        this.paramsEnd = paramsEnd;
         // the parser passes the interned literals of schemeOf, which need no lower-casing
         this.scheme = scheme == SIP || scheme == SIPS ? scheme : scheme.toLowerCase(Locale.ROOT);
         this.user = user;
         this.password = password;
         this.host = Objects.requireNonNull(host);
         this.port = port;
-        this.params = params == null ? Params.EMPTY : params;
+        this.params = params;
         this.headers = headers;
     }
 
@@ -157,9 +163,11 @@ public final class SipUri {
                 throw new SipParseException("Bad port in URI");
             }
         }
+        int paramsStart = i;
         int[] end = new int[1];
-        Params params = Params.parse(s, i, n, "?", end);
+        Params.check(s, i, n, "?", end);
         i = end[0];
+        int paramsEnd = i;
         String headers = null;
         if (i < n && s[i] == '?') {
             for (int k = i + 1; k < n; k++) {
@@ -174,8 +182,7 @@ public final class SipUri {
         if (i != n) {
             throw new SipParseException("Unexpected characters in URI: " + abbreviate(s, start, n));
         }
-        byte[] userSrc = userEnd < 0 ? null : s;
-        return new SipUri(scheme, userSrc, userStart, userEnd, null, password, host, port, params, headers);
+        return new SipUri(scheme, s, userStart, userEnd, paramsStart, paramsEnd, null, password, host, port, null, headers);
     }
 
     private static String abbreviate(byte[] b, int start, int end) {
@@ -214,7 +221,7 @@ public final class SipUri {
      * runs as far as host characters do, checked as {@link #checkHost} checks it.
      */
     static int hostEnd(byte[] s, int start, int n) {
-        int end = ipv4End(s, start, n);
+        int end = Ipv4Address.end(s, start, n);
         if (end < 0) {
             end = start;
             while (end < n && isHostChar(s[end])) {
@@ -223,32 +230,6 @@ public final class SipUri {
             checkHost(s, start, end);
         }
         return end;
-    }
-
-    /**
-     * The end of the IPv4 address at {@code start} if the host characters there are exactly a valid
-     * one, else -1; the usual host of a proxy's URIs and Vias, checked in one pass.
-     */
-    private static int ipv4End(byte[] s, int start, int n) {
-        int i = start;
-        for (int part = 0; part < 4; part++) {
-            if (part > 0) {
-                if (i >= n || s[i] != '.') {
-                    return -1;
-                }
-                i++;
-            }
-            int digits = i;
-            int value = 0;
-            while (i < n && i - digits < 3 && Grammar.isDigit(s[i])) {
-                value = value * 10 + s[i] - '0';
-                i++;
-            }
-            if (i == digits || value > 255) {
-                return -1;
-            }
-        }
-        return i < n && isHostChar(s[i]) ? -1 : i;
     }
 
     /**
@@ -358,8 +339,8 @@ public final class SipUri {
     /** The user part as written (escaped), or {@code null}. */
     public String user() {
         String u = user;
-        if (u == null && userSrc != null) {
-            u = Grammar.text(userSrc, userStart, userEnd);
+        if (u == null && userEnd >= 0) {
+            u = Grammar.text(src, userStart, userEnd);
             user = u;
         }
         return u;
@@ -385,7 +366,13 @@ public final class SipUri {
     }
 
     public Params params() {
-        return params;
+        Params p = params;
+        if (p == null) {
+            // checked when parsed, so this cannot fail; Params is immutable, so a racing second parse is harmless
+            p = Params.parse(src, paramsStart, paramsEnd, "", null);
+            params = p;
+        }
+        return p;
     }
 
     /** The raw header part after '?', or {@code null}. */
@@ -395,21 +382,21 @@ public final class SipUri {
 
     /** The {@code transport} parameter in lower case, or {@code null}. */
     public String transportParam() {
-        String t = params.get("transport");
+        String t = params().get("transport");
         return t == null ? null : t.toLowerCase(Locale.ROOT);
     }
 
     /** Whether the URI has the {@code lr} parameter (RFC 3261 §19.1.1 loose routing). */
     public boolean isLooseRouting() {
-        return params.has("lr");
+        return params().has("lr");
     }
 
     public SipUri withUser(String newUser) {
-        return new SipUri(scheme, newUser, password, host, port, params, headers);
+        return new SipUri(scheme, newUser, password, host, port, params(), headers);
     }
 
     public SipUri withHostPort(String newHost, int newPort) {
-        return new SipUri(scheme, user(), password, newHost, newPort, params, headers);
+        return new SipUri(scheme, user(), password, newHost, newPort, params(), headers);
     }
 
     public SipUri withParams(Params newParams) {
@@ -417,7 +404,7 @@ public final class SipUri {
     }
 
     public SipUri withoutHeaders() {
-        return new SipUri(scheme, user(), password, host, port, params, null);
+        return new SipUri(scheme, user(), password, host, port, params(), null);
     }
 
     /** The address-of-record form {@code sip:user@host}: no port, parameters or headers. */
@@ -440,7 +427,7 @@ public final class SipUri {
         if (port >= 0) {
             b.append(':').append(port);
         }
-        params.appendTo(b);
+        params().appendTo(b);
         if (headers != null) {
             b.append('?').append(headers);
         }
@@ -451,7 +438,7 @@ public final class SipUri {
     public boolean equals(Object o) {
         return o instanceof SipUri u && u.scheme.equals(scheme) && Objects.equals(u.user(), user())
                 && Objects.equals(u.password, password) && u.host.equalsIgnoreCase(host) && u.port == port
-                && u.params.equals(params) && Objects.equals(u.headers, headers);
+                && u.params().equals(params()) && Objects.equals(u.headers, headers);
     }
 
     @Override

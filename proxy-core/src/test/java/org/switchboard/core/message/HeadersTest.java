@@ -78,6 +78,30 @@ class HeadersTest {
     }
 
     @Test
+    void aSingleAddressOrSeveralComeAsAnUnmodifiableList() {
+        SipMessage one = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Route: <sip:p1;lr>
+                Contact: <sip:a@x>;expires=5
+
+                """);
+        SipMessage two = TestMessages.parse("""
+                REGISTER sip:example.com SIP/2.0
+                Contact: <sip:a@x>
+                Contact: <sip:b@y>
+
+                """);
+
+        assertThat(one.contacts()).extracting(NameAddr::uri).containsExactly("sip:a@x");
+        assertThat(one.routes()).extracting(NameAddr::uri).containsExactly("sip:p1;lr");
+        assertThat(one.contacts().contains(null)).isFalse();
+        assertThat(two.contacts()).extracting(NameAddr::uri).containsExactly("sip:a@x", "sip:b@y");
+        assertThatThrownBy(() -> one.contacts().add(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> one.contacts().set(0, null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> two.contacts().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void contactListsThatOnlySplittingReadsRightFallBackToIt() {
         SipMessage star = TestMessages.parse("""
                 REGISTER sip:example.com SIP/2.0

@@ -105,6 +105,19 @@ class MessageBuilderTest {
     }
 
     @Test
+    void messagesReceivedWithoutContentLengthAllGetZeroOrTheirBodyLength() {
+        String noLength = REQUEST.replace("l: 0\n", "");
+        SipRequest first = TestMessages.request(noLength).toBuilder().build();
+        SipRequest second = TestMessages.request(noLength).toBuilder().set(HeaderName.MAX_FORWARDS, "69").build();
+        SipRequest withBody = TestMessages.request(noLength).toBuilder().body(new byte[] {'x', 'y'}, "text/plain").build();
+
+        assertThat(new String(first.encode(), StandardCharsets.UTF_8)).endsWith("Timestamp: 54\r\nContent-Length: 0\r\n\r\n");
+        assertThat(new String(second.encode(), StandardCharsets.UTF_8)).endsWith("Timestamp: 54\r\nContent-Length: 0\r\n\r\n");
+        assertThat(withBody.header(HeaderName.CONTENT_LENGTH)).isEqualTo("2");
+        assertThat(first.encode()).hasSize(first.toString().length());
+    }
+
+    @Test
     void newRequestGetsContentLength() {
         SipRequest r = SipRequest.builder(SipMethod.OPTIONS, "sip:a@example.com")
                 .add(HeaderName.VIA, "SIP/2.0/UDP h.example.com;branch=z9hG4bKn").build();

@@ -78,4 +78,34 @@ class NameAddrTest {
     void rejectsInvalidAddresses(String value) {
         assertThatThrownBy(() -> NameAddr.parse(value)).isInstanceOf(SipParseException.class);
     }
+
+    @Test
+    void parametersReadLaterAreTheOnesWritten() {
+        NameAddr a = NameAddr.parse("<sip:201@192.0.2.1;line=k2>;reg-id=1;+sip.instance=\"<urn:uuid:7e1c>\";audio ;q = 1.0");
+
+        assertThat(a.params().names()).containsExactly("reg-id", "+sip.instance", "audio", "q");
+        assertThat(a.params().get("+sip.instance")).isEqualTo("\"<urn:uuid:7e1c>\"");
+        assertThat(a.params().get("q")).isEqualTo("1.0");
+        assertThat(a.params()).isSameAs(a.params());
+        assertThat(a.toString()).isEqualTo("<sip:201@192.0.2.1;line=k2>;reg-id=1;+sip.instance=\"<urn:uuid:7e1c>\";audio;q=1.0");
+    }
+
+    @Test
+    void listElementParametersEndAtTheComma() {
+        byte[] b = Grammar.utf8("<sip:a@b>;expires=5;x , <sip:c@d>;expires=7");
+        int[] next = new int[1];
+
+        NameAddr first = NameAddr.parseElement(b, 0, b.length, next);
+        NameAddr second = NameAddr.parseElement(b, next[0] + 1, b.length, next);
+
+        assertThat(first.params().names()).containsExactly("expires", "x");
+        assertThat(second.params().get("expires")).isEqualTo("7");
+        assertThat(first.withParam("expires", "9").toString()).isEqualTo("<sip:a@b>;expires=9;x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<sip:a@b>;feature=\"open", "<sip:a@b>;audio;=1", "<sip:a@b>;a=1 junk", "sip:a@b;q="})
+    void malformedParametersAreRejectedWhenTheAddressIsParsed(String value) {
+        assertThatThrownBy(() -> NameAddr.parse(value)).isInstanceOf(SipParseException.class);
+    }
 }

@@ -2,6 +2,7 @@ package org.switchboard.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,21 @@ class ParamsTest {
         assertThatThrownBy(() -> parse(";a=", "")).isInstanceOf(SipParseException.class);
         assertThatThrownBy(() -> parse(";a=\"open", "")).isInstanceOf(SipParseException.class);
         assertThatThrownBy(() -> parse(";a b", "")).isInstanceOf(SipParseException.class);
+    }
+
+    @Test
+    void checkThrowsWhatParseThrowsAndStopsWhereItStops() {
+        for (String bad : new String[] {";;", ";a=", ";a=\"open", ";a b", ";=1", ";a=1 x"}) {
+            byte[] b = Grammar.utf8(bad);
+            assertThatThrownBy(() -> Params.check(b, 0, b.length, "", null))
+                    .isInstanceOf(SipParseException.class)
+                    .hasMessage(catchThrowable(() -> Params.parse(b, 0, b.length, "", null)).getMessage());
+        }
+        byte[] b = Grammar.utf8(" ; a = \"x,y\" ;b , c");
+        int[] checked = new int[1];
+        int[] parsed = new int[1];
+        Params.check(b, 0, b.length, ",", checked);
+        Params.parse(b, 0, b.length, ",", parsed);
+        assertThat(checked[0]).isEqualTo(parsed[0]).isEqualTo(b.length - 3);
     }
 }

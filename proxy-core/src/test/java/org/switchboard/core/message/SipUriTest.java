@@ -92,4 +92,22 @@ class SipUriTest {
         assertThat(SipUri.parse("sip:Bob@Example.COM:5060;transport=udp?x=y").addressOfRecord().toString())
                 .isEqualTo("sip:Bob@example.com");
     }
+
+    @Test
+    void parametersReadLaterAreTheOnesWritten() {
+        SipUri u = SipUri.parse("sip:201@192.0.2.1:2048;line=k2v1;lr;transport=UDP?x=y");
+
+        assertThat(u.isLooseRouting()).isTrue();
+        assertThat(u.transportParam()).isEqualTo("udp");
+        assertThat(u.params().names()).containsExactly("line", "lr", "transport");
+        assertThat(u.headers()).isEqualTo("x=y");
+        assertThat(u).isEqualTo(new SipUri("sip", "201", null, "192.0.2.1", 2048, u.params(), "x=y"));
+        assertThat(u.withUser("202").toString()).isEqualTo("sip:202@192.0.2.1:2048;line=k2v1;lr;transport=UDP?x=y");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sip:a@b;lr;;x", "sip:a@b;p=", "sip:a@b;p=\"q", "sip:a@b;p=1 x"})
+    void malformedParametersAreRejectedWhenTheUriIsParsed(String value) {
+        assertThatThrownBy(() -> SipUri.parse(value)).isInstanceOf(SipParseException.class);
+    }
 }
