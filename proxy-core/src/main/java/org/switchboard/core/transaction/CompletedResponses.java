@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Transport;
@@ -24,8 +27,10 @@ import org.switchboard.core.transport.Transport;
  * chunk is reused once Timer J has passed for its newest entry.
  *
  * <p>Bounded by {@code maxBytes}: when every chunk is taken, the oldest is reused before its time
- * (counted by {@link TransactionCounters#completedEvictedEarly}); a retransmission of one of its requests is then processed as
- * a new request. Chunks are allocated as needed and kept for reuse.
+ * (counted by {@link TransactionCounters#completedEvictedEarly}); a retransmission of one of its
+ * requests is then processed as a new request. The same happens when the JVM refuses more direct
+ * memory; with none at all a response is not kept here and its transaction keeps it. Chunks are
+ * allocated as needed and kept for reuse.
  *
  * <p><b>Threading:</b> one per shard, used only on that shard's thread.
  */
@@ -69,8 +74,13 @@ final class CompletedResponses {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompletedResponses.class);
+
     private final TransactionCounters counters;
+    private final IntFunction<ByteBuffer> allocator;
     private final int maxChunks;
+    /** {@link #maxChunks}, or fewer once the JVM refused direct memory. */
+    private int chunkLimit;
     private final Chunk[] bySequence;
     private final ArrayDeque<Chunk> live = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
@@ -83,9 +93,16 @@ final class CompletedResponses {
 
     /** @param maxBytes the most direct memory to use, rounded down to whole chunks (at least two) */
     CompletedResponses(long maxBytes, TransactionCounters counters) {
+        this(maxBytes, counters, ByteBuffer::allocateDirect);
+    }
+
+    /** @param allocator makes a buffer of the size asked; may throw {@link OutOfMemoryError} */
+    CompletedResponses(long maxBytes, TransactionCounters counters, IntFunction<ByteBuffer> allocator) {
         this.counters = counters;
+        this.allocator = allocator;
         this.maxChunks = (int) Math.max(MIN_CHUNKS, Math.min(Integer.MAX_VALUE / 2, maxBytes / CHUNK_BYTES));
         this.bySequence = new Chunk[maxChunks];
+        this.chunkLimit = maxChunks;
     }
 
     /**
@@ -111,6 +128,9 @@ final class CompletedResponses {
         }
         expire(now);
         Chunk chunk = chunkWithRoom(length);
+        if (chunk == null) {
+            return false;
+        }
         ByteBuffer b = chunk.buffer;
         int at = chunk.used;
         long hash = hash(key);
@@ -219,17 +239,31 @@ final class CompletedResponses {
         ByteBuffer buffer;
         if (!spare.isEmpty()) {
             buffer = spare.pop();
-        } else if (allocatedChunks < maxChunks) {
-            buffer = ByteBuffer.allocateDirect(CHUNK_BYTES);
+        } else if (allocatedChunks < chunkLimit && (buffer = allocate()) != null) {
             allocatedChunks++;
-        } else {
+        } else if (!live.isEmpty()) {
             release(true);
             buffer = spare.pop();
+        } else {
+            return null;
         }
         Chunk chunk = new Chunk(buffer, nextSequence++);
         bySequence[Math.floorMod(chunk.sequence, maxChunks)] = chunk;
         live.addLast(chunk);
         return chunk;
+    }
+
+    /** A new chunk, or {@code null} when the JVM's direct memory is exhausted; then no more are asked for. */
+    private ByteBuffer allocate() {
+        try {
+            return allocator.apply(CHUNK_BYTES);
+        } catch (OutOfMemoryError e) {
+            // -XX:MaxDirectMemorySize below this store's budget: make do with the chunks there are
+            chunkLimit = allocatedChunks;
+            LOG.warn("No direct memory for more kept final responses ({}); keeping them in the {} MB there is",
+                    e.getMessage(), allocatedChunks);
+            return null;
+        }
     }
 
     /** Frees every chunk whose newest entry is past its Timer J, for reuse. */

@@ -3,6 +3,7 @@ package org.switchboard.core.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,6 +106,37 @@ class CompletedResponsesTest {
         assertThat(store.keep(key(1), EncodedResponse.unroutable(new byte[100], 200, "c", new Exception("no route")),
                 0, TIMER_J)).isFalse();
         assertThat(store.keep(key(2), response(2, CompletedResponses.MAX_ENTRY_BYTES), 0, TIMER_J)).isFalse();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void whenDirectMemoryRunsOutItMakesDoWithTheChunksItHas() {
+        int[] allocations = {0};
+        CompletedResponses store = new CompletedResponses(64L << 20, counters, size -> {
+            if (allocations[0]++ >= 2) {
+                throw new OutOfMemoryError("Cannot reserve direct buffer memory (test)");
+            }
+            return ByteBuffer.allocateDirect(size);
+        });
+        int entries = 3 * (CompletedResponses.CHUNK_BYTES / 1_000);
+
+        for (int i = 0; i < entries; i++) {
+            assertThat(store.keep(key(i), response(i, 900), 0, TIMER_J)).isTrue();
+        }
+
+        assertThat(store.allocatedBytes()).isEqualTo(2L * CompletedResponses.CHUNK_BYTES);
+        assertThat(allocations[0]).as("no further attempt after the first refusal").isEqualTo(3);
+        assertThat(counters.completedEvictedEarly()).isPositive();
+        assertThat(store.find(key(entries - 1), 1)).isNotNull();
+    }
+
+    @Test
+    void withNoDirectMemoryAtAllNothingIsKept() {
+        CompletedResponses store = new CompletedResponses(64L << 20, counters, size -> {
+            throw new OutOfMemoryError("Cannot reserve direct buffer memory (test)");
+        });
+
+        assertThat(store.keep(key(1), response(1, 300), 0, TIMER_J)).isFalse();
         assertThat(store.size()).isZero();
     }
 
