@@ -12,9 +12,10 @@ package org.switchboard.core.transaction;
 public record TransactionLimits(int maxTransactions, int retryAfterSeconds) {
 
     /**
-     * The heap one transaction is budgeted: about twice what a completed non-INVITE server transaction
-     * keeps (978 bytes measured for a REGISTER answered 200, see CompletedTransactionHeapTest), for
-     * larger responses and for the transactions still holding their request.
+     * The heap one transaction is budgeted: a transaction in progress holds its request (about 1 KB
+     * for a REGISTER), an INVITE transaction also its responses. Completed non-INVITE server
+     * transactions over UDP take 84 bytes of heap (CompletedTransactionHeapTest): their responses
+     * are kept in direct memory, budgeted separately below.
      */
     static final long BUDGET_BYTES_PER_TRANSACTION = 2_048;
     /** The part of the heap the transaction tables may fill: the rest is for everything else. */
@@ -28,8 +29,8 @@ public record TransactionLimits(int maxTransactions, int retryAfterSeconds) {
 
     /**
      * Sized for this JVM's maximum heap by {@link #forHeap}: with the default heap of a 24 GB machine
-     * (6 GB) about 1 million, enough for the 770,000 transactions a registrar at 12,000 registrations
-     * a second holds in Completed. Retry after 5 s.
+     * (6 GB) about 1 million, enough for the 770,000 final responses a registrar at 12,000
+     * registrations a second keeps for Timer J (a 401 and a 200 each). Retry after 5 s.
      */
     public static final TransactionLimits DEFAULTS = forHeap(Runtime.getRuntime().maxMemory());
 
