@@ -39,8 +39,8 @@ public final class InviteServerTransaction extends ServerTransaction {
     private long timerGInterval;
     private String responseToTag;
 
-    InviteServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
-        super(home, request, flow);
+    InviteServerTransaction(TransactionShard home, SipRequest request, ServerTransactionKey key, Flow flow) {
+        super(home, request, key, flow);
     }
 
     public State state() {

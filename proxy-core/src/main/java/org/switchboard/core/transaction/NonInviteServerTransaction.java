@@ -29,8 +29,8 @@ public final class NonInviteServerTransaction extends ServerTransaction {
     private State state = State.TRYING;
     private TimerHandle timerJ;
 
-    NonInviteServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
-        super(home, request, flow);
+    NonInviteServerTransaction(TransactionShard home, SipRequest request, ServerTransactionKey key, Flow flow) {
+        super(home, request, key, flow);
     }
 
     public State state() {

@@ -32,13 +32,14 @@ public abstract sealed class ServerTransaction permits InviteServerTransaction, 
     private SipRequest request;
     private EncodedResponse lastSent;
 
-    ServerTransaction(TransactionShard home, SipRequest request, Flow flow) {
+    /** @param key the request's key, {@code ServerTransactionKey.of(request)}, as the shard found it */
+    ServerTransaction(TransactionShard home, SipRequest request, ServerTransactionKey key, Flow flow) {
         this.home = home;
         this.flow = flow;
         this.request = request;
         this.method = request.method();
         this.callId = request.callId();
-        this.key = ServerTransactionKey.of(request);
+        this.key = key;
     }
 
     /**

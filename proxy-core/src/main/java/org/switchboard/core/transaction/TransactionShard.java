@@ -129,8 +129,8 @@ final class TransactionShard {
             return;
         }
         ServerTransaction created = request.isMethod(SipMethod.INVITE)
-                ? new InviteServerTransaction(this, request, inbound.flow())
-                : new NonInviteServerTransaction(this, request, inbound.flow());
+                ? new InviteServerTransaction(this, request, key, inbound.flow())
+                : new NonInviteServerTransaction(this, request, key, inbound.flow());
         servers.add(created);
         counters.added(created.kind());
         created.start();
