@@ -259,7 +259,8 @@ abstract class MessageBase {
     private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
         NameAddr only = null;
         List<NameAddr> list = null;
-        int[] next = new int[1];
+        // where the next element starts, and room for what NameAddr.parseElement finds on the way
+        int[] next = new int[3];
         for (int i = first; i >= 0; i = headers.indexOfNext(name, i)) {
             byte[] t = text(i);
             long range = range(i);

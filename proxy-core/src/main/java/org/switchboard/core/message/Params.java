@@ -50,7 +50,7 @@ public final class Params {
      * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
-        return scan(s, i, n, stops, end, true);
+        return scan(s, i, n, stops, end, true, false);
     }
 
     /**
@@ -58,13 +58,26 @@ public final class Params {
      * owner that parses them only when they are asked for.
      */
     static void check(byte[] s, int i, int n, String stops, int[] end) {
-        scan(s, i, n, stops, end, false);
+        scan(s, i, n, stops, end, false, false);
+    }
+
+    /**
+     * As {@link #check}, also finding the {@code tag} parameter that From, To and dialogs are matched
+     * on, so that it is read without making the table: {@code found[0]} is set as {@code end[0]} is,
+     * {@code found[1]} and {@code found[2]} to the bounds of the value of the first {@code tag}, or
+     * both to -1 if there is none or it has no value.
+     */
+    static void checkFindingTag(byte[] s, int i, int n, String stops, int[] found) {
+        found[1] = NO_VALUE;
+        found[2] = NO_VALUE;
+        scan(s, i, n, stops, found, false, true);
     }
 
     /** {@link #parse} if {@code record}, else {@link #check} (returning {@link #EMPTY}). */
-    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record) {
+    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record, boolean findTag) {
         int[] bounds = null;
         int count = 0;
+        boolean tagSeen = false;
         i = Grammar.skipWhitespace(s, i, n);
         while (i < n && s[i] == ';') {
             i = Grammar.skipWhitespace(s, i + 1, n);
@@ -95,6 +108,11 @@ public final class Params {
                 valueEnd = i;
                 i = Grammar.skipWhitespace(s, i, n);
             }
+            if (findTag && !tagSeen && isTag(s, nameStart, nameEnd)) {
+                tagSeen = true;
+                end[1] = valueStart;
+                end[2] = valueEnd;
+            }
             if (!record) {
                 continue;
             }
@@ -118,6 +136,11 @@ public final class Params {
             end[0] = i;
         }
         return count == 0 || !record ? EMPTY : new Params(s, bounds, count);
+    }
+
+    /** Whether the name in {@code s[start, end)} is {@code tag} in any case. */
+    private static boolean isTag(byte[] s, int start, int end) {
+        return end - start == 3 && (s[start] | 0x20) == 't' && (s[start + 1] | 0x20) == 'a' && (s[start + 2] | 0x20) == 'g';
     }
 
     /** The character at {@code s[i]} for an error message, decoded if it is not ASCII. */

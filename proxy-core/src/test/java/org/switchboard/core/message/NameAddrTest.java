@@ -47,6 +47,32 @@ class NameAddrTest {
         assertThatThrownBy(tel::sipUri).isInstanceOf(SipParseException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<sip:a@example.com>;tag=1", "<sip:a@example.com>;TAG=Ab", "<sip:a@example.com>;x=1;Tag=2;tag=3",
+        "<sip:a@example.com>;tag", "<sip:a@example.com>;x=\";tag=1\";tag=2", "<sip:a@example.com> ; tag = 7 ",
+        "<sip:a@example.com;tag=uri>;tagx=1;xtag=2", "<sip:a@example.com>", "sip:a@example.com;tag=\"q\""})
+    void theTagFoundWhileParsingIsTheOneTheParametersHold(String value) {
+        NameAddr parsed = NameAddr.parse(value);
+        String tag = parsed.tag();
+
+        assertThat(tag).isEqualTo(NameAddr.parse(value).params().get("tag"));
+        assertThat(parsed.withParam("x", "y").tag()).isEqualTo(tag);
+        SipRequest r = TestMessages.request("""
+                OPTIONS sip:a@example.com SIP/2.0
+                Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1
+                From: <sip:b@example.com>;tag=f
+                To: <sip:a@example.com>
+                Call-ID: c
+                CSeq: 1 OPTIONS
+                Contact: <sip:c@example.com>;tag=first, %s
+                Content-Length: 0
+
+                """.formatted(value));
+        assertThat(r.contacts().get(1).tag()).isEqualTo(tag);
+        assertThat(r.contacts().get(0).tag()).isEqualTo("first");
+    }
+
     @Test
     void withParamAddsATag() {
         assertThat(NameAddr.parse("<sip:a@example.com>").withParam("tag", "x").toString())
@@ -64,7 +90,7 @@ class NameAddrTest {
     @Test
     void aQuoteOrOpeningBracketInsideTheBracketsOfAListElementIsLeftToSplitting() {
         byte[] b = "<sip:a@b>, <sip:c\"@d>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int[] next = new int[1];
+        int[] next = new int[3];
 
         assertThat(NameAddr.parseElement(b, 0, b.length, next).sipUri().host()).isEqualTo("b");
         assertThat(next[0]).isEqualTo(9);
@@ -93,7 +119,7 @@ class NameAddrTest {
     @Test
     void listElementParametersEndAtTheComma() {
         byte[] b = Grammar.utf8("<sip:a@b>;expires=5;x , <sip:c@d>;expires=7");
-        int[] next = new int[1];
+        int[] next = new int[3];
 
         NameAddr first = NameAddr.parseElement(b, 0, b.length, next);
         NameAddr second = NameAddr.parseElement(b, next[0] + 1, b.length, next);
