@@ -67,7 +67,7 @@ public final class LazyHotPath {
         if (message instanceof SipRequest request) {
             return request.toBuilder()
                     .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(view.topViaBranch()))
-                    .set(HeaderName.MAX_FORWARDS, Integer.toString(view.maxForwards() - 1))
+                    .maxForwards(view.maxForwards() - 1)
                     .build()
                     .encode();
         }

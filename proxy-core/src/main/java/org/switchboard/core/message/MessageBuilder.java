@@ -21,6 +21,18 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
      */
     private static final HeaderField NO_BODY_LENGTH = HeaderField.of(HeaderName.CONTENT_LENGTH, "0");
 
+    /** The largest Max-Forwards RFC 3261 §20.22 allows. */
+    private static final int MAX_HOPS = 255;
+
+    /** A Max-Forwards field for each value a proxy may set, shared as {@link #NO_BODY_LENGTH} is. */
+    private static final HeaderField[] MAX_FORWARDS = new HeaderField[MAX_HOPS + 1];
+
+    static {
+        for (int hops = 0; hops <= MAX_HOPS; hops++) {
+            MAX_FORWARDS[hops] = HeaderField.of(HeaderName.MAX_FORWARDS, Integer.toString(hops));
+        }
+    }
+
     private final byte[] src;
     private int[] bounds;
     private HeaderName[] names;
@@ -81,6 +93,20 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         int i = indexOf(name, 0);
         // Via goes first of all so that a proxy's own Via leads the message, as is customary
         insert(i >= 0 ? i : name.equals(HeaderName.VIA) ? 0 : size, field);
+        return self();
+    }
+
+    /**
+     * Sets Max-Forwards, as {@code set(HeaderName.MAX_FORWARDS, ...)} would, to a value of 0 to 255
+     * (RFC 3261 §20.22); every request a proxy forwards gets one (§16.6 step 3).
+     *
+     * @throws IllegalArgumentException if {@code hops} is out of that range
+     */
+    public B maxForwards(int hops) {
+        if (hops < 0 || hops > MAX_HOPS) {
+            throw new IllegalArgumentException("Max-Forwards out of range: " + hops);
+        }
+        set(MAX_FORWARDS[hops]);
         return self();
     }
 

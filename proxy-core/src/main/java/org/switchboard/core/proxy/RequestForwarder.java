@@ -32,7 +32,7 @@ final class RequestForwarder {
         SipRequest.Builder copy = request.toBuilder().requestUri(target.uri().toString());
         // §16.6 step 3: Max-Forwards decremented, or 70 if absent
         int maxForwards = request.maxForwards();
-        copy.set(HeaderName.MAX_FORWARDS, Integer.toString(maxForwards < 0 ? DEFAULT_MAX_FORWARDS : maxForwards - 1));
+        copy.maxForwards(maxForwards < 0 ? DEFAULT_MAX_FORWARDS : maxForwards - 1);
         if (recordRoute) {
             // §16.6 step 4; a second entry when the two sides differ in transport or address family,
             // so that each side routes back to the interface it can reach

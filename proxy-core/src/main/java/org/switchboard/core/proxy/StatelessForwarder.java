@@ -89,7 +89,7 @@ final class StatelessForwarder implements StrayMessageHandler {
     private SipRequest copy(SipRequest ack, Flow inbound, Destination hop, String branch) {
         int maxForwards = ack.maxForwards();
         return ack.toBuilder()
-                .set(HeaderName.MAX_FORWARDS, Integer.toString(maxForwards < 0 ? 70 : maxForwards - 1))
+                .maxForwards(maxForwards < 0 ? 70 : maxForwards - 1)
                 .addFirst(HeaderName.VIA, "SIP/2.0/" + hop.transport().viaName() + " "
                         + endpoints.sentBy(hop.transport(), hop.address(), inbound) + ";branch=" + branch)
                 .build();

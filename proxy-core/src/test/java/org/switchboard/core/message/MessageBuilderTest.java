@@ -1,6 +1,7 @@
 package org.switchboard.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class MessageBuilderTest {
         String encoded = new String(r.encode(), StandardCharsets.UTF_8);
         assertThat(encoded).contains("v: SIP/2.0/UDP a.example.com;branch=z9hG4bK1, SIP/2.0/UDP b.example.com")
                 .contains("\r\nl: 0\r\n");
+    }
+
+    @Test
+    void maxForwardsSetsTheValueInPlaceAndRefusesValuesOutOfRange() {
+        SipRequest original = TestMessages.request(REQUEST);
+        SipRequest.Builder builder = original.toBuilder().maxForwards(0).maxForwards(255).maxForwards(69);
+        SipRequest r = builder.build();
+
+        assertThat(r.maxForwards()).isEqualTo(69);
+        assertThat(r.headers().count(HeaderName.MAX_FORWARDS)).isEqualTo(1);
+        assertThat(r.headers().get(1).name()).isEqualTo(HeaderName.MAX_FORWARDS);
+        assertThat(new String(r.encode(), StandardCharsets.UTF_8)).contains("\r\nMax-Forwards: 69\r\n");
+        assertThat(r.encode().length).isEqualTo(original.encode().length);
+        assertThatThrownBy(() -> builder.maxForwards(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.maxForwards(256)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
