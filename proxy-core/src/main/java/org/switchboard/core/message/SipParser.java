@@ -290,7 +290,6 @@ public final class SipParser {
         String lineDefect = null;
         boolean uriOk = lastSp > firstSp + 1
                 && Bytes.indexOfEither(b, (byte) ' ', (byte) '\t', firstSp + 1, lastSp) == lastSp;
-        String uri = lastSp > firstSp ? Grammar.text(b, firstSp + 1, lastSp) : "";
         // a byte of 0x80 or above is no token byte, as the character it decodes to is no token character
         boolean token = Grammar.isToken(b, line.start(), firstSp);
         if (!token) {
@@ -306,8 +305,9 @@ public final class SipParser {
             method = "UNKNOWN";
         }
         String d = defect != null ? defect : lineDefect;
-        return new ParseResult(new SipRequest(method, uri, version, headers, b, line.bodyOff(), line.bodyLen(),
-                raw ? line.start() : -1, end, d), null);
+        // the URI is cut from the line when asked for; without one it is empty
+        return new ParseResult(new SipRequest(method, null, firstSp + 1, Math.max(lastSp, firstSp + 1), version, headers,
+                b, line.bodyOff(), line.bodyLen(), raw ? line.start() : -1, end, d), null);
     }
 
     /** {@code b[start, end)}, without a new String when it is the usual {@code SIP/2.0}. */
