@@ -144,25 +144,6 @@ final class Bytes {
         return true;
     }
 
-    /** How many bytes {@code c} there are in {@code buf[from, end)}. */
-    static int count(byte[] buf, byte c, int from, int end) {
-        long pattern = (c & 0xffL) * LOW_BITS;
-        int n = 0;
-        int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long x = (long) LONGS.get(buf, i) ^ pattern;
-            // exactly the zero bytes flagged (no borrow between bytes), so that they can be counted
-            long zero = ~(((x & ~HIGH_BITS) + ~HIGH_BITS) | x | ~HIGH_BITS);
-            n += Long.bitCount(zero);
-        }
-        for (; i < end; i++) {
-            if (buf[i] == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
      * The index of the first {@code a} or {@code b} in {@code buf[from, end)}, or {@code end} if there
      * is none (also for {@code from > end}).

@@ -15,6 +15,9 @@ public final class Params {
 
     private static final int NO_VALUE = -1;
 
+    /** Parameters a parsed list has room for before its table grows. */
+    private static final int INITIAL_CAPACITY = 4;
+
     /**
      * The bytes of an unquoted value, by unsigned value: token, plus the characters of IPv6
      * references and URI parameter values (RFC 3261 §25.1 paramchar); never '?', which starts the
@@ -117,9 +120,8 @@ public final class Params {
                 continue;
             }
             if (bounds == null) {
-                // room for as many parameters as there are semicolons left (a quoted one may make it
-                // one too many), so that a long list (a Contact with feature tags) is not regrown
-                bounds = new int[4 * (1 + Bytes.count(s, (byte) ';', i, n))];
+                // room for the usual few (a Via's branch, received and rport), without counting first
+                bounds = new int[4 * INITIAL_CAPACITY];
             } else if (count * 4 == bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
             }

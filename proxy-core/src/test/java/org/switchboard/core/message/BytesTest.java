@@ -133,19 +133,4 @@ class BytesTest {
             }
         }
     }
-
-    @Test
-    void countsEveryOccurrenceWhateverItsNeighbours() {
-        byte[] buf = ";;a;\u00bb;;;;;;xyz;;\u0000;;".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        for (int from = 0; from <= buf.length; from++) {
-            for (int end = from; end <= buf.length; end++) {
-                int expected = 0;
-                for (int i = from; i < end; i++) {
-                    expected += buf[i] == ';' ? 1 : 0;
-                }
-                assertThat(Bytes.count(buf, (byte) ';', from, end)).as("%d-%d", from, end).isEqualTo(expected);
-            }
-        }
-        assertThat(Bytes.count(buffer(20, -1, (byte) 0), (byte) 0x78, 0, 20)).isEqualTo(20);
-    }
 }

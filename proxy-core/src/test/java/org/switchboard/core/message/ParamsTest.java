@@ -28,6 +28,22 @@ class ParamsTest {
     }
 
     @Test
+    void aLongListGrowsItsTableAndKeepsEveryParameterInOrder() {
+        StringBuilder list = new StringBuilder();
+        for (int k = 0; k < 13; k++) {
+            list.append(";p").append(k).append(k % 3 == 0 ? "" : k % 3 == 1 ? "=v" + k : "=\"a;b" + k + "\"");
+        }
+        Params p = parse(list.toString(), "");
+
+        assertThat(p.names()).hasSize(13).startsWith("p0", "p1", "p2").endsWith("p12");
+        assertThat(p.get("p0")).isNull();
+        assertThat(p.has("p12")).isTrue();
+        assertThat(p.get("p7")).isEqualTo("v7");
+        assertThat(p.get("p11")).isEqualTo("\"a;b11\"");
+        assertThat(p.toString()).isEqualTo(list.toString());
+    }
+
+    @Test
     void stopsAtAStopCharacter() {
         int[] end = new int[1];
         byte[] b = "sip:h;a=1?x=y".getBytes(StandardCharsets.UTF_8);
