@@ -8,6 +8,9 @@ public record CSeq(long number, String method) {
     /** The largest sequence number RFC 3261 §8.1.1.5 allows. */
     public static final long MAX_NUMBER = (1L << 31) - 1;
 
+    /** Digits the one-pass read takes: more (leading zeros) are left to the general one. */
+    private static final int MAX_DIGITS = 10;
+
     /** Parses {@code 1*DIGIT LWS Method}; leading zeros are allowed; throws {@link SipParseException}. */
     public static CSeq parse(String s) {
         byte[] b = Grammar.utf8(s);
@@ -17,6 +20,18 @@ public record CSeq(long number, String method) {
     /** As {@link #parse(String)}, for the value in {@code s[start0, n)}. */
     static CSeq parse(byte[] s, int start0, int n) {
         int start = Grammar.skipWhitespace(s, start0, n);
+        // the usual value, read in one pass: digits, one space, a known method (a token) up to the end
+        long digits = 0;
+        int i = start;
+        while (i < n && i - start < MAX_DIGITS && Grammar.isDigit(s[i])) {
+            digits = digits * 10 + s[i++] - '0';
+        }
+        if (i > start && i < n && s[i] == ' ' && digits <= MAX_NUMBER) {
+            String method = SipMethod.known(s, i + 1, n);
+            if (method != null) {
+                return new CSeq(digits, method);
+            }
+        }
         int sp = start;
         while (sp < n && !Grammar.isWhitespace(s[sp])) {
             sp++;

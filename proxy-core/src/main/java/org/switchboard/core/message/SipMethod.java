@@ -37,6 +37,12 @@ public final class SipMethod {
 
     /** {@code s[start, end)} as a String: the constant above if it is one, so parsing allocates none. */
     static String of(byte[] s, int start, int end) {
+        String known = known(s, start, end);
+        return known != null ? known : Grammar.text(s, start, end);
+    }
+
+    /** The constant above that {@code s[start, end)} spells exactly, or {@code null}. */
+    static String known(byte[] s, int start, int end) {
         int letter = end > start ? s[start] - 'A' : -1;
         if (letter >= 0 && letter < BY_FIRST_LETTER.length) {
             for (String m : BY_FIRST_LETTER[letter]) {
@@ -45,7 +51,7 @@ public final class SipMethod {
                 }
             }
         }
-        return Grammar.text(s, start, end);
+        return null;
     }
 
     private static boolean matches(byte[] s, int start, String m) {

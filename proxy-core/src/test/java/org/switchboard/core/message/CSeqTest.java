@@ -16,8 +16,19 @@ class CSeqTest {
         assertThat(new CSeq(1, "BYE").toString()).isEqualTo("1 BYE");
     }
 
+    @Test
+    void theUsualValueAndItsNearMissesReadAlike() {
+        assertThat(CSeq.parse("102 INVITE").method()).isSameAs(SipMethod.INVITE);
+        assertThat(CSeq.parse("102 INVITE").number()).isEqualTo(102);
+        assertThat(CSeq.parse("0000000000102 BYE")).isEqualTo(new CSeq(102, "BYE"));
+        assertThat(CSeq.parse("7 FOO")).isEqualTo(new CSeq(7, "FOO"));
+        assertThat(CSeq.parse("7  INVITE")).isEqualTo(new CSeq(7, "INVITE"));
+        assertThat(CSeq.parse("7 invite")).isEqualTo(new CSeq(7, "invite"));
+        assertThat(CSeq.parse("7\tACK")).isEqualTo(new CSeq(7, "ACK"));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"INVITE", "1", "", "2147483648 INVITE", "-1 INVITE", "1x INVITE", "1 IN/VITE", "١ INVITE"})
+    @ValueSource(strings = {"INVITE", "1", "", "2147483648 INVITE", "9999999999 INVITE", "1 INVITE x", "1 ", "-1 INVITE", "1x INVITE", "1 IN/VITE", "١ INVITE"})
     void rejectsInvalidValues(String value) {
         assertThatThrownBy(() -> CSeq.parse(value)).isInstanceOf(SipParseException.class);
     }
