@@ -85,7 +85,7 @@ public final class NameAddr {
     /**
      * Parses the list element that starts at {@code start} in the comma-separated list in {@code s[start,
      * n)}, in one pass: {@code next[0]} is set to the index of the comma after it, or {@code n} (its other
-     * two elements are scratch space, as {@link Params#checkFindingTag} uses them). It throws
+     * two elements are scratch space, as {@link Params#checkFinding} uses them). It throws
      * for anything {@link Headers#elements} might split differently (a quote or '<' inside the angle
      * brackets) as well as for a malformed element; the caller then splits the list first and parses each
      * element with {@link #parse(byte[], int, int)}, which reports the fault as before.
@@ -175,7 +175,7 @@ public final class NameAddr {
             throw new SipParseException("Whitespace in URI");
         }
         int[] found = element ? next : new int[3];
-        Params.checkFindingTag(s, after, n, element ? "," : "", found);
+        Params.checkFinding(s, after, n, element ? "," : "", found, "tag");
         // a lone value's parameters run to its end, so only a list element needs to know where they stop
         return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, null, after, element ? found[0] : n,
                 found[1], found[2], lt >= 0);

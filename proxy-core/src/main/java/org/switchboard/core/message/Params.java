@@ -53,7 +53,7 @@ public final class Params {
      * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
-        return scan(s, i, n, stops, end, true, false);
+        return scan(s, i, n, stops, end, true, null);
     }
 
     /**
@@ -61,26 +61,32 @@ public final class Params {
      * owner that parses them only when they are asked for.
      */
     static void check(byte[] s, int i, int n, String stops, int[] end) {
-        scan(s, i, n, stops, end, false, false);
+        scan(s, i, n, stops, end, false, null);
     }
 
     /**
-     * As {@link #check}, also finding the {@code tag} parameter that From, To and dialogs are matched
-     * on, so that it is read without making the table: {@code found[0]} is set as {@code end[0]} is,
-     * {@code found[1]} and {@code found[2]} to the bounds of the value of the first {@code tag}, or
-     * both to -1 if there is none or it has no value.
+     * As {@link #check}, also finding the one parameter its owner reads on every message (the
+     * {@code tag} of From and To, the {@code branch} of a Via), so that it is read without making the
+     * table: {@code found[0]} is set as {@code end[0]} is, {@code found[1]} and {@code found[2]} to the
+     * bounds of the value of the first parameter named {@code wanted}, or both to -1 if there is none
+     * or it has no value.
+     *
+     * @param wanted the name in lower-case letters only, so that folding the case of a byte matches it
      */
-    static void checkFindingTag(byte[] s, int i, int n, String stops, int[] found) {
+    static void checkFinding(byte[] s, int i, int n, String stops, int[] found, String wanted) {
         found[1] = NO_VALUE;
         found[2] = NO_VALUE;
-        scan(s, i, n, stops, found, false, true);
+        scan(s, i, n, stops, found, false, wanted);
     }
 
-    /** {@link #parse} if {@code record}, else {@link #check} (returning {@link #EMPTY}). */
-    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record, boolean findTag) {
+    /**
+     * {@link #parse} if {@code record}, else {@link #check} (returning {@link #EMPTY}), or {@link
+     * #checkFinding} if {@code wanted} is not null.
+     */
+    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record, String wanted) {
         int[] bounds = null;
         int count = 0;
-        boolean tagSeen = false;
+        boolean seen = wanted == null;
         i = Grammar.skipWhitespace(s, i, n);
         while (i < n && s[i] == ';') {
             i = Grammar.skipWhitespace(s, i + 1, n);
@@ -111,8 +117,8 @@ public final class Params {
                 valueEnd = i;
                 i = Grammar.skipWhitespace(s, i, n);
             }
-            if (findTag && !tagSeen && isTag(s, nameStart, nameEnd)) {
-                tagSeen = true;
+            if (!seen && isNamed(s, nameStart, nameEnd, wanted)) {
+                seen = true;
                 end[1] = valueStart;
                 end[2] = valueEnd;
             }
@@ -140,9 +146,18 @@ public final class Params {
         return count == 0 || !record ? EMPTY : new Params(s, bounds, count);
     }
 
-    /** Whether the name in {@code s[start, end)} is {@code tag} in any case. */
-    private static boolean isTag(byte[] s, int start, int end) {
-        return end - start == 3 && (s[start] | 0x20) == 't' && (s[start + 1] | 0x20) == 'a' && (s[start + 2] | 0x20) == 'g';
+    /** Whether the name in {@code s[start, end)} is {@code letters} (lower case) in any case. */
+    private static boolean isNamed(byte[] s, int start, int end, String letters) {
+        if (end - start != letters.length()) {
+            return false;
+        }
+        // only an upper- or lower-case letter folds onto a lower-case letter
+        for (int k = 0; k < letters.length(); k++) {
+            if ((s[start + k] | 0x20) != letters.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The character at {@code s[i]} for an error message, decoded if it is not ASCII. */

@@ -24,20 +24,36 @@ public final class Via {
     private final String host;
     private String hostCut;
     private final int port;
-    private final Params params;
+    /**
+     * A parsed Via's parameters are checked by the parser and lie in {@code src[paramsStart,
+     * paramsEnd)}; their table is made when first asked for (a proxy reads the branch of most Vias
+     * and nothing else), and until then {@code params} is null. The branch value lies in {@code
+     * src[branchStart, branchEnd)}, found by the check, or {@code branchStart} is -1.
+     */
+    private final int paramsStart;
+    private final int paramsEnd;
+    private final int branchStart;
+    private final int branchEnd;
+    private Params params;
 
     public Via(String transport, String host, int port, Params params) {
-        this(transport.toUpperCase(Locale.ROOT), host, null, 0, 0, port, params);
+        this(transport.toUpperCase(Locale.ROOT), host, null, 0, 0, port, params == null ? Params.EMPTY : params, -1, -1,
+                -1, -1);
     }
 
-    private Via(String transport, String host, byte[] src, int hostStart, int hostEnd, int port, Params params) {
+    private Via(String transport, String host, byte[] src, int hostStart, int hostEnd, int port, Params params,
+            int paramsStart, int paramsEnd, int branchStart, int branchEnd) {
         this.transport = transport;
         this.host = host;
         this.src = src;
         this.hostStart = hostStart;
         this.hostEnd = hostEnd;
         this.port = port;
-        this.params = params == null ? Params.EMPTY : params;
+        this.params = params;
+        this.paramsStart = paramsStart;
+        this.paramsEnd = paramsEnd;
+        this.branchStart = branchStart;
+        this.branchEnd = branchEnd;
     }
 
     /** Parses one Via value (no top-level commas). */
@@ -111,9 +127,10 @@ public final class Via {
                 throw new SipParseException("Bad port in Via");
             }
         }
-        int[] end = new int[1];
-        Params params = Params.parse(s, i, n, "(", end);
-        if (end[0] < n && s[end[0]] == '(') {
+        // where the parameters stop, and where the branch lies
+        int[] found = new int[3];
+        Params.checkFinding(s, i, n, "(", found, "branch");
+        if (found[0] < n && s[found[0]] == '(') {
             if (unsplit) {
                 return null;
             }
@@ -122,7 +139,7 @@ public final class Via {
                 throw new SipParseException("Bad comment in Via");
             }
         }
-        return new Via(transport, null, s, hostStart, hostEnd, port, params);
+        return new Via(transport, null, s, hostStart, hostEnd, port, null, i, found[0], found[1], found[2]);
     }
 
     /** Whether {@code s[i, n)} starts with {@code SIP/2.0/} ("SIP" in any case), the usual spelling. */
@@ -197,11 +214,20 @@ public final class Via {
     }
 
     public Params params() {
-        return params;
+        Params p = params;
+        if (p == null) {
+            // checked when parsed, so this cannot fail; Params is immutable, so a racing second parse is harmless
+            p = Params.parse(src, paramsStart, paramsEnd, "", null);
+            params = p;
+        }
+        return p;
     }
 
     public String branch() {
-        return params.get("branch");
+        if (paramsStart < 0) {
+            return params.get("branch");
+        }
+        return branchStart < 0 ? null : Grammar.text(src, branchStart, branchEnd);
     }
 
     /** Whether the branch carries the RFC 3261 magic cookie. */
@@ -211,17 +237,17 @@ public final class Via {
     }
 
     public String received() {
-        return params.get("received");
+        return params().get("received");
     }
 
     /** Whether the {@code rport} parameter is present (RFC 3581). */
     public boolean hasRport() {
-        return params.has("rport");
+        return params().has("rport");
     }
 
     /** The value of {@code rport}, or -1 if absent or valueless. */
     public int rport() {
-        String v = params.get("rport");
+        String v = params().get("rport");
         if (v == null) {
             return -1;
         }
@@ -233,7 +259,7 @@ public final class Via {
     }
 
     public Via withParam(String name, String value) {
-        return new Via(transport, host(), port, params.with(name, value));
+        return new Via(transport, host(), port, params().with(name, value));
     }
 
     /** The sent-by as "host:port" for transaction matching, with the default port filled in. */
@@ -248,7 +274,7 @@ public final class Via {
         if (port >= 0) {
             b.append(':').append(port);
         }
-        params.appendTo(b);
+        params().appendTo(b);
         return b.toString();
     }
 }

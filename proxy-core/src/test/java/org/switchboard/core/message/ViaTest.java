@@ -10,6 +10,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ViaTest {
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SIP/2.0/UDP h;branch=z9hG4bK1", "SIP/2.0/UDP h;BRANCH=z9hG4bKU;branch=second", "SIP/2.0/UDP h;rport;branch=b2",
+        "SIP/2.0/UDP h;branch", "SIP/2.0/UDP h;branchx=1;xbranch=2", "SIP/2.0/UDP h:5060",
+        "SIP/2.0/UDP h;x=\";branch=q\";branch=real", "SIP/2.0/UDP h ; Branch = spaced ;received=192.0.2.1",
+        "SIP/2.0/UDP h;branch=z9hG4bKc (a comment; branch=no)"})
+    void theBranchFoundWhileParsingIsTheOneTheParametersHold(String value) {
+        Via parsed = Via.parse(value);
+        String branch = parsed.branch();
+
+        assertThat(branch).isEqualTo(Via.parse(value).params().get("branch"));
+        assertThat(parsed.withParam("received", "192.0.2.9").branch()).isEqualTo(branch);
+        assertThat(Via.parse(parsed.toString()).branch()).isEqualTo(branch);
+    }
+
+    @Test
+    void parametersReadAfterTheBranchAreTheOnesWritten() {
+        Via v = Via.parse("SIP/2.0/UDP 192.0.2.4:5070;branch=z9hG4bKx;rport=5071;received=10.0.0.1;maddr=239.1.1.1");
+
+        assertThat(v.branch()).isEqualTo("z9hG4bKx");
+        assertThat(v.rport()).isEqualTo(5071);
+        assertThat(v.hasRport()).isTrue();
+        assertThat(v.received()).isEqualTo("10.0.0.1");
+        assertThat(v.params().get("maddr")).isEqualTo("239.1.1.1");
+        assertThat(v.toString()).isEqualTo("SIP/2.0/UDP 192.0.2.4:5070;branch=z9hG4bKx;rport=5071;received=10.0.0.1;maddr=239.1.1.1");
+    }
+
     @Test
     void whitespaceAroundSlashesAndParameters() {
         Via v = Via.parse("SIP  /  2.0 / udp   host.example.com : 5062 ; branch = z9hG4bKab ; rport");
