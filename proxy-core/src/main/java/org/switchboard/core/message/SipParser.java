@@ -285,13 +285,15 @@ public final class SipParser {
         byte[] b = line.b();
         int firstSp = line.firstSp();
         int end = line.end();
-        String method = SipMethod.of(b, line.start(), firstSp);
+        String known = SipMethod.known(b, line.start(), firstSp);
+        String method = known != null ? known : Grammar.text(b, line.start(), firstSp);
         String version = version(b, lastSp + 1, end);
         String lineDefect = null;
         boolean uriOk = lastSp > firstSp + 1
                 && Bytes.indexOfEither(b, (byte) ' ', (byte) '\t', firstSp + 1, lastSp) == lastSp;
-        // a byte of 0x80 or above is no token byte, as the character it decodes to is no token character
-        boolean token = Grammar.isToken(b, line.start(), firstSp);
+        // a byte of 0x80 or above is no token byte, as the character it decodes to is no token
+        // character; every known method is a token
+        boolean token = known != null || Grammar.isToken(b, line.start(), firstSp);
         if (!token) {
             lineDefect = "Bad method in the Request-Line";
         } else if (!uriOk) {
