@@ -85,30 +85,46 @@ public final class Headers implements Iterable<HeaderField> {
      * its {@link HeaderField}.
      */
     long plainValue(int i) {
-        return isPlain(i) ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]) : -1;
+        return plainValue(src, bounds, i);
+    }
+
+    /** {@link #plainValue(int)} for line {@code i} of any line table over {@code src}. */
+    static long plainValue(byte[] src, int[] bounds, int i) {
+        return isPlain(bounds, i) ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]) : -1;
     }
 
     /** Whether line {@code i} is received and has no line break inside: {@link #plainValue} is not -1. */
     boolean isPlain(int i) {
+        return isPlain(bounds, i);
+    }
+
+    private static boolean isPlain(int[] bounds, int i) {
         return bounds[i * 3] != BUILT && bounds[i * 3 + 1] >= 0;
     }
 
     /** The index of the first line of that name at or after {@code from}, or -1. */
     int indexOf(HeaderName name, int from) {
-        HeaderName[] n = names;
+        return indexOf(names, size, present, name, from);
+    }
+
+    /**
+     * {@link #indexOf(HeaderName, int)} in the first {@code size} entries of {@code names}, whose known
+     * names {@code present} has: shared with the builder, which edits a copy of the table.
+     */
+    static int indexOf(HeaderName[] names, int size, long present, HeaderName name, int from) {
         if (name.isKnown()) {
             if ((present & name.bit()) == 0) {
                 return -1;
             }
             // a known name is a single instance, and no unknown name equals it
             for (int i = from; i < size; i++) {
-                if (n[i] == name) {
+                if (names[i] == name) {
                     return i;
                 }
             }
         } else {
             for (int i = from; i < size; i++) {
-                if (n[i].equals(name)) {
+                if (names[i].equals(name)) {
                     return i;
                 }
             }
@@ -116,9 +132,14 @@ public final class Headers implements Iterable<HeaderField> {
         return -1;
     }
 
+    /** Whether more than one line may have that name, given the {@link #repeated} bits of a table. */
+    static boolean mayRepeat(long repeated, HeaderName name) {
+        return !name.isKnown() || (repeated & name.bit()) != 0;
+    }
+
     /** The index of the next line of that name after line {@code i}, which has that name, or -1. */
     int indexOfNext(HeaderName name, int i) {
-        return name.isKnown() && (repeated & name.bit()) == 0 ? -1 : indexOf(name, i + 1);
+        return mayRepeat(repeated, name) ? indexOf(name, i + 1) : -1;
     }
 
     /** The first field of that name, or {@code null}. */

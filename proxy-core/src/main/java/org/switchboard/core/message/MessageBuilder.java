@@ -147,10 +147,13 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
             return self();
         }
         // a plain received line, as a Via usually is, is split without making its field
-        HeaderField f = isPlain(i) ? null : field(i);
-        byte[] t = f == null ? src : f.text();
-        long range = f == null ? HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2])
-                : (long) f.textStart() << 32 | f.textEnd();
+        long range = Headers.plainValue(src, bounds, i);
+        byte[] t = src;
+        if (range < 0) {
+            HeaderField f = field(i);
+            t = f.text();
+            range = (long) f.textStart() << 32 | f.textEnd();
+        }
         int[] elements = Headers.elements(t, (int) (range >>> 32), (int) range);
         own();
         if (elements.length <= 2) {
@@ -199,18 +202,13 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Whether the value of line {@code i} is exactly the decimal digits of {@code n}. */
     private boolean hasValue(int i, int n) {
-        if (isPlain(i)) {
+        long range = Headers.plainValue(src, bounds, i);
+        if (range >= 0) {
             // a plain received line, as Content-Length usually is: checked without making its field
-            long range = HeaderField.trim(src, bounds[i * 3 + 1], bounds[i * 3 + 2]);
             return hasValue(src, (int) (range >>> 32), (int) range, n);
         }
         HeaderField f = field(i);
         return hasValue(f.text(), f.textStart(), f.textEnd(), n);
-    }
-
-    /** Whether line {@code i} is received and has no line break inside, as {@link Headers#isPlain}. */
-    private boolean isPlain(int i) {
-        return bounds[i * 3] != Headers.BUILT && bounds[i * 3 + 1] > 0;
     }
 
     private static boolean hasValue(byte[] t, int start, int end, int n) {
@@ -226,28 +224,11 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     /** Whether more than one line may have that name. */
     private boolean mayRepeat(HeaderName name) {
-        return !name.isKnown() || (repeated & name.bit()) != 0;
+        return Headers.mayRepeat(repeated, name);
     }
 
     private int indexOf(HeaderName name, int from) {
-        if (name.isKnown()) {
-            if ((present & name.bit()) == 0) {
-                return -1;
-            }
-            // a known name is a single instance, and no unknown name equals it
-            for (int i = from; i < size; i++) {
-                if (names[i] == name) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        for (int i = from; i < size; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return Headers.indexOf(names, size, present, name, from);
     }
 
     private HeaderField field(int i) {

@@ -294,6 +294,12 @@ final class CompletedResponses {
         if (size + 1 > slotCount() / 2) {
             grow();
         }
+        place(hash, ref);
+        size++;
+    }
+
+    /** Puts {@code hash} and {@code ref} into the first free slot from the hash's home slot on. */
+    private void place(long hash, long ref) {
         int mask = slotCount() - 1;
         int i = home(hash, mask);
         while (slots[2 * i] != 0) {
@@ -301,7 +307,6 @@ final class CompletedResponses {
         }
         slots[2 * i] = hash;
         slots[2 * i + 1] = ref;
-        size++;
     }
 
     /** Removes the slot of {@code hash} and {@code ref}, shifting back the slots probed past it. */
@@ -331,15 +336,9 @@ final class CompletedResponses {
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
-        int mask = slotCount() - 1;
         for (int s = 0; s < old.length; s += 2) {
             if (old[s] != 0) {
-                int i = home(old[s], mask);
-                while (slots[2 * i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[2 * i] = old[s];
-                slots[2 * i + 1] = old[s + 1];
+                place(old[s], old[s + 1]);
             }
         }
     }

@@ -112,12 +112,23 @@ class NonInviteServerTransactionTest {
         });
     }
 
+    /** An OPTIONS whose branch lacks the RFC 3261 magic cookie, so its transaction is matched the RFC 2543 way. */
+    private SipRequest rfc2543Options() {
+        return request("OPTIONS", "2543branch", "call-3@example.com", 5);
+    }
+
+    /** Receives {@code request} and answers its new transaction with a 200. */
+    private NonInviteServerTransaction answeredWith200(SipRequest request) {
+        f.receive(request);
+        NonInviteServerTransaction tx = (NonInviteServerTransaction) f.serverTransaction(0);
+        tx.sendResponse(response(request, 200));
+        return tx;
+    }
+
     @Test
     void rfc2543RequestStaysInCompletedUntilTimerJAndAnswersRetransmissions() {
-        SipRequest old = request("OPTIONS", "2543branch", "call-3@example.com", 5);
-        f.receive(old);
-        NonInviteServerTransaction tx = (NonInviteServerTransaction) f.serverTransaction(0);
-        tx.sendResponse(response(old, 200));
+        SipRequest old = rfc2543Options();
+        NonInviteServerTransaction tx = answeredWith200(old);
         assertThat(tx.state()).isEqualTo(NonInviteServerTransaction.State.COMPLETED);
 
         f.receive(old);
@@ -139,10 +150,8 @@ class NonInviteServerTransactionTest {
 
     @Test
     void transportErrorOfARetransmissionAfterReleaseTellsTheUserWithMethodAndCallId() {
-        SipRequest old = request("OPTIONS", "2543branch", "call-3@example.com", 5);
-        f.receive(old);
-        NonInviteServerTransaction tx = (NonInviteServerTransaction) f.serverTransaction(0);
-        tx.sendResponse(response(old, 200));
+        SipRequest old = rfc2543Options();
+        NonInviteServerTransaction tx = answeredWith200(old);
         f.receive(old);
 
         f.sender.responses.get(1).onError().onTransportError(new IOException("unreachable"));

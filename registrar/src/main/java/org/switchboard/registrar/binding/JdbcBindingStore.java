@@ -16,7 +16,6 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.db.SqlWork;
 import org.switchboard.registrar.db.StoreException;
 
 /**
@@ -78,12 +77,14 @@ public final class JdbcBindingStore implements BindingStore {
 
     @Override
     public void apply(List<BindingChanges> changes) {
-        writeChanges(changes, true);
+        if (writeChanges(changes)) {
+            db.force();
+        }
     }
 
     @Override
     public void applyUnforced(List<BindingChanges> changes) {
-        writeChanges(changes, false);
+        writeChanges(changes);
     }
 
     @Override
@@ -91,7 +92,8 @@ public final class JdbcBindingStore implements BindingStore {
         db.force();
     }
 
-    private void writeChanges(List<BindingChanges> changes, boolean durable) {
+    /** Commits the final state of each binding {@code changes} touch; returns whether there was any. */
+    private boolean writeChanges(List<BindingChanges> changes) {
         Map<List<String>, Binding> finalState = new LinkedHashMap<>();
         for (BindingChanges change : changes) {
             for (Binding b : change.removals()) {
@@ -102,9 +104,9 @@ public final class JdbcBindingStore implements BindingStore {
             }
         }
         if (finalState.isEmpty()) {
-            return;
+            return false;
         }
-        SqlWork<Void> work = c -> {
+        db.inTransaction(c -> {
             List<Binding> upserts = new ArrayList<>();
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM bindings WHERE aor = ? AND binding_key = ?")) {
                 for (var e : finalState.entrySet()) {
@@ -140,12 +142,8 @@ public final class JdbcBindingStore implements BindingStore {
                 insert.executeBatch();
             }
             return null;
-        };
-        if (durable) {
-            db.inDurableTransaction(work);
-        } else {
-            db.inTransaction(work);
-        }
+        });
+        return true;
     }
 
     /** Sets the parameters of {@link #INSERT} and {@link #UPDATE}: the key columns come last. */

@@ -123,18 +123,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Like {@link #inTransaction}, but returns only once the commit is on stable storage: it survives
-     * a killed process and a power cut. For changes that are acknowledged to someone. Blocks.
-     */
-    public <T> T inDurableTransaction(SqlWork<T> work) {
-        T result = inTransaction(work);
-        force();
-        return result;
-    }
-
-    /**
-     * Puts every commit made so far on stable storage (nothing to do for a database that is durable
-     * at commit). Blocks.
+     * Puts every commit made so far on stable storage, where it survives a killed process and a power
+     * cut (nothing to do for a database that is durable at commit): for changes acknowledged to
+     * someone. Blocks.
      */
     public void force() {
         if (syncAfterCommit != null) {
