@@ -27,9 +27,7 @@ public final class LazyHotPath {
      * @throws IllegalArgumentException if the bytes are not a SIP message
      */
     public static ProxyView process(byte[] datagram) {
-        SipMessage message = split(datagram);
-        ProxyView view = read(message);
-        return view.withForwarded(forward(message, view));
+        return read(split(datagram), true);
     }
 
     /**
@@ -45,8 +43,16 @@ public final class LazyHotPath {
         return result.message();
     }
 
-    /** Parses and reads the headers a proxy routes on; the view has no forwarded bytes yet. */
+    /** Parses and reads the headers a proxy routes on; the view has no forwarded bytes. */
     public static ProxyView read(SipMessage message) {
+        return read(message, false);
+    }
+
+    /**
+     * Reads the headers a proxy routes on and, if {@code forward}, builds and encodes the message to
+     * send on, as jain-sip-ri's path does before it makes its one view.
+     */
+    private static ProxyView read(SipMessage message, boolean forward) {
         String branch = message.topVia().branch();
         CSeq cseq = message.cseq();
         String callId = message.callId();
@@ -58,16 +64,17 @@ public final class LazyHotPath {
         String routeHost = routes.isEmpty() ? null : routes.get(0).sipUri().host();
         List<NameAddr> contacts = message.contacts();
         String contactHost = contacts.isEmpty() ? null : contacts.get(0).sipUri().host();
+        byte[] forwarded = forward ? forward(message, branch, maxForwards) : null;
         return new ProxyView(branch, cseq.number(), cseq.method(), callId, maxForwards, fromTag, toTag,
-                routeHost, routes.size(), contactHost, contacts.size(), null);
+                routeHost, routes.size(), contactHost, contacts.size(), forwarded);
     }
 
-    /** Builds and encodes the message to send on, given what {@link #read} found in it. */
-    public static byte[] forward(SipMessage message, ProxyView view) {
+    /** Builds and encodes the message to send on, given the top Via's branch and the Max-Forwards read from it. */
+    private static byte[] forward(SipMessage message, String topViaBranch, int maxForwards) {
         if (message instanceof SipRequest request) {
             return request.toBuilder()
-                    .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(view.topViaBranch()))
-                    .maxForwards(view.maxForwards() - 1)
+                    .addFirst(HeaderName.VIA, VIA_PREFIX + ProxyView.branchFor(topViaBranch))
+                    .maxForwards(maxForwards - 1)
                     .build()
                     .encode();
         }

@@ -15,7 +15,7 @@ package org.switchboard.benchmarks;
  * @param routeCount number of Route (requests) or Record-Route (responses) values
  * @param contactHost host of the first Contact URI, or {@code null}
  * @param contactCount number of Contact values
- * @param forwarded the message as the proxy sends it on, or {@code null} before it is built
+ * @param forwarded the message as the proxy sends it on, or {@code null} for a view of the reads alone
  */
 public record ProxyView(
         String topViaBranch,
@@ -36,12 +36,6 @@ public record ProxyView(
 
     /** The port of {@link #PROXY_HOST}. */
     public static final int PROXY_PORT = 5060;
-
-    /** This view with the forwarded bytes set. */
-    public ProxyView withForwarded(byte[] bytes) {
-        return new ProxyView(topViaBranch, cseqNumber, cseqMethod, callId, maxForwards, fromTag, toTag,
-                routeHost, routeCount, contactHost, contactCount, bytes);
-    }
 
     /**
      * The branch of the proxy's Via for a request whose top Via has {@code receivedBranch}:

@@ -1,7 +1,5 @@
 package org.switchboard.core.message;
 
-import java.util.Arrays;
-
 /**
  * Header and body editing shared by {@link SipRequest.Builder} and {@link SipResponse.Builder}.
  * Fields the builder does not touch keep their original bytes. {@code build()} sets Content-Length
@@ -9,8 +7,8 @@ import java.util.Arrays;
  *
  * <p>The builder edits the same line table a parsed message has ({@link Headers}): received lines
  * stay offsets into the received buffer, so that the built message is written from that buffer. The
- * table is handed to the built message without a copy; a builder used again after {@code build()}
- * copies it first.
+ * table is copied at the first edit, with that edit's line already put in or left out, and handed
+ * to the built message without a copy; a builder used again after {@code build()} copies it first.
  *
  * @param <B> the concrete builder, for chaining
  */
@@ -43,7 +41,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     /** As {@link Headers#present} and {@link Headers#repeated}: set as names come in, never cleared. */
     private long present;
     private long repeated;
-    /** Whether the arrays belong to a built message and must be copied before the next change. */
+    /** Whether the arrays belong to a message (the origin or a built one) and must be copied before a change. */
     private boolean shared;
     byte[] bodySrc = MessageBase.NO_BODY;
     int bodyOff;
@@ -53,13 +51,13 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     int lineEnd = -1;
     String sipVersion;
 
-    /** A builder with no body, starting from a copy of {@code headers}' line table. */
+    /** A builder with no body, starting from {@code headers}' line table, which it copies when it first changes it. */
     MessageBuilder(Headers headers, String sipVersion) {
         this.src = headers.src;
-        int capacity = headers.size + 4;
-        this.bounds = Arrays.copyOf(headers.bounds, capacity * 3);
-        this.names = Arrays.copyOf(headers.names, capacity);
-        this.fields = Arrays.copyOf(headers.fields, capacity);
+        this.bounds = headers.bounds;
+        this.names = headers.names;
+        this.fields = headers.fields;
+        this.shared = true;
         this.size = headers.size;
         this.encodedLength = headers.encodedLength();
         this.present = headers.present;
@@ -155,10 +153,10 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
             range = (long) f.textStart() << 32 | f.textEnd();
         }
         int[] elements = Headers.elements(t, (int) (range >>> 32), (int) range);
-        own();
         if (elements.length <= 2) {
             delete(i);
         } else {
+            own();
             StringBuilder rest = new StringBuilder((int) range - (int) (range >>> 32));
             for (int k = 2; k < elements.length; k += 2) {
                 if (k > 2) {
@@ -242,14 +240,35 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
         return f;
     }
 
-    /** Makes the arrays this builder's own again after {@code build()} handed them out. */
+    /** Makes the arrays this builder's own before a change, if a message shares them. */
     private void own() {
         if (shared) {
-            bounds = bounds.clone();
-            names = names.clone();
-            fields = fields.clone();
-            shared = false;
+            copy(size, 0);
         }
+    }
+
+    /**
+     * Copies the table into new arrays of this builder's own with room for a few more lines, and
+     * with line {@code at} made room for ({@code shift} 1) or left out ({@code shift} -1), so that the
+     * edit that makes the copy moves no line twice.
+     */
+    private void copy(int at, int shift) {
+        int newSize = size + shift;
+        int capacity = newSize + 4;
+        int[] b = new int[capacity * 3];
+        HeaderName[] n = new HeaderName[capacity];
+        HeaderField[] f = new HeaderField[capacity];
+        int rest = at + Math.max(0, -shift);
+        System.arraycopy(bounds, 0, b, 0, at * 3);
+        System.arraycopy(bounds, rest * 3, b, (at + Math.max(0, shift)) * 3, (size - rest) * 3);
+        System.arraycopy(names, 0, n, 0, at);
+        System.arraycopy(names, rest, n, at + Math.max(0, shift), size - rest);
+        System.arraycopy(fields, 0, f, 0, at);
+        System.arraycopy(fields, rest, f, at + Math.max(0, shift), size - rest);
+        bounds = b;
+        names = n;
+        fields = f;
+        shared = false;
     }
 
     /** Replaces line {@code i} with a built field of the same name. */
@@ -272,16 +291,13 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     }
 
     private void insert(int at, HeaderField field) {
-        own();
-        if (size == names.length) {
-            int capacity = size * 2 + 4;
-            bounds = Arrays.copyOf(bounds, capacity * 3);
-            names = Arrays.copyOf(names, capacity);
-            fields = Arrays.copyOf(fields, capacity);
+        if (shared || size == names.length) {
+            copy(at, 1);
+        } else {
+            System.arraycopy(bounds, at * 3, bounds, at * 3 + 3, (size - at) * 3);
+            System.arraycopy(names, at, names, at + 1, size - at);
+            System.arraycopy(fields, at, fields, at + 1, size - at);
         }
-        System.arraycopy(bounds, at * 3, bounds, at * 3 + 3, (size - at) * 3);
-        System.arraycopy(names, at, names, at + 1, size - at);
-        System.arraycopy(fields, at, fields, at + 1, size - at);
         size++;
         encodedLength += 2;
         note(field.name());
@@ -290,17 +306,20 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     private void delete(int at) {
         encodedLength -= Headers.lineLength(bounds, fields, at) + 2;
-        System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
-        System.arraycopy(names, at + 1, names, at, size - at - 1);
-        System.arraycopy(fields, at + 1, fields, at, size - at - 1);
+        if (shared) {
+            copy(at, -1);
+        } else {
+            System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
+            System.arraycopy(names, at + 1, names, at, size - at - 1);
+            System.arraycopy(fields, at + 1, fields, at, size - at - 1);
+            names[size - 1] = null;
+            fields[size - 1] = null;
+        }
         size--;
-        names[size] = null;
-        fields[size] = null;
     }
 
     private void removeFrom(HeaderName name, int from) {
         for (int i = indexOf(name, from); i >= 0; i = indexOf(name, i)) {
-            own();
             delete(i);
         }
     }

@@ -218,6 +218,34 @@ class MessageBuilderTest {
         assertThat(second.topVia().host()).isEqualTo("p");
     }
 
+    @Test
+    void theFirstEditOfEachKindCopiesTheTableAndLeavesTheMessageItCameFromUnchanged() {
+        SipRequest original = TestMessages.request(REQUEST);
+        // a field made before the copy must stay the origin's as it was
+        assertThat(original.headers().get(5).value()).isEqualTo("1 INVITE");
+        String before = text(original.encode());
+
+        SipRequest inserted = original.toBuilder().addFirst(HeaderName.VIA, "SIP/2.0/UDP p;branch=z9hG4bKp").build();
+        SipRequest appended = original.toBuilder().add(HeaderName.SUBJECT, "hi").build();
+        SipRequest deleted = original.toBuilder().remove(HeaderName.TIMESTAMP).build();
+        SipRequest popped = TestMessages.request(REQUEST.replace("SIP/2.0/UDP a.example.com;branch=z9hG4bK1, ", ""))
+                .toBuilder().removeFirstValue(HeaderName.VIA).build();
+        SipRequest replaced = original.toBuilder().maxForwards(69).build();
+        SipRequest untouched = original.toBuilder().build();
+
+        assertThat(text(original.encode())).isEqualTo(before);
+        assertThat(original.headers().size()).isEqualTo(8);
+        assertThat(original.maxForwards()).isEqualTo(70);
+        assertThat(text(inserted.encode())).isEqualTo(before.replace("SIP/2.0\r\n",
+                "SIP/2.0\r\nVia: SIP/2.0/UDP p;branch=z9hG4bKp\r\n"));
+        assertThat(text(appended.encode())).isEqualTo(before.replace("l: 0\r\n", "l: 0\r\nSubject: hi\r\n"));
+        assertThat(text(deleted.encode())).isEqualTo(before.replace("Timestamp: 54\r\n", ""));
+        assertThat(text(popped.encode())).doesNotContain("Via").contains("SIP/2.0\r\nMax-Forwards: 70\r\n");
+        assertThat(text(replaced.encode())).isEqualTo(before.replace("Max-Forwards: 70", "Max-Forwards: 69"));
+        assertThat(text(untouched.encode())).isEqualTo(before);
+        assertThat(inserted.headers().get(6).value()).isEqualTo("1 INVITE");
+    }
+
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
