@@ -259,8 +259,8 @@ abstract class MessageBase {
     private List<NameAddr> addressesInOnePass(HeaderName name, int first) {
         NameAddr only = null;
         List<NameAddr> list = null;
-        // where the next element starts, and room for what NameAddr.parseElement finds on the way
-        int[] next = new int[3];
+        // where the next element starts
+        int[] next = new int[1];
         for (int i = first; i >= 0; i = headers.indexOfNext(name, i)) {
             byte[] t = text(i);
             long range = range(i);

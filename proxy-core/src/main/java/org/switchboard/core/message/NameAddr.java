@@ -24,12 +24,11 @@ public final class NameAddr {
     private final int paramsStart;
     private final int paramsEnd;
     /**
-     * The value of the first {@code tag} parameter of a parsed address lies in {@code src[tagStart,
-     * tagEnd)}, found by the parser's check, or {@code tagStart} is -1 if there is none: the tag is
-     * read for every transaction and dialog, the other parameters seldom.
+     * The value of the first {@code tag} parameter of a parsed address starts at {@code
+     * src[tagStart]}, found by the parser's check, or {@code tagStart} is -1 if there is none: the tag
+     * is read for every transaction and dialog, the other parameters seldom.
      */
     private final int tagStart;
-    private final int tagEnd;
     private Params params;
     private final boolean angleBrackets;
     /** The URI's scheme in lower case, found while parsing, or {@code null} for an address made from Strings. */
@@ -43,13 +42,13 @@ public final class NameAddr {
     }
 
     private NameAddr(String displayName, String uri, Params params, boolean angleBrackets) {
-        this(null, -1, -1, -1, -1, null, params, -1, -1, -1, -1, angleBrackets || displayName != null);
+        this(null, -1, -1, -1, -1, null, params, -1, -1, -1, angleBrackets || displayName != null);
         this.displayName = displayName;
         this.uri = uri;
     }
 
     private NameAddr(byte[] src, int displayStart, int displayEnd, int uriStart, int uriEnd, String scheme,
-            Params params, int paramsStart, int paramsEnd, int tagStart, int tagEnd, boolean angleBrackets) {
+            Params params, int paramsStart, int paramsEnd, int tagStart, boolean angleBrackets) {
         this.src = src;
         this.scheme = scheme;
         this.displayStart = displayStart;
@@ -60,7 +59,6 @@ public final class NameAddr {
         this.paramsStart = paramsStart;
         this.paramsEnd = paramsEnd;
         this.tagStart = tagStart;
-        this.tagEnd = tagEnd;
         this.angleBrackets = angleBrackets;
     }
 
@@ -84,8 +82,7 @@ public final class NameAddr {
 
     /**
      * Parses the list element that starts at {@code start} in the comma-separated list in {@code s[start,
-     * n)}, in one pass: {@code next[0]} is set to the index of the comma after it, or {@code n} (its other
-     * two elements are scratch space, as {@link Params#checkFinding} uses them). It throws
+     * n)}, in one pass: {@code next[0]} is set to the index of the comma after it, or {@code n}. It throws
      * for anything {@link Headers#elements} might split differently (a quote or '<' inside the angle
      * brackets) as well as for a malformed element; the caller then splits the list first and parses each
      * element with {@link #parse(byte[], int, int)}, which reports the fault as before.
@@ -174,11 +171,13 @@ public final class NameAddr {
         if (whitespace) {
             throw new SipParseException("Whitespace in URI");
         }
-        int[] found = element ? next : new int[3];
-        Params.checkFinding(s, after, n, element ? "," : "", found, "tag");
-        // a lone value's parameters run to its end, so only a list element needs to know where they stop
-        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, null, after, element ? found[0] : n,
-                found[1], found[2], lt >= 0);
+        long found = Params.checkFinding(s, after, n, element ? "," : "", "tag");
+        int paramsEnd = Params.stop(found);
+        if (element) {
+            next[0] = paramsEnd;
+        }
+        return new NameAddr(s, displayStart, displayEnd, uriStart, uriEnd, scheme, null, after, paramsEnd,
+                Params.valueStart(found), lt >= 0);
     }
 
     /** The display name as written (quoted if it was), or {@code null}. */
@@ -232,7 +231,7 @@ public final class NameAddr {
         if (paramsStart < 0) {
             return params.get("tag");
         }
-        return tagStart < 0 ? null : Grammar.text(src, tagStart, tagEnd);
+        return tagStart < 0 ? null : Grammar.text(src, tagStart, Params.valueEnd(src, tagStart, paramsEnd));
     }
 
     public NameAddr withParam(String name, String value) {
@@ -240,7 +239,7 @@ public final class NameAddr {
     }
 
     public NameAddr withParams(Params newParams) {
-        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, -1, -1, -1, -1,
+        NameAddr a = new NameAddr(src, displayStart, displayEnd, uriStart, uriEnd, scheme, newParams, -1, -1, -1,
                 angleBrackets);
         a.displayName = displayName;
         a.uri = uri;

@@ -53,39 +53,89 @@ public final class Params {
      * {@code end[0]} unless {@code end} is null.
      */
     static Params parse(byte[] s, int i, int n, String stops, int[] end) {
-        return scan(s, i, n, stops, end, true, null);
+        Table table = new Table();
+        long found = scan(s, i, n, stops, table, null);
+        if (end != null) {
+            end[0] = stop(found);
+        }
+        return table.count == 0 ? EMPTY : new Params(s, table.bounds, table.count);
     }
 
     /**
      * Checks parameters as {@link #parse} does, throwing the same faults, but records none: for an
-     * owner that parses them only when they are asked for.
+     * owner that parses them only when they are asked for. Returns the stop index.
      */
-    static void check(byte[] s, int i, int n, String stops, int[] end) {
-        scan(s, i, n, stops, end, false, null);
+    static int check(byte[] s, int i, int n, String stops) {
+        return stop(scan(s, i, n, stops, null, null));
     }
 
     /**
      * As {@link #check}, also finding the one parameter its owner reads on every message (the
      * {@code tag} of From and To, the {@code branch} of a Via), so that it is read without making the
-     * table: {@code found[0]} is set as {@code end[0]} is, {@code found[1]} and {@code found[2]} to the
-     * bounds of the value of the first parameter named {@code wanted}, or both to -1 if there is none
-     * or it has no value.
+     * table. Returns both in one {@code long}, read with {@link #stop} and {@link #valueStart}: the
+     * owner needs no array for them, which, as the parsers are too big to inline, would be allocated.
      *
      * @param wanted the name in lower-case letters only, so that folding the case of a byte matches it
      */
-    static void checkFinding(byte[] s, int i, int n, String stops, int[] found, String wanted) {
-        found[1] = NO_VALUE;
-        found[2] = NO_VALUE;
-        scan(s, i, n, stops, found, false, wanted);
+    static long checkFinding(byte[] s, int i, int n, String stops, String wanted) {
+        return scan(s, i, n, stops, null, wanted);
+    }
+
+    /** The stop index from what {@link #checkFinding} returns. */
+    static int stop(long found) {
+        return (int) (found >>> 32);
     }
 
     /**
-     * {@link #parse} if {@code record}, else {@link #check} (returning {@link #EMPTY}), or {@link
-     * #checkFinding} if {@code wanted} is not null.
+     * The start of the value of the wanted parameter from what {@link #checkFinding} returns, or -1
+     * if there is none or it has no value; {@link #valueEnd} finds its end.
      */
-    private static Params scan(byte[] s, int i, int n, String stops, int[] end, boolean record, String wanted) {
-        int[] bounds = null;
-        int count = 0;
+    static int valueStart(long found) {
+        return (int) found;
+    }
+
+    /**
+     * The end of the value that starts at {@code valueStart} in parameters checked up to {@code n}:
+     * where the check found it to end.
+     */
+    static int valueEnd(byte[] s, int valueStart, int n) {
+        if (s[valueStart] == '"') {
+            return Grammar.endOfQuoted(s, valueStart, n);
+        }
+        int i = valueStart;
+        while (i < n && isValueChar(s[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The offsets {@link #parse} records, four per parameter as in {@link #bounds}. */
+    private static final class Table {
+        int[] bounds;
+        int count;
+
+        void add(int nameStart, int nameEnd, int valueStart, int valueEnd) {
+            if (bounds == null) {
+                // room for the usual few (a Via's branch, received and rport), without counting first
+                bounds = new int[4 * INITIAL_CAPACITY];
+            } else if (count * 4 == bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            int b = count++ * 4;
+            bounds[b] = nameStart;
+            bounds[b + 1] = nameEnd;
+            bounds[b + 2] = valueStart;
+            bounds[b + 3] = valueEnd;
+        }
+    }
+
+    /**
+     * Scans parameters for {@link #parse} (into {@code table}), {@link #check} ({@code table} and
+     * {@code wanted} null) or {@link #checkFinding}; returns the stop index and the wanted value's
+     * start packed as {@link #checkFinding} packs them.
+     */
+    private static long scan(byte[] s, int i, int n, String stops, Table table, String wanted) {
+        int found = NO_VALUE;
         boolean seen = wanted == null;
         i = Grammar.skipWhitespace(s, i, n);
         while (i < n && s[i] == ';') {
@@ -104,46 +154,25 @@ public final class Params {
             if (i < n && s[i] == '=') {
                 i = Grammar.skipWhitespace(s, i + 1, n);
                 valueStart = i;
-                if (i < n && s[i] == '"') {
-                    i = Grammar.endOfQuoted(s, i, n);
-                } else {
-                    while (i < n && isValueChar(s[i])) {
-                        i++;
-                    }
-                    if (i == valueStart) {
-                        throw new SipParseException("Empty value of parameter " + Grammar.text(s, nameStart, nameEnd));
-                    }
+                i = i < n ? valueEnd(s, i, n) : i;
+                if (i == valueStart) {
+                    throw new SipParseException("Empty value of parameter " + Grammar.text(s, nameStart, nameEnd));
                 }
                 valueEnd = i;
                 i = Grammar.skipWhitespace(s, i, n);
             }
             if (!seen && isNamed(s, nameStart, nameEnd, wanted)) {
                 seen = true;
-                end[1] = valueStart;
-                end[2] = valueEnd;
+                found = valueStart;
             }
-            if (!record) {
-                continue;
+            if (table != null) {
+                table.add(nameStart, nameEnd, valueStart, valueEnd);
             }
-            if (bounds == null) {
-                // room for the usual few (a Via's branch, received and rport), without counting first
-                bounds = new int[4 * INITIAL_CAPACITY];
-            } else if (count * 4 == bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length * 2);
-            }
-            int b = count++ * 4;
-            bounds[b] = nameStart;
-            bounds[b + 1] = nameEnd;
-            bounds[b + 2] = valueStart;
-            bounds[b + 3] = valueEnd;
         }
         if (i < n && stops.indexOf(s[i]) < 0) {
             throw new SipParseException("Unexpected '" + unexpected(s, i, n) + "' in parameters");
         }
-        if (end != null) {
-            end[0] = i;
-        }
-        return count == 0 || !record ? EMPTY : new Params(s, bounds, count);
+        return (long) i << 32 | (found & 0xffffffffL);
     }
 
     /** Whether the name in {@code s[start, end)} is {@code letters} (lower case) in any case. */

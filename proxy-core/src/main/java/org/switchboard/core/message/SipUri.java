@@ -164,9 +164,7 @@ public final class SipUri {
             }
         }
         int paramsStart = i;
-        int[] end = new int[1];
-        Params.check(s, i, n, "?", end);
-        i = end[0];
+        i = Params.check(s, i, n, "?");
         int paramsEnd = i;
         String headers = null;
         if (i < n && s[i] == '?') {

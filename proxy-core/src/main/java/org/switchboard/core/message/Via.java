@@ -27,22 +27,21 @@ public final class Via {
     /**
      * A parsed Via's parameters are checked by the parser and lie in {@code src[paramsStart,
      * paramsEnd)}; their table is made when first asked for (a proxy reads the branch of most Vias
-     * and nothing else), and until then {@code params} is null. The branch value lies in {@code
-     * src[branchStart, branchEnd)}, found by the check, or {@code branchStart} is -1.
+     * and nothing else), and until then {@code params} is null. The branch value starts at {@code
+     * src[branchStart]}, found by the check, or {@code branchStart} is -1.
      */
     private final int paramsStart;
     private final int paramsEnd;
     private final int branchStart;
-    private final int branchEnd;
     private Params params;
 
     public Via(String transport, String host, int port, Params params) {
         this(transport.toUpperCase(Locale.ROOT), host, null, 0, 0, port, params == null ? Params.EMPTY : params, -1, -1,
-                -1, -1);
+                -1);
     }
 
     private Via(String transport, String host, byte[] src, int hostStart, int hostEnd, int port, Params params,
-            int paramsStart, int paramsEnd, int branchStart, int branchEnd) {
+            int paramsStart, int paramsEnd, int branchStart) {
         this.transport = transport;
         this.host = host;
         this.src = src;
@@ -53,7 +52,6 @@ public final class Via {
         this.paramsStart = paramsStart;
         this.paramsEnd = paramsEnd;
         this.branchStart = branchStart;
-        this.branchEnd = branchEnd;
     }
 
     /** Parses one Via value (no top-level commas). */
@@ -128,9 +126,9 @@ public final class Via {
             }
         }
         // where the parameters stop, and where the branch lies
-        int[] found = new int[3];
-        Params.checkFinding(s, i, n, "(", found, "branch");
-        if (found[0] < n && s[found[0]] == '(') {
+        long found = Params.checkFinding(s, i, n, "(", "branch");
+        int paramsEnd = Params.stop(found);
+        if (paramsEnd < n && s[paramsEnd] == '(') {
             if (unsplit) {
                 return null;
             }
@@ -139,7 +137,7 @@ public final class Via {
                 throw new SipParseException("Bad comment in Via");
             }
         }
-        return new Via(transport, null, s, hostStart, hostEnd, port, null, i, found[0], found[1], found[2]);
+        return new Via(transport, null, s, hostStart, hostEnd, port, null, i, paramsEnd, Params.valueStart(found));
     }
 
     /** Whether {@code s[i, n)} starts with {@code SIP/2.0/} ("SIP" in any case), the usual spelling. */
@@ -227,7 +225,7 @@ public final class Via {
         if (paramsStart < 0) {
             return params.get("branch");
         }
-        return branchStart < 0 ? null : Grammar.text(src, branchStart, branchEnd);
+        return branchStart < 0 ? null : Grammar.text(src, branchStart, Params.valueEnd(src, branchStart, paramsEnd));
     }
 
     /** Whether the branch carries the RFC 3261 magic cookie. */

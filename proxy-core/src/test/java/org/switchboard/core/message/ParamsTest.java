@@ -89,15 +89,37 @@ class ParamsTest {
     void checkThrowsWhatParseThrowsAndStopsWhereItStops() {
         for (String bad : new String[] {";;", ";a=", ";a=\"open", ";a b", ";=1", ";a=1 x"}) {
             byte[] b = Grammar.utf8(bad);
-            assertThatThrownBy(() -> Params.check(b, 0, b.length, "", null))
+            assertThatThrownBy(() -> Params.check(b, 0, b.length, ""))
                     .isInstanceOf(SipParseException.class)
                     .hasMessage(catchThrowable(() -> Params.parse(b, 0, b.length, "", null)).getMessage());
         }
         byte[] b = Grammar.utf8(" ; a = \"x,y\" ;b , c");
-        int[] checked = new int[1];
         int[] parsed = new int[1];
-        Params.check(b, 0, b.length, ",", checked);
         Params.parse(b, 0, b.length, ",", parsed);
-        assertThat(checked[0]).isEqualTo(parsed[0]).isEqualTo(b.length - 3);
+        assertThat(Params.check(b, 0, b.length, ",")).isEqualTo(parsed[0]).isEqualTo(b.length - 3);
+    }
+
+    @Test
+    void checkFindingFindsTheFirstWantedValueInAnyCaseAndWhereItEnds() {
+        byte[] b = Grammar.utf8(";x=\"a;tag=b\" ; TAG = \"q\\\"r\" ;tag=second, next");
+        long found = Params.checkFinding(b, 0, b.length, ",", "tag");
+        int start = Params.valueStart(found);
+
+        assertThat(Params.stop(found)).isEqualTo(b.length - 6);
+        assertThat(Grammar.text(b, start, Params.valueEnd(b, start, Params.stop(found)))).isEqualTo("\"q\\\"r\"");
+        byte[] plain = Grammar.utf8(";rport;branch=z9hG4bK1.2;received=192.0.2.1");
+        long branch = Params.checkFinding(plain, 0, plain.length, "", "branch");
+        int bs = Params.valueStart(branch);
+        assertThat(Grammar.text(plain, bs, Params.valueEnd(plain, bs, plain.length))).isEqualTo("z9hG4bK1.2");
+    }
+
+    @Test
+    void checkFindingReportsNoValueForAMissingOrValuelessParameter() {
+        byte[] valueless = Grammar.utf8(";tag;tag=later");
+        byte[] none = Grammar.utf8(";lr;ftag=1");
+
+        assertThat(Params.valueStart(Params.checkFinding(valueless, 0, valueless.length, "", "tag"))).isEqualTo(-1);
+        assertThat(Params.valueStart(Params.checkFinding(none, 0, none.length, "", "tag"))).isEqualTo(-1);
+        assertThat(Params.stop(Params.checkFinding(none, 0, none.length, "", "tag"))).isEqualTo(none.length);
     }
 }
