@@ -25,6 +25,15 @@ final class ServerProcess implements AutoCloseable {
         this.outputFile = outputFile;
     }
 
+    /** The jar named by the {@code switchboard.jar} system property (set by failsafe). */
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; run 'mvn verify' so it is packaged first");
+        }
+        return jar;
+    }
+
     /**
      * Starts the jar named by the {@code switchboard.jar} system property (set by failsafe), with no
      * {@code SWITCHBOARD_*} variables inherited.
@@ -33,10 +42,7 @@ final class ServerProcess implements AutoCloseable {
      * @param outputFile where the process's output goes
      */
     static ServerProcess start(List<String> args, Path outputFile) throws IOException {
-        Path jar = Path.of(System.getProperty("switchboard.jar", "target/switchboard.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; run 'mvn verify' so it is packaged first");
-        }
+        Path jar = jar();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
         command.addAll(args);

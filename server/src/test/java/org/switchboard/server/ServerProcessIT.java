@@ -2,6 +2,7 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +72,16 @@ class ServerProcessIT {
             server.terminate();
             assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
             assertThat(server.output()).contains("Stopped plugins pnp", "Switchboard stopped").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void listsNoNameResolverForTheJvmToLoad() throws IOException {
+        // Java 18+ loads a listed InetAddressResolverProvider at the first name lookup; dnsjava's lies
+        // in a versioned directory that a shaded jar does not use, so the server failed on start
+        try (JarFile jar = new JarFile(ServerProcess.jar().toFile())) {
+            assertThat(jar.getEntry("META-INF/services/java.net.spi.InetAddressResolverProvider")).isNull();
+            assertThat(jar.getEntry("org/xbill/DNS/Lookup.class")).isNotNull();
         }
     }
 
