@@ -16,6 +16,8 @@ public final class HeaderName {
     private static final Map<String, HeaderName> KNOWN = new HashMap<>();
     /** How many known names exist so far; each takes the next bit of {@link #bit()}. */
     private static int knownCount;
+    /** How many names have a {@link #firstLineSlot()}: two {@code long}s of eight one-byte slots. */
+    static final int INDEXED = 16;
 
     public static final HeaderName VIA = known("Via", 'v', true);
     public static final HeaderName FROM = known("From", 'f', false);
@@ -78,6 +80,7 @@ public final class HeaderName {
     private final boolean commaList;
     private final boolean known;
     private final long bit;
+    private final int firstLineSlot;
 
     private HeaderName(String canonical, boolean commaList, boolean known, long bit) {
         this.canonical = canonical;
@@ -85,6 +88,8 @@ public final class HeaderName {
         this.commaList = commaList;
         this.known = known;
         this.bit = bit;
+        int ordinal = Long.numberOfTrailingZeros(bit);
+        this.firstLineSlot = known && ordinal < INDEXED ? ordinal : -1;
     }
 
     private static HeaderName known(String canonical, char compact, boolean commaList) {
@@ -136,6 +141,15 @@ public final class HeaderName {
      */
     long bit() {
         return bit;
+    }
+
+    /**
+     * For the first {@value #INDEXED} known names (declared first because a proxy reads them on
+     * every message), a slot of its own in which {@link Headers} notes the index of the name's first
+     * line, so that finding it needs no scan; -1 for any other name.
+     */
+    int firstLineSlot() {
+        return firstLineSlot;
     }
 
     /**

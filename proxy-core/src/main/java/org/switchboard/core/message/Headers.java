@@ -40,12 +40,37 @@ public final class Headers implements Iterable<HeaderField> {
      */
     final long present;
     final long repeated;
+    /**
+     * For a parsed table, the index of the first line of each name with a {@link
+     * HeaderName#firstLineSlot()} that {@link #present} has, a byte per slot (slots 0 to 7 in the
+     * first, 8 to 15 in the second); an edited table has none ({@link #indexed} false).
+     */
+    private final long firstLines0;
+    private final long firstLines1;
+    private final boolean indexed;
     /** {@link #encodedLength()}, given by whoever made the table, or -1 until it is first counted. */
     private int encodedLength;
 
     /** @param encodedLength what {@link #encodedLength()} returns, or -1 to have it counted when asked */
     Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, long present, long repeated,
             int encodedLength) {
+        this(src, bounds, names, fields, size, present, repeated, encodedLength, 0, 0, false);
+    }
+
+    /**
+     * A parsed table, whose {@code present} bits are exact, with the first lines noted as {@link
+     * #firstLine} notes them.
+     */
+    Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, long present, long repeated,
+            int encodedLength, long firstLines0, long firstLines1) {
+        this(src, bounds, names, fields, size, present, repeated, encodedLength, firstLines0, firstLines1, true);
+    }
+
+    private Headers(byte[] src, int[] bounds, HeaderName[] names, HeaderField[] fields, int size, long present,
+            long repeated, int encodedLength, long firstLines0, long firstLines1, boolean indexed) {
+        this.firstLines0 = firstLines0;
+        this.firstLines1 = firstLines1;
+        this.indexed = indexed;
         this.src = src;
         this.bounds = bounds;
         this.names = names;
@@ -104,7 +129,20 @@ public final class Headers implements Iterable<HeaderField> {
 
     /** The index of the first line of that name at or after {@code from}, or -1. */
     int indexOf(HeaderName name, int from) {
+        int slot = name.firstLineSlot();
+        if (indexed && from == 0 && slot >= 0) {
+            return (present & name.bit()) == 0 ? -1
+                    : (int) ((slot < 8 ? firstLines0 : firstLines1) >>> ((slot & 7) << 3)) & 0xff;
+        }
         return indexOf(names, size, present, name, from);
+    }
+
+    /**
+     * The word of first-line slots {@code firstLines} (the one {@code slot} lies in) with line {@code
+     * index}, below 256, noted in that slot, which must still be empty: for the parser.
+     */
+    static long firstLine(long firstLines, int slot, int index) {
+        return firstLines | (long) index << ((slot & 7) << 3);
     }
 
     /**

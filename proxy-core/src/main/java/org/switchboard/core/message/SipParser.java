@@ -66,6 +66,8 @@ public final class SipParser {
         int lineBytes = 0;
         long present = 0;
         long repeated = 0;
+        long firstLines0 = 0;
+        long firstLines1 = 0;
         p = lineEnd + 1;
         boolean blankLine = false;
         while (p < end) {
@@ -138,6 +140,15 @@ public final class SipParser {
                     contentLength = contentLength < 0 ? count : contentLength;
                 }
                 names[count] = name;
+                int slot = name.firstLineSlot();
+                // MAX_HEADERS keeps count below 256, so that an index fits its slot's byte
+                if (slot >= 0 && (present & name.bit()) == 0) {
+                    if (slot < 8) {
+                        firstLines0 = Headers.firstLine(firstLines0, slot, count);
+                    } else {
+                        firstLines1 = Headers.firstLine(firstLines1, slot, count);
+                    }
+                }
                 repeated |= present & name.bit();
                 present |= name.bit();
                 int b = count++ * 3;
@@ -152,7 +163,7 @@ public final class SipParser {
             defect = "Missing blank line after the headers";
         }
         Headers headers = new Headers(buf, bounds, names, new HeaderField[names.length], count, present, repeated,
-                lineBytes);
+                lineBytes, firstLines0, firstLines1);
 
         int available = end - p;
         int bodyLength = available;

@@ -183,6 +183,37 @@ class HeadersTest {
     }
 
     @Test
+    void aParsedTableFindsTheFirstLineOfEveryNameAsAScanWould() {
+        StringBuilder text = new StringBuilder("OPTIONS sip:a@example.com SIP/2.0\n");
+        // every known name that has a first-line slot and some that have none, in compact and odd
+        // spellings, some twice, behind enough other lines that the last index needs all eight bits
+        text.append("X-Filler: 1\n".repeat(200));
+        text.append("v: SIP/2.0/UDP h1;branch=z9hG4bK1\nsubject: s\nRecord-Route: <sip:rr>\nRSeq: 1\n");
+        text.append("Via: SIP/2.0/UDP h2;branch=z9hG4bK2\nf: <sip:f>;tag=1\nTO: <sip:t>\ni: c\nCSeq: 1 OPTIONS\n");
+        text.append("Max-Forwards: 70\nm: <sip:m>\nRoute: <sip:r>\nc: text/plain\ne: gzip\nk: path\n");
+        text.append("Require: x\nProxy-Require: y\nUser-Agent: u\n".repeat(2));
+        text.append("l: 0\n\n");
+        Headers parsed = TestMessages.parse(text.toString()).headers();
+        Headers built = parsed.only(name -> true);
+
+        assertThat(parsed.size()).isEqualTo(222);
+        for (HeaderName name : List.of(HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID,
+                HeaderName.CSEQ, HeaderName.MAX_FORWARDS, HeaderName.CONTACT, HeaderName.ROUTE,
+                HeaderName.RECORD_ROUTE, HeaderName.CONTENT_LENGTH, HeaderName.CONTENT_TYPE,
+                HeaderName.CONTENT_ENCODING, HeaderName.SUBJECT, HeaderName.SUPPORTED, HeaderName.REQUIRE,
+                HeaderName.PROXY_REQUIRE, HeaderName.USER_AGENT, HeaderName.RSEQ, HeaderName.ALLOW,
+                HeaderName.of("X-Filler"))) {
+            assertThat(parsed.indexOf(name, 0)).as(name.canonical()).isEqualTo(built.indexOf(name, 0));
+            assertThat(parsed.count(name)).as(name.canonical()).isEqualTo(built.count(name));
+        }
+        assertThat(parsed.indexOf(HeaderName.CONTENT_LENGTH, 0)).isEqualTo(221);
+        assertThat(parsed.indexOf(HeaderName.VIA, 0)).isEqualTo(200);
+        assertThat(parsed.indexOf(HeaderName.VIA, 201)).isEqualTo(204);
+        assertThat(parsed.indexOf(HeaderName.ALLOW, 0)).isEqualTo(-1);
+        assertThat(parsed.indexOf(HeaderName.SUPPORTED, 0)).isEqualTo(214);
+    }
+
+    @Test
     void aBuiltMessageFindsTheLinesItsBuilderAdded() {
         SipRequest r = TestMessages.request("""
                 OPTIONS sip:a@example.com SIP/2.0
