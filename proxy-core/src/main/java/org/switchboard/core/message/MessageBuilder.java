@@ -189,9 +189,10 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     }
 
     Headers finishHeaders() {
-        int cl = indexOf(HeaderName.CONTENT_LENGTH, 0);
-        if (cl < 0 || mayRepeat(HeaderName.CONTENT_LENGTH) && indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0
-                || !hasValue(cl, bodyLen)) {
+        // Content-Length usually comes last: the one line there may be is looked for from the end
+        boolean once = !mayRepeat(HeaderName.CONTENT_LENGTH);
+        int cl = once ? lastIndexOf(HeaderName.CONTENT_LENGTH) : indexOf(HeaderName.CONTENT_LENGTH, 0);
+        if (cl < 0 || !once && indexOf(HeaderName.CONTENT_LENGTH, cl + 1) >= 0 || !hasValue(cl, bodyLen)) {
             set(bodyLen == 0 ? NO_BODY_LENGTH : HeaderField.of(HeaderName.CONTENT_LENGTH, Integer.toString(bodyLen)));
         }
         shared = true;
@@ -227,6 +228,18 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     private int indexOf(HeaderName name, int from) {
         return Headers.indexOf(names, size, present, name, from);
+    }
+
+    /** The index of the last line of a known name, or -1. */
+    private int lastIndexOf(HeaderName name) {
+        if ((present & name.bit()) != 0) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private HeaderField field(int i) {
