@@ -22,12 +22,12 @@ final class UnavailableHosts {
 
     private final long ttlMillis;
     private final Clock clock;
-    private final Map<Key, Entry> hosts;
+    private final Map<Key, Mark> hosts;
 
     private record Key(Transport transport, InetSocketAddress address) {
     }
 
-    private record Entry(int status, long untilMillis) {
+    private record Mark(int status, long untilMillis) {
     }
 
     UnavailableHosts(Duration ttl, int capacity, Clock clock) {
@@ -35,7 +35,7 @@ final class UnavailableHosts {
         this.clock = clock;
         this.hosts = new LinkedHashMap<>(64, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Mark> eldest) {
                 return size() > capacity;
             }
         };
@@ -51,8 +51,8 @@ final class UnavailableHosts {
         }
         Key key = new Key(destination.transport(), destination.address());
         synchronized (hosts) {
-            Entry previous = hosts.remove(key);
-            hosts.put(key, new Entry(status, clock.millis() + ttlMillis));
+            Mark previous = hosts.remove(key);
+            hosts.put(key, new Mark(status, clock.millis() + ttlMillis));
             if (previous == null) {
                 LOG.info("Next hop {} is unavailable ({}); skipping it for {} ms", destination, status, ttlMillis);
             }
@@ -63,15 +63,15 @@ final class UnavailableHosts {
     int statusOf(Destination destination) {
         Key key = new Key(destination.transport(), destination.address());
         synchronized (hosts) {
-            Entry entry = hosts.get(key);
-            if (entry == null) {
+            Mark mark = hosts.get(key);
+            if (mark == null) {
                 return 0;
             }
-            if (entry.untilMillis() <= clock.millis()) {
+            if (mark.untilMillis() <= clock.millis()) {
                 hosts.remove(key);
                 return 0;
             }
-            return entry.status();
+            return mark.status();
         }
     }
 
