@@ -106,8 +106,9 @@ public final class NameAddr {
                 throw new SipParseException("Expected '<' after display name");
             }
         } else {
-            lt = Grammar.indexOf(s, '<', i, n);
-            if (lt >= 0) {
+            // the usual address without a display name starts with its '<'
+            lt = i < n && s[i] == '<' ? i : Grammar.indexOf(s, '<', i, n);
+            if (lt > i) {
                 // the words trimmed as String.trim would: of all characters up to SP
                 int ws = i;
                 int we = lt;

@@ -79,6 +79,11 @@ public final class SipUri {
 
     /** As {@link #schemeOf(String)}, for the URI in {@code s[start, end)}. */
     static String schemeOf(byte[] s, int start, int end) {
+        // the usual "sip:" (any case) settled without looking for the colon
+        if (end - start > 3 && s[start + 3] == ':' && (s[start] | 0x20) == 's' && (s[start + 1] | 0x20) == 'i'
+                && (s[start + 2] | 0x20) == 'p') {
+            return SIP;
+        }
         int colon = Grammar.indexOf(s, ':', start, end);
         if (colon <= start) {
             return null;

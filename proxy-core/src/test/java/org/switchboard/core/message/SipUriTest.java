@@ -88,6 +88,17 @@ class SipUriTest {
     }
 
     @Test
+    void schemeOfReadFromBytesFoldsTheCaseOfSipAndLooksNoFurtherThanTheColon() {
+        for (String uri : new String[] {"sip:a@b", "SiP:a@b", "sip:", "sips:a@b", "sipx:a", "si:a", "sip", "s1p:a",
+                "tel:+1", "SIPS:x"}) {
+            byte[] b = Grammar.utf8("<" + uri + ">");
+            assertThat(SipUri.schemeOf(b, 1, b.length - 1)).as(uri).isEqualTo(SipUri.schemeOf(uri));
+        }
+        assertThat(SipUri.schemeOf(Grammar.utf8("SIP:a"), 0, 5)).isSameAs(SipUri.schemeOf(Grammar.utf8("sip:a"), 0, 5))
+                .isEqualTo("sip");
+    }
+
+    @Test
     void addressOfRecordDropsPortParamsAndHeaders() {
         assertThat(SipUri.parse("sip:Bob@Example.COM:5060;transport=udp?x=y").addressOfRecord().toString())
                 .isEqualTo("sip:Bob@example.com");
