@@ -81,6 +81,11 @@ public final class Params {
         return scan(s, i, n, stops, null, wanted);
     }
 
+    /** What {@link #checkFinding} returns for parameters that are empty and stop at {@code n}. */
+    static long none(int n) {
+        return (long) n << 32 | (NO_VALUE & 0xffffffffL);
+    }
+
     /** The stop index from what {@link #checkFinding} returns. */
     static int stop(long found) {
         return (int) (found >>> 32);

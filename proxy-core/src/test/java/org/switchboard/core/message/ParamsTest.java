@@ -121,5 +121,7 @@ class ParamsTest {
         assertThat(Params.valueStart(Params.checkFinding(valueless, 0, valueless.length, "", "tag"))).isEqualTo(-1);
         assertThat(Params.valueStart(Params.checkFinding(none, 0, none.length, "", "tag"))).isEqualTo(-1);
         assertThat(Params.stop(Params.checkFinding(none, 0, none.length, "", "tag"))).isEqualTo(none.length);
+        assertThat(Params.none(7)).isEqualTo(Params.checkFinding(none, 7, 7, "", "tag"))
+                .isEqualTo(Params.checkFinding(none, 7, 7, ",", "tag"));
     }
 }
