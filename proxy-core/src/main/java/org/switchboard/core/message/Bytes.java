@@ -15,8 +15,6 @@ final class Bytes {
     private static final long LF = 0x0a0a0a0a0a0a0a0aL;
     private static final long CR = 0x0d0d0d0d0d0d0d0dL;
     private static final long GT = 0x3e3e3e3e3e3e3e3eL;
-    private static final long LT = 0x3c3c3c3c3c3c3c3cL;
-    private static final long QUOTE = 0x2222222222222222L;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -173,13 +171,21 @@ final class Bytes {
      */
     static int indexOfAddressStop(byte[] buf, int from, int end) {
         int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+        while (i + Long.BYTES <= end) {
             long w = (long) LONGS.get(buf, i);
-            long found = zeroBytes(w ^ GT) | zeroBytes(w ^ LT) | zeroBytes(w ^ QUOTE)
-                    | ((w - 0x2121212121212121L) & ~w & HIGH_BITS);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            // two tests for four kinds of byte: '<' and '>' differ only in bit 1, and '"' is the
+            // byte after '!', so bytes below 0x23 flag whitespace, controls and '"', and also '!',
+            // which is stepped over as indexOfLineBreak steps over other controls
+            long found = zeroBytes((w | 0x0202020202020202L) ^ GT) | ((w - 0x2323232323232323L) & ~w & HIGH_BITS);
+            if (found == 0) {
+                i += Long.BYTES;
+                continue;
             }
+            int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            if (buf[at] != '!') {
+                return at;
+            }
+            i = at + 1;
         }
         for (; i < end; i++) {
             int c = buf[i] & 0xff;

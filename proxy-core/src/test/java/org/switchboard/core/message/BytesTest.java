@@ -110,6 +110,18 @@ class BytesTest {
     }
 
     @Test
+    void exclamationMarksBeforeAStopAreSteppedOver() {
+        for (int at = 0; at < 20; at++) {
+            byte[] buf = buffer(20, at, (byte) '>');
+            Arrays.fill(buf, 0, at, (byte) '!');
+            assertThat(Bytes.indexOfAddressStop(buf, 0, 20)).as("after %d", at).isEqualTo(at);
+        }
+        byte[] only = new byte[20];
+        Arrays.fill(only, (byte) '!');
+        assertThat(Bytes.indexOfAddressStop(only, 0, 20)).isEqualTo(20);
+    }
+
+    @Test
     void eitherOfTwoBytesIsFoundAtEveryPosition() {
         for (byte b : new byte[] {'"', '\\'}) {
             for (int at = 0; at < 20; at++) {
