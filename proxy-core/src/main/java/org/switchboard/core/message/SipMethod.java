@@ -20,15 +20,22 @@ public final class SipMethod {
     private static final String[] KNOWN = {INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE, NOTIFY,
         PUBLISH, INFO, REFER, MESSAGE, UPDATE};
 
-    /** The constants by their first letter (A-Z at 0-25), so that a look-up compares one or two. */
+    /**
+     * The constants by their first letter (A-Z at 0-25), so that a look-up compares one or two, with
+     * their bytes, which compare without {@link String#charAt}'s checks.
+     */
     private static final String[][] BY_FIRST_LETTER = new String[26][0];
+    private static final byte[][][] BYTES_BY_FIRST_LETTER = new byte[26][0][];
 
     static {
         for (String m : KNOWN) {
-            String[] same = BY_FIRST_LETTER[m.charAt(0) - 'A'];
-            same = java.util.Arrays.copyOf(same, same.length + 1);
+            int letter = m.charAt(0) - 'A';
+            String[] same = java.util.Arrays.copyOf(BY_FIRST_LETTER[letter], BY_FIRST_LETTER[letter].length + 1);
+            byte[][] bytes = java.util.Arrays.copyOf(BYTES_BY_FIRST_LETTER[letter], same.length);
             same[same.length - 1] = m;
-            BY_FIRST_LETTER[m.charAt(0) - 'A'] = same;
+            bytes[same.length - 1] = m.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            BY_FIRST_LETTER[letter] = same;
+            BYTES_BY_FIRST_LETTER[letter] = bytes;
         }
     }
 
@@ -45,18 +52,19 @@ public final class SipMethod {
     static String known(byte[] s, int start, int end) {
         int letter = end > start ? s[start] - 'A' : -1;
         if (letter >= 0 && letter < BY_FIRST_LETTER.length) {
-            for (String m : BY_FIRST_LETTER[letter]) {
-                if (m.length() == end - start && matches(s, start, m)) {
-                    return m;
+            byte[][] candidates = BYTES_BY_FIRST_LETTER[letter];
+            for (int c = 0; c < candidates.length; c++) {
+                if (candidates[c].length == end - start && matches(s, start, candidates[c])) {
+                    return BY_FIRST_LETTER[letter][c];
                 }
             }
         }
         return null;
     }
 
-    private static boolean matches(byte[] s, int start, String m) {
-        for (int k = 0; k < m.length(); k++) {
-            if (s[start + k] != m.charAt(k)) {
+    private static boolean matches(byte[] s, int start, byte[] m) {
+        for (int k = 0; k < m.length; k++) {
+            if (s[start + k] != m[k]) {
                 return false;
             }
         }
