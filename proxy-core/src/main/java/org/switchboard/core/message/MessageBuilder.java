@@ -256,28 +256,39 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     /** Makes the arrays this builder's own before a change, if a message shares them. */
     private void own() {
         if (shared) {
-            copy(size, 0);
+            reshape(size, 0);
         }
     }
 
     /**
-     * Copies the table into new arrays of this builder's own with room for a few more lines, and
-     * with line {@code at} made room for ({@code shift} 1) or left out ({@code shift} -1), so that the
-     * edit that makes the copy moves no line twice.
+     * Makes room for a line at {@code at} ({@code shift} 1) or takes line {@code at} out ({@code shift}
+     * -1), moving the lines after it. If a message shares the arrays, or they are full, the lines go
+     * into new arrays of this builder's own with room for a few more, so that the edit that makes the
+     * copy moves no line twice.
      */
-    private void copy(int at, int shift) {
-        int newSize = size + shift;
-        int capacity = newSize + 4;
-        int[] b = new int[capacity * 3];
-        HeaderName[] n = new HeaderName[capacity];
-        HeaderField[] f = new HeaderField[capacity];
-        int rest = at + Math.max(0, -shift);
-        System.arraycopy(bounds, 0, b, 0, at * 3);
-        System.arraycopy(bounds, rest * 3, b, (at + Math.max(0, shift)) * 3, (size - rest) * 3);
-        System.arraycopy(names, 0, n, 0, at);
-        System.arraycopy(names, rest, n, at + Math.max(0, shift), size - rest);
-        System.arraycopy(fields, 0, f, 0, at);
-        System.arraycopy(fields, rest, f, at + Math.max(0, shift), size - rest);
+    private void reshape(int at, int shift) {
+        int[] b = bounds;
+        HeaderName[] n = names;
+        HeaderField[] f = fields;
+        boolean fresh = shared || size + shift > n.length;
+        if (fresh) {
+            int capacity = size + shift + 4;
+            b = new int[capacity * 3];
+            n = new HeaderName[capacity];
+            f = new HeaderField[capacity];
+            System.arraycopy(bounds, 0, b, 0, at * 3);
+            System.arraycopy(names, 0, n, 0, at);
+            System.arraycopy(fields, 0, f, 0, at);
+        }
+        int from = at + Math.max(0, -shift);
+        int to = at + Math.max(0, shift);
+        System.arraycopy(bounds, from * 3, b, to * 3, (size - from) * 3);
+        System.arraycopy(names, from, n, to, size - from);
+        System.arraycopy(fields, from, f, to, size - from);
+        if (!fresh && shift < 0) {
+            n[size - 1] = null;
+            f[size - 1] = null;
+        }
         bounds = b;
         names = n;
         fields = f;
@@ -304,13 +315,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
     }
 
     private void insert(int at, HeaderField field) {
-        if (shared || size == names.length) {
-            copy(at, 1);
-        } else {
-            System.arraycopy(bounds, at * 3, bounds, at * 3 + 3, (size - at) * 3);
-            System.arraycopy(names, at, names, at + 1, size - at);
-            System.arraycopy(fields, at, fields, at + 1, size - at);
-        }
+        reshape(at, 1);
         size++;
         encodedLength += 2;
         note(field.name());
@@ -319,15 +324,7 @@ public abstract class MessageBuilder<B extends MessageBuilder<B>> {
 
     private void delete(int at) {
         encodedLength -= Headers.lineLength(bounds, fields, at) + 2;
-        if (shared) {
-            copy(at, -1);
-        } else {
-            System.arraycopy(bounds, at * 3 + 3, bounds, at * 3, (size - at - 1) * 3);
-            System.arraycopy(names, at + 1, names, at, size - at - 1);
-            System.arraycopy(fields, at + 1, fields, at, size - at - 1);
-            names[size - 1] = null;
-            fields[size - 1] = null;
-        }
+        reshape(at, -1);
         size--;
     }
 

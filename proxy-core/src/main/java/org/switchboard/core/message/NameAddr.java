@@ -172,8 +172,7 @@ public final class NameAddr {
         if (whitespace) {
             throw new SipParseException("Whitespace in URI");
         }
-        // an address that ends at its '>', as a To without a tag does, has no parameters to check
-        long found = after == n ? Params.none(n) : Params.checkFinding(s, after, n, element ? "," : "", "tag");
+        long found = Params.checkFinding(s, after, n, element ? "," : "", "tag");
         int paramsEnd = Params.stop(found);
         if (element) {
             next[0] = paramsEnd;

@@ -66,7 +66,8 @@ public final class Params {
      * owner that parses them only when they are asked for. Returns the stop index.
      */
     static int check(byte[] s, int i, int n, String stops) {
-        return stop(scan(s, i, n, stops, null, null));
+        // no parameters, as after many URIs: settled here, where it inlines, without the scan
+        return i == n ? n : stop(scan(s, i, n, stops, null, null));
     }
 
     /**
@@ -78,7 +79,8 @@ public final class Params {
      * @param wanted the name in lower-case letters only, so that folding the case of a byte matches it
      */
     static long checkFinding(byte[] s, int i, int n, String stops, String wanted) {
-        return scan(s, i, n, stops, null, wanted);
+        // no parameters, as after a To without a tag: settled as in check
+        return i == n ? none(n) : scan(s, i, n, stops, null, wanted);
     }
 
     /** What {@link #checkFinding} returns for parameters that are empty and stop at {@code n}. */

@@ -21,21 +21,20 @@ public final class SipMethod {
         PUBLISH, INFO, REFER, MESSAGE, UPDATE};
 
     /**
-     * The constants by their first letter (A-Z at 0-25), so that a look-up compares one or two, with
-     * their bytes, which compare without {@link String#charAt}'s checks.
+     * The constants by their first letter (A-Z at 0-25), so that a look-up compares one or two, each
+     * with its bytes, which compare without {@link String#charAt}'s checks.
      */
-    private static final String[][] BY_FIRST_LETTER = new String[26][0];
-    private static final byte[][][] BYTES_BY_FIRST_LETTER = new byte[26][0][];
+    private static final Spelling[][] BY_FIRST_LETTER = new Spelling[26][0];
+
+    private record Spelling(String name, byte[] bytes) {
+    }
 
     static {
         for (String m : KNOWN) {
             int letter = m.charAt(0) - 'A';
-            String[] same = java.util.Arrays.copyOf(BY_FIRST_LETTER[letter], BY_FIRST_LETTER[letter].length + 1);
-            byte[][] bytes = java.util.Arrays.copyOf(BYTES_BY_FIRST_LETTER[letter], same.length);
-            same[same.length - 1] = m;
-            bytes[same.length - 1] = m.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Spelling[] same = java.util.Arrays.copyOf(BY_FIRST_LETTER[letter], BY_FIRST_LETTER[letter].length + 1);
+            same[same.length - 1] = new Spelling(m, m.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             BY_FIRST_LETTER[letter] = same;
-            BYTES_BY_FIRST_LETTER[letter] = bytes;
         }
     }
 
@@ -52,10 +51,9 @@ public final class SipMethod {
     static String known(byte[] s, int start, int end) {
         int letter = end > start ? s[start] - 'A' : -1;
         if (letter >= 0 && letter < BY_FIRST_LETTER.length) {
-            byte[][] candidates = BYTES_BY_FIRST_LETTER[letter];
-            for (int c = 0; c < candidates.length; c++) {
-                if (candidates[c].length == end - start && matches(s, start, candidates[c])) {
-                    return BY_FIRST_LETTER[letter][c];
+            for (Spelling m : BY_FIRST_LETTER[letter]) {
+                if (m.bytes().length == end - start && matches(s, start, m.bytes())) {
+                    return m.name();
                 }
             }
         }

@@ -169,7 +169,7 @@ public final class SipUri {
             }
         }
         int paramsStart = i;
-        i = i == n ? n : Params.check(s, i, n, "?");
+        i = Params.check(s, i, n, "?");
         int paramsEnd = i;
         String headers = null;
         if (i < n && s[i] == '?') {
