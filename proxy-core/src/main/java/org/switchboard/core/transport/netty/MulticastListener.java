@@ -44,7 +44,7 @@ final class MulticastListener {
      * @throws IOException if a named interface is unusable or the socket cannot be bound
      */
     void start(EventLoopGroup group, IoMode ioMode, MessageReceiver receiver) throws IOException {
-        InetSocketAddress groupAddress = new InetSocketAddress(config.group(), config.port());
+        InetSocketAddress groupAddress = groupAddress();
         String where = Addresses.format(groupAddress);
         List<NetworkInterface> interfaces = MulticastInterfaces.choose(config.interfaceNames());
         if (interfaces.isEmpty()) {
@@ -95,6 +95,11 @@ final class MulticastListener {
             channel.close().awaitUninterruptibly();
             channel = null;
         }
+    }
+
+    /** The group and its port, the address the group socket is bound to. */
+    InetSocketAddress groupAddress() {
+        return new InetSocketAddress(config.group(), config.port());
     }
 
     /** The group's port. */

@@ -32,6 +32,7 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
+import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
@@ -104,8 +105,8 @@ public final class NettyTransportLayer implements SipSender {
 
     /**
      * Also listens on a SIP multicast group once started: the group socket is bound after the listen
-     * points, and a UDP listen point on the group's port shares it (SO_REUSEPORT; the port must
-     * still be free of other sockets, which is checked first). Responses to requests from the group
+     * points, and a UDP listen point that takes IPv4 on the group's port shares it (SO_REUSEPORT; the
+     * port must still be free of other sockets, which is checked before anything is bound). Responses to requests from the group
      * leave from a unicast socket (RFC 3261 §18.2.2). Call before {@link #start()}.
      */
     public synchronized void enableMulticast(MulticastConfig multicastConfig) {
@@ -116,9 +117,10 @@ public final class NettyTransportLayer implements SipSender {
     }
 
     /**
-     * Binds all listen points of the configuration, then the multicast group if enabled. With NIO, which cannot make an IPv6 socket
-     * IPv6-only, an IPv4 wildcard that clashes with a bound IPv6 wildcard on the same port is left to
-     * that dual-stack socket.
+     * Binds all listen points of the configuration, then the multicast group if enabled. Every UDP
+     * socket that will share its port with the group is probed first, before anything is bound (see
+     * {@link PortProbe}). With NIO, which cannot make an IPv6 socket IPv6-only, an IPv4 wildcard that
+     * clashes with a bound IPv6 wildcard on the same port is left to that dual-stack socket.
      *
      * @throws IOException if a listen point cannot be bound; whatever was bound is closed again
      */
@@ -131,6 +133,7 @@ public final class NettyTransportLayer implements SipSender {
         List<ListenPoint> ordered = new ArrayList<>(config.listenPoints());
         ordered.sort(Comparator.comparing(lp -> !isWildcard(lp) || !lp.isIpv6())); // IPv6 wildcards first
         try {
+            probeSharedPorts(ordered);
             for (ListenPoint lp : ordered) {
                 bind(lp);
             }
@@ -143,20 +146,36 @@ public final class NettyTransportLayer implements SipSender {
         }
     }
 
-    private void bind(ListenPoint lp) throws IOException {
-        if (sharesMulticastPort(lp)) {
-            try {
-                PortProbe.requireFree(lp.address());
-            } catch (BindException e) {
-                if (servedByDualStack(lp)) {
-                    log.info("Not binding {} separately: the IPv6 wildcard socket on that port takes IPv4 too", lp);
-                    return;
+    /**
+     * Probes every UDP listen point that will share the multicast group's port, and the group's own
+     * address, while none of our sockets is bound yet: a probe must find only foreign sockets.
+     */
+    private void probeSharedPorts(List<ListenPoint> points) throws IOException {
+        MulticastListener m = multicast;
+        if (m == null) {
+            return;
+        }
+        for (ListenPoint lp : points) {
+            if (sharesMulticastPort(lp)) {
+                try {
+                    PortProbe.requireFree(ioMode, udpBootstrap(lp, false), lp.address());
+                } catch (IOException e) {
+                    throw new IOException("Cannot listen on " + lp + ": " + e.getMessage(), e);
                 }
-                throw new IOException("Cannot listen on " + lp + ": " + e.getMessage(), e);
             }
         }
+        ListenPoint groupPoint = new ListenPoint(Transport.UDP, m.groupAddress());
+        try {
+            PortProbe.requireFree(ioMode, udpBootstrap(groupPoint, false), groupPoint.address());
+        } catch (IOException e) {
+            throw new IOException("Cannot listen on multicast SIP " + Addresses.format(m.groupAddress()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void bind(ListenPoint lp) throws IOException {
         ChannelFuture future = switch (lp.transport()) {
-            case UDP -> udpBootstrap(lp).bind(lp.address());
+            case UDP -> udpBootstrap(lp, sharesMulticastPort(lp)).bind(lp.address());
             case TCP -> tcpBootstrap(lp).bind(lp.address());
             default -> throw new IOException("Cannot listen on " + lp + ": transport " + lp.transport()
                     + " is not available");
@@ -195,13 +214,18 @@ public final class NettyTransportLayer implements SipSender {
         return lp.isIpv6() ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
 
-    /** Whether a UDP listen point is on the multicast group's port, so both sockets must share it. */
+    /**
+     * Whether a UDP listen point takes IPv4 datagrams on the multicast group's port, so that it and
+     * the group socket must share the port. An IPv6-only socket does not: IPv4 and IPv6 ports are
+     * separate then, and it is bound without SO_REUSEPORT.
+     */
     private boolean sharesMulticastPort(ListenPoint lp) {
         MulticastListener m = multicast;
-        return m != null && lp.transport() == Transport.UDP && lp.address().getPort() == m.port();
+        boolean takesIpv4 = !lp.isIpv6() || (isWildcard(lp) && ioMode.ipv6OnlyOption() == null);
+        return m != null && lp.transport() == Transport.UDP && lp.address().getPort() == m.port() && takesIpv4;
     }
 
-    private Bootstrap udpBootstrap(ListenPoint lp) {
+    private Bootstrap udpBootstrap(ListenPoint lp, boolean reusePort) {
         SocketProtocolFamily family = family(lp);
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -224,7 +248,7 @@ public final class NettyTransportLayer implements SipSender {
         if (!lp.isIpv6() && ioMode.ownGroupsOnlyOption() != null) {
             b.option(ioMode.ownGroupsOnlyOption(), false);
         }
-        if (sharesMulticastPort(lp)) {
+        if (reusePort) {
             b.option(ioMode.reusePortOption(), true);
         }
         return b;

@@ -8,11 +8,19 @@ import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +67,54 @@ class NettyTransportLayerLifecycleTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void ipv4AndIpv6WildcardsShareTheSipPortWithTheMulticastGroup(boolean preferEpoll) throws Exception {
+        Assumptions.assumeTrue(RunningTransports.ipv6LoopbackAvailable(),
+                "IPv6 loopback ::1 is not available on this machine; wildcard and multicast test skipped");
+        Optional<String> loopback = multicastLoopback();
+        Assumptions.assumeTrue(loopback.isPresent(), "The loopback interface has no MULTICAST flag (on Linux: "
+                + "ip link set lo multicast on); skipped here, the server's acceptance suite covers it in a namespace");
+        int port = freeTcpPort();
+        TransportConfig config = TransportConfig.withListenPoints(List.of(
+                        new ListenPoint(Transport.UDP, new InetSocketAddress("0.0.0.0", port)),
+                        new ListenPoint(Transport.UDP, new InetSocketAddress("::", port)),
+                        new ListenPoint(Transport.TCP, new InetSocketAddress("0.0.0.0", port)),
+                        new ListenPoint(Transport.TCP, new InetSocketAddress("::", port))))
+                .withPreferEpoll(preferEpoll).withEventLoopThreads(1);
+        NettyTransportLayer layer = new NettyTransportLayer(config, m -> { });
+        layer.enableMulticast(new MulticastConfig(MulticastConfig.SIP_GROUP, port, List.of(loopback.get()), r -> true));
+        try {
+            layer.start();
+            assertThat(layer.boundListenPoints()).extracting(lp -> lp.transport() + " " + lp.address().getPort())
+                    .contains("UDP " + port, "TCP " + port);
+        } finally {
+            layer.stop();
+        }
+    }
+
+    @Test
+    void aForeignSocketOnTheSharedPortFailsTheStartBeforeAnythingIsBound() throws Exception {
+        int port = freeTcpPort();
+        try (DatagramChannel foreign = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            // same user and SO_REUSEPORT: without the probe the kernel would let both share the port
+            foreign.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            foreign.bind(new InetSocketAddress("0.0.0.0", port));
+            TransportConfig config = TransportConfig.withListenPoints(List.of(
+                            new ListenPoint(Transport.TCP, new InetSocketAddress(IPV4, port)),
+                            new ListenPoint(Transport.UDP, new InetSocketAddress("0.0.0.0", port))))
+                    .withEventLoopThreads(1);
+            NettyTransportLayer layer = new NettyTransportLayer(config, m -> { });
+            layer.enableMulticast(new MulticastConfig(MulticastConfig.SIP_GROUP, port, List.of(), r -> true));
+
+            assertThatThrownBy(layer::start).isInstanceOf(IOException.class)
+                    .hasMessageContaining("UDP 0.0.0.0:" + port).hasMessageContaining("is in use");
+        }
+        try (ServerSocket tcp = new ServerSocket(port, 1, IPV4)) {
+            assertThat(tcp.isBound()).as("the TCP listen point was never bound").isTrue();
+        }
+    }
+
     @Test
     void stopReleasesTheListenPorts() throws Exception {
         InetSocketAddress tcp;
@@ -82,6 +138,16 @@ class NettyTransportLayerLifecycleTest {
             assertThatThrownBy(layer::start).isInstanceOf(IOException.class)
                     .hasMessageContaining("TCP 127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    private static Optional<String> multicastLoopback() throws SocketException {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            boolean ipv4 = Collections.list(nif.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
+            if (nif.isLoopback() && nif.isUp() && nif.supportsMulticast() && ipv4) {
+                return Optional.of(nif.getName());
+            }
+        }
+        return Optional.empty();
     }
 
     private static int freeTcpPort() throws IOException {
