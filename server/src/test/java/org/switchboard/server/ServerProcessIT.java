@@ -2,16 +2,22 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +88,80 @@ class ServerProcessIT {
         try (JarFile jar = new JarFile(ServerProcess.jar().toFile())) {
             assertThat(jar.getEntry("META-INF/services/java.net.spi.InetAddressResolverProvider")).isNull();
             assertThat(jar.getEntry("org/xbill/DNS/Lookup.class")).isNotNull();
+        }
+    }
+
+    @Test
+    void isMultiReleaseSoThatTheDependenciesVersionedClassesLoad() throws IOException {
+        // FreeMarker reads records through META-INF/versions/16; without the manifest entry every
+        // settings file failed to render from the jar (HTTP 500)
+        try (JarFile jar = new JarFile(ServerProcess.jar().toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            for (Path dependency : shadedDependencies(jar)) {
+                try (JarFile original = new JarFile(dependency.toFile())) {
+                    if (original.isMultiRelease()) {
+                        original.stream().map(JarEntry::getName)
+                                .filter(name -> name.startsWith("META-INF/versions/") && name.endsWith(".class")
+                                        && !name.endsWith("module-info.class"))
+                                .forEach(name -> assertThat(jar.getEntry(name)).as("%s from %s", name, dependency)
+                                        .isNotNull());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void listsEveryServiceItsDependenciesList() throws IOException {
+        try (JarFile jar = new JarFile(ServerProcess.jar().toFile())) {
+            for (Path dependency : shadedDependencies(jar)) {
+                try (JarFile original = new JarFile(dependency.toFile())) {
+                    for (JarEntry services : Collections.list(original.entries())) {
+                        String name = services.getName();
+                        if (!name.startsWith("META-INF/services/") || name.endsWith("/")
+                                || name.equals("META-INF/services/java.net.spi.InetAddressResolverProvider")) {
+                            continue;
+                        }
+                        assertThat(jar.getEntry(name)).as("%s from %s", name, dependency).isNotNull();
+                        assertThat(providers(jar, jar.getJarEntry(name))).as("%s from %s", name, dependency)
+                                .containsAll(providers(original, services));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The jars on the test class path whose classes are in the shaded jar: the server's runtime
+     * dependencies, without the test libraries.
+     */
+    private static List<Path> shadedDependencies(JarFile shaded) throws IOException {
+        List<Path> shadedJars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
+                continue;
+            }
+            try (JarFile candidate = new JarFile(path.toFile())) {
+                Optional<String> someClass = candidate.stream().map(JarEntry::getName)
+                        .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/")
+                                && !name.endsWith("module-info.class"))
+                        .findFirst();
+                if (someClass.isPresent() && shaded.getEntry(someClass.get()) != null) {
+                    shadedJars.add(path);
+                }
+            }
+        }
+        assertThat(shadedJars).as("dependency jars on the class path").isNotEmpty();
+        return shadedJars;
+    }
+
+    private static List<String> providers(JarFile jar, JarEntry services) throws IOException {
+        try (InputStream in = jar.getInputStream(services)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty())
+                    .toList();
         }
     }
 
