@@ -1,5 +1,7 @@
 package org.switchboard.registrar;
 
+import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.LocationService;
+import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.registrar.binding.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
@@ -110,8 +113,8 @@ public final class Registrar implements AutoCloseable {
         location.load(bindings);
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
-        RegisterHandler handler = new RegisterHandler(catalog, authenticator, config.expiry(), writer, location,
-                clock);
+        RegisterHandler handler = new RegisterHandler(catalog, ownHost(), authenticator, config.expiry(), writer,
+                location, clock);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "registrar-purge");
@@ -121,6 +124,14 @@ public final class Registrar implements AutoCloseable {
         writer.start();
         long every = config.purgeInterval().toMillis();
         purge.scheduleWithFixedDelay(this::purgeExpired, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static OwnHost ownHost() {
+        try {
+            return OwnHost.discover();
+        } catch (SocketException e) {
+            throw new UncheckedIOException("Cannot list the network interfaces", e);
+        }
     }
 
     /** Starts the registrar on {@code storage} with the system clock. Blocks. */

@@ -84,10 +84,21 @@ final class Branch implements ClientTransactionListener {
         tryNextHop();
     }
 
-    /** Sends to the next hop not marked unavailable; fails the branch when none is left. */
+    /**
+     * Sends to the next hop that this host may use ({@link OwnHostHops}) and that is not marked
+     * unavailable; fails the branch when none is left.
+     */
     private void tryNextHop() {
         while (++hopIndex < hops.size()) {
             Destination hop = hops.get(hopIndex);
+            int refused = core.ownHost().refusal(hop, owner.mayEnterOwnHost(target));
+            if (refused != OwnHostHops.ALLOWED) {
+                LOG.info("Not forwarding {} from {} to {} at {}: {}", owner.request().method(),
+                        owner.request().from().uri(), target.uri(), hop, refused == 482
+                                ? "one of this server's own listen points" : "this host, for an unauthenticated sender");
+                lastFailure = refused;
+                continue;
+            }
             int down = core.unavailable().statusOf(hop);
             if (down == 0) {
                 send(hop);
@@ -96,7 +107,15 @@ final class Branch implements ClientTransactionListener {
             LOG.debug("Skipping unavailable next hop {} for {}", hop, target.uri());
             lastFailure = down;
         }
-        fail(lastFailure, lastFailure == 408 ? "Request Timeout" : "Service Unavailable");
+        fail(lastFailure, reasonPhrase(lastFailure));
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 408 -> "Request Timeout";
+            case 403, 482 -> OwnHostHops.reasonPhrase(status);
+            default -> "Service Unavailable";
+        };
     }
 
     private void send(Destination hop) {

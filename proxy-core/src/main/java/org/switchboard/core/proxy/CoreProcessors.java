@@ -38,8 +38,9 @@ public final class CoreProcessors {
     /**
      * The chain of a server with the forwarding proxy (RFC 3261 §16.3-16.6): version and URI
      * scheme checks, loop detection (482), route preprocessing, CANCEL, extension checks, local
-     * OPTIONS, the local processors, Max-Forwards (483), the allowed methods (501), the
-     * authentication policy (407), and forwarding.
+     * OPTIONS, the local processors, the answers for other requests addressed to the server itself
+     * (404, 405, and 501 for unknown methods, which are forwarded to anyone else, §16.3),
+     * Max-Forwards (483), the relay check (403), the authentication policy (407), and forwarding.
      */
     static RequestChain proxyChain(LocalAddresses local, ServerCapabilities capabilities,
             List<RequestProcessor> localProcessors, CancelResponder cancel, RelayCheck relay,
@@ -53,8 +54,8 @@ public final class CoreProcessors {
         processors.add(new ExtensionCheck(capabilities, local));
         processors.add(new LocalOptionsResponder(capabilities, local));
         processors.addAll(localProcessors);
+        processors.add(new LocalTargetResponder(capabilities, local));
         processors.add(new MaxForwardsCheck());
-        processors.add(new MethodCheck(capabilities));
         processors.add(relay);
         if (authentication != null) {
             processors.add(authentication);

@@ -1,7 +1,6 @@
 package org.switchboard.core.proxy;
 
 import java.net.InetAddress;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -10,10 +9,7 @@ import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.NameAddr;
-import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.transaction.Shard;
 
 /**
@@ -30,22 +26,19 @@ final class ProxyAuthentication implements RequestProcessor {
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Authenticator authenticator;
-    private final DomainCatalog domains;
-    private final Set<InetAddress> trusted;
+    private final SenderTrust trust;
     private final Executor blocking;
 
-    ProxyAuthentication(Authenticator authenticator, DomainCatalog domains, Set<InetAddress> trusted,
-            Executor blocking) {
+    ProxyAuthentication(Authenticator authenticator, SenderTrust trust, Executor blocking) {
         this.authenticator = authenticator;
-        this.domains = domains;
-        this.trusted = Set.copyOf(trusted);
+        this.trust = trust;
         this.blocking = blocking;
     }
 
     @Override
     public ProcessorResult process(RequestContext context) {
         SipRequest request = context.request();
-        if (!needsAuthentication(request, context.flow().remote().getAddress())) {
+        if (!trust.needsAuthentication(request, context.flow().remote().getAddress())) {
             return ProcessorResult.CONTINUE;
         }
         InetAddress source = context.flow().remote().getAddress();
@@ -69,15 +62,6 @@ final class ProxyAuthentication implements RequestProcessor {
                     .add(HeaderName.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
         }
         return ProcessorResult.STOP;
-    }
-
-    private boolean needsAuthentication(SipRequest request, InetAddress source) {
-        if (request.to().tag() != null || request.isMethod(SipMethod.ACK) || request.isMethod(SipMethod.CANCEL)
-                || request.isMethod(SipMethod.REGISTER) || trusted.contains(source)) {
-            return false;
-        }
-        NameAddr from = request.from();
-        return from.isSip() && domains.isLocalDomain(from.sipUri().host());
     }
 
     private AuthResult authenticate(SipRequest request, InetAddress source) {

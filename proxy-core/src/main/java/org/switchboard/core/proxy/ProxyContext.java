@@ -42,6 +42,7 @@ final class ProxyContext {
     private final RequestContext server;
     private final SipRequest request;
     private final boolean recordRoute;
+    private final boolean vouched;
     private final boolean initialInvite;
     private final String loopHash;
     private final TargetSet targets;
@@ -59,14 +60,17 @@ final class ProxyContext {
     /**
      * @param request the request after route preprocessing and authentication
      * @param recordRoute whether to Record-Route (initial requests that create a dialog)
+     * @param vouched whether the proxy vouches for the sender ({@link SenderTrust}), who may then
+     *     name next hops on this host
      * @param loopHash the loop-detection hash of the request as received
      */
-    ProxyContext(ProxyCore core, RequestContext server, SipRequest request, boolean recordRoute, String loopHash,
-            List<Target> targets) {
+    ProxyContext(ProxyCore core, RequestContext server, SipRequest request, boolean recordRoute, boolean vouched,
+            String loopHash, List<Target> targets) {
         this.core = core;
         this.server = server;
         this.request = request;
         this.recordRoute = recordRoute;
+        this.vouched = vouched;
         this.loopHash = loopHash;
         this.initialInvite = request.isMethod(SipMethod.INVITE) && request.to().tag() == null;
         this.targets = new TargetSet(targets);
@@ -97,6 +101,23 @@ final class ProxyContext {
 
     private boolean isInvite() {
         return request.isMethod(SipMethod.INVITE);
+    }
+
+    /**
+     * Whether the next hops of {@code target} may be another port of this host ({@link
+     * OwnHostHops}): when the sender is vouched for, or when the server chose the hop rather than
+     * the sender — a route set from a registration's Path or the router, a registration's flow,
+     * a Request-URI the router put in. The sender chose it when the request's own Route leads
+     * (§16.6 step 6-7), or when the target is the Request-URI as received.
+     */
+    boolean mayEnterOwnHost(Target target) {
+        if (vouched || !target.routeSet().isEmpty()) {
+            return true;
+        }
+        if (!request.routes().isEmpty()) {
+            return false;
+        }
+        return target.flow() != null || !target.uri().equals(request.sipRequestUri());
     }
 
     SipRequest forwardedRequest(Target target, Destination hop, String branch) {

@@ -12,8 +12,9 @@ import org.switchboard.core.transport.SipSender;
  *
  * @param transactions the transaction layer (created after the chain, hence a supplier)
  * @param sender for responses forwarded outside a transaction (late 2xx, RFC 6026)
+ * @param ownHost which next hops on this host a branch may use
  */
 record ProxyCore(Supplier<TransactionLayer> transactions, NextHops nextHops, UnavailableHosts unavailable,
         RequestForwarder forwarder, LoopDetection loops, ProxySettings settings, Router router, CallRecorder calls,
-        SipSender sender) {
+        SipSender sender, OwnHostHops ownHost) {
 }

@@ -14,6 +14,10 @@ import org.switchboard.core.proxy.routing.Target;
  * ProxyContext}. An in-dialog request (To tag) goes to its Request-URI by its Route set (RFC 3261
  * §16.6 step 6-7, loose routing); an initial request goes where the {@link
  * org.switchboard.core.proxy.routing.Router} says, and is record-routed if it creates a dialog.
+ * Whether the sender is vouched for decides which next hops on this host its branches may use
+ * ({@link OwnHostHops}); in-dialog requests are, as this proxy does not authenticate them (a UA
+ * answers one for a dialog it does not have with 481, §12.2.2) and the dialogs of phones on this
+ * host must keep working.
  */
 final class RequestForwarding implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestForwarding.class);
@@ -21,11 +25,13 @@ final class RequestForwarding implements RequestProcessor {
     private final ProxyCore core;
     private final ProxyContexts contexts;
     private final LocalAddresses local;
+    private final SenderTrust trust;
 
-    RequestForwarding(ProxyCore core, ProxyContexts contexts, LocalAddresses local) {
+    RequestForwarding(ProxyCore core, ProxyContexts contexts, LocalAddresses local, SenderTrust trust) {
         this.core = core;
         this.contexts = contexts;
         this.local = local;
+        this.trust = trust;
     }
 
     @Override
@@ -33,6 +39,7 @@ final class RequestForwarding implements RequestProcessor {
         SipRequest request = context.request();
         List<Target> targets;
         boolean recordRoute;
+        boolean vouched;
         if (request.to().tag() != null) {
             if (request.headers().values(HeaderName.ROUTE).isEmpty() && local.isLocal(request.sipRequestUri())) {
                 // no dialog of ours ends here: this server is not a user agent
@@ -41,6 +48,7 @@ final class RequestForwarding implements RequestProcessor {
             }
             targets = List.of(Target.of(request.sipRequestUri()));
             recordRoute = false;
+            vouched = true;
             if (request.isMethod(SipMethod.BYE)) {
                 core.calls().hungUp(request.callId(), request.from().tag());
             }
@@ -54,8 +62,9 @@ final class RequestForwarding implements RequestProcessor {
             }
             targets = ((RouteDecision.Forward) decision).targets();
             recordRoute = createsDialog(request);
+            vouched = trust.vouchesFor(request, context.flow().remote().getAddress());
         }
-        ProxyContext proxy = new ProxyContext(core, context, request, recordRoute,
+        ProxyContext proxy = new ProxyContext(core, context, request, recordRoute, vouched,
                 LoopDetection.hash(context.receivedRequest()), targets);
         if (contexts.attach(context.transaction(), proxy)) {
             proxy.start();

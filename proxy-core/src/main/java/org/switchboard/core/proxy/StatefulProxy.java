@@ -40,6 +40,7 @@ public final class StatefulProxy {
     private final StatelessForwarder stateless;
     private final Supplier<TransactionLayer> transactions;
     private final Executor blockingExecutor;
+    private final SenderTrust trust;
 
     /**
      * @param local the addresses that name this server
@@ -68,19 +69,22 @@ public final class StatefulProxy {
         CallRecorder calls = services.callRecords() != null
                 ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
                 : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
+        OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), local.ports());
+        this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
-                new LoopDetection(), settings, services.router(), calls, sender);
-        this.stateless = new StatelessForwarder(local, endpoints, nextHops, unavailable, sender);
+                new LoopDetection(), settings, services.router(), calls, sender, ownHost);
+        this.stateless = new StatelessForwarder(local, services.domains(), endpoints, nextHops, unavailable, ownHost,
+                sender);
     }
 
     /** The request chain: core checks, the local processors, then authentication and forwarding. */
     public RequestChain chain(ServerCapabilities capabilities, List<RequestProcessor> localProcessors) {
         ProxyAuthentication authentication = services.authenticator() == null ? null
-                : new ProxyAuthentication(services.authenticator(), services.domains(),
-                        services.settings().trustedSources(), blockingExecutor);
+                : new ProxyAuthentication(services.authenticator(), trust, blockingExecutor);
         return CoreProcessors.proxyChain(local, capabilities, localProcessors,
                 new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
-                new RelayCheck(services.domains(), local, services.settings().trustedSources()), authentication, new RequestForwarding(core, contexts, local));
+                new RelayCheck(services.domains(), local, trust), authentication,
+                new RequestForwarding(core, contexts, local, trust));
     }
 
     /** The transaction user running {@code chain}, for the transaction layer. */

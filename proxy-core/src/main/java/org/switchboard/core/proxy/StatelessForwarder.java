@@ -14,6 +14,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.message.Via;
+import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
@@ -24,7 +25,10 @@ import org.switchboard.core.transport.Transport;
  * Forwards what has no transaction: the ACK for a 2xx, routed by its Route set like any in-dialog
  * request (RFC 3261 §16.4, §16.6; its branch derived from the received one so that
  * retransmissions keep it, §16.11), and 2xx responses to INVITE that outlived their client
- * transaction (§16.7 step 5, RFC 6026 §7.2), sent on by the next Via.
+ * transaction (§16.7 step 5, RFC 6026 §7.2), sent on by the next Via. An ACK that targets this
+ * server (one of our listen points or one of our domains, with no Route left) matches nothing here
+ * and is absorbed without a DNS query; one whose next hop turns out to be one of our listen points
+ * is dropped rather than sent back to us.
  *
  * <p>Threading: called on the message's shard; never blocks (next hops by name are resolved on the
  * DNS executor, and the send happens from there).
@@ -33,17 +37,21 @@ final class StatelessForwarder implements StrayMessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StatelessForwarder.class);
 
     private final LocalAddresses local;
+    private final DomainCatalog domains;
     private final LocalEndpoints endpoints;
     private final NextHops nextHops;
     private final UnavailableHosts unavailable;
+    private final OwnHostHops ownHost;
     private final SipSender sender;
 
-    StatelessForwarder(LocalAddresses local, LocalEndpoints endpoints, NextHops nextHops, UnavailableHosts unavailable,
-            SipSender sender) {
+    StatelessForwarder(LocalAddresses local, DomainCatalog domains, LocalEndpoints endpoints, NextHops nextHops,
+            UnavailableHosts unavailable, OwnHostHops ownHost, SipSender sender) {
         this.local = local;
+        this.domains = domains;
         this.endpoints = endpoints;
         this.nextHops = nextHops;
         this.unavailable = unavailable;
+        this.ownHost = ownHost;
         this.sender = sender;
     }
 
@@ -59,8 +67,11 @@ final class StatelessForwarder implements StrayMessageHandler {
                 return;
             }
             SipRequest routed = RoutePreprocessor.preprocess(ack, local);
-            if (routed.headers().values(HeaderName.ROUTE).isEmpty() && local.isLocal(routed.sipRequestUri())) {
-                return; // an ACK for a 2xx this server sent itself
+            if (routed.headers().values(HeaderName.ROUTE).isEmpty() && targetsUs(routed.sipRequestUri())) {
+                // for a 2xx this server sent itself, or for nothing: no dialog of ours ends here
+                LOG.debug("Absorbed ACK for {} matching no transaction from {} (Call-ID {})", routed.requestUri(),
+                        inbound.flow().remote(), ack.callId());
+                return;
             }
             String branch = derivedBranch(ack.topVia().branch());
             nextHops.of(routed).whenComplete((hops, error) -> {
@@ -77,9 +88,17 @@ final class StatelessForwarder implements StrayMessageHandler {
         }
     }
 
+    private boolean targetsUs(SipUri uri) {
+        return local.isLocal(uri) || domains.isLocalDomain(uri.host());
+    }
+
+    /**
+     * The first hop that is up and not one of our own listen points; an ACK is never authenticated,
+     * so it may go to another port of this host like any in-dialog request (a phone on this host).
+     */
     private Destination firstAvailable(List<Destination> hops) {
         for (Destination hop : hops) {
-            if (unavailable.statusOf(hop) == 0) {
+            if (ownHost.refusal(hop, true) == OwnHostHops.ALLOWED && unavailable.statusOf(hop) == 0) {
                 return hop;
             }
         }

@@ -198,23 +198,27 @@ final class ProxyFixture implements AutoCloseable {
         }
     }
 
-    /** DNS answers set by the tests. */
+    /** DNS answers set by the tests, and every name asked for. */
     static final class Dns implements DnsLookup {
         final Map<String, List<SrvRecord>> srv = new ConcurrentHashMap<>();
         final Map<String, List<InetAddress>> a = new ConcurrentHashMap<>();
+        final Set<String> queried = ConcurrentHashMap.newKeySet();
 
         @Override
         public DnsAnswer<NaptrRecord> naptr(String name) {
+            queried.add(name);
             return DnsAnswer.empty(0);
         }
 
         @Override
         public DnsAnswer<SrvRecord> srv(String name) {
+            queried.add(name);
             return new DnsAnswer<>(srv.getOrDefault(name, List.of()), 0);
         }
 
         @Override
         public DnsAnswer<InetAddress> addresses(String name, boolean ipv6) {
+            queried.add(name);
             return new DnsAnswer<>(ipv6 ? List.of() : a.getOrDefault(name, List.of()), 0);
         }
     }

@@ -29,10 +29,13 @@ import org.switchboard.registrar.bruteforce.BruteForceGuard;
  * <p>Decisions, in order: a banned source gets {@link AuthResult.Banned}; a domain we do not serve
  * {@link AuthResult.Rejected} 403; no credentials for the realm a challenge (never counted as a
  * failure); malformed credentials, a qop other than auth, or a digest uri that is not the Request-URI
- * 400; a nonce that is not ours a fresh challenge; wrong credentials — unknown user, disabled user or
- * wrong password alike, with the same work done — a fresh challenge and a failure recorded with the
- * {@link BruteForceGuard}; right credentials with an expired nonce or a reused nonce-count a
- * challenge with stale=true (RFC 7616 §3.3); otherwise {@link AuthResult.Authenticated}.
+ * 400; wrong credentials — unknown user, disabled user or wrong password alike, with the same work
+ * done — a fresh challenge and a failure recorded with the {@link BruteForceGuard}; right
+ * credentials with a nonce that is no longer good — expired, issued before a restart (another
+ * key), altered, or with a reused nonce-count — a challenge with stale=true (RFC 7616 §3.3: the
+ * digest is valid for that nonce, so the client knows the password and may retry without asking
+ * its user); otherwise {@link AuthResult.Authenticated}. The response is checked for every nonce,
+ * ours or not, so that a made-up nonce is no way to test passwords without the guard counting.
  *
  * <p><b>Blocks</b> exactly when its {@link CredentialSource} does (the server's is in memory);
  * thread-safe.
@@ -112,9 +115,6 @@ public final class DigestAuthenticator implements Authenticator {
             return new AuthResult.Rejected(400, "Digest uri does not match the Request-URI");
         }
         NonceCodec.Check nonce = nonces.check(c.nonce(), realm);
-        if (nonce.status() == NonceCodec.Status.INVALID) {
-            return challenge(role, realm, false);
-        }
         if (!responseMatches(c, algorithm, realm, request.method())) {
             String user = c.username() + '@' + realm;
             LOG.info("Authentication of {} from {} failed for {}: wrong user name or password", request.method(),
@@ -125,7 +125,7 @@ public final class DigestAuthenticator implements Authenticator {
             }
             return challenge(role, realm, false);
         }
-        if (nonce.status() == NonceCodec.Status.STALE
+        if (nonce.status() != NonceCodec.Status.VALID
                 || !nonceCounts.accept(nonce.serial(), nonce.issuedAtMillis(), nonceCount)) {
             return challenge(role, realm, true);
         }

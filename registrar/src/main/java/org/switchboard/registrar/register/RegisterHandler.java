@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.AuthResult;
@@ -21,6 +20,7 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestContext;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
@@ -35,9 +35,10 @@ import org.switchboard.registrar.digest.CredentialSource;
  * RequestContext}:
  * <ol>
  *   <li>Step 1: the address-of-record (To) must be in a domain we serve, and the Request-URI must
- *       name that domain, another served domain or an IP address (a phone configured with the
- *       server's address). Otherwise 404 Not Found: Switchboard does not relay registrations to
- *       other domains, which would make it an open relay for REGISTER.
+ *       name that domain, another served domain or this server ({@code localhost} or one of its
+ *       own addresses: a phone configured with the server's address). Otherwise 404 Not Found:
+ *       Switchboard does not relay registrations to other domains or hosts, which would make it an
+ *       open relay for REGISTER.
  *   <li>Step 3: digest authentication; a challenge is a 401 with one WWW-Authenticate per value. A
  *       banned source gets 403 Forbidden without a challenge rather than silence, because a
  *       non-INVITE server transaction in Trying has no timer to end it (§17.2.2).
@@ -55,23 +56,27 @@ import org.switchboard.registrar.digest.CredentialSource;
  */
 public final class RegisterHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
-    private static final Pattern IP_LITERAL = Pattern.compile("\\[.*]|[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     /** Seconds a client should wait after a 503 because the registrar is overloaded. */
     static final int RETRY_AFTER_SECONDS = 5;
 
     private final CredentialSource domains;
+    private final OwnHost ownHost;
     private final Authenticator authenticator;
     private final RegisterParser parser;
     private final BindingWriter writer;
     private final InMemoryLocationService location;
     private final Clock clock;
 
-    public RegisterHandler(CredentialSource domains, Authenticator authenticator, ExpiryRules expiry,
+    /**
+     * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
+     */
+    public RegisterHandler(CredentialSource domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
             BindingWriter writer, InMemoryLocationService location, Clock clock) {
         if (domains.blocks() || authenticator.blocks()) {
             throw new IllegalArgumentException("The registrar runs on event loops: it needs an in-memory directory");
         }
         this.domains = domains;
+        this.ownHost = ownHost;
         this.authenticator = authenticator;
         this.parser = new RegisterParser(expiry);
         this.writer = writer;
@@ -153,7 +158,7 @@ public final class RegisterHandler {
 
     private boolean addressesUs(String requestUriHost, String aorDomain) {
         String host = requestUriHost.toLowerCase(Locale.ROOT);
-        return host.equals(aorDomain) || IP_LITERAL.matcher(host).matches() || domains.servesRealm(host);
+        return host.equals(aorDomain) || domains.servesRealm(host) || ownHost.isNamedBy(host);
     }
 
     private void answerWhenDurable(RequestContext context, AddressOfRecord aor,

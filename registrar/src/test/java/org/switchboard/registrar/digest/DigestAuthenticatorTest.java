@@ -174,13 +174,38 @@ class DigestAuthenticatorTest {
     }
 
     @Test
-    void tamperedNonceIsRejectedWithAFreshChallenge() {
-        char[] nonce = freshNonce().toCharArray();
-        nonce[0] = nonce[0] == 'A' ? 'B' : 'A';
+    void nonceWeDidNotIssueWithTheRightPasswordGivesStaleChallenge() {
+        char[] tampered = freshNonce().toCharArray();
+        tampered[0] = tampered[0] == 'A' ? 'B' : 'A';
+        // a nonce of the process before a restart: another key
+        String beforeRestart = NonceCodec.withRandomKey(Duration.ofMinutes(5), clock).issue(DOMAIN);
 
-        AuthResult result = answer(DigestAlgorithm.SHA_256, "201", PASSWORD, new String(nonce), "00000001");
+        for (String nonce : List.of(new String(tampered), beforeRestart, "not-a-nonce-of-ours")) {
+            AuthResult result = answer(DigestAlgorithm.SHA_256, "201", PASSWORD, nonce, "00000001");
 
-        assertThat(result).isInstanceOfSatisfying(AuthResult.Challenge.class, c -> assertThat(c.stale()).isFalse());
+            assertThat(result).as(nonce).isInstanceOfSatisfying(AuthResult.Challenge.class, c -> {
+                assertThat(c.stale()).isTrue();
+                assertThat(c.headerValues()).allMatch(v -> v.endsWith(", stale=true"));
+            });
+        }
+    }
+
+    @Test
+    void madeUpNonceWithAWrongPasswordIsNotStaleAndCountsLikeAnyWrongPassword() throws Exception {
+        InetAddress guesser = InetAddress.getByName("192.0.2.9");
+        InetAddress reference = InetAddress.getByName("192.0.2.10");
+        AuthResult guessed = null;
+        AuthResult wrong = null;
+        for (int i = 0; i < 3; i++) {
+            guessed = answerFrom(guesser, DigestAlgorithm.SHA_256, "201", "guess-" + i, "made-up", "00000001");
+            wrong = answerFrom(reference, DigestAlgorithm.SHA_256, "201", "guess-" + i, freshNonce(), "00000001");
+            if (i == 0) {
+                assertThat(guessed).isInstanceOfSatisfying(AuthResult.Challenge.class,
+                        c -> assertThat(c.stale()).isFalse());
+            }
+        }
+
+        assertThat(guessed.getClass()).isEqualTo(wrong.getClass());
     }
 
     @Test

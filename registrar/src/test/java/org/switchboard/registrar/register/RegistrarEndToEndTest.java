@@ -187,6 +187,25 @@ class RegistrarEndToEndTest {
     }
 
     @Test
+    void registerAddressedToAnAddressNotOursGets404() throws IOException {
+        for (String uri : List.of("sip:[2001:db8::10]:5070", "sip:192.0.2.77", "sip:elsewhere.org")) {
+            SipResponse r = alice.register().requestUri(uri).contact("<" + alice.contact() + ">").sendAuthenticated();
+
+            assertThat(r.statusCode()).as(uri).isEqualTo(404);
+        }
+        assertThat(server.registrar.registrations().bindings(ALICE)).isEmpty();
+    }
+
+    @Test
+    void registerAddressedToThisServersAddressIsAccepted() throws IOException {
+        for (String uri : List.of("sip:127.0.0.1:" + server.address().getPort(), "sip:localhost", "sip:[::1]")) {
+            SipResponse r = alice.register().requestUri(uri).contact("<" + alice.contact() + ">").sendAuthenticated();
+
+            assertThat(r.statusCode()).as(uri).isEqualTo(200);
+        }
+    }
+
+    @Test
     void outboundReRegistrationReplacesTheOldBinding() throws IOException {
         String instance = "+sip.instance=\"<urn:uuid:00000000-0000-1000-8000-000413000001>\"";
         SipResponse first = alice.register().header("Supported", "outbound, path")

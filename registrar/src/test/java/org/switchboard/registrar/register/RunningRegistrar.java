@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.switchboard.core.proxy.ProxyServices;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
@@ -25,7 +26,8 @@ import org.switchboard.registrar.db.Database;
 
 /**
  * A {@link Registrar} behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with
- * its bindings store wrapped in a {@link CountingBindingStore} and a {@link TestClock}.
+ * its bindings store wrapped in a {@link CountingBindingStore} and a {@link TestClock}; optionally
+ * with the forwarding proxy, which authenticates with the registrar's authenticator.
  */
 final class RunningRegistrar implements AutoCloseable {
     static final String DOMAIN = "example.com";
@@ -35,7 +37,8 @@ final class RunningRegistrar implements AutoCloseable {
     final SipStack stack;
     CountingBindingStore store;
 
-    private RunningRegistrar(RegistrarStorage storage, RegistrarConfig config, TestClock clock) throws IOException {
+    private RunningRegistrar(RegistrarStorage storage, RegistrarConfig config, TestClock clock, boolean proxy)
+            throws IOException {
         this.clock = clock;
         this.registrar = Registrar.start(storage, config, clock, s -> store = new CountingBindingStore(s));
         TransportConfig transport = TransportConfig.withListenPoints(List.of(
@@ -46,19 +49,29 @@ final class RunningRegistrar implements AutoCloseable {
         methods.add("REGISTER");
         SipStackConfig stackConfig = new SipStackConfig(transport, TimerSettings.DEFAULTS, TransactionLimits.DEFAULTS,
                 Set.of(), new ServerCapabilities(methods, defaults.accept(), Set.of("path", "outbound")), "Switchboard");
-        this.stack = new SipStack(stackConfig, registrar.requestProcessors());
+        this.stack = proxy
+                ? new SipStack(stackConfig, registrar.requestProcessors(),
+                        ProxyServices.local(registrar.catalog(), registrar.locationService())
+                                .withAuthenticator(registrar.authenticator()))
+                : new SipStack(stackConfig, registrar.requestProcessors());
         stack.start();
     }
 
     /** In-memory H2, the key file in {@code dir}, domain example.com. */
     static RunningRegistrar inMemory(Path dir, RegistrarConfig config) throws IOException {
+        return inMemory(dir, config, false);
+    }
+
+    /** As {@link #inMemory(Path, RegistrarConfig)}, with the proxy if {@code proxy}. */
+    static RunningRegistrar inMemory(Path dir, RegistrarConfig config, boolean proxy) throws IOException {
         RegistrarStorage storage = new RegistrarStorage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
                 dir.resolve(RegistrarStorage.KEY_FILE), null);
-        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock());
+        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock(), proxy);
     }
 
     static RunningRegistrar inDataDir(Path dataDir, RegistrarConfig config, TestClock clock) throws IOException {
-        return new RunningRegistrar(RegistrarStorage.inDataDir(dataDir), config.withInitialDomain(DOMAIN), clock);
+        return new RunningRegistrar(RegistrarStorage.inDataDir(dataDir), config.withInitialDomain(DOMAIN), clock,
+                false);
     }
 
     InetSocketAddress address() {

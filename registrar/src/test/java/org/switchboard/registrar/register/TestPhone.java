@@ -61,12 +61,19 @@ final class TestPhone implements AutoCloseable {
     /** A REGISTER being put together. */
     final class Register {
         private String toUser = user;
+        private String requestUri = "sip:" + domain;
         private final List<String> headers = new ArrayList<>();
         private boolean authenticate = true;
         private String replayNc;
 
         Register to(String aorUser) {
             toUser = aorUser;
+            return this;
+        }
+
+        /** Addresses the REGISTER to {@code uri} instead of the domain. */
+        Register requestUri(String uri) {
+            requestUri = uri;
             return this;
         }
 
@@ -99,7 +106,7 @@ final class TestPhone implements AutoCloseable {
         SipResponse send() throws IOException {
             cseq++;
             StringBuilder m = new StringBuilder();
-            m.append("REGISTER sip:").append(domain).append(" SIP/2.0\r\n")
+            m.append("REGISTER ").append(requestUri).append(" SIP/2.0\r\n")
                     .append("Via: SIP/2.0/UDP 127.0.0.1:").append(port()).append(";branch=z9hG4bK")
                     .append(UUID.randomUUID().toString().replace("-", "")).append(";rport\r\n")
                     .append("Max-Forwards: 70\r\n")
@@ -114,7 +121,7 @@ final class TestPhone implements AutoCloseable {
             }
             if (authenticate && nonce != null) {
                 String nc = replayNc != null ? replayNc : String.format("%08x", ++nonceCount);
-                m.append("Authorization: ").append(credentials(nc)).append("\r\n");
+                m.append("Authorization: ").append(credentials(nc, requestUri)).append("\r\n");
             }
             m.append("Content-Length: 0\r\n\r\n");
             byte[] bytes = m.toString().getBytes(StandardCharsets.UTF_8);
@@ -148,14 +155,23 @@ final class TestPhone implements AutoCloseable {
         nonceCount = 0;
     }
 
-    private String credentials(String nc) {
-        String uri = "sip:" + domain;
+    private String credentials(String nc, String uri) {
         String cnonce = "c" + cseq;
         String response = algorithm.response(algorithm.ha1(user, domain, password), nonce, nc, cnonce, "auth",
                 algorithm.ha2("REGISTER", uri));
         return "Digest username=\"" + user + "\", realm=\"" + domain + "\", nonce=\"" + nonce + "\", uri=\"" + uri
                 + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", cnonce=\"" + cnonce
                 + "\", qop=auth, nc=" + nc;
+    }
+
+    /**
+     * Sends {@code request} (CRLF line ends) as it is, and returns its final response, matched by
+     * CSeq number.
+     */
+    SipResponse sendRequest(String request, long cseqNumber) throws IOException {
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, server));
+        return receive(cseqNumber);
     }
 
     private SipResponse receive(long expectedCseq) throws IOException {

@@ -1,0 +1,166 @@
+package org.switchboard.core.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
+import static org.switchboard.core.proxy.ProxyFixture.newCallId;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+
+/**
+ * The proxy and its own host, over real sockets: no relay into other ports of this host for
+ * senders it does not vouch for, whatever spelling, name or Route leads there; requests for the
+ * server's own listen points answered here and never forwarded to ourselves; unknown methods
+ * proxied to users (RFC 3261 §16.3); stray ACKs for us absorbed without DNS.
+ */
+class OwnHostEndToEndTest {
+    private static final String CREDENTIALS = "Proxy-Authorization: Digest username=\"%s\", realm=\"" + DOMAIN
+            + "\", nonce=\"n1\"\n";
+    private static ProxyFixture proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = new ProxyFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    @Test
+    void deniesRelayToLoopbackPortsWeDoNotListenOn() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger", proxy.udp()); TestUa pbx = TestUa.udp("pbx", proxy.udp())) {
+            int port = port(pbx);
+            for (String host : List.of("127.0.0.1", "localhost", "127.0.0.2", "[::ffff:127.0.0.1]", "[::1]")) {
+                for (String method : List.of("OPTIONS", "INVITE", "MESSAGE")) {
+                    String uri = "sip:x@" + host + ":" + port;
+                    stranger.send(stranger.request(method, uri, uri, newCallId(), 1, ""));
+                    SipResponse refused = stranger.expectResponse(403);
+                    assertThat(refused.reasonPhrase()).as(method + " " + uri).isEqualTo("Relaying Denied");
+                }
+            }
+            pbx.expectNoRequest("INVITE", 300);
+            assertThat(pbx.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void challengesOurUserBeforeEnteringThisHostAndForwardsOnceAuthenticated() throws Exception {
+        try (TestUa alice = TestUa.udp("alice-local", proxy.udp()); TestUa pbx = TestUa.udp("pbx2", proxy.udp())) {
+            alice.fromDomain = DOMAIN;
+            String uri = "sip:x@127.0.0.1:" + port(pbx);
+            alice.send(alice.request("MESSAGE", uri, uri, newCallId(), 1, ""));
+            alice.expectResponse(407);
+            assertThat(pbx.seen()).isEmpty();
+
+            alice.send(alice.request("MESSAGE", uri, uri, newCallId(), 2, CREDENTIALS.formatted("alice-local")));
+            SipRequest message = pbx.expectRequest("MESSAGE");
+            pbx.respond(message, 200, "OK", null);
+            alice.expectResponse(200);
+        }
+    }
+
+    @Test
+    void deniesAHopOnThisHostReachedByDnsOrAPreloadedRoute() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger-r", proxy.udp()); TestUa pbx = TestUa.udp("pbx3", proxy.udp());
+                TestUa bob = TestUa.udp("bob-r", proxy.udp())) {
+            proxy.register("bob-r", bob, 1.0);
+            proxy.dns.a.put("innocent.test", List.of(InetAddress.getByName("127.0.0.1")));
+            for (String route : List.of("<sip:innocent.test:" + port(pbx) + ";lr>",
+                    "<sip:127.0.0.1:" + port(pbx) + ";lr>")) {
+                String uri = "sip:bob-r@" + DOMAIN;
+                stranger.send(stranger.request("INVITE", uri, uri, newCallId(), 1, "Route: " + route + "\n"));
+                assertThat(stranger.expectResponse(403).reasonPhrase()).isEqualTo("Relaying Denied");
+            }
+            pbx.expectNoRequest("INVITE", 300);
+            assertThat(pbx.seen()).isEmpty();
+            assertThat(bob.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void stillRingsAPhoneRegisteredFromThisHost() throws Exception {
+        try (TestUa stranger = TestUa.udp("caller-out", proxy.udp()); TestUa phone = TestUa.udp("softphone",
+                proxy.udp())) {
+            proxy.register("softphone", phone, 1.0);
+            stranger.send(stranger.invite("sip:softphone@" + DOMAIN, newCallId()));
+            SipRequest invite = phone.expectRequest("INVITE");
+            phone.respond(invite, 486, "Busy Here", null);
+            stranger.expectResponse(486);
+        }
+    }
+
+    @Test
+    void answersRequestsForItsOwnListenPointsWithoutForwardingThem() throws Exception {
+        try (TestUa stranger = TestUa.udp("prober", proxy.udp()); TestUa alice = TestUa.udp("alice-self",
+                proxy.udp()); TestUa six = TestUa.udp("prober6", proxy.udp6())) {
+            String self = "sip:127.0.0.1:" + proxy.udp().getPort();
+            stranger.send(stranger.request("MESSAGE", self, self, newCallId(), 1, ""));
+            SipResponse notAllowed = stranger.expectResponse(405);
+            assertThat(notAllowed.header(HeaderName.ALLOW)).isEqualTo("OPTIONS");
+
+            String user = "sip:someone@localhost:" + proxy.udp().getPort();
+            stranger.send(stranger.request("INVITE", user, user, newCallId(), 1, ""));
+            stranger.expectResponse(404);
+
+            stranger.send(stranger.request("NEWMETHOD", self, self, newCallId(), 1, ""));
+            assertThat(stranger.expectResponse(501).header(HeaderName.ALLOW)).contains("INVITE");
+
+            String self6 = "sip:[::1]:" + proxy.udp6().getPort();
+            six.send(six.request("OPTIONS", self6, self6, newCallId(), 1, ""));
+            six.expectResponse(200);
+            six.send(six.request("INFO", self6, self6, newCallId(), 1, ""));
+            six.expectResponse(405);
+
+            // our authenticated user is answered too, not forked back to us and challenged again
+            alice.fromDomain = DOMAIN;
+            for (String method : List.of("MESSAGE", "INFO", "PUBLISH")) {
+                alice.send(alice.request(method, self, self, newCallId(), 1, CREDENTIALS.formatted("alice-self")));
+                alice.expectResponse(405);
+            }
+            assertThat(alice.seen()).noneMatch(m -> m instanceof SipResponse r && r.statusCode() == 407);
+        }
+    }
+
+    @Test
+    void proxiesAnUnknownMethodToARegisteredUser() throws Exception {
+        try (TestUa stranger = TestUa.udp("newcomer", proxy.udp()); TestUa carol = TestUa.udp("carol-n",
+                proxy.udp())) {
+            proxy.register("carol-n", carol, 1.0);
+            String uri = "sip:carol-n@" + DOMAIN;
+            stranger.send(stranger.request("NEWMETHOD", uri, uri, newCallId(), 1, ""));
+            SipRequest arrived = carol.expectRequest("NEWMETHOD");
+            assertThat(arrived.requestUri()).isEqualTo(carol.contact());
+            carol.respond(arrived, 200, "OK", null);
+            stranger.expectResponse(200);
+        }
+    }
+
+    @Test
+    void absorbsAStrayAckForUsWithoutDnsOrForwarding() throws Exception {
+        try (TestUa stranger = TestUa.udp("acker", proxy.udp()); TestUa dave = TestUa.udp("dave-a", proxy.udp())) {
+            proxy.register("dave-a", dave, 1.0);
+            String self = "sip:127.0.0.1:" + proxy.udp().getPort();
+            for (String uri : List.of("sip:dave-a@" + DOMAIN, "sip:" + DOMAIN, self)) {
+                stranger.send(stranger.request("ACK", uri, uri, newCallId(), 1, ""));
+            }
+            // an OPTIONS after the ACKs on the same socket: once it is answered, the ACKs were handled
+            stranger.send(stranger.request("OPTIONS", self, self, newCallId(), 1, ""));
+            stranger.expectResponse(200);
+            dave.expectNoRequest("ACK", 300);
+            assertThat(proxy.dns.queried).noneMatch(name -> name.contains(DOMAIN));
+            assertThat(stranger.seen()).allMatch(m -> m instanceof SipResponse r && r.cseq().method().equals("OPTIONS"));
+        }
+    }
+
+    private static int port(TestUa ua) {
+        return Integer.parseInt(ua.sentBy().substring(ua.sentBy().lastIndexOf(':') + 1));
+    }
+}

@@ -1,0 +1,55 @@
+package org.switchboard.core.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Transport;
+
+class OwnHostTest {
+    private final OwnHost host = OwnHost.of(List.of(address("192.0.2.2"), address("2001:db8::2")));
+    private final OwnHostHops hops = new OwnHostHops(host, Set.of(5060));
+
+    @Test
+    void everySpellingOfLoopbackAndOfOurAddressesIsThisHost() {
+        for (String h : List.of("127.0.0.1", "127.1.2.3", "::1", "[0:0:0:0:0:0:0:1]", "[::ffff:127.0.0.1]",
+                "::ffff:7f00:2", "0.0.0.0", "[::]", "192.0.2.2", "[::ffff:192.0.2.2]", "[2001:DB8:0::2]", "localhost",
+                "LOCALHOST.", "phone.localhost")) {
+            assertThat(host.isNamedBy(h)).as(h).isTrue();
+        }
+    }
+
+    @Test
+    void otherAddressesAndNamesAreNot() {
+        for (String h : List.of("192.0.2.3", "[2001:db8::3]", "::ffff:192.0.2.3", "example.com", "localhost.example.com",
+                "128.0.0.1")) {
+            assertThat(host.isNamedBy(h)).as(h).isFalse();
+        }
+    }
+
+    @Test
+    void ourListenPointsAreNeverAHopAndOtherPortsOnlyWhenAllowed() {
+        assertThat(hops.refusal(hop("127.0.0.1", 5060), true)).isEqualTo(482);
+        assertThat(hops.refusal(hop("::ffff:192.0.2.2", 5060), true)).isEqualTo(482);
+        assertThat(hops.refusal(hop("127.0.0.1", 26999), false)).isEqualTo(403);
+        assertThat(hops.refusal(hop("192.0.2.2", 26999), false)).isEqualTo(403);
+        assertThat(hops.refusal(hop("127.0.0.1", 26999), true)).isEqualTo(OwnHostHops.ALLOWED);
+        assertThat(hops.refusal(hop("192.0.2.3", 5060), false)).isEqualTo(OwnHostHops.ALLOWED);
+    }
+
+    private static Destination hop(String address, int port) {
+        return Destination.of(Transport.UDP, new InetSocketAddress(address(address), port));
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
