@@ -32,8 +32,10 @@ import org.switchboard.pnp.subscribe.PnpSubscription;
  * §4.2.2), which retransmits it until the phone answers. Between the two, the phone is recorded in
  * the {@link DeviceInventory} on the blocking executor, so that the inventory knows it (and may
  * have assigned it) before the phone can fetch its settings; the NOTIFY is sent when that is done,
- * whether it succeeded or not (and at once if the executor is saturated). A repeated SUBSCRIBE
- * within the de-duplication window gets the 200 OK alone. Every other request passes on.
+ * whether it succeeded or not (and at once if the executor is saturated). A phone's later
+ * SUBSCRIBE within the de-duplication window (a new transaction: it rebooted, or retried with a new
+ * Call-ID) gets its 200 OK and NOTIFY too, at once, without being recorded again. Every other
+ * request passes on.
  *
  * <p>Called on the request's shard; does not block (token signing and a routing look-up only; the
  * inventory runs on the blocking executor).
@@ -73,13 +75,14 @@ final class PnpRequestProcessor implements RequestProcessor {
         }
         InetSocketAddress server = new InetSocketAddress(ourAddress.get(), sip.port(flow.transport()));
         PnpOutcome outcome = handler.handle(request, flow, server);
-        if (outcome instanceof PnpOutcome.Repeated repeated) {
-            context.respond(repeated.ok());
-        } else if (outcome instanceof PnpOutcome.Answered answered) {
-            context.respond(answered.answer().ok());
+        if (!(outcome instanceof PnpOutcome.Answered answered)) {
+            return ProcessorResult.CONTINUE;
+        }
+        context.respond(answered.answer().ok());
+        if (answered.recordPhone()) {
             recordThenNotify(answered.subscription(), answered.answer());
         } else {
-            return ProcessorResult.CONTINUE;
+            sendNotify(answered.subscription(), answered.answer());
         }
         return ProcessorResult.STOP;
     }

@@ -1,7 +1,5 @@
 package org.switchboard.pnp.subscribe;
 
-import org.switchboard.core.message.SipResponse;
-
 /** What to do about one request that reached the plug-and-play listener. Immutable. */
 public sealed interface PnpOutcome {
 
@@ -9,11 +7,14 @@ public sealed interface PnpOutcome {
     record Ignored() implements PnpOutcome {
     }
 
-    /** A repeat within the de-duplication window: send the 200 OK only. */
-    record Repeated(PnpSubscription subscription, SipResponse ok) implements PnpOutcome {
-    }
-
-    /** A new subscription: send the 200 OK, then the NOTIFY. */
-    record Answered(PnpSubscription subscription, PnpAnswer answer) implements PnpOutcome {
+    /**
+     * An accepted subscription: send the 200 OK, then the NOTIFY (RFC 6665 §4.2.1.1: every accepted
+     * SUBSCRIBE gets one at once, also a phone's second within the de-duplication window).
+     *
+     * @param recordPhone {@code true} for the phone's first SUBSCRIBE within the window: record it
+     *     in the inventory before the NOTIFY goes; {@code false} for a later one, whose NOTIFY goes
+     *     at once without that work
+     */
+    record Answered(PnpSubscription subscription, PnpAnswer answer, boolean recordPhone) implements PnpOutcome {
     }
 }

@@ -74,14 +74,6 @@ public final class PnpResponder {
     }
 
     /**
-     * A 200 OK alone, for a repeated SUBSCRIBE whose NOTIFY was already sent: it stops the phone's
-     * retransmissions without starting new work.
-     */
-    public SipResponse acceptRepeat(SipRequest subscribe, PnpSubscription subscription, InetSocketAddress server) {
-        return ok(subscribe, tags.get(), server, subscription.flow().transport());
-    }
-
-    /**
      * RFC 6665 §4.2.1.1: a 200 accepts the subscription; Expires 0 says it ends right away, since
      * the one NOTIFY carries the whole answer. RFC 3261 §12.1.1: the dialog-creating response has
      * a To tag and a Contact.

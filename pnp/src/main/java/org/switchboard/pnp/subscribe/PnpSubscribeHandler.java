@@ -9,9 +9,12 @@ import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
 
 /**
- * Decides what to answer to a request that arrived on the plug-and-play multicast group: nothing
- * for anything but a device ua-profile SUBSCRIBE, a bare 200 OK for a repeat, else the 200 OK and
- * the NOTIFY with the settings URL. Logs each answer for the admin.
+ * Decides what to answer to a plug-and-play request: nothing for anything but a device ua-profile
+ * SUBSCRIBE, else the 200 OK and the NOTIFY with the settings URL. Every such SUBSCRIBE is a new
+ * server transaction (retransmissions of one are absorbed by the transaction layer before they get
+ * here), so every one gets its NOTIFY; only the inventory work is skipped for a phone that asked
+ * within the de-duplication window (a phone rebooting, or retrying with a new Call-ID). Logs each
+ * answer for the admin.
  *
  * <p>Does no I/O itself; the caller sends what the {@link PnpOutcome} holds. Thread-safe if the
  * {@link SettingsUrls} given is; must not block, as long as that does not.
@@ -45,14 +48,16 @@ public final class PnpSubscribeHandler {
             return new PnpOutcome.Ignored();
         }
         PnpSubscription s = parsed.get();
-        if (!recent.claim(s.mac())) {
-            LOG.debug("PnP: repeated SUBSCRIBE from phone {} ({}) at {}: 200 OK only, settings URL already sent",
-                    s.mac(), s.model(), Addresses.format(flow.remote()));
-            return new PnpOutcome.Repeated(s, responder.acceptRepeat(request, s, server));
-        }
+        boolean first = recent.claim(s.mac());
         PnpAnswer answer = responder.answer(request, s, server, urls.settingsUrlFor(s, server.getAddress()));
-        LOG.info("PnP: phone {} ({} {} firmware {}) at {} asked for its settings; sending NOTIFY to {}",
-                s.mac(), s.vendor(), s.model(), s.firmwareVersion(), Addresses.format(flow.remote()), s.contact().uri());
-        return new PnpOutcome.Answered(s, answer);
+        if (first) {
+            LOG.info("PnP: phone {} ({} {} firmware {}) at {} asked for its settings; sending NOTIFY to {}",
+                    s.mac(), s.vendor(), s.model(), s.firmwareVersion(), Addresses.format(flow.remote()),
+                    s.contact().uri());
+        } else {
+            LOG.debug("PnP: phone {} ({}) at {} asked again within the repeat window; sending NOTIFY to {}",
+                    s.mac(), s.model(), Addresses.format(flow.remote()), s.contact().uri());
+        }
+        return new PnpOutcome.Answered(s, answer, first);
     }
 }

@@ -85,12 +85,4 @@ class PnpResponderTest {
         assertThat(reparsed.validate()).isNull();
         assertThat(reparsed.header(HeaderName.CONTENT_LENGTH)).isEqualTo(Integer.toString(URL.length()));
     }
-
-    @Test
-    void repeatGetsOkWithoutNotify() {
-        SipResponse ok = responder.acceptRepeat(subscribe, subscription, SERVER);
-
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.to().tag()).isEqualTo("srvtag1");
-    }
 }

@@ -23,20 +23,37 @@ class PnpSubscribeHandlerTest {
         PnpOutcome outcome = handler.handle(Subscribes.request(Subscribes.SNOM), Subscribes.MULTICAST_FLOW, SERVER);
 
         assertThat(outcome).isInstanceOf(PnpOutcome.Answered.class);
+        assertThat(((PnpOutcome.Answered) outcome).recordPhone()).isTrue();
         SipRequest notify = ((PnpOutcome.Answered) outcome).answer().notifyRequest();
         assertThat(new String(notify.body(), StandardCharsets.UTF_8))
                 .isEqualTo("http://192.168.10.2/provisioning/00041329882c.xml");
     }
 
     @Test
-    void repeatedSubscribeGetsOnlyTheOk() {
+    void phoneAskingAgainWithinTheWindowGetsItsNotifyButIsNotRecordedAgain() {
         handler.handle(Subscribes.request(Subscribes.SNOM), Subscribes.MULTICAST_FLOW, SERVER);
         clock.advance(Duration.ofSeconds(2));
+        SipRequest rebooted = Subscribes.snomWith("Call-ID:", "Call-ID: after-reboot@192.168.10.67");
+
+        PnpOutcome outcome = handler.handle(rebooted, Subscribes.MULTICAST_FLOW, SERVER);
+
+        assertThat(outcome).isInstanceOf(PnpOutcome.Answered.class);
+        PnpOutcome.Answered answered = (PnpOutcome.Answered) outcome;
+        assertThat(answered.recordPhone()).isFalse();
+        assertThat(answered.answer().ok().statusCode()).isEqualTo(200);
+        assertThat(answered.answer().notifyRequest().callId()).isEqualTo("after-reboot@192.168.10.67");
+        assertThat(new String(answered.answer().notifyRequest().body(), StandardCharsets.UTF_8))
+                .isEqualTo("http://192.168.10.2/provisioning/00041329882c.xml");
+    }
+
+    @Test
+    void phoneIsRecordedAgainOnceTheWindowHasPassed() {
+        handler.handle(Subscribes.request(Subscribes.SNOM), Subscribes.MULTICAST_FLOW, SERVER);
+        clock.advance(Duration.ofSeconds(31));
 
         PnpOutcome outcome = handler.handle(Subscribes.request(Subscribes.SNOM), Subscribes.MULTICAST_FLOW, SERVER);
 
-        assertThat(outcome).isInstanceOf(PnpOutcome.Repeated.class);
-        assertThat(((PnpOutcome.Repeated) outcome).ok().statusCode()).isEqualTo(200);
+        assertThat(((PnpOutcome.Answered) outcome).recordPhone()).isTrue();
     }
 
     @Test

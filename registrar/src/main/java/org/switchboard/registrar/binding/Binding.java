@@ -37,12 +37,32 @@ public record Binding(AddressOfRecord aor, String contactUri, double q, Instant 
     }
 
     /**
-     * What identifies this binding within its address-of-record: the instance and reg-id when the
-     * contact has both (RFC 5626 §6, so a rebooted phone replaces its old binding), otherwise the
-     * contact URI (RFC 3261 §10.3 step 7).
+     * What identifies this binding within its address-of-record, and its row in the store: the
+     * instance and reg-id when the contact has both (RFC 5626 §6: one binding per flow), the instance
+     * alone when it has no reg-id, otherwise the contact URI (RFC 3261 §10.3 step 7). RFC 5626 §4.1
+     * makes the instance ID persistent across power cycles and unique within the address-of-record,
+     * so a phone that reboots and registers a new contact URI (a new port, a new address) under the
+     * same instance is the same device, and its new contact replaces the old one (as RFC 5627 §5.2
+     * registrars treat an instance ID) instead of leaving the old one to be rung until it expires.
      */
     public String key() {
-        return instanceId != null && regId > 0 ? "instance:" + instanceId + ";reg-id=" + regId : "uri:" + contactUri;
+        if (instanceId == null) {
+            return "uri:" + contactUri;
+        }
+        return regId > 0 ? "instance:" + instanceId + ";reg-id=" + regId : "instance:" + instanceId;
+    }
+
+    /**
+     * Whether registering this contact replaces {@code other}: the same {@link #key()}, or, where
+     * neither is an RFC 5626 flow, the same contact URI (RFC 3261 §10.3 step 7 matches by URI; a
+     * phone that starts or stops sending its instance keeps its one binding). Flows with a reg-id
+     * are matched by key alone, since one instance's flows may share a contact URI.
+     */
+    public boolean replaces(Binding other) {
+        if (key().equals(other.key())) {
+            return true;
+        }
+        return regId == 0 && other.regId == 0 && contactUri.equals(other.contactUri);
     }
 
     public boolean isLive(Instant now) {

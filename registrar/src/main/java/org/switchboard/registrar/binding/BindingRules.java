@@ -2,12 +2,16 @@ package org.switchboard.registrar.binding;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 
 /**
- * The binding rules of RFC 3261 §10.3 steps 6 and 7 and RFC 5626 §6 as pure functions from the
+ * The binding rules of RFC 3261 §10.3 steps 6 and 7 and RFC 5626 §4.1 and §6 as pure functions from the
  * bindings of one address-of-record (as stored, expired ones included) to the outcome of a change.
  * Stateless and thread-safe.
  */
@@ -18,41 +22,82 @@ final class BindingRules {
     }
 
     /**
-     * Applies the contacts of one REGISTER, all or none (§10.3 step 7). A contact whose {@link
-     * Binding#expiresAt()} is not in the future removes its binding; one with the key of an existing
-     * binding ({@link Binding#key()}) updates it if its Call-ID differs or its CSeq is higher; others
-     * are added. Bindings found expired leave the store with the change.
+     * Applies the contacts of one REGISTER, all or none (§10.3 step 7). A contact replaces every
+     * binding it {@linkplain Binding#replaces replaces} (the same key, or the same URI outside RFC
+     * 5626 flows); one whose {@link Binding#expiresAt()} is not in the future only removes them. A
+     * contact with the Call-ID of a binding it replaces must have a higher CSeq, else the whole
+     * REGISTER is {@link Status#OUT_OF_ORDER}. Bindings found expired leave the store with the
+     * change.
+     *
+     * <p>Past {@code max} live bindings, the bindings this REGISTER does not touch that expire
+     * soonest make room, so that a phone that reboots onto a new contact URI without an instance ID
+     * (RFC 3261 §10.3 makes that a new binding) is never locked out by its own stale contacts; the
+     * limit bounds memory, and the newest registration is the one most likely to be alive. Only a
+     * REGISTER with more than {@code max} contacts of its own is {@link Status#TOO_MANY_BINDINGS}.
      */
     static RegistrationOutcome register(List<Binding> existing, List<Binding> contacts, Instant now, int max) {
         List<Binding> before = live(existing, now);
         List<Binding> after = new ArrayList<>(before);
-        List<Binding> upserts = new ArrayList<>();
-        List<Binding> removals = new ArrayList<>(existing);
-        removals.removeAll(before);
+        Set<Binding> added = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Binding contact : contacts) {
-            int index = indexOfKey(after, contact.key());
-            Binding old = index < 0 ? null : after.get(index);
-            if (old != null && old.callId().equals(contact.callId()) && contact.cseq() <= old.cseq()) {
-                return new RegistrationOutcome(Status.OUT_OF_ORDER, before, BindingChanges.NONE);
-            }
-            if (!contact.isLive(now)) {
-                if (old != null) {
-                    after.remove(index);
-                    removals.add(old);
+            for (Binding old : after) {
+                if (!added.contains(old) && contact.replaces(old) && old.callId().equals(contact.callId())
+                        && contact.cseq() <= old.cseq()) {
+                    return new RegistrationOutcome(Status.OUT_OF_ORDER, before, BindingChanges.NONE);
                 }
-            } else if (old != null) {
-                after.set(index, contact);
-                upserts.add(contact);
-            } else {
+            }
+            after.removeIf(contact::replaces);
+            if (contact.isLive(now)) {
                 after.add(contact);
-                upserts.add(contact);
+                added.add(contact);
             }
         }
-        if (after.size() > max) {
+        if (after.size() > max && !makeRoom(after, added, max)) {
             return new RegistrationOutcome(Status.TOO_MANY_BINDINGS, before, BindingChanges.NONE);
         }
         after.sort(HIGHEST_Q_FIRST);
-        return new RegistrationOutcome(Status.APPLIED, after, new BindingChanges(upserts, removals));
+        return new RegistrationOutcome(Status.APPLIED, after, changes(existing, after, added));
+    }
+
+    /** Drops the untouched bindings that expire soonest until {@code max} remain; false if that cannot be. */
+    private static boolean makeRoom(List<Binding> after, Set<Binding> added, int max) {
+        if (added.size() > max) {
+            return false;
+        }
+        List<Binding> untouched = new ArrayList<>();
+        for (Binding b : after) {
+            if (!added.contains(b)) {
+                untouched.add(b);
+            }
+        }
+        untouched.sort(Comparator.comparing(Binding::expiresAt));
+        Set<Binding> evicted = Collections.newSetFromMap(new IdentityHashMap<>());
+        evicted.addAll(untouched.subList(0, after.size() - max));
+        after.removeIf(evicted::contains);
+        return true;
+    }
+
+    /**
+     * The store works by key: the contacts this REGISTER added are written, and every stored
+     * binding (live or expired) whose key no binding has afterwards is deleted. A replaced binding
+     * with the new contact's key is overwritten by the write, so it needs no delete.
+     */
+    private static BindingChanges changes(List<Binding> existing, List<Binding> after, Set<Binding> added) {
+        Set<String> keys = new HashSet<>();
+        List<Binding> upserts = new ArrayList<>();
+        for (Binding b : after) {
+            keys.add(b.key());
+            if (added.contains(b)) {
+                upserts.add(b);
+            }
+        }
+        List<Binding> removals = new ArrayList<>();
+        for (Binding b : existing) {
+            if (!keys.contains(b.key())) {
+                removals.add(b);
+            }
+        }
+        return new BindingChanges(upserts, removals);
     }
 
     /**
@@ -86,14 +131,5 @@ final class BindingRules {
             }
         }
         return List.copyOf(live);
-    }
-
-    private static int indexOfKey(List<Binding> list, String key) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -191,6 +191,7 @@ public final class RegisterHandler {
                 case APPLIED -> {
                     Instant now = clock.instant();
                     logApplied(aor, requested, refreshed, context.flow(), now);
+                    logDisplaced(aor, requested, outcome.changes().removals(), now);
                     context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
                             outbound));
                 }
@@ -218,6 +219,27 @@ public final class RegisterHandler {
             } else if (LOG.isDebugEnabled()) {
                 LOG.debug("Refreshed {} at {} ({} {}) for {} s", aor, b.contactUri(), flow.transport(),
                         Addresses.format(flow.remote()), RegisterResponses.remainingSeconds(b, now));
+            }
+        }
+    }
+
+    /**
+     * Live bindings the change removed although the REGISTER did not name them: replaced by a
+     * contact of the same device (a rebooted phone), or dropped to make room under the limit.
+     */
+    private static void logDisplaced(AddressOfRecord aor, List<Binding> requested, List<Binding> removals,
+            Instant now) {
+        for (Binding removed : removals) {
+            if (!removed.isLive(now) || requested.stream().anyMatch(b -> b.contactUri().equals(removed.contactUri()))) {
+                continue;
+            }
+            Binding replacement = requested.stream().filter(b -> b.replaces(removed)).findFirst().orElse(null);
+            if (replacement != null) {
+                LOG.info("Contact {} of {} replaces {}: same device ({})", replacement.contactUri(), aor,
+                        removed.contactUri(), removed.instanceId());
+            } else {
+                LOG.info("Dropped contact {} of {}, the one expiring soonest, to make room for a new one",
+                        removed.contactUri(), aor);
             }
         }
     }

@@ -20,6 +20,12 @@ final class BindingFixtures {
         return new Binding(ALICE, contact, q, expiresAt, callId, cseq, List.of(), null, 0, TCP_FLOW, "snom D785");
     }
 
+    /** A baresip-style contact: {@code +sip.instance} without {@code reg-id} (no RFC 5626 outbound). */
+    static Binding instance(String contact, Instant expiresAt, String callId, long cseq) {
+        return new Binding(ALICE, contact, 1.0, expiresAt, callId, cseq, List.of(),
+                "<urn:uuid:8a1c7c1e-0000-4000-8000-00000000beef>", 0, TCP_FLOW, "baresip v1.0.0");
+    }
+
     static Binding outbound(String contact, Instant expiresAt, String callId, long cseq) {
         return new Binding(ALICE, contact, 1.0, expiresAt, callId, cseq,
                 List.of("<sip:edge1.example.com;lr>", "<sip:edge2.example.com;lr;ob>"),

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.registrar.binding.BindingFixtures.ALICE;
 import static org.switchboard.registrar.binding.BindingFixtures.binding;
+import static org.switchboard.registrar.binding.BindingFixtures.instance;
 import static org.switchboard.registrar.binding.BindingFixtures.outbound;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.registrar.TestClock;
@@ -105,15 +108,93 @@ class BindingWriterTest {
     }
 
     @Test
-    void moreBindingsThanAllowedAreRefused() {
+    void rebootedPhoneWithInstanceButNoRegIdReplacesItsBinding() {
+        for (int boot = 1; boot <= 12; boot++) {
+            RegistrationOutcome outcome = register(instance("sip:201@192.0.2.10:" + (40000 + boot) + ";transport=udp",
+                    in(Duration.ofHours(1)), "boot-" + boot, 1));
+            assertThat(outcome.status()).isEqualTo(Status.APPLIED);
+        }
+
+        assertThat(location.lookup(ALICE)).extracting(RegisteredContact::uri)
+                .containsExactly("sip:201@192.0.2.10:40012;transport=udp");
+        assertThat(store.loadAll()).extracting(Binding::contactUri)
+                .containsExactly("sip:201@192.0.2.10:40012;transport=udp");
+    }
+
+    @Test
+    void phoneWithoutInstanceRebootingOnTheSameContactReplacesItsBinding() {
+        register(binding("sip:201@192.0.2.10:5060", 1.0, in(Duration.ofHours(1)), "before-reboot", 9));
+
+        RegistrationOutcome outcome = register(binding("sip:201@192.0.2.10:5060", 1.0, in(Duration.ofHours(1)),
+                "after-reboot", 1));
+
+        assertThat(outcome.status()).isEqualTo(Status.APPLIED);
+        assertThat(store.loadAll()).singleElement().extracting(Binding::callId).isEqualTo("after-reboot");
+    }
+
+    @Test
+    void contactThatStartsSendingItsInstanceKeepsOneBinding() {
+        Binding plain = binding("sip:201@192.0.2.10:5060", 1.0, in(Duration.ofHours(1)), "a", 1);
+        register(plain);
+
+        RegistrationOutcome outcome = register(instance("sip:201@192.0.2.10:5060", in(Duration.ofHours(1)), "a", 2));
+
+        assertThat(outcome.changes().removals()).containsExactly(plain);
+        assertThat(store.loadAll()).singleElement().extracting(Binding::instanceId).isNotNull();
+    }
+
+    @Test
+    void aReplacedBindingStaysReplacedAfterACrashAndReplayOfTheJournal(@TempDir Path journal) {
+        Database durable = TestDatabases.inMemory();
+        JournaledBindingStore crashed = JournaledBindingStore.open(new JdbcBindingStore(durable), journal,
+                Duration.ofHours(1), 1 << 20);
+        BindingWriter journaled = new BindingWriter(new InMemoryLocationService(clock), crashed, clock, 3, 100);
+        journaled.start();
+        journaled.register(ALICE, List.of(instance("sip:201@192.0.2.10:40001", in(Duration.ofHours(1)), "boot-1", 1)))
+                .join();
+        journaled.register(ALICE, List.of(instance("sip:201@192.0.2.10:40002", in(Duration.ofHours(1)), "boot-2", 1)))
+                .join();
+        journaled.close();
+        // the journal store is not closed: the process died before its write-behind
+
+        JournaledBindingStore restarted = JournaledBindingStore.open(new JdbcBindingStore(durable), journal,
+                Duration.ofHours(1), 1 << 20);
+        InMemoryLocationService reloaded = new InMemoryLocationService(clock);
+        reloaded.load(restarted);
+
+        assertThat(reloaded.lookup(ALICE)).extracting(RegisteredContact::uri).containsExactly("sip:201@192.0.2.10:40002");
+        restarted.close();
+        assertThat(new JdbcBindingStore(durable).loadAll()).extracting(Binding::contactUri)
+                .containsExactly("sip:201@192.0.2.10:40002");
+        durable.close();
+    }
+
+    @Test
+    void aNewContactPastTheLimitDisplacesTheOneExpiringSoonest() {
         for (int i = 0; i < 3; i++) {
-            register(binding("sip:201@192.0.2." + i, 1.0, in(Duration.ofHours(1)), "c" + i, 1));
+            register(binding("sip:201@192.0.2." + i, 1.0, in(Duration.ofMinutes(30 + i)), "c" + i, 1));
         }
 
         RegistrationOutcome outcome = register(binding("sip:201@192.0.2.9", 1.0, in(Duration.ofHours(1)), "c9", 1));
 
+        assertThat(outcome.status()).isEqualTo(Status.APPLIED);
+        assertThat(outcome.changes().removals()).extracting(Binding::contactUri).containsExactly("sip:201@192.0.2.0");
+        assertThat(location.lookup(ALICE)).extracting(RegisteredContact::uri)
+                .containsExactlyInAnyOrder("sip:201@192.0.2.1", "sip:201@192.0.2.2", "sip:201@192.0.2.9");
+        assertThat(store.loadAll()).hasSize(3);
+    }
+
+    @Test
+    void moreContactsInOneRegisterThanAllowedAreRefused() {
+        register(binding("sip:201@192.0.2.1", 1.0, in(Duration.ofHours(1)), "a", 1));
+
+        RegistrationOutcome outcome = register(binding("sip:201@192.0.2.5", 1.0, in(Duration.ofHours(1)), "b", 1),
+                binding("sip:201@192.0.2.6", 1.0, in(Duration.ofHours(1)), "b", 1),
+                binding("sip:201@192.0.2.7", 1.0, in(Duration.ofHours(1)), "b", 1),
+                binding("sip:201@192.0.2.8", 1.0, in(Duration.ofHours(1)), "b", 1));
+
         assertThat(outcome.status()).isEqualTo(Status.TOO_MANY_BINDINGS);
-        assertThat(location.lookup(ALICE)).hasSize(3);
+        assertThat(location.lookup(ALICE)).extracting(RegisteredContact::uri).containsExactly("sip:201@192.0.2.1");
     }
 
     @Test

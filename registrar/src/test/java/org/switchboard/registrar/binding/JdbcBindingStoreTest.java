@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.registrar.binding.BindingFixtures.binding;
 import static org.switchboard.registrar.binding.BindingFixtures.outbound;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.registrar.TestDatabases;
@@ -58,5 +65,43 @@ class JdbcBindingStoreTest {
         store.apply(List.of(new BindingChanges(List.of(refreshedAgain), List.of())));
 
         assertThat(store.loadAll()).containsExactlyInAnyOrder(refreshedAgain, added);
+    }
+
+    @Test
+    void upgradeKeysInstanceContactsByInstanceAndKeepsTheOneExpiringLast() throws SQLException {
+        String url = Database.h2MemoryUrl("upgrade-" + UUID.randomUUID());
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("6").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            // two boots of one baresip phone, stored by contact URI as before the upgrade
+            insertRowOfSchema6(c, "sip:201@192.0.2.10:40001", 1_000);
+            insertRowOfSchema6(c, "sip:201@192.0.2.10:40002", 2_000);
+        }
+
+        Database upgraded = Database.open(url, "sa", "", 2);
+
+        List<Binding> rows = new JdbcBindingStore(upgraded).loadAll();
+        assertThat(rows).singleElement().extracting(Binding::contactUri).isEqualTo("sip:201@192.0.2.10:40002");
+        String storedKey = upgraded.withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT binding_key FROM bindings")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(storedKey).isEqualTo(rows.get(0).key());
+        upgraded.close();
+    }
+
+    private static void insertRowOfSchema6(Connection c, String contact, long expiresAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bindings (aor, binding_key, contact_uri,"
+                + " q_thousandths, expires_at, call_id, cseq, path, instance_id, reg_id, transport, local_address,"
+                + " local_port, remote_address, remote_port, connection_id, user_agent)"
+                + " VALUES ('sip:201@example.com', ?, ?, 1000, ?, ?, 1, '', '<urn:uuid:8a1c7c1e-0000-4000-8000-00000000beef>',"
+                + " 0, 'UDP', '192.0.2.1', 5060, '192.0.2.10', 40000, 0, 'baresip')")) {
+            ps.setString(1, "uri:" + contact);
+            ps.setString(2, contact);
+            ps.setLong(3, expiresAt);
+            ps.setString(4, "call-" + expiresAt);
+            ps.executeUpdate();
+        }
     }
 }

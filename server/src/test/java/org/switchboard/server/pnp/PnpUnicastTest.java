@@ -128,7 +128,7 @@ class PnpUnicastTest {
     }
 
     @Test
-    void snomD785GetsItsUrlAndARepeatGets200WithoutNewNotify() throws Exception {
+    void snomD785AskingAgainWithinTheRepeatWindowGetsANewNotifyEachTime() throws Exception {
         try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
             String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.hostPort());
             phone.send(subscribe.replace("CSEQ", "1"), sip);
@@ -138,11 +138,44 @@ class PnpUnicastTest {
             assertThat(new String(notify.request().body(), StandardCharsets.UTF_8))
                     .startsWith("http://127.0.0.1:" + httpPort + "/provisioning/000413a1b2c3.xml?token=");
 
+            // the phone rebooted: a new Call-ID and a new transaction, seconds after the first
+            String rebooted = subscribe.replace("3320171945@", "871100277@").replace("d785-CSEQ", "d785-boot2")
+                    .replace("CSEQ", "1");
+            phone.send(rebooted, sip);
+            PnpPhone.Received secondOk = phone.expect(2000, "200 OK to the rebooted phone");
+            assertThat(secondOk.response().statusCode()).isEqualTo(200);
+            PnpPhone.Received secondNotify = phone.expect(2000, "NOTIFY to the rebooted phone");
+            assertThat(secondNotify.request().method()).isEqualTo(SipMethod.NOTIFY);
+            assertThat(secondNotify.request().callId()).isEqualTo(secondOk.response().callId());
+            assertThat(secondNotify.request().from().tag()).isEqualTo(secondOk.response().to().tag());
+            phone.answerOk(secondNotify);
+
+            // the same dialog asking again: a new transaction too
             phone.send(subscribe.replace("CSEQ", "2"), sip);
-            PnpPhone.Received repeatOk = phone.expect(2000, "200 OK to the repeat");
-            assertThat(repeatOk.response().statusCode()).isEqualTo(200);
-            assertThat(repeatOk.response().cseq().number()).isEqualTo(2L);
-            assertThat(phone.receive(1500)).as("no second NOTIFY within the repeat window").isNull();
+            PnpPhone.Received thirdOk = phone.expect(2000, "200 OK to CSeq 2");
+            assertThat(thirdOk.response().cseq().number()).isEqualTo(2L);
+            PnpPhone.Received thirdNotify = phone.expect(2000, "NOTIFY for CSeq 2");
+            assertThat(thirdNotify.request().method()).isEqualTo(SipMethod.NOTIFY);
+            phone.answerOk(thirdNotify);
+            assertThat(phone.receive(1500)).as("nothing more once every NOTIFY is answered").isNull();
+        }
+    }
+
+    @Test
+    void retransmittedSubscribeIsAnsweredFromItsTransactionWithoutASecondNotify() throws Exception {
+        try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
+            String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.hostPort()).replace("CSEQ", "1");
+            phone.send(subscribe, sip);
+            PnpPhone.Received ok = phone.expect(2000, "200 OK");
+            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
+            phone.answerOk(notify);
+
+            // RFC 3261 §17.2.2: the completed server transaction answers the retransmission itself
+            phone.send(subscribe, sip);
+            PnpPhone.Received again = phone.expect(2000, "200 OK to the retransmission");
+            assertThat(again.response().statusCode()).isEqualTo(200);
+            assertThat(again.response().to().tag()).isEqualTo(ok.response().to().tag());
+            assertThat(phone.receive(1500)).as("no second NOTIFY for the same transaction").isNull();
         }
     }
 
