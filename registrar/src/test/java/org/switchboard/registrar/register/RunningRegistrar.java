@@ -53,7 +53,7 @@ final class RunningRegistrar implements AutoCloseable {
     /** In-memory H2, the key file in {@code dir}, domain example.com. */
     static RunningRegistrar inMemory(Path dir, RegistrarConfig config) throws IOException {
         RegistrarStorage storage = new RegistrarStorage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
-                dir.resolve(RegistrarStorage.KEY_FILE), null);
+                dir.resolve(RegistrarStorage.KEY_FILE), null, null);
         return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock());
     }
 
