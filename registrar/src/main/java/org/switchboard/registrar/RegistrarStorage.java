@@ -1,5 +1,8 @@
 package org.switchboard.registrar;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.switchboard.registrar.db.Database;
@@ -13,8 +16,12 @@ import org.switchboard.registrar.directory.PasswordVault;
  * @param journalDir where binding changes are journaled before the database is written behind
  *     ({@link org.switchboard.registrar.binding.JournaledBindingStore}), or {@code null} to commit
  *     every batch of changes to the database durably
+ * @param dataDir the data directory holding the embedded database, created owner-only if missing,
+ *     and where admin commands leave requests for the running server ({@link #banLiftDir()}); or
+ *     {@code null} for a database elsewhere (tests, PostgreSQL)
  */
-public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir) {
+public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir,
+        Path dataDir) {
     /** The password key file's name in the data directory. */
     public static final String KEY_FILE = "sip-passwords.key";
 
@@ -25,6 +32,10 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
 
     /** The journal directory's name in the data directory. */
     public static final String JOURNAL_DIR = "journal";
+    /** The directory, in the data directory, of ban lifts requested while the server runs. */
+    public static final String BAN_LIFT_DIR = "ban-lifts";
+    /** The embedded database's file in the data directory. */
+    private static final String H2_FILE = "switchboard.mv.db";
 
     /**
      * The embedded default: the H2 file {@code switchboard.mv.db}, the key file and the journal in
@@ -32,12 +43,36 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
      */
     public static RegistrarStorage inDataDir(Path dataDir) {
         return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
-                dataDir.resolve(JOURNAL_DIR));
+                dataDir.resolve(JOURNAL_DIR), dataDir);
     }
 
-    /** Opens and migrates the database. Blocks. */
+    /**
+     * Opens and migrates the database; in a data directory, creates the directory (700) and
+     * restricts a new database file to its owner (600). Blocks.
+     *
+     * @throws UncheckedIOException if the data directory cannot be created
+     */
     public Database openDatabase(int poolSize) {
-        return Database.open(jdbcUrl, user, password, poolSize);
+        if (dataDir == null) {
+            return Database.open(jdbcUrl, user, password, poolSize);
+        }
+        try {
+            PrivateFiles.prepareDirectory(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        Path file = dataDir.resolve(H2_FILE);
+        boolean isNew = !Files.exists(file);
+        Database database = Database.open(jdbcUrl, user, password, poolSize);
+        if (isNew) {
+            PrivateFiles.restrictNewFile(file);
+        }
+        return database;
+    }
+
+    /** Where admin commands leave ban lifts for the running server, or {@code null} without a data directory. */
+    public Path banLiftDir() {
+        return dataDir == null ? null : dataDir.resolve(BAN_LIFT_DIR);
     }
 
     /** Opens the password vault, creating its key file on first use. Blocks. */

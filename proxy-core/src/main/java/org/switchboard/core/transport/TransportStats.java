@@ -16,6 +16,9 @@ public final class TransportStats {
     private final LongAdder badRequestsSent = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder connectionsOpen = new LongAdder();
+    private final LongAdder blockedDrops = new LongAdder();
+    private final LongAdder connectionsRefused = new LongAdder();
+    private final LongAdder firstMessageTimeouts = new LongAdder();
 
     public TransportStats() {
         for (Transport t : Transport.values()) {
@@ -61,6 +64,21 @@ public final class TransportStats {
         connectionsOpen.decrement();
     }
 
+    /** A datagram, stream message or connection from a blocked (banned) source, dropped unread. */
+    public void recordBlockedDrop() {
+        blockedDrops.increment();
+    }
+
+    /** An inbound connection refused because of the global or the per-source connection limit. */
+    public void recordConnectionRefused() {
+        connectionsRefused.increment();
+    }
+
+    /** An inbound connection closed because no whole first message came in time. */
+    public void recordFirstMessageTimeout() {
+        firstMessageTimeouts.increment();
+    }
+
     /** Messages read from the wire, well-formed or not. */
     public long messagesIn(Transport transport) {
         return messagesIn.get(transport).sum();
@@ -85,6 +103,21 @@ public final class TransportStats {
 
     public long sendFailures() {
         return sendFailures.sum();
+    }
+
+    /** Datagrams, stream messages and connections from blocked sources dropped unread. */
+    public long blockedDrops() {
+        return blockedDrops.sum();
+    }
+
+    /** Inbound connections refused at a connection limit. */
+    public long connectionsRefused() {
+        return connectionsRefused.sum();
+    }
+
+    /** Inbound connections closed for sending no whole first message in time. */
+    public long firstMessageTimeouts() {
+        return firstMessageTimeouts.sum();
     }
 
     /** Connections (TCP and other streams) currently open, inbound and outbound. */

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.registrar.PrivateFiles;
 
 /**
  * An append-only journal of binding changes in numbered segment files ({@code bindings-N.journal})
@@ -44,9 +46,13 @@ final class BindingJournal implements AutoCloseable {
         this.nextNumber = nextNumber;
     }
 
-    /** Opens the journal in {@code dir}, creating it; writing starts in a new segment. */
+    /** Opens the journal in {@code dir}, creating it owner-only; writing starts in a new segment. */
     static BindingJournal open(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        PrivateFiles.createSubdirectory(dir);
         List<Path> existing = segments(dir);
         long next = existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1;
         BindingJournal journal = new BindingJournal(dir, next);
@@ -167,7 +173,8 @@ final class BindingJournal implements AutoCloseable {
 
     private void startSegment() throws IOException {
         currentSegment = dir.resolve("bindings-" + nextNumber++ + ".journal");
-        channel = FileChannel.open(currentSegment, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel = FileChannel.open(currentSegment, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PrivateFiles.ownerOnlyFile(dir));
         bytes = 0;
         syncDirectory();
     }

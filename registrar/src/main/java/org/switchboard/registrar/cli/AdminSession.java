@@ -58,6 +58,9 @@ final class AdminSession implements AutoCloseable {
         try {
             // Flyway holds one connection for its lock while it migrates on another
             database = storage.openDatabase(2);
+        } catch (UncheckedIOException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
         } catch (StoreException e) {
             err.println(lockedByServer(e)
                     ? "Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop the"

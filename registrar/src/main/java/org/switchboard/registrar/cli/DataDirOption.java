@@ -1,19 +1,39 @@
 package org.switchboard.registrar.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
-/** The {@code --data-dir} option shared by the admin commands. */
+/**
+ * The {@code --data-dir} option shared by the admin commands. It may also be given before the
+ * command, to the top command ({@code switchboard --data-dir /srv/sb user list}); the one nearest the
+ * command wins, then {@code $SWITCHBOARD_DATA_DIR}, then {@code ./data}.
+ */
 public final class DataDirOption {
     /** The environment variable that sets the data directory when the option is absent. */
     public static final String ENV = "SWITCHBOARD_DATA_DIR";
+    private static final String NAME = "--data-dir";
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:" + ENV + ":-./data}",
-            description = "Data directory of the server (default: $" + ENV + ", else ./data).")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = NAME, paramLabel = "DIR", defaultValue = "${env:" + ENV + ":-./data}",
+            description = "Data directory of the server; may also come before the command "
+                    + "(default: $" + ENV + ", else ./data).")
     Path dataDir;
 
-    /** The data directory given or defaulted. */
+    /** The data directory given to this command or to one it belongs to, else the default. */
     public Path dataDir() {
+        for (CommandLine c = command.commandLine(); c != null; c = c.getParent()) {
+            ParseResult parsed = c.getParseResult();
+            if (parsed != null && parsed.hasMatchedOption(NAME)) {
+                Object value = parsed.matchedOptionValue(NAME, dataDir);
+                return value instanceof Path p ? p : Path.of(value.toString());
+            }
+        }
         return dataDir;
     }
 }

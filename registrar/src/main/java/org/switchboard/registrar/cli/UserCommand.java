@@ -2,8 +2,6 @@ package org.switchboard.registrar.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -141,9 +139,13 @@ public final class UserCommand {
         }
     }
 
-    @Command(name = "import", description = {"Import users from a CSV file: user,password,display name.",
-        "Lines that cannot be imported are listed with their numbers; the exit code is 1 if any was."})
+    @Command(name = "import", description = {"Import users from a UTF-8 CSV file: user,password,display name.",
+        "All or nothing: if any line is invalid, nobody is imported, every invalid line is listed with",
+        "its number, and the exit code is 1."})
     static final class Import implements Callable<Integer> {
+        /** Far above {@link CsvUserImporter#MAX_LINES} lines of users; bounds the memory a file takes. */
+        private static final long MAX_FILE_BYTES = 64L << 20;
+
         @Mixin
         DataDirOption data;
         @Spec
@@ -160,14 +162,19 @@ public final class UserCommand {
                 err.println("Error: cannot read " + file);
                 return 1;
             }
-            return AdminSession.run(data.dataDir(), err, s -> {
-                ImportReport report;
-                try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    report = new CsvUserImporter(s.directory()).importUsers(domain, csv);
-                } catch (IOException e) {
-                    err.println("Error: cannot read " + file + ": " + e.getMessage());
+            byte[] csv;
+            try {
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    err.println("Error: " + file + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; split it");
                     return 1;
                 }
+                csv = Files.readAllBytes(file);
+            } catch (IOException e) {
+                err.println("Error: cannot read " + file + ": " + e.getMessage());
+                return 1;
+            }
+            return AdminSession.run(data.dataDir(), err, s -> {
+                ImportReport report = new CsvUserImporter(s.directory()).importUsers(domain, csv);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(report.summary());
                 for (ImportReport.RejectedLine line : report.rejected()) {

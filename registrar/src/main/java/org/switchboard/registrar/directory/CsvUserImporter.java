@@ -3,7 +3,14 @@ package org.switchboard.registrar.directory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +29,13 @@ import org.switchboard.registrar.directory.ImportReport.RejectedLine;
  * name} (display name optional; RFC 4180 quotes allowed, e.g. {@code "Smith, Ann"}). Blank lines,
  * lines starting with {@code #} and a first line whose first field is {@code user} are skipped.
  *
- * <p>Valid lines are added in one transaction; invalid ones (bad user name or password, duplicate in
- * the file or in the domain) are skipped and reported with their line numbers. A missing domain or
- * an unreadable file fails the whole import with a {@link DirectoryException}. At most {@value
- * #MAX_LINES} lines are read, so memory stays bounded. <b>Blocks</b> (reads the file, writes the
- * database); thread-safe.
+ * <p>All or nothing: the users are added in one transaction, and only if every line is valid. One
+ * invalid line (bad user name or password, duplicate in the file or in the domain, wrong number of
+ * fields, a ';'-separated line) means nothing is imported, and every invalid line is reported with
+ * its number and, where the mistake is a common one, how to fix it. The file must be UTF-8 (a byte
+ * that is not fails the import, naming its line). A missing domain or an unreadable file fails the
+ * whole import with a {@link DirectoryException}. At most {@value #MAX_LINES} lines are read, so
+ * memory stays bounded. <b>Blocks</b> (reads the file, writes the database); thread-safe.
  */
 public final class CsvUserImporter {
     /** Files with more lines are refused. */
@@ -34,6 +43,7 @@ public final class CsvUserImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvUserImporter.class);
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setTrim(true).get();
+    private static final CSVFormat SEMICOLON_FORMAT = FORMAT.builder().setDelimiter(';').get();
 
     private final UserDirectory directory;
 
@@ -42,7 +52,46 @@ public final class CsvUserImporter {
     }
 
     /**
-     * Imports the users in {@code csv} into {@code domain}.
+     * Imports the users in the UTF-8 bytes {@code csv} (a file's content) into {@code domain}.
+     *
+     * @throws DirectoryException as {@link #importUsers(String, Reader)}, and {@link
+     *     Reason#BAD_IMPORT_FILE} naming the line of the first byte that is not UTF-8
+     */
+    public ImportReport importUsers(String domain, byte[] csv) {
+        return importUsers(domain, new StringReader(decodeUtf8(csv)));
+    }
+
+    /** The text of {@code bytes}, which must be UTF-8; a Latin-1 or Windows-1252 file is refused with a hint. */
+    static String decodeUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            throw new DirectoryException(Reason.BAD_IMPORT_FILE, String.format(
+                    "line %d: the file is not UTF-8 (byte 0x%02X; Latin-1 or Windows-1252?): save it as UTF-8, e.g."
+                            + " 'CSV UTF-8' in Excel or character set 'Unicode (UTF-8)' in LibreOffice, or convert it"
+                            + " with 'iconv -f latin1 -t utf-8'", lineOf(bytes, bad), bytes[bad] & 0xff));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Imports the users in {@code csv} into {@code domain}: all of them, or none if any line is invalid.
      *
      * @throws DirectoryException {@link Reason#UNKNOWN_DOMAIN}, {@link Reason#BAD_ADDRESS} for a bad
      *     domain name, {@link Reason#BAD_IMPORT_FILE} for a file too long or unreadable
@@ -75,7 +124,7 @@ public final class CsvUserImporter {
                     if (lineNumber == 1 && fields.get(0).equalsIgnoreCase("user")) {
                         continue;
                     }
-                    User user = toUser(d, fields);
+                    User user = toUser(d, fields, trimmed);
                     Integer earlier = seen.putIfAbsent(user.name(), lineNumber);
                     if (earlier != null) {
                         throw new DirectoryException(Reason.DUPLICATE_USER,
@@ -93,14 +142,28 @@ public final class CsvUserImporter {
         } catch (IOException | UncheckedIOException e) {
             throw new DirectoryException(Reason.BAD_IMPORT_FILE, "Cannot read the import file: " + e.getMessage());
         }
-        int imported = accepted.isEmpty() ? 0 : directory.addAll(accepted);
+        int imported = accepted.isEmpty() || !rejected.isEmpty() ? 0 : directory.addAll(accepted);
         ImportReport report = new ImportReport(d, imported, rejected);
         LOG.info("{}{}", report.summary(), rejected.isEmpty() ? "" : ": " + rejected);
         return report;
     }
 
+    /** Whether {@code line} reads as 2 or 3 fields when split at ';' (a spreadsheet's local CSV). */
+    private static boolean semicolonSeparated(String line) {
+        try {
+            int n = fields(line, SEMICOLON_FORMAT).size();
+            return n == 2 || n == 3;
+        } catch (DirectoryException e) {
+            return false;
+        }
+    }
+
     private static List<String> fields(String line) {
-        try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+        return fields(line, FORMAT);
+    }
+
+    private static List<String> fields(String line, CSVFormat format) {
+        try (CSVParser parser = CSVParser.parse(line, format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
                 throw new DirectoryException(Reason.BAD_IMPORT_FILE, "not one CSV record");
@@ -111,10 +174,13 @@ public final class CsvUserImporter {
         }
     }
 
-    private static User toUser(String domain, List<String> fields) {
+    private static User toUser(String domain, List<String> fields, String line) {
         if (fields.size() < 2 || fields.size() > 3) {
             throw new DirectoryException(Reason.BAD_IMPORT_FILE,
-                    "expected user,password,display name but found " + fields.size() + " fields");
+                    "expected user,password,display name but found " + fields.size() + " fields"
+                            + (semicolonSeparated(line) ? ": the fields are separated by ';', use ',' (in Excel"
+                                    + " save as 'CSV UTF-8 (Comma delimited)', in LibreOffice choose ',' as the field"
+                                    + " delimiter)" : ""));
         }
         if (fields.get(1).isEmpty()) {
             throw new DirectoryException(Reason.BAD_PASSWORD, "missing password");

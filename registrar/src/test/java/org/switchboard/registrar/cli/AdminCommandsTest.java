@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class AdminCommandsTest {
     }
 
     @Test
-    void importReportsRejectedLinesByNumber() throws IOException {
+    void importOfAFileWithABadLineImportsNothingAndReportsTheLineByNumber() throws IOException {
         run("domain", "add", "example.com");
         Path csv = dataDir.resolve("users.csv");
         Files.writeString(csv, "user,password,name\n301,password-301,Ann\n302,short\n303,password-303\n");
@@ -134,10 +135,37 @@ class AdminCommandsTest {
         Result r = run("user", "import", csv.toString(), "--domain", "example.com");
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).startsWith("Imported 2 users into example.com; 1 lines rejected\n  line 3: ");
-        assertThat(run("user", "list", "example.com").out()).isEqualTo("301@example.com  Ann\n303@example.com\n");
+        assertThat(r.out()).startsWith("Nothing imported into example.com: 1 line is invalid; fix it and import the"
+                + " file again\n  line 3: ");
+        assertThat(run("user", "list", "example.com").out()).isEmpty();
         assertThat(run("user", "import", dataDir.resolve("none.csv").toString(), "--domain", "example.com").err())
                 .startsWith("Error: cannot read");
+    }
+
+    @Test
+    void importOfAGoodFileImportsEveryUser() throws IOException {
+        run("domain", "add", "example.com");
+        Path csv = dataDir.resolve("users.csv");
+        Files.writeString(csv, "301,password-301,Ann\n303,password-303\n");
+
+        Result r = run("user", "import", csv.toString(), "--domain", "example.com");
+
+        assertThat(r).isEqualTo(new Result(0, "Imported 2 users into example.com\n", ""));
+        assertThat(run("user", "list", "example.com").out()).isEqualTo("301@example.com  Ann\n303@example.com\n");
+    }
+
+    @Test
+    void importOfALatin1FileSaysWhichLineAndToSaveItAsUtf8() throws IOException {
+        run("domain", "add", "example.com");
+        Path csv = dataDir.resolve("users.csv");
+        Files.write(csv, "301,password-301,Ann\n302,password-302,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        Result r = run("user", "import", csv.toString(), "--domain", "example.com");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("Error: line 2: the file is not UTF-8").contains("save it as UTF-8")
+                .hasLineCount(1);
+        assertThat(run("user", "list", "example.com").out()).isEmpty();
     }
 
     @Test

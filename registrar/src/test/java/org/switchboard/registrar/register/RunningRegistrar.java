@@ -65,7 +65,7 @@ final class RunningRegistrar implements AutoCloseable {
     /** As {@link #inMemory(Path, RegistrarConfig)}, with the proxy if {@code proxy}. */
     static RunningRegistrar inMemory(Path dir, RegistrarConfig config, boolean proxy) throws IOException {
         RegistrarStorage storage = new RegistrarStorage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
-                dir.resolve(RegistrarStorage.KEY_FILE), null);
+                dir.resolve(RegistrarStorage.KEY_FILE), null, null);
         return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock(), proxy);
     }
 

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.transport.Transport;
@@ -57,6 +60,55 @@ class SwitchboardCliTest {
         String[] lines = err.toString().split("\\R");
         assertThat(lines[0]).contains(firstLineContains);
         assertThat(err.toString()).contains("Usage: switchboard").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void dataDirBeforeAnAdminCommandIsTheOneItUses(@TempDir Path parent) {
+        Path dataDir = parent.resolve("sb");
+
+        assertThat(execute(Map.of(), "--data-dir", dataDir.toString(), "domain", "add", "example.com")).isZero();
+
+        assertThat(dataDir.resolve("switchboard.mv.db")).exists();
+        out.getBuffer().setLength(0);
+        assertThat(execute(Map.of(), "domain", "list", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("example.com\n");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void dataDirFromTheEnvironmentIsUsedByAdminCommands(@TempDir Path parent) {
+        Path dataDir = parent.resolve("from-env");
+
+        assertThat(execute(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()), "domain", "add", "example.com"))
+                .isZero();
+
+        assertThat(dataDir.resolve("switchboard.mv.db")).exists();
+    }
+
+    @Test
+    void dataDirOnTheAdminCommandWinsOverTheOneBeforeIt(@TempDir Path parent) {
+        Path before = parent.resolve("before");
+        Path after = parent.resolve("after");
+
+        assertThat(execute(Map.of(), "--data-dir", before.toString(), "domain", "add", "example.com",
+                "--data-dir", after.toString())).isZero();
+
+        assertThat(after.resolve("switchboard.mv.db")).exists();
+        assertThat(before).doesNotExist();
+    }
+
+    @Test
+    void adminCommandCreatesTheDataDirectoryAndDatabaseForTheOwnerOnly(@TempDir Path parent) throws IOException {
+        Path dataDir = parent.resolve("new/data");
+
+        assertThat(execute(Map.of(), "--data-dir", dataDir.toString(), "user", "list")).isZero();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isNotEmpty().allSatisfy(file ->
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                            .as(file.toString()).isEqualTo("rw-------"));
+        }
     }
 
     @Test

@@ -2,15 +2,16 @@ package org.switchboard.core.transport.netty;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The open stream connections, by id and by remote address, bounded in number. A connection leaves
- * the registry when it closes. Thread-safe: connections register on their event loops and senders
- * look them up from any thread.
+ * The open stream connections, by id and by remote address, bounded in number, in total and per
+ * remote IP address for inbound connections. A connection leaves the registry when it closes.
+ * Thread-safe: connections register on their event loops and senders look them up from any thread.
  */
 final class ConnectionRegistry {
     private static final AttributeKey<Long> CONNECTION_ID = AttributeKey.valueOf(ConnectionRegistry.class,
@@ -18,44 +19,92 @@ final class ConnectionRegistry {
 
     private final ConcurrentHashMap<Long, Channel> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetSocketAddress, Channel> byRemote = new ConcurrentHashMap<>();
+    /** Inbound connections per remote IP address, for those limited; an address with none has no entry. */
+    private final ConcurrentHashMap<InetAddress, Integer> inboundBySource = new ConcurrentHashMap<>();
     private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final AtomicLong lastId = new AtomicLong();
     private final AtomicLong lastFullWarning = new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS);
+    private final AtomicLong lastSourceFullWarning = new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS);
     private final int maxConnections;
+    private final int maxPerSource;
 
-    ConnectionRegistry(int maxConnections) {
+    /** What {@link #register} decided. */
+    enum Admission {
+        ADMITTED,
+        /** {@code maxConnections} are open. */
+        FULL,
+        /** The remote address holds {@code maxPerSource} inbound connections. */
+        SOURCE_FULL
+    }
+
+    ConnectionRegistry(int maxConnections, int maxPerSource) {
         this.maxConnections = maxConnections;
+        this.maxPerSource = maxPerSource;
     }
 
     /**
      * Registers an active connection and gives it an id; the newest connection to a remote address is
-     * the one {@link #openTo} returns. Returns {@code false}, registering nothing, if the registry is full.
+     * the one {@link #openTo} returns. Registers nothing if the registry is full or, for a connection
+     * counted per source, its remote address already holds the most it may.
+     *
+     * @param perSource whether the connection counts towards its remote address's limit (inbound
+     *     connections from sources that are not trusted)
      */
-    boolean register(Channel channel) {
+    Admission register(Channel channel, boolean perSource) {
         if (byId.size() >= maxConnections) {
-            return false;
+            return Admission.FULL;
+        }
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        InetAddress source = remote.getAddress();
+        if (perSource && !takeSourceSlot(source)) {
+            return Admission.SOURCE_FULL;
         }
         long id = lastId.incrementAndGet();
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         channel.attr(CONNECTION_ID).set(id);
         byId.put(id, channel);
         byRemote.put(remote, channel);
         channel.closeFuture().addListener(f -> {
             byId.remove(id);
             byRemote.remove(remote, channel);
+            if (perSource) {
+                inboundBySource.computeIfPresent(source, (k, n) -> n <= 1 ? null : n - 1);
+            }
         });
-        return true;
+        return Admission.ADMITTED;
+    }
+
+    private boolean takeSourceSlot(InetAddress source) {
+        boolean[] taken = {false};
+        inboundBySource.compute(source, (k, n) -> {
+            int open = n == null ? 0 : n;
+            if (open >= maxPerSource) {
+                return n;
+            }
+            taken[0] = true;
+            return open + 1;
+        });
+        return taken[0];
+    }
+
+    /** Inbound connections counted for {@code source} now. */
+    int inboundFrom(InetAddress source) {
+        return inboundBySource.getOrDefault(source, 0);
+    }
+
+    int maxPerSource() {
+        return maxPerSource;
     }
 
     /**
-     * Whether a refusal because the registry is full should be logged as a warning: at most once a
-     * minute, so that a connection flood does not flood the log too.
+     * Whether a refusal of this kind should be logged as a warning: at most once a minute per kind,
+     * so that a connection flood does not flood the log too.
      */
-    boolean shouldWarnFull() {
+    boolean shouldWarn(Admission refusal) {
+        AtomicLong lastWarning = refusal == Admission.SOURCE_FULL ? lastSourceFullWarning : lastFullWarning;
         long now = System.nanoTime();
-        long last = lastFullWarning.get();
-        return now - last >= FULL_WARNING_INTERVAL_NANOS && lastFullWarning.compareAndSet(last, now);
+        long last = lastWarning.get();
+        return now - last >= FULL_WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now);
     }
 
     /** Whether another connection may be opened. */

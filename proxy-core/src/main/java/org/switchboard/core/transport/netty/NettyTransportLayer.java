@@ -40,6 +40,7 @@ import org.switchboard.core.transport.InboundMessageHandler;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.MessageTrace;
 import org.switchboard.core.transport.SipSender;
+import org.switchboard.core.transport.SourceFilter;
 import org.switchboard.core.transport.TraceEntry;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
@@ -77,6 +78,7 @@ public final class NettyTransportLayer implements SipSender {
     private final MessageTrace trace;
     private final MessageReceiver receiver;
     private final ConnectionRegistry registry;
+    private final SourceGate gate;
     private final UdpSockets udpSockets = new UdpSockets();
     private final StreamConnector connector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
@@ -93,7 +95,8 @@ public final class NettyTransportLayer implements SipSender {
                 ioMode.handlerFactory());
         this.trace = new MessageTrace(config.traceCapacity());
         this.receiver = new MessageReceiver(handler, this, stats, trace);
-        this.registry = new ConnectionRegistry(config.maxConnections());
+        this.registry = new ConnectionRegistry(config.maxConnections(), config.maxConnectionsPerSource());
+        this.gate = new SourceGate(stats);
         Bootstrap client = new Bootstrap()
                 .group(group)
                 .channelFactory(ioMode::newClientChannel)
@@ -101,6 +104,15 @@ public final class NettyTransportLayer implements SipSender {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(streamPipeline(Transport.TCP));
         this.connector = new StreamConnector(client, registry);
+    }
+
+    /**
+     * Drops, unread and unanswered, the datagrams, connections and stream messages of the sources
+     * {@code filter} blocks, and exempts those it trusts from the per-source connection limit. May
+     * be called at any time; applies to what arrives afterwards.
+     */
+    public void filterSources(SourceFilter filter) {
+        gate.set(filter);
     }
 
     /**
@@ -239,7 +251,7 @@ public final class NettyTransportLayer implements SipSender {
                         // responses are sent one at a time from tasks; flushing them together once
                         // the loop's queued work is done lets epoll send a batch in one sendmmsg
                         channel.pipeline().addLast(new FlushConsolidationHandler(MAX_CONSOLIDATED_FLUSHES, true),
-                                new SipDatagramHandler(receiver));
+                                new SipDatagramHandler(receiver, gate));
                     }
                 });
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
@@ -276,7 +288,7 @@ public final class NettyTransportLayer implements SipSender {
                 ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
                         new SipStreamDecoder(config.maxStreamMessageSize(), stats),
-                        new ConnectionTracker(registry, stats),
+                        new ConnectionTracker(registry, stats, gate, config.firstMessageTimeout()),
                         new SipStreamHandler(transport, receiver));
             }
         };

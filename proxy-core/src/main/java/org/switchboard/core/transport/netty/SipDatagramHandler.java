@@ -13,20 +13,25 @@ import org.switchboard.core.transport.Transport;
 /**
  * Hands each UDP datagram, as one whole message (RFC 3261 §18.3), to the {@link MessageReceiver}.
  * Datagrams of nothing but CR and LF are keep-alives many phones send to hold their NAT binding open;
- * they are ignored. Errors are logged at debug level and never close the socket. One instance per UDP
+ * they are ignored. Datagrams from a blocked source are dropped unread and counted. Errors are logged at debug level and never close the socket. One instance per UDP
  * channel, on its event loop.
  */
 final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger log = LoggerFactory.getLogger(SipDatagramHandler.class);
 
     private final MessageReceiver receiver;
+    private final SourceGate gate;
 
-    SipDatagramHandler(MessageReceiver receiver) {
+    SipDatagramHandler(MessageReceiver receiver, SourceGate gate) {
         this.receiver = receiver;
+        this.gate = gate;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        if (gate.drops(packet.sender().getAddress())) {
+            return;
+        }
         ByteBuf content = packet.content();
         if (isKeepAlive(content)) {
             return;

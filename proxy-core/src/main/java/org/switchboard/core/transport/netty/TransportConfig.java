@@ -21,10 +21,14 @@ import org.switchboard.core.transport.Transport;
  * @param eventLoopThreads event loop threads; 0 means one per available core, since SIP work is CPU-bound
  *     and every extra loop on a busy core costs context switches and cross-thread hand-offs
  * @param preferEpoll use native epoll when available; otherwise NIO
+ * @param maxConnectionsPerSource the most inbound connections one remote IP address may hold open at
+ *     once, so that one host cannot take all of {@code maxConnections}; trusted sources are exempt
+ * @param firstMessageTimeout an inbound connection that has not delivered a whole first message by
+ *     then is closed, so that idle or trickling connections cannot hold slots for {@code idleTimeout}
  */
 public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeout, int maxStreamMessageSize,
                               int mtuThreshold, int maxConnections, int traceCapacity, int eventLoopThreads,
-                              boolean preferEpoll) {
+                              boolean preferEpoll, int maxConnectionsPerSource, Duration firstMessageTimeout) {
     public static final int SIP_PORT = 5060;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_STREAM_MESSAGE_SIZE = 64 * 1024;
@@ -32,6 +36,10 @@ public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeo
     public static final int DEFAULT_MTU_THRESHOLD = 1300;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_TRACE_CAPACITY = 2000;
+    /** Room for an office of phones behind one NAT address on TCP; 1 % of the global limit. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_SOURCE = 100;
+    /** A phone sends its first request right after connecting; 20 s allows for a slow link. */
+    public static final Duration DEFAULT_FIRST_MESSAGE_TIMEOUT = Duration.ofSeconds(20);
 
     public TransportConfig {
         listenPoints = List.copyOf(listenPoints);
@@ -42,15 +50,21 @@ public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeo
         if (maxStreamMessageSize < 1024) {
             throw new IllegalArgumentException("Max stream message size below 1024: " + maxStreamMessageSize);
         }
-        if (mtuThreshold < 0 || maxConnections <= 0 || traceCapacity <= 0 || eventLoopThreads < 0) {
+        if (mtuThreshold < 0 || maxConnections <= 0 || traceCapacity <= 0 || eventLoopThreads < 0
+                || maxConnectionsPerSource <= 0) {
             throw new IllegalArgumentException("Negative or zero limit in transport config");
+        }
+        Objects.requireNonNull(firstMessageTimeout, "firstMessageTimeout");
+        if (firstMessageTimeout.isNegative() || firstMessageTimeout.isZero()) {
+            throw new IllegalArgumentException("First message timeout must be positive: " + firstMessageTimeout);
         }
     }
 
     /**
      * The defaults: UDP and TCP on {@code 0.0.0.0:5060} and {@code [::]:5060}, 5 minutes idle timeout,
-     * 64 KiB messages, 1300 bytes MTU threshold, 10,000 connections, 2000 traced messages, one event
-     * loop per core, epoll preferred.
+     * 64 KiB messages, 1300 bytes MTU threshold, 10,000 connections (100 per remote address), 20 s
+     * for a new connection's first message, 2000 traced messages, one event loop per core, epoll
+     * preferred.
      */
     public static TransportConfig defaults() {
         return withListenPoints(List.of(
@@ -63,32 +77,43 @@ public record TransportConfig(List<ListenPoint> listenPoints, Duration idleTimeo
     /** The defaults with other listen points. */
     public static TransportConfig withListenPoints(List<ListenPoint> listenPoints) {
         return new TransportConfig(listenPoints, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_STREAM_MESSAGE_SIZE,
-                DEFAULT_MTU_THRESHOLD, DEFAULT_MAX_CONNECTIONS, DEFAULT_TRACE_CAPACITY, 0, true);
+                DEFAULT_MTU_THRESHOLD, DEFAULT_MAX_CONNECTIONS, DEFAULT_TRACE_CAPACITY, 0, true,
+                DEFAULT_MAX_CONNECTIONS_PER_SOURCE, DEFAULT_FIRST_MESSAGE_TIMEOUT);
     }
 
     public TransportConfig withIdleTimeout(Duration timeout) {
         return new TransportConfig(listenPoints, timeout, maxStreamMessageSize, mtuThreshold, maxConnections,
-                traceCapacity, eventLoopThreads, preferEpoll);
+                traceCapacity, eventLoopThreads, preferEpoll, maxConnectionsPerSource, firstMessageTimeout);
     }
 
     public TransportConfig withMaxConnections(int max) {
         return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, max,
-                traceCapacity, eventLoopThreads, preferEpoll);
+                traceCapacity, eventLoopThreads, preferEpoll, maxConnectionsPerSource, firstMessageTimeout);
     }
 
     public TransportConfig withTraceCapacity(int capacity) {
         return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
-                capacity, eventLoopThreads, preferEpoll);
+                capacity, eventLoopThreads, preferEpoll, maxConnectionsPerSource, firstMessageTimeout);
     }
 
     public TransportConfig withEventLoopThreads(int threads) {
         return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
-                traceCapacity, threads, preferEpoll);
+                traceCapacity, threads, preferEpoll, maxConnectionsPerSource, firstMessageTimeout);
     }
 
     public TransportConfig withPreferEpoll(boolean epoll) {
         return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
-                traceCapacity, eventLoopThreads, epoll);
+                traceCapacity, eventLoopThreads, epoll, maxConnectionsPerSource, firstMessageTimeout);
+    }
+
+    public TransportConfig withMaxConnectionsPerSource(int max) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                traceCapacity, eventLoopThreads, preferEpoll, max, firstMessageTimeout);
+    }
+
+    public TransportConfig withFirstMessageTimeout(Duration timeout) {
+        return new TransportConfig(listenPoints, idleTimeout, maxStreamMessageSize, mtuThreshold, maxConnections,
+                traceCapacity, eventLoopThreads, preferEpoll, maxConnectionsPerSource, timeout);
     }
 
     private static InetAddress ipv4Any() {
