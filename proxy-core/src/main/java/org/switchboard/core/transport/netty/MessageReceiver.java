@@ -2,6 +2,7 @@ package org.switchboard.core.transport.netty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -95,6 +96,70 @@ final class MessageReceiver {
             stats.recordDropped();
             log.warn("Dropped message from {}: processing failed", flow, e);
         }
+    }
+
+    /**
+     * Processes the start of a stream message larger than the size limit: a request whose top Via,
+     * Call-ID and CSeq are among the bytes kept gets 513 Message Too Large (RFC 3261 §21.5.14) on
+     * its connection, which the caller closes after; anything else is dropped and counted.
+     *
+     * @param head the message's first bytes: its header section, or as much of it as came within
+     *     the limit
+     */
+    void receiveTooLarge(byte[] head, Flow flow) {
+        stats.recordMessageIn(flow.transport());
+        byte[] headers = completeLines(head);
+        ParseResult result;
+        try {
+            result = SipParser.parse(headers, 0, headers.length, true);
+        } catch (RuntimeException e) {
+            result = new ParseResult(null, "Parser failed: " + e);
+        }
+        trace.record(TraceEntry.Direction.IN, flow.transport(), flow.local(), flow.remote(), null, head);
+        String why = "Message of more than the size limit";
+        try {
+            if (result.message() instanceof SipRequest request && !request.isMethod(SipMethod.ACK)
+                    && readableTopVia(request) != null && answerableAtSource(request, flow)) {
+                SipResponse.Builder builder = SipResponse.builderFor(request, 513, "Message Too Large");
+                ViaReceivedFixup.replaceTopVia(builder, ViaReceivedFixup.fix(request.topVia(), flow.remote()));
+                stats.recordBadRequestSent();
+                log.debug("Answering {} from {} with 513: over the size limit", request.method(), flow);
+                responder.sendResponse(withToTagIfReadable(builder).build(), flow, cause ->
+                        log.debug("Could not send 513 to {}: {}", flow, cause.toString()));
+                return;
+            }
+        } catch (SipParseException e) {
+            why = why + " with " + e.getMessage();
+        }
+        stats.recordMalformedDropped();
+        drops.dropped("Dropped a message from " + flow + " that cannot be answered: " + why);
+    }
+
+    /**
+     * The header lines of {@code head} that came whole, and the blank line that ends a header
+     * section, so that a section cut at the size limit still parses; the body is left out.
+     */
+    private static byte[] completeLines(byte[] head) {
+        int end = head.length;
+        while (end > 0 && head[end - 1] != '\n') {
+            end--;
+        }
+        int blank = blankLineEnd(head, end);
+        int keep = blank >= 0 ? blank - 2 : end;
+        byte[] lines = Arrays.copyOf(head, keep + 2);
+        lines[keep] = '\r';
+        lines[keep + 1] = '\n';
+        return lines;
+    }
+
+    /** Where the first CRLF CRLF ends within {@code [0, end)}, or -1. */
+    private static int blankLineEnd(byte[] b, int end) {
+        for (int i = 3; i < end; i++) {
+            if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /**

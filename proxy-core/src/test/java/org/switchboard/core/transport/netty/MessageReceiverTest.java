@@ -153,6 +153,23 @@ class MessageReceiverTest {
         assertThat(stats.malformedDropped()).isEqualTo(3);
     }
 
+    @Test
+    void tooLargeRequestIsAnswered513WhenItsHeadTellsHow() {
+        Flow tcp = new Flow(Transport.TCP, UDP_FLOW.local(), UDP_FLOW.remote(), 9);
+        String head = options(VIA.replace("UDP", "TCP"), "big@host").replace("Content-Length: 0", "Content-Length: 99999");
+        receiver.receiveTooLarge(bytes(head), tcp);
+        // cut inside the header section, before Call-ID: nothing to match an answer by
+        receiver.receiveTooLarge(bytes(head.substring(0, head.indexOf("Call-ID") + 3)), tcp);
+
+        assertThat(sender.responses).singleElement().satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(513);
+            assertThat(r.callId()).isEqualTo("big@host");
+        });
+        assertThat(sender.flows).containsExactly(tcp);
+        assertThat(stats.malformedDropped()).isEqualTo(1);
+        assertThat(delivered).isEmpty();
+    }
+
     /** RFC 4475 §3.1.2: every invalid request is answered, 505 for badvers and 400 for the others. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"badinv01", "clerr", "ncl", "scalar02", "quotbal", "ltgtruri", "lwsruri", "lwsstart",
