@@ -81,7 +81,7 @@ public final class StatefulProxy {
     public RequestChain chain(ServerCapabilities capabilities, List<RequestProcessor> localProcessors) {
         ProxyAuthentication authentication = services.authenticator() == null ? null
                 : new ProxyAuthentication(services.authenticator(), trust, blockingExecutor);
-        return CoreProcessors.proxyChain(local, capabilities, localProcessors,
+        return CoreProcessors.proxyChain(local, services.domains(), capabilities, localProcessors,
                 new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
                 new RelayCheck(services.domains(), local, trust), authentication,
                 new RequestForwarding(core, contexts, local, trust));
