@@ -43,7 +43,6 @@ import org.switchboard.core.transport.TransportStats;
 final class MessageReceiver {
     private static final Logger log = LoggerFactory.getLogger(MessageReceiver.class);
     private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-
     private static final String SIP_2_0 = "SIP/2.0";
     private static final InetAddress LIMITED_BROADCAST = limitedBroadcast();
 
@@ -51,7 +50,6 @@ final class MessageReceiver {
     private final SipSender responder;
     private final TransportStats stats;
     private final MessageTrace trace;
-
     private final DropLog drops;
 
     MessageReceiver(InboundMessageHandler handler, SipSender responder, TransportStats stats, MessageTrace trace) {
