@@ -95,7 +95,8 @@ final class Branch implements ClientTransactionListener {
             if (refused != OwnHostHops.ALLOWED) {
                 LOG.info("Not forwarding {} from {} to {} at {}: {}", owner.request().method(),
                         owner.request().from().uri(), target.uri(), hop, refused == 482
-                                ? "one of this server's own listen points" : "this host, for an unauthenticated sender");
+                                ? "it is one of this server's own listen points"
+                                : "it is another port of this host and the sender has not authenticated");
                 lastFailure = refused;
                 continue;
             }

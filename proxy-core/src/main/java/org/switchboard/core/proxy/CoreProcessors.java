@@ -2,6 +2,7 @@ package org.switchboard.core.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.switchboard.core.proxy.routing.DomainCatalog;
 
 /**
  * Assembles the request chain of the core server: validation, local answers, and the end of the
@@ -42,7 +43,7 @@ public final class CoreProcessors {
      * (404, 405, and 501 for unknown methods, which are forwarded to anyone else, §16.3),
      * Max-Forwards (483), the relay check (403), the authentication policy (407), and forwarding.
      */
-    static RequestChain proxyChain(LocalAddresses local, ServerCapabilities capabilities,
+    static RequestChain proxyChain(LocalAddresses local, DomainCatalog domains, ServerCapabilities capabilities,
             List<RequestProcessor> localProcessors, CancelResponder cancel, RelayCheck relay,
             ProxyAuthentication authentication, RequestForwarding forwarding) {
         List<RequestProcessor> processors = new ArrayList<>();
@@ -54,7 +55,7 @@ public final class CoreProcessors {
         processors.add(new ExtensionCheck(capabilities, local));
         processors.add(new LocalOptionsResponder(capabilities, local));
         processors.addAll(localProcessors);
-        processors.add(new LocalTargetResponder(capabilities, local));
+        processors.add(new LocalTargetResponder(capabilities, local, domains));
         processors.add(new MaxForwardsCheck());
         processors.add(relay);
         if (authentication != null) {

@@ -6,11 +6,13 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.proxy.routing.DomainCatalog;
 
 /**
  * Answers an initial request addressed to the server itself (one of our listen points, no Route
- * left after RFC 3261 §16.4) that no earlier processor took — local OPTIONS, the registrar and the
- * plug-and-play processors have had their turn. Forwarding it would only send it back to us, so
+ * left after RFC 3261 §16.4, and not a user of one of our domains, whom the router finds) that no
+ * earlier processor took — local OPTIONS, the registrar and the plug-and-play processors have had
+ * their turn. Forwarding it would only send it back to us, so
  * the server answers as the user agent it is: 501 Not Implemented with Allow for a method it does
  * not know (§8.2.1; to anyone else a proxy forwards unknown methods, §16.3), 404 Not Found for a
  * user at our address (users are reached by their domain), and 405 Method Not Allowed with the
@@ -20,11 +22,13 @@ import org.switchboard.core.message.SipUri;
 final class LocalTargetResponder implements RequestProcessor {
     private final ServerCapabilities capabilities;
     private final LocalAddresses local;
+    private final DomainCatalog domains;
     private final String ownMethods;
 
-    LocalTargetResponder(ServerCapabilities capabilities, LocalAddresses local) {
+    LocalTargetResponder(ServerCapabilities capabilities, LocalAddresses local, DomainCatalog domains) {
         this.capabilities = capabilities;
         this.local = local;
+        this.domains = domains;
         List<String> own = new ArrayList<>(List.of(SipMethod.OPTIONS));
         if (capabilities.allows(SipMethod.REGISTER)) {
             own.add(SipMethod.REGISTER);
@@ -39,7 +43,7 @@ final class LocalTargetResponder implements RequestProcessor {
             return ProcessorResult.CONTINUE;
         }
         SipUri uri = request.sipRequestUri();
-        if (!local.isLocal(uri)) {
+        if (!local.isLocal(uri) || uri.user() != null && domains.isLocalDomain(uri.host())) {
             return ProcessorResult.CONTINUE;
         }
         if (!capabilities.allows(request.method())) {

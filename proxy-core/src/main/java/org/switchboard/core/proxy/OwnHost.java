@@ -70,7 +70,7 @@ public final class OwnHost {
     }
 
     /** ::ffff:a.b.c.d as a.b.c.d, so that both spellings of an IPv4 address compare equal. */
-    private static InetAddress unmapped(InetAddress address) {
+    static InetAddress unmapped(InetAddress address) {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
             boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;

@@ -69,7 +69,7 @@ public final class StatefulProxy {
         CallRecorder calls = services.callRecords() != null
                 ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
                 : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
-        OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), local.ports());
+        OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound);
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
                 new LoopDetection(), settings, services.router(), calls, sender, ownHost);
@@ -81,7 +81,7 @@ public final class StatefulProxy {
     public RequestChain chain(ServerCapabilities capabilities, List<RequestProcessor> localProcessors) {
         ProxyAuthentication authentication = services.authenticator() == null ? null
                 : new ProxyAuthentication(services.authenticator(), trust, blockingExecutor);
-        return CoreProcessors.proxyChain(local, capabilities, localProcessors,
+        return CoreProcessors.proxyChain(local, services.domains(), capabilities, localProcessors,
                 new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
                 new RelayCheck(services.domains(), local, trust), authentication,
                 new RequestForwarding(core, contexts, local, trust));

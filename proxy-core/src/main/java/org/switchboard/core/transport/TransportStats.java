@@ -13,6 +13,7 @@ public final class TransportStats {
     private final Map<Transport, LongAdder> messagesOut = new EnumMap<>(Transport.class);
     private final LongAdder parseFailures = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder malformedDropped = new LongAdder();
     private final LongAdder badRequestsSent = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder connectionsOpen = new LongAdder();
@@ -46,7 +47,16 @@ public final class TransportStats {
         dropped.increment();
     }
 
-    /** A malformed request answered statelessly with 400 Bad Request. */
+    /**
+     * A malformed request that could not be answered (an ACK, or no Via, Call-ID or CSeq to answer
+     * by): dropped, and counted in {@link #dropped()} too.
+     */
+    public void recordMalformedDropped() {
+        malformedDropped.increment();
+        dropped.increment();
+    }
+
+    /** A malformed request answered statelessly with 400 Bad Request, or 505 for another SIP version. */
     public void recordBadRequestSent() {
         badRequestsSent.increment();
     }
@@ -95,6 +105,10 @@ public final class TransportStats {
 
     public long dropped() {
         return dropped.sum();
+    }
+
+    public long malformedDropped() {
+        return malformedDropped.sum();
     }
 
     public long badRequestsSent() {

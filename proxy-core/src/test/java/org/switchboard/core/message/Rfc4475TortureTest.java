@@ -180,7 +180,10 @@ class Rfc4475TortureTest {
         DEFECT,
         /** A header or URI grammar error found by validate(), answered 400. */
         VALIDATE,
-        /** Well-formed but not SIP/2.0: the core answers 505 before validating (RFC 3261 §21.5.6). */
+        /**
+         * Well-formed but not SIP/2.0: the transport answers 505 before validating (RFC 3261 §21.5.7),
+         * at the packet's source; see MessageReceiverTest and SipStackEndToEndTest for the answers.
+         */
         VERSION,
         /** Syntax the proxy never reads; RFC 4475 says reject only if the element needs the field. */
         NOT_READ
@@ -218,7 +221,7 @@ class Rfc4475TortureTest {
                 arguments("badaspec", Rejection.VALIDATE, "Bad URI in address"),
                 // §3.1.2.15: unquoted display name with a comma
                 arguments("baddn", Rejection.VALIDATE, "Bad display name"),
-                // §3.1.2.16: SIP/7.0; answered 505 by the core (validate() also fails on the Via)
+                // §3.1.2.16: SIP/7.0; answered 505 by the transport (validate() also fails on the Via)
                 arguments("badvers", Rejection.VERSION, "Bad Via protocol version"),
                 // §3.1.2.17: CSeq method differs from the request method
                 arguments("mismatch01", Rejection.VALIDATE, "CSeq method does not match the request method"),

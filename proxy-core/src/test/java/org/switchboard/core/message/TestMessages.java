@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** Reads test messages and turns LF-separated text into wire bytes; see messages/README.md. */
-final class TestMessages {
+public final class TestMessages {
     private TestMessages() {
     }
 
     /** The wire bytes of a message file under {@code /messages/}. */
-    static byte[] load(String path) {
+    public static byte[] load(String path) {
         try (InputStream in = TestMessages.class.getResourceAsStream("/messages/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test message " + path);

@@ -130,6 +130,18 @@ class OwnHostEndToEndTest {
     }
 
     @Test
+    void routesAUserOfOurDomainAddressedWithOurPort() throws Exception {
+        try (TestUa caller = TestUa.udp("caller-p", proxy.udp()); TestUa erin = TestUa.udp("erin-p", proxy.udp())) {
+            proxy.register("erin-p", erin, 1.0);
+            String uri = "sip:erin-p@" + DOMAIN + ":" + proxy.udp().getPort();
+            caller.send(caller.request("MESSAGE", uri, uri, newCallId(), 1, ""));
+            SipRequest message = erin.expectRequest("MESSAGE");
+            erin.respond(message, 200, "OK", null);
+            caller.expectResponse(200);
+        }
+    }
+
+    @Test
     void proxiesAnUnknownMethodToARegisteredUser() throws Exception {
         try (TestUa stranger = TestUa.udp("newcomer", proxy.udp()); TestUa carol = TestUa.udp("carol-n",
                 proxy.udp())) {

@@ -60,8 +60,9 @@ final class ProxyFixture implements AutoCloseable {
         List<ListenPoint> points = List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
                 new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)),
                 new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0)));
+        // as the server does, our domain names this server too
         SipStackConfig config = SipStackConfig.of(TransportConfig.withListenPoints(points).withEventLoopThreads(2))
-                .withTimers(FAST);
+                .withTimers(FAST).withHostNames(Set.of(DOMAIN));
         ProxySettings settings = ProxySettings.DEFAULTS
                 .withTimers(Duration.ofSeconds(181), GROUP_TIMEOUT, RING_TIMEOUT)
                 .withUnavailableHostTtl(Duration.ofSeconds(30));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.message.TestMessages;
 import org.switchboard.core.proxy.ProcessorResult;
 import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transport.ListenPoint;
@@ -231,6 +232,25 @@ class SipStackEndToEndTest {
             assertOptionsAnswered(phone.receive(2000));
         }
         assertThat(stack.transports().stats().parseFailures()).isGreaterThan(failuresBefore);
+    }
+
+    /** RFC 4475 §3.1.2.1 and §3.1.2.16: the Via cannot route the answer, so it goes to the packet's source. */
+    @Test
+    void answersRfc4475BadinvAndBadversAtThePacketsSource() throws Exception {
+        InetSocketAddress server = address(Transport.UDP, false);
+        try (TestPhone phone = TestPhone.udp(server)) {
+            phone.sendBytes(TestMessages.load("rfc4475/badinv01.dat"));
+            SipResponse badRequest = phone.receive(2000);
+            assertThat(badRequest).isNotNull();
+            assertThat(badRequest.statusCode()).isEqualTo(400);
+            assertThat(badRequest.callId()).isEqualTo("badinv01.0ha0isndaksdjasdf3234nas");
+
+            phone.sendBytes(TestMessages.load("rfc4475/badvers.dat"));
+            SipResponse version = phone.receive(2000);
+            assertThat(version).isNotNull();
+            assertThat(version.statusCode()).isEqualTo(505);
+            assertThat(version.callId()).isEqualTo("badvers.31417@c.example.com");
+        }
     }
 
     @Test

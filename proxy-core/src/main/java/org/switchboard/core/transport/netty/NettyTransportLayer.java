@@ -287,7 +287,7 @@ public final class NettyTransportLayer implements SipSender {
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                        new SipStreamDecoder(config.maxStreamMessageSize(), stats),
+                        new SipStreamDecoder(config.maxStreamMessageSize()),
                         new ConnectionTracker(registry, stats, gate, config.firstMessageTimeout()),
                         new SipStreamHandler(transport, receiver));
             }

@@ -7,7 +7,6 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.transport.TransportStats;
 
 /**
  * Cuts SIP messages out of a byte stream (RFC 3261 §18.3): the header section ends at the first
@@ -18,7 +17,9 @@ import org.switchboard.core.transport.TransportStats;
  *       Other stray CR and LF bytes between messages are skipped.
  *   <li>A header section without a usable Content-Length is emitted with {@code framingLost} set (so
  *       the request can get its 400) and everything after it is discarded.
- *   <li>A message larger than the limit closes the connection; it is counted as dropped.
+ *   <li>A message larger than the limit is emitted as its header section (as much of it as came
+ *       within the limit) marked too large, so the request can get its 513, and everything after it
+ *       is discarded.
  * </ul>
  *
  * <p>One instance per channel; runs on the channel's event loop.
@@ -28,14 +29,12 @@ final class SipStreamDecoder extends ByteToMessageDecoder {
     private static final byte[] PONG = {'\r', '\n'};
 
     private final int maxMessageSize;
-    private final TransportStats stats;
     private boolean discarding;
     /** How far past the reader index the search for the blank line has got without finding it. */
     private int scanned;
 
-    SipStreamDecoder(int maxMessageSize, TransportStats stats) {
+    SipStreamDecoder(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
-        this.stats = stats;
     }
 
     @Override
@@ -53,7 +52,7 @@ final class SipStreamDecoder extends ByteToMessageDecoder {
         if (headerEnd < 0) {
             scanned = end - start;
             if (scanned > maxMessageSize) {
-                tooLarge(ctx, in, "header section exceeds " + maxMessageSize + " bytes");
+                tooLarge(ctx, in, out, start + maxMessageSize, "header section exceeds " + maxMessageSize + " bytes");
             }
             return;
         }
@@ -61,20 +60,20 @@ final class SipStreamDecoder extends ByteToMessageDecoder {
         long contentLength = ContentLength.find(in, start, headerEnd);
         if (contentLength < 0) {
             // RFC 3261 §18.3: a stream message needs Content-Length; without it nothing after can be framed
-            out.add(new StreamFrame(copy(in, start, headerEnd), true));
+            out.add(new StreamFrame(copy(in, start, headerEnd), StreamFrame.Framing.LOST));
             discarding = true;
             in.skipBytes(in.readableBytes());
             return;
         }
         long total = headerEnd - start + contentLength;
         if (total > maxMessageSize) {
-            tooLarge(ctx, in, "message of " + total + " bytes exceeds " + maxMessageSize);
+            tooLarge(ctx, in, out, headerEnd, "message of " + total + " bytes exceeds " + maxMessageSize);
             return;
         }
         if (in.readableBytes() < total) {
             return;
         }
-        out.add(new StreamFrame(copy(in, start, (int) (start + total)), false));
+        out.add(new StreamFrame(copy(in, start, (int) (start + total)), StreamFrame.Framing.WHOLE));
         in.skipBytes((int) total);
     }
 
@@ -128,12 +127,12 @@ final class SipStreamDecoder extends ByteToMessageDecoder {
         return -1;
     }
 
-    private void tooLarge(ChannelHandlerContext ctx, ByteBuf in, String what) {
-        log.debug("Closing connection from {}: {}", ctx.channel().remoteAddress(), what);
-        stats.recordDropped();
+    /** Emits the start of the message up to {@code headEnd} for its 513, and discards the rest. */
+    private void tooLarge(ChannelHandlerContext ctx, ByteBuf in, List<Object> out, int headEnd, String what) {
+        log.debug("Refusing a message from {}: {}", ctx.channel().remoteAddress(), what);
+        out.add(new StreamFrame(copy(in, in.readerIndex(), headEnd), StreamFrame.Framing.TOO_LARGE));
         discarding = true;
         in.skipBytes(in.readableBytes());
-        ctx.close();
     }
 
     private static byte[] copy(ByteBuf in, int from, int to) {

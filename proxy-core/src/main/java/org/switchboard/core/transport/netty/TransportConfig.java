@@ -14,7 +14,8 @@ import org.switchboard.core.transport.Transport;
  *
  * @param listenPoints where to listen; port 0 binds an ephemeral port
  * @param idleTimeout a connection with no traffic in either direction for this long is closed
- * @param maxStreamMessageSize the largest message accepted on a stream; a larger one closes the connection
+ * @param maxStreamMessageSize the largest message accepted on a stream; a larger one is answered 513
+ *     Message Too Large and closes the connection
  * @param mtuThreshold a request to a UDP destination larger than this goes over TCP (RFC 3261 §18.1.1)
  * @param maxConnections the most connections open at once, inbound and outbound together
  * @param traceCapacity how many recent messages the message trace keeps

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.transport.netty.SipTestMessages.bytes;
 import static org.switchboard.core.transport.netty.SipTestMessages.options;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.message.TestMessages;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
@@ -84,12 +92,121 @@ class MessageReceiverTest {
     }
 
     @Test
-    void requestWithUnreadableViaIsDroppedWithoutAnswer() {
+    void requestWithUnreadableViaIsAnsweredWith400AtThePacketsSource() {
         receiver.receive(bytes(options("SIP/2.0/UDP", "v@host")), UDP_FLOW, true);
 
         assertThat(delivered).isEmpty();
+        assertThat(sender.encoded).singleElement().satisfies(e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.destination()).isEqualTo(Destination.of(Transport.UDP, UDP_FLOW.remote()));
+            assertThat(e.localAddress()).isEqualTo(UDP_FLOW.local());
+            assertThat(new String(e.bytes(), StandardCharsets.UTF_8)).contains("\r\nVia: SIP/2.0/UDP\r\n",
+                    "\r\nCall-ID: v@host\r\n", "\r\nCSeq: 1 OPTIONS\r\n");
+        });
+        assertThat(stats.badRequestsSent()).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableViaOverAStreamIsAnsweredOnItsConnection() {
+        Flow tcp = new Flow(Transport.TCP, UDP_FLOW.local(), UDP_FLOW.remote(), 9);
+        receiver.receive(bytes(options("SIP/2.0/TCP", "t@host")), tcp, false);
+
+        assertThat(sender.encoded).singleElement()
+                .satisfies(e -> assertThat(e.destination()).isEqualTo(new Destination(Transport.TCP, tcp.remote(), 9)));
+    }
+
+    @Test
+    void otherSipVersionIsAnsweredWith505AtThePacketsSource() {
+        String sip3 = options("SIP/3.0/UDP 10.0.0.2:5060;branch=z9hG4bK3", "v3@host").replace(" SIP/2.0\r\n",
+                " SIP/3.0\r\n");
+        receiver.receive(bytes(sip3), UDP_FLOW, true);
+
+        assertThat(delivered).isEmpty();
+        assertThat(sender.encoded).singleElement().satisfies(e -> {
+            assertThat(e.statusCode()).isEqualTo(505);
+            assertThat(e.destination().address()).isEqualTo(UDP_FLOW.remote());
+            assertThat(new String(e.bytes(), StandardCharsets.UTF_8)).startsWith("SIP/2.0 505 Version Not Supported");
+        });
+    }
+
+    @Test
+    void unreadableViaWithNothingToMatchAnAnswerByIsDroppedAndCounted() {
+        String noCseq = options("SIP/2.0/UDP", "n@host").replace("CSeq: 1 OPTIONS\r\n", "CSeq: one\r\n");
+        receiver.receive(bytes(noCseq), UDP_FLOW, true);
+        receiver.receive(bytes(options("SIP/2.0/UDP", "n@host").replace("Call-ID: n@host\r\n", "")), UDP_FLOW, true);
+
+        assertThat(sender.encoded).isEmpty();
         assertThat(sender.responses).isEmpty();
-        assertThat(stats.dropped()).isEqualTo(1);
+        assertThat(stats.malformedDropped()).isEqualTo(2);
+        assertThat(stats.dropped()).isEqualTo(2);
+    }
+
+    @Test
+    void neverAnswersAMulticastBroadcastOrPortZeroSource() throws Exception {
+        for (InetSocketAddress source : List.of(new InetSocketAddress("224.0.1.75", 5060),
+                new InetSocketAddress("255.255.255.255", 5060), new InetSocketAddress("198.51.100.7", 0))) {
+            Flow flow = new Flow(Transport.UDP, UDP_FLOW.local(), source, 0);
+            receiver.receive(bytes(options("SIP/2.0/UDP", "m@host")), flow, true);
+        }
+
+        assertThat(sender.encoded).isEmpty();
+        assertThat(stats.malformedDropped()).isEqualTo(3);
+    }
+
+    @Test
+    void tooLargeRequestIsAnswered513WhenItsHeadTellsHow() {
+        Flow tcp = new Flow(Transport.TCP, UDP_FLOW.local(), UDP_FLOW.remote(), 9);
+        String head = options(VIA.replace("UDP", "TCP"), "big@host").replace("Content-Length: 0", "Content-Length: 99999");
+        receiver.receiveTooLarge(bytes(head), tcp);
+        // cut inside the header section, before Call-ID: nothing to match an answer by
+        receiver.receiveTooLarge(bytes(head.substring(0, head.indexOf("Call-ID") + 3)), tcp);
+
+        assertThat(sender.responses).singleElement().satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(513);
+            assertThat(r.callId()).isEqualTo("big@host");
+        });
+        assertThat(sender.flows).containsExactly(tcp);
+        assertThat(stats.malformedDropped()).isEqualTo(1);
+        assertThat(delivered).isEmpty();
+    }
+
+    /** RFC 4475 §3.1.2: every invalid request is answered, 505 for badvers and 400 for the others. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"badinv01", "clerr", "ncl", "scalar02", "quotbal", "ltgtruri", "lwsruri", "lwsstart",
+            "trws", "escruri", "regbadct", "badaspec", "baddn", "badvers", "mismatch01", "mismatch02"})
+    void rfc4475InvalidRequestIsAnswered(String name) {
+        receiver.receive(TestMessages.load("rfc4475/" + name + ".dat"), UDP_FLOW, true);
+
+        int expected = name.equals("badvers") ? 505 : 400;
+        assertThat(delivered).isEmpty();
+        List<Integer> statuses = new ArrayList<>();
+        sender.responses.forEach(r -> statuses.add(r.statusCode()));
+        sender.encoded.forEach(e -> statuses.add(e.statusCode()));
+        assertThat(statuses).containsExactly(expected);
+    }
+
+    @Test
+    void dropsAreLoggedAtInfoAtMostOncePerInterval() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("drops-test");
+        logger.setLevel(Level.INFO);
+        logger.addAppender(lines);
+        lines.start();
+        long[] now = {0};
+        MessageReceiver limited = new MessageReceiver(delivered::add, sender, stats, trace,
+                new DropLog(logger, 1000, () -> now[0]));
+
+        for (int i = 0; i < 5; i++) {
+            limited.receive(bytes("garbage " + i), UDP_FLOW, true);
+        }
+        now[0] = 1000;
+        limited.receive(bytes("garbage 5"), UDP_FLOW, true);
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
+                .satisfies(l -> assertThat(l.get(0)).contains("from " + UDP_FLOW))
+                .satisfies(l -> assertThat(l.get(1)).contains("(4 more dropped since the last such line)"));
+        assertThat(stats.dropped()).isEqualTo(6);
+        logger.detachAppender(lines);
     }
 
     @Test
@@ -150,6 +267,7 @@ class MessageReceiverTest {
     private static final class RecordingSender implements SipSender {
         final List<SipResponse> responses = new ArrayList<>();
         final List<Flow> flows = new ArrayList<>();
+        final List<EncodedResponse> encoded = new ArrayList<>();
 
         @Override
         public void sendRequest(SipRequest request, Destination destination, TransportErrorListener onError) {
@@ -169,7 +287,7 @@ class MessageReceiverTest {
 
         @Override
         public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
-            throw new AssertionError("the receiver sends each response once");
+            encoded.add(response);
         }
     }
 }

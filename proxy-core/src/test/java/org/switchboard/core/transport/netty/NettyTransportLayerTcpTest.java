@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,27 @@ class NettyTransportLayerTcpTest {
             assertThat(readMessage(in)).startsWith("SIP/2.0 400 Missing Content-Length on a stream transport\r\n");
             assertThat(in.read()).as("end of stream").isEqualTo(-1);
             assertThat(transports.received).isEmpty();
+        }
+    }
+
+    @Test
+    void messageOverTheSizeLimitIsAnswered513AndTheConnectionClosed() throws Exception {
+        int limit = TransportConfig.DEFAULT_MAX_STREAM_MESSAGE_SIZE;
+        String bigBody = options("SIP/2.0/TCP 127.0.0.1;branch=z9hG4bK-b1", "b1@test", "x".repeat(limit));
+        String bigHeader = options("SIP/2.0/TCP 127.0.0.1;branch=z9hG4bK-b2", "b2@test")
+                .replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nX-Filler: " + "y".repeat(limit) + "\r\n");
+        for (String big : List.of(bigBody, bigHeader)) {
+            try (RunningTransports transports = RunningTransports.on(IPV4);
+                 Socket client = connect(transports.address(Transport.TCP))) {
+                client.getOutputStream().write(bytes(big));
+
+                InputStream in = client.getInputStream();
+                String answer = readMessage(in);
+                assertThat(answer).startsWith("SIP/2.0 513 Message Too Large\r\n")
+                        .contains("Call-ID: " + (big == bigBody ? "b1@test" : "b2@test") + "\r\n");
+                assertThat(in.read()).as("end of stream").isEqualTo(-1);
+                assertThat(transports.received).isEmpty();
+            }
         }
     }
 

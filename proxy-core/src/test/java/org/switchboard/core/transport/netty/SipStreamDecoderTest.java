@@ -10,14 +10,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.transport.TransportStats;
 
 class SipStreamDecoderTest {
     private static final String VIA = "SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bK1";
     private static final String MESSAGE = options(VIA, "c1@host", "v=0\r\n");
 
-    private final TransportStats stats = new TransportStats();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new SipStreamDecoder(1024, stats));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new SipStreamDecoder(1024));
 
     @AfterEach
     void closeChannel() {
@@ -28,13 +26,13 @@ class SipStreamDecoderTest {
     void messageSplitAtEveryByteBoundaryIsFramedWhole() {
         byte[] message = bytes(MESSAGE);
         for (int split = 1; split < message.length; split++) {
-            EmbeddedChannel ch = new EmbeddedChannel(new SipStreamDecoder(1024, stats));
+            EmbeddedChannel ch = new EmbeddedChannel(new SipStreamDecoder(1024));
             ch.writeInbound(Unpooled.wrappedBuffer(message, 0, split));
             ch.writeInbound(Unpooled.wrappedBuffer(message, split, message.length - split));
             StreamFrame frame = ch.readInbound();
             assertThat(frame).as("split at %d", split).isNotNull();
             assertThat(frame.bytes()).as("split at %d", split).isEqualTo(message);
-            assertThat(frame.framingLost()).isFalse();
+            assertThat(frame.framing()).isEqualTo(StreamFrame.Framing.WHOLE);
             assertThat(ch.<Object>readInbound()).isNull();
             ch.finishAndReleaseAll();
         }
@@ -84,27 +82,31 @@ class SipStreamDecoderTest {
         String noLength = "OPTIONS sip:bob@example.com SIP/2.0\r\nVia: " + VIA + "\r\nCall-ID: x\r\n\r\n";
         channel.writeInbound(Unpooled.copiedBuffer(noLength + "body" + MESSAGE, StandardCharsets.UTF_8));
         StreamFrame frame = channel.readInbound();
-        assertThat(frame.framingLost()).isTrue();
+        assertThat(frame.framing()).isEqualTo(StreamFrame.Framing.LOST);
         assertThat(new String(frame.bytes(), StandardCharsets.UTF_8)).isEqualTo(noLength);
         channel.writeInbound(Unpooled.copiedBuffer(MESSAGE, StandardCharsets.UTF_8));
         assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test
-    void contentLengthBeyondTheLimitClosesTheConnection() {
+    void contentLengthBeyondTheLimitGivesTheHeaderSectionMarkedTooLargeAndDiscardsTheRest() {
         String huge = MESSAGE.replace("Content-Length: 5", "Content-Length: 5000");
         channel.writeInbound(Unpooled.copiedBuffer(huge, StandardCharsets.UTF_8));
+        StreamFrame frame = channel.readInbound();
+        assertThat(frame.framing()).isEqualTo(StreamFrame.Framing.TOO_LARGE);
+        assertThat(text(frame)).isEqualTo(huge.substring(0, huge.indexOf("\r\n\r\n") + 4));
+        channel.writeInbound(Unpooled.copiedBuffer(MESSAGE, StandardCharsets.UTF_8));
         assertThat(channel.<Object>readInbound()).isNull();
-        assertThat(channel.isOpen()).isFalse();
-        assertThat(stats.dropped()).isEqualTo(1);
     }
 
     @Test
-    void headerSectionBeyondTheLimitClosesTheConnection() {
-        channel.writeInbound(Unpooled.copiedBuffer("OPTIONS sip:a@b SIP/2.0\r\nX: " + "y".repeat(1100),
-                StandardCharsets.UTF_8));
+    void headerSectionBeyondTheLimitGivesItsFirstBytesMarkedTooLarge() {
+        String start = "OPTIONS sip:a@b SIP/2.0\r\nX: " + "y".repeat(1100);
+        channel.writeInbound(Unpooled.copiedBuffer(start, StandardCharsets.UTF_8));
+        StreamFrame frame = channel.readInbound();
+        assertThat(frame.framing()).isEqualTo(StreamFrame.Framing.TOO_LARGE);
+        assertThat(text(frame)).isEqualTo(start.substring(0, 1024));
         assertThat(channel.<Object>readInbound()).isNull();
-        assertThat(channel.isOpen()).isFalse();
     }
 
     private static String text(StreamFrame frame) {
