@@ -78,6 +78,7 @@ public final class NettyTransportLayer implements SipSender {
     private final MessageReceiver receiver;
     private final ConnectionRegistry registry;
     private final UdpSockets udpSockets = new UdpSockets();
+    private final RouteSources routeSources = new RouteSources();
     private final StreamConnector connector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
@@ -239,7 +240,7 @@ public final class NettyTransportLayer implements SipSender {
                         // responses are sent one at a time from tasks; flushing them together once
                         // the loop's queued work is done lets epoll send a batch in one sendmmsg
                         channel.pipeline().addLast(new FlushConsolidationHandler(MAX_CONSOLIDATED_FLUSHES, true),
-                                new SipDatagramHandler(receiver));
+                                new SipDatagramHandler(receiver, routeSources));
                     }
                 });
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
@@ -247,6 +248,9 @@ public final class NettyTransportLayer implements SipSender {
         }
         if (!lp.isIpv6() && ioMode.ownGroupsOnlyOption() != null) {
             b.option(ioMode.ownGroupsOnlyOption(), false);
+        }
+        if (isWildcard(lp) && !lp.isIpv6() && ioMode.arrivalAddressOption() != null) {
+            b.option(ioMode.arrivalAddressOption(), true);
         }
         if (reusePort) {
             b.option(ioMode.reusePortOption(), true);
