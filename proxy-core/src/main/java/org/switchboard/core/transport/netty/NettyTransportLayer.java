@@ -107,8 +107,9 @@ public final class NettyTransportLayer implements SipSender {
     /**
      * Also listens on a SIP multicast group once started: the group socket is bound after the listen
      * points, and a UDP listen point that takes IPv4 on the group's port shares it (SO_REUSEPORT; the
-     * port must still be free of other sockets, which is checked before anything is bound). Responses to requests from the group
-     * leave from a unicast socket (RFC 3261 §18.2.2). Call before {@link #start()}.
+     * port must still be free of other sockets, which is checked before anything is bound).
+     * Responses to requests from the group leave from a unicast socket (RFC 3261 §18.2.2). Call
+     * before {@link #start()}.
      */
     public synchronized void enableMulticast(MulticastConfig multicastConfig) {
         if (started) {

@@ -9,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * For wildcard UDP sockets whose datagrams do not say which address they were sent to (IPv6 on epoll,
- * as Netty's native receive reads only the IPv4 IP_ORIGDSTADDR message; everything on NIO): the
- * local address the kernel routes from towards a peer, the name of a connected UDP socket that
- * never sends. On all but asymmetric routes that is
- * the address the peer sent to; Kamailio's {@code mhomed} makes the same choice. Cached per peer
- * for a minute, so that a changed address is noticed, and bounded. Thread-safe; called on event
- * loops, which a UDP connect does not block (it only looks up a route).
+ * For wildcard UDP sockets whose datagrams do not say which address they were sent to (IPv6 on
+ * epoll, as Netty's native receive reads only the IPv4 IP_ORIGDSTADDR message; everything on NIO):
+ * the local address the kernel routes from towards a peer, the name of a connected UDP socket that
+ * never sends. On all but asymmetric routes that is the address the peer sent to; Kamailio's
+ * {@code mhomed} and plug-and-play's reply address make the same choice. Cached per peer for a
+ * minute, so that a changed address is noticed, and bounded. Thread-safe; called on event loops,
+ * which a UDP connect does not block (it only looks up a route and sends nothing).
  */
 final class RouteSources {
     private static final int MAX_ENTRIES = 4096;
