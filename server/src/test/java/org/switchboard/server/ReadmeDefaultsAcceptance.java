@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -39,6 +38,7 @@ import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.Addresses;
 import org.switchboard.server.pnp.BootingPhone;
 import org.switchboard.server.pnp.PnpPhone;
 import org.w3c.dom.Document;
@@ -62,6 +62,7 @@ abstract class ReadmeDefaultsAcceptance {
     private static final String ALICE_PASSWORD = "alice-secret-201";
     private static final String BOB_PASSWORD = "bob-secret-202";
     private static final String CAROL_PASSWORD = "carol-secret-203";
+    private static final String DAVE_PASSWORD = "dave-secret-204";
     /** Assigned to Alice (201) before the first start; boots by multicast. */
     private static final String MULTICAST_PHONE = "000413A1B2C3";
     /** Assigned to Bob (202) before the first start; asks unicast. */
@@ -127,6 +128,7 @@ abstract class ReadmeDefaultsAcceptance {
         admin("user", "add", "201@" + DOMAIN, "--name", "Alice", "--password", ALICE_PASSWORD);
         admin("user", "add", "202@" + DOMAIN, "--name", "Bob", "--password", BOB_PASSWORD);
         admin("user", "add", "203@" + DOMAIN, "--name", "Carol", "--password", CAROL_PASSWORD);
+        admin("user", "add", "204@" + DOMAIN, "--name", "Dave", "--password", DAVE_PASSWORD);
         admin("device", "assign", MULTICAST_PHONE, "201@" + DOMAIN);
         admin("device", "assign", UNICAST_PHONE, "202@" + DOMAIN);
         server = ServerProcess.start(args, work.resolve("server.log"), work);
@@ -187,7 +189,7 @@ abstract class ReadmeDefaultsAcceptance {
     }
 
     private static String options(String transport, String from, InetSocketAddress to) {
-        String target = hostPort(to);
+        String target = Addresses.format(to);
         return "OPTIONS sip:" + target + " SIP/2.0\n"
                 + "Via: SIP/2.0/" + transport + " " + from + ";branch=z9hG4bK-options-" + transport + ";rport\n"
                 + "Max-Forwards: 70\n"
@@ -203,7 +205,7 @@ abstract class ReadmeDefaultsAcceptance {
             socket.connect(to, (int) WAIT_MILLIS);
             socket.setSoTimeout((int) WAIT_MILLIS);
             InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-            String text = options("TCP", hostPort(local), to).replace("\n", "\r\n");
+            String text = options("TCP", Addresses.format(local), to).replace("\n", "\r\n");
             socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             byte[] message = readMessage(socket.getInputStream());
             ParseResult parsed = SipParser.parse(message, 0, message.length, true);
@@ -277,62 +279,67 @@ abstract class ReadmeDefaultsAcceptance {
     }
 
     /**
-     * Alice calls Carol (RFC 3261 §13, §17): the INVITE is challenged (407, ACKed), sent again with
-     * credentials, rings Carol's registered phone, is answered and ACKed along the Record-Route, and
-     * Alice hangs up. The Record-Route names the address the INVITE was sent to, although the server
-     * listens on the wildcard.
+     * Alice calls a colleague (RFC 3261 §13, §17), over IPv4 (Carol) and over IPv6 (Dave): the
+     * INVITE is challenged (407, ACKed), sent again with credentials, rings the colleague's
+     * registered phone, is answered and ACKed along the Record-Route, and Alice hangs up. The
+     * Record-Route names the address the INVITE was sent to, although the server listens on the
+     * wildcards and, in the LAN run, has another address first.
      */
     @Order(4)
-    @Test
-    void twoPhonesCallEachOtherThroughTheServer() throws Exception {
-        InetSocketAddress server = new InetSocketAddress(IPV4, sipPort);
-        try (PnpPhone carol = PnpPhone.on(IPV4); PnpPhone alice = PnpPhone.on(IPV4)) {
-            BootingPhone carolRegisters = new BootingPhone(carol, "000413CA4013");
-            assertThat(carolRegisters.register(new BootingPhone.Account("203", CAROL_PASSWORD, DOMAIN, null), server)
+    @ParameterizedTest(name = "to {1} over {0}")
+    @CsvSource({"127.0.0.1, 203, " + CAROL_PASSWORD, "::1, 204, " + DAVE_PASSWORD})
+    void twoPhonesCallEachOtherThroughTheServer(String host, String callee, String calleePassword)
+            throws Exception {
+        InetSocketAddress server = new InetSocketAddress(address(host), sipPort);
+        try (PnpPhone colleague = PnpPhone.on(server.getAddress()); PnpPhone alice = PnpPhone.on(server.getAddress())) {
+            BootingPhone registering = new BootingPhone(colleague, "000413CA11" + callee.substring(1));
+            assertThat(registering.register(new BootingPhone.Account(callee, calleePassword, DOMAIN, null), server)
                     .statusCode()).isEqualTo(200);
-            Call call = new Call(alice, server);
+            Call call = new Call(alice, server, "sip:" + callee + "@" + DOMAIN);
 
             call.send(call.invite(1, null));
             SipResponse challenge = finalResponse(alice, "INVITE");
             assertThat(challenge.statusCode()).isEqualTo(407);
             call.send(call.ackForChallenge(challenge));
             String credentials = BootingPhone.digest(challenge.headers().firstValue(HeaderName.PROXY_AUTHENTICATE),
-                    "INVITE", Call.CAROL_URI, "201", ALICE_PASSWORD);
+                    "INVITE", call.target, "201", ALICE_PASSWORD);
             call.send(call.invite(2, credentials));
 
-            PnpPhone.Received invite = carol.expect(WAIT_MILLIS, "INVITE at Carol's phone");
+            PnpPhone.Received invite = colleague.expect(WAIT_MILLIS, "INVITE at the colleague's phone");
             assertThat(invite.request().method()).isEqualTo("INVITE");
             assertThat(invite.request().headers().values(HeaderName.RECORD_ROUTE))
                     .as("naming the address the INVITE was sent to").containsExactly(
-                            "<sip:127.0.0.1:" + sipPort + ";transport=udp;lr>");
-            carol.send(answer(invite.request(), "180 Ringing", carol), invite.from());
+                            "<sip:" + Addresses.format(server) + ";transport=udp;lr>");
+            colleague.send(answer(invite.request(), "180 Ringing", colleague, callee), invite.from());
             assertThat(nextResponse(alice, "180").statusCode()).isEqualTo(180);
-            carol.send(answer(invite.request(), "200 OK", carol), invite.from());
+            colleague.send(answer(invite.request(), "200 OK", colleague, callee), invite.from());
             SipResponse ok = finalResponse(alice, "INVITE");
             assertThat(ok.statusCode()).isEqualTo(200);
 
             call.send(call.inDialog("ACK", 2, ok));
-            assertThat(carol.expect(WAIT_MILLIS, "ACK at Carol's phone").request().method()).isEqualTo("ACK");
+            assertThat(colleague.expect(WAIT_MILLIS, "ACK at the colleague's phone").request().method())
+                    .isEqualTo("ACK");
             call.send(call.inDialog("BYE", 3, ok));
-            PnpPhone.Received bye = carol.expect(WAIT_MILLIS, "BYE at Carol's phone");
+            PnpPhone.Received bye = colleague.expect(WAIT_MILLIS, "BYE at the colleague's phone");
             assertThat(bye.request().method()).isEqualTo("BYE");
-            carol.answerOk(bye);
+            colleague.answerOk(bye);
             assertThat(finalResponse(alice, "BYE").statusCode()).isEqualTo(200);
         }
     }
 
     /** Alice's side of the call: one dialog's requests, written as a phone writes them. */
     private static final class Call {
-        static final String CAROL_URI = "sip:203@" + DOMAIN;
+        final String target;
         private final PnpPhone phone;
         private final InetSocketAddress server;
         private final String callId = "call-" + System.nanoTime() + "@acceptance";
         private int branches;
         private String lastInviteBranch;
 
-        Call(PnpPhone phone, InetSocketAddress server) {
+        Call(PnpPhone phone, InetSocketAddress server, String target) {
             this.phone = phone;
             this.server = server;
+            this.target = target;
         }
 
         void send(String request) throws IOException {
@@ -341,11 +348,11 @@ abstract class ReadmeDefaultsAcceptance {
 
         String invite(int cseq, String credentials) throws IOException {
             lastInviteBranch = "z9hG4bK-alice-" + (++branches);
-            return "INVITE " + CAROL_URI + " SIP/2.0\n"
+            return "INVITE " + target + " SIP/2.0\n"
                     + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
                     + "Max-Forwards: 70\n"
                     + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
-                    + "To: <" + CAROL_URI + ">\n"
+                    + "To: <" + target + ">\n"
                     + "Call-ID: " + callId + "\n"
                     + "CSeq: " + cseq + " INVITE\n"
                     + "Contact: <sip:201@" + phone.hostPort() + ">\n"
@@ -355,7 +362,7 @@ abstract class ReadmeDefaultsAcceptance {
 
         /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response is part of the INVITE transaction. */
         String ackForChallenge(SipResponse challenge) throws IOException {
-            return "ACK " + CAROL_URI + " SIP/2.0\n"
+            return "ACK " + target + " SIP/2.0\n"
                     + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
                     + "Max-Forwards: 70\n"
                     + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
@@ -385,8 +392,9 @@ abstract class ReadmeDefaultsAcceptance {
         }
     }
 
-    /** Carol's phone's answer to the INVITE (RFC 3261 §12.1.1): Via and Record-Route copied, a To tag. */
-    private static String answer(SipRequest invite, String status, PnpPhone carol) throws IOException {
+    /** The callee's answer to the INVITE (RFC 3261 §12.1.1): Via and Record-Route copied, a To tag. */
+    private static String answer(SipRequest invite, String status, PnpPhone callee, String user)
+            throws IOException {
         StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append('\n');
         for (String via : invite.headers().values(HeaderName.VIA)) {
             text.append("Via: ").append(via).append('\n');
@@ -395,10 +403,10 @@ abstract class ReadmeDefaultsAcceptance {
             text.append("Record-Route: ").append(rr).append('\n');
         }
         return text.append("From: ").append(invite.headers().firstValue(HeaderName.FROM)).append('\n')
-                .append("To: ").append(invite.headers().firstValue(HeaderName.TO)).append(";tag=carol\n")
+                .append("To: ").append(invite.headers().firstValue(HeaderName.TO)).append(";tag=callee\n")
                 .append("Call-ID: ").append(invite.callId()).append('\n')
                 .append("CSeq: ").append(invite.headers().firstValue(HeaderName.CSEQ)).append('\n')
-                .append("Contact: <sip:203@").append(carol.hostPort()).append(">\n")
+                .append("Contact: <sip:").append(user).append('@').append(callee.hostPort()).append(">\n")
                 .append("Content-Length: 0\n\n").toString();
     }
 
@@ -422,10 +430,6 @@ abstract class ReadmeDefaultsAcceptance {
         }
     }
 
-    private static String hostPort(InetSocketAddress address) {
-        InetAddress a = address.getAddress();
-        return (a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress()) + ":" + address.getPort();
-    }
 
     private static InetAddress address(String literal) {
         try {

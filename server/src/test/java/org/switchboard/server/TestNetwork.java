@@ -28,6 +28,8 @@ final class TestNetwork {
     private static final String LAN_PEER = "lan1";
     /** TEST-NET-2 (RFC 5737): used only inside the namespace. */
     static final String LAN_ADDRESS = "198.51.100.1";
+    /** From the documentation prefix (RFC 3849): used only inside the namespace. */
+    private static final String LAN_IPV6_ADDRESS = "2001:db8::1";
     private static final long COMMAND_SECONDS = 10;
 
     private TestNetwork() {
@@ -47,12 +49,15 @@ final class TestNetwork {
 
     /**
      * Adds the LAN: a veth pair, both ends up, {@value #LAN} with {@value #LAN_ADDRESS}/24 and
-     * multicast-capable as veth interfaces are; only in a namespace of our own.
+     * {@value #LAN_IPV6_ADDRESS}/64 (global addresses that a server falling back to its first
+     * interface address would name instead of the loopback ones), and multicast-capable as veth
+     * interfaces are; only in a namespace of our own.
      */
     static NetworkInterface addLan() throws IOException, InterruptedException {
         requireOwn();
         ip("link", "add", LAN, "type", "veth", "peer", "name", LAN_PEER);
         ip("addr", "add", LAN_ADDRESS + "/24", "dev", LAN);
+        ip("-6", "addr", "add", LAN_IPV6_ADDRESS + "/64", "dev", LAN, "nodad");
         ip("link", "set", LAN, "up");
         ip("link", "set", LAN_PEER, "up");
         NetworkInterface lan = NetworkInterface.getByName(LAN);

@@ -18,6 +18,7 @@ import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.Addresses;
 
 /**
  * Test support: a phone on one UDP socket that sends SIP text (line ends made CRLF) unicast or to a
@@ -58,9 +59,7 @@ public final class PnpPhone implements AutoCloseable {
 
     /** host:port, as in Via and Contact. */
     public String hostPort() throws IOException {
-        InetAddress address = address().getAddress();
-        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        return host + ":" + address().getPort();
+        return Addresses.format(address());
     }
 
     public void send(String text, InetSocketAddress to) throws IOException {
