@@ -13,6 +13,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +132,9 @@ abstract class ReadmeDefaultsAcceptance {
         admin("user", "add", "204@" + DOMAIN, "--name", "Dave", "--password", DAVE_PASSWORD);
         admin("device", "assign", MULTICAST_PHONE, "201@" + DOMAIN);
         admin("device", "assign", UNICAST_PHONE, "202@" + DOMAIN);
-        server = ServerProcess.start(args, work.resolve("server.log"), work);
+        // the log outlives the test, for a failure in CI to be read
+        Path logs = Files.createDirectories(Path.of("target", "acceptance-logs"));
+        server = ServerProcess.start(args, logs.resolve(getClass().getSimpleName() + "-server.log"), work);
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
         assertThat(server.output()).contains("Listening on UDP 0.0.0.0:" + sipPort, "Listening on UDP [::]:" + sipPort,
                 "Listening on TCP 0.0.0.0:" + sipPort, "Listening on TCP [::]:" + sipPort,
