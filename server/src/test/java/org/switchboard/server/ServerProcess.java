@@ -42,13 +42,26 @@ final class ServerProcess implements AutoCloseable {
      * @param outputFile where the process's output goes
      */
     static ServerProcess start(List<String> args, Path outputFile) throws IOException {
-        Path jar = jar();
+        return start(args, outputFile, null);
+    }
+
+    /**
+     * As {@link #start(List, Path)}, in a working directory of its own, where the default data
+     * directory {@code ./data} lies.
+     *
+     * @param workingDirectory the process's working directory, or {@code null} for this one's
+     */
+    static ServerProcess start(List<String> args, Path outputFile, Path workingDirectory) throws IOException {
+        Path jar = jar().toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(outputFile.toFile());
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
         return new ServerProcess(builder.start(), outputFile);
     }

@@ -57,9 +57,13 @@ final class ProxyFixture implements AutoCloseable {
     final InMemoryCallRecordStore records = new InMemoryCallRecordStore(100);
 
     ProxyFixture() throws IOException {
-        List<ListenPoint> points = List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
+        this(List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
                 new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)),
-                new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0)));
+                new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0))));
+    }
+
+    /** A proxy on the given listen points, which must include IPv4 UDP, IPv4 TCP and IPv6 UDP. */
+    ProxyFixture(List<ListenPoint> points) throws IOException {
         // as the server does, our domain names this server too
         SipStackConfig config = SipStackConfig.of(TransportConfig.withListenPoints(points).withEventLoopThreads(2))
                 .withTimers(FAST).withHostNames(Set.of(DOMAIN));

@@ -9,21 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 
 /**
  * Test support: a snom phone booting with plug-and-play, step by step as the phone does it: the
  * ua-profile SUBSCRIBE, 200 OK to the NOTIFY, the settings fetch over HTTP, and the REGISTER with
- * the account it found there, answering the digest challenge itself (MD5, qop=auth, RFC 7616
- * §3.4.1). Used from one test thread.
+ * the account it found there, answering the digest challenge itself (qop=auth, RFC 7616 §3.4.1).
+ * Used from one test thread.
  */
-final class BootingPhone {
+public final class BootingPhone {
     private static final String SUBSCRIBE = """
             SUBSCRIBE sip:MAC%3aMACADDR@intern.snom.de SIP/2.0
             Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-boot-MACADDR;rport
@@ -60,19 +58,19 @@ final class BootingPhone {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** The account a settings file gave the phone. */
-    record Account(String userName, String password, String host, String outbound) {
+    public record Account(String userName, String password, String host, String outbound) {
     }
 
     /**
      * @param mac the phone's MAC, 12 upper-case hex digits as snom phones send it
      */
-    BootingPhone(PnpPhone phone, String mac) {
+    public BootingPhone(PnpPhone phone, String mac) {
         this.phone = phone;
         this.mac = mac;
     }
 
     /** Sends the SUBSCRIBE to {@code to}, answers the NOTIFY and returns the settings URL it carried. */
-    String subscribe(InetSocketAddress to) throws IOException {
+    public String subscribe(InetSocketAddress to) throws IOException {
         phone.send(SUBSCRIBE.replace("MACADDR", mac).replace("PHONE", phone.hostPort()), to);
         assertThat(phone.expect(2000, "200 OK to the SUBSCRIBE").response().statusCode()).isEqualTo(200);
         PnpPhone.Received notify = phone.expect(5000, "NOTIFY");
@@ -81,12 +79,12 @@ final class BootingPhone {
     }
 
     /** Fetches a URL as the phone does. */
-    HttpResponse<String> fetch(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> fetch(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The first line's account in a snom settings file. */
-    static Account account(String settingsXml) {
+    public static Account account(String settingsXml) {
         return new Account(setting(settingsXml, "user_name"), setting(settingsXml, "user_pass"),
                 setting(settingsXml, "user_host"), setting(settingsXml, "user_outbound"));
     }
@@ -98,25 +96,34 @@ final class BootingPhone {
 
     /**
      * REGISTERs {@code account} at {@code registrar}: without credentials first, then with the
-     * answer to the 401's challenge; returns the final response.
+     * answer to the 401's first challenge, in its algorithm; returns the final response.
      */
-    SipResponse register(Account account, InetSocketAddress registrar) throws IOException {
+    public SipResponse register(Account account, InetSocketAddress registrar) throws IOException {
         phone.send(register(account, 1, ""), registrar);
         SipResponse challenge = phone.expect(3000, "401 to the REGISTER").response();
         assertThat(challenge.statusCode()).isEqualTo(401);
         String www = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-        String realm = param(www, "realm");
-        String nonce = param(www, "nonce");
-        assertThat(param(www, "algorithm")).isEqualToIgnoringCase("MD5");
-        String uri = "sip:" + account.host();
-        String ha1 = md5(account.userName() + ":" + realm + ":" + account.password());
-        String ha2 = md5("REGISTER:" + uri);
-        String response = md5(ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
-        String authorization = "Authorization: Digest username=\"" + account.userName() + "\", realm=\"" + realm
-                + "\", nonce=\"" + nonce + "\", uri=\"" + uri + "\", response=\"" + response
-                + "\", algorithm=MD5, cnonce=\"c0ffee\", qop=auth, nc=00000001";
+        String authorization = "Authorization: " + digest(www, "REGISTER", "sip:" + account.host(),
+                account.userName(), account.password());
         phone.send(register(account, 2, authorization), registrar);
         return phone.expect(3000, "final response to the authenticated REGISTER").response();
+    }
+
+    /**
+     * The credentials answering a digest challenge (RFC 7616 §3.4.1, qop=auth), in the algorithm
+     * the challenge names: a WWW-Authenticate or Proxy-Authenticate value in, an Authorization or
+     * Proxy-Authorization value out.
+     */
+    public static String digest(String challenge, String method, String uri, String user, String password) {
+        String realm = param(challenge, "realm");
+        String nonce = param(challenge, "nonce");
+        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(param(challenge, "algorithm"));
+        assertThat(algorithm).as("a supported algorithm in %s", challenge).isNotNull();
+        String response = algorithm.response(algorithm.ha1(user, realm, password), nonce, "00000001", "c0ffee",
+                "auth", algorithm.ha2(method, uri));
+        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
+                + "\", response=\"" + response + "\", algorithm=" + algorithm.token()
+                + ", cnonce=\"c0ffee\", qop=auth, nc=00000001";
     }
 
     private String register(Account account, int cseq, String authorization) throws IOException {
@@ -132,11 +139,4 @@ final class BootingPhone {
         return m.group(1);
     }
 
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

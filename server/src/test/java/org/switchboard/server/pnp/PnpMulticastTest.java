@@ -35,9 +35,10 @@ import org.switchboard.server.lifecycle.Server;
 /**
  * Plug-and-play by real multicast: the server listens on 0.0.0.0 and on the group at the same port,
  * joined on one interface; the test phone sends to the group on that interface and the kernel loops
- * the datagram back. Only the loopback interface is used ({@code ip link set lo multicast on}, as
- * {@code .ci/run} does), so no test traffic reaches a real network; skips if loopback has no
- * multicast. New phones are assigned automatically, so a phone on the group boots to registered.
+ * the datagram back. Only the loopback interface is used ({@code ip link set lo multicast on}), so
+ * no test traffic reaches a real network; skips with a message if loopback has no multicast (the
+ * acceptance suite covers both cases in a network namespace of its own). New phones are assigned
+ * automatically, so a phone on the group boots to registered.
  */
 class PnpMulticastTest {
     private static final String SUBSCRIBE = """
@@ -81,7 +82,9 @@ class PnpMulticastTest {
     void startServer() throws Exception {
         Optional<NetworkInterface> chosen = multicastInterface();
         assumeTrue(chosen.isPresent(), "The loopback interface does not support multicast "
-                + "(on Linux: ip link set lo multicast on); skipping the multicast test");
+                + "(on Linux: ip link set lo multicast on); skipping the in-process multicast test. "
+                + "LoopbackMulticastAcceptanceIT and LanMulticastAcceptanceIT test multicast with and without it "
+                + "in a network namespace of their own");
         nif = chosen.get();
         nifAddress = ipv4(nif).orElseThrow();
         InetAddress any = InetAddress.getByName("0.0.0.0");

@@ -1,6 +1,7 @@
 package org.switchboard.server.pnp;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -17,25 +18,27 @@ import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.Addresses;
 
 /**
  * Test support: a phone on one UDP socket that sends SIP text (line ends made CRLF) unicast or to a
  * multicast group on a chosen interface, and reads what comes back with the sender's address. Used
  * from one test thread.
  */
-final class PnpPhone implements AutoCloseable {
+public final class PnpPhone implements AutoCloseable {
     private final DatagramChannel channel;
     private final Selector selector;
 
-    /** A phone bound to an ephemeral port on {@code address}. */
-    static PnpPhone on(InetAddress address) throws IOException {
-        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+    /** A phone bound to an ephemeral port on {@code address}, IPv4 or IPv6. */
+    public static PnpPhone on(InetAddress address) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(address instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.bind(new InetSocketAddress(address, 0));
         return new PnpPhone(channel);
     }
 
     /** A phone whose multicast goes out on {@code nif} and is looped back to this host. */
-    static PnpPhone multicastOn(NetworkInterface nif, InetAddress address) throws IOException {
+    public static PnpPhone multicastOn(NetworkInterface nif, InetAddress address) throws IOException {
         PnpPhone phone = on(address);
         phone.channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
         phone.channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
@@ -50,37 +53,37 @@ final class PnpPhone implements AutoCloseable {
         channel.register(selector, SelectionKey.OP_READ);
     }
 
-    InetSocketAddress address() throws IOException {
+    public InetSocketAddress address() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
     /** host:port, as in Via and Contact. */
-    String hostPort() throws IOException {
-        return address().getAddress().getHostAddress() + ":" + address().getPort();
+    public String hostPort() throws IOException {
+        return Addresses.format(address());
     }
 
-    void send(String text, InetSocketAddress to) throws IOException {
+    public void send(String text, InetSocketAddress to) throws IOException {
         byte[] bytes = text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
         channel.send(ByteBuffer.wrap(bytes), to);
     }
 
-    void sendBytes(byte[] bytes, InetSocketAddress to) throws IOException {
+    public void sendBytes(byte[] bytes, InetSocketAddress to) throws IOException {
         channel.send(ByteBuffer.wrap(bytes), to);
     }
 
     /** A message and who sent it. */
-    record Received(SipMessage message, InetSocketAddress from) {
-        SipResponse response() {
+    public record Received(SipMessage message, InetSocketAddress from) {
+        public SipResponse response() {
             return (SipResponse) message;
         }
 
-        SipRequest request() {
+        public SipRequest request() {
             return (SipRequest) message;
         }
     }
 
     /** The next message, or {@code null} if none arrives within the timeout. */
-    Received receive(long timeoutMillis) throws IOException {
+    public Received receive(long timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         ByteBuffer buffer = ByteBuffer.allocate(65_536);
         while (true) {
@@ -105,7 +108,7 @@ final class PnpPhone implements AutoCloseable {
     }
 
     /** The next message, failing the test if none arrives. */
-    Received expect(long timeoutMillis, String what) throws IOException {
+    public Received expect(long timeoutMillis, String what) throws IOException {
         Received received = receive(timeoutMillis);
         if (received == null) {
             throw new SocketTimeoutException("No " + what + " within " + timeoutMillis + " ms");
@@ -114,7 +117,7 @@ final class PnpPhone implements AutoCloseable {
     }
 
     /** Answers a request with 200 OK, copying Via, From, To, Call-ID and CSeq (RFC 3261 §8.2.6.2). */
-    void answerOk(Received request) throws IOException {
+    public void answerOk(Received request) throws IOException {
         SipResponse ok = SipResponse.builderFor(request.request(), 200, "OK").build();
         sendBytes(ok.encode(), request.from());
     }

@@ -57,6 +57,11 @@ enum IoMode {
         ChannelOption<Boolean> ownGroupsOnlyOption() {
             return EpollChannelOption.IP_MULTICAST_ALL;
         }
+
+        @Override
+        ChannelOption<Boolean> arrivalAddressOption() {
+            return EpollChannelOption.IP_RECVORIGDSTADDR;
+        }
     },
     NIO {
         @Override
@@ -91,6 +96,11 @@ enum IoMode {
 
         @Override
         ChannelOption<Boolean> ownGroupsOnlyOption() {
+            return null;
+        }
+
+        @Override
+        ChannelOption<Boolean> arrivalAddressOption() {
             return null;
         }
     };
@@ -131,4 +141,12 @@ enum IoMode {
      * for every datagram socket (NIO).
      */
     abstract ChannelOption<Boolean> ownGroupsOnlyOption();
+
+    /**
+     * Linux's IP_RECVORIGDSTADDR, for IPv4 wildcard UDP sockets: each datagram then carries the
+     * address it was sent to as its recipient, so that Via and Record-Route name the address the peer
+     * reached. {@code null} with NIO, whose datagrams cannot tell; there, and for IPv6 (Netty reads
+     * only the IPv4 message), {@link RouteSources} stands in.
+     */
+    abstract ChannelOption<Boolean> arrivalAddressOption();
 }

@@ -80,6 +80,7 @@ public final class NettyTransportLayer implements SipSender {
     private final ConnectionRegistry registry;
     private final SourceGate gate;
     private final UdpSockets udpSockets = new UdpSockets();
+    private final RouteSources routeSources = new RouteSources();
     private final StreamConnector connector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
@@ -118,8 +119,9 @@ public final class NettyTransportLayer implements SipSender {
     /**
      * Also listens on a SIP multicast group once started: the group socket is bound after the listen
      * points, and a UDP listen point that takes IPv4 on the group's port shares it (SO_REUSEPORT; the
-     * port must still be free of other sockets, which is checked before anything is bound). Responses to requests from the group
-     * leave from a unicast socket (RFC 3261 §18.2.2). Call before {@link #start()}.
+     * port must still be free of other sockets, which is checked before anything is bound).
+     * Responses to requests from the group leave from a unicast socket (RFC 3261 §18.2.2). Call
+     * before {@link #start()}.
      */
     public synchronized void enableMulticast(MulticastConfig multicastConfig) {
         if (started) {
@@ -251,7 +253,7 @@ public final class NettyTransportLayer implements SipSender {
                         // responses are sent one at a time from tasks; flushing them together once
                         // the loop's queued work is done lets epoll send a batch in one sendmmsg
                         channel.pipeline().addLast(new FlushConsolidationHandler(MAX_CONSOLIDATED_FLUSHES, true),
-                                new SipDatagramHandler(receiver, gate));
+                                new SipDatagramHandler(receiver, gate, routeSources));
                     }
                 });
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
@@ -259,6 +261,9 @@ public final class NettyTransportLayer implements SipSender {
         }
         if (!lp.isIpv6() && ioMode.ownGroupsOnlyOption() != null) {
             b.option(ioMode.ownGroupsOnlyOption(), false);
+        }
+        if (isWildcard(lp) && !lp.isIpv6() && ioMode.arrivalAddressOption() != null) {
+            b.option(ioMode.arrivalAddressOption(), true);
         }
         if (reusePort) {
             b.option(ioMode.reusePortOption(), true);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,20 +12,25 @@ import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 
 /**
- * Hands each UDP datagram, as one whole message (RFC 3261 §18.3), to the {@link MessageReceiver}.
+ * Hands each UDP datagram, as one whole message (RFC 3261 §18.3), to the {@link MessageReceiver},
+ * with the address it arrived at as the flow's local address (on a wildcard socket that cannot tell,
+ * our address facing the sender; see {@link RouteSources}), so that Via and Record-Route name an
+ * address the peer reaches.
  * Datagrams of nothing but CR and LF are keep-alives many phones send to hold their NAT binding open;
- * they are ignored. Datagrams from a blocked source are dropped unread and counted. Errors are logged at debug level and never close the socket. One instance per UDP
- * channel, on its event loop.
+ * they are ignored. Datagrams from a blocked source are dropped unread and counted. Errors are logged
+ * at debug level and never close the socket. One instance per UDP channel, on its event loop.
  */
 final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger log = LoggerFactory.getLogger(SipDatagramHandler.class);
 
     private final MessageReceiver receiver;
     private final SourceGate gate;
+    private final RouteSources routeSources;
 
-    SipDatagramHandler(MessageReceiver receiver, SourceGate gate) {
+    SipDatagramHandler(MessageReceiver receiver, SourceGate gate, RouteSources routeSources) {
         this.receiver = receiver;
         this.gate = gate;
+        this.routeSources = routeSources;
     }
 
     @Override
@@ -38,7 +44,16 @@ final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
         }
         byte[] bytes = new byte[content.readableBytes()];
         content.getBytes(content.readerIndex(), bytes);
-        Flow flow = new Flow(Transport.UDP, (InetSocketAddress) ctx.channel().localAddress(), packet.sender(), 0);
+        // on a wildcard socket with IP_RECVORIGDSTADDR the recipient is the address the peer sent to
+        InetSocketAddress local = packet.recipient() != null ? packet.recipient()
+                : (InetSocketAddress) ctx.channel().localAddress();
+        if (local.getAddress().isAnyLocalAddress()) {
+            InetAddress facing = routeSources.towards(packet.sender().getAddress());
+            if (facing != null) {
+                local = new InetSocketAddress(facing, local.getPort());
+            }
+        }
+        Flow flow = new Flow(Transport.UDP, local, packet.sender(), 0);
         receiver.receive(bytes, flow, true);
     }
 

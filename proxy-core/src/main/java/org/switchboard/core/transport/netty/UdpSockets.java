@@ -17,6 +17,16 @@ final class UdpSockets {
     /** A bound socket; {@code dualStack} if it is an IPv6 socket that also reaches IPv4 peers. */
     private record UdpSocket(Channel channel, InetSocketAddress local, boolean dualStack) {
 
+        /** Whether a datagram that arrived at {@code address} came in on this socket. */
+        boolean receivesAt(InetSocketAddress address) {
+            if (local.equals(address)) {
+                return true;
+            }
+            boolean sameFamily = (local.getAddress() instanceof Inet6Address)
+                    == (address.getAddress() instanceof Inet6Address);
+            return local.getAddress().isAnyLocalAddress() && local.getPort() == address.getPort() && sameFamily;
+        }
+
         boolean canReach(InetSocketAddress target) {
             boolean ipv6Socket = local.getAddress() instanceof Inet6Address;
             boolean ipv6Target = target.getAddress() instanceof Inet6Address;
@@ -29,13 +39,14 @@ final class UdpSockets {
     }
 
     /**
-     * The socket bound to {@code preferredLocal} if there is one and it can reach the target, else any
-     * socket that can reach it, else {@code null}.
+     * The socket bound to {@code preferredLocal} (or the wildcard socket a datagram to that address
+     * arrived on) if there is one and it can reach the target, else any socket that can reach it,
+     * else {@code null}.
      */
     Channel forSending(InetSocketAddress preferredLocal, InetSocketAddress target) {
         if (preferredLocal != null) {
             for (UdpSocket s : sockets) {
-                if (s.local.equals(preferredLocal) && s.canReach(target)) {
+                if (s.receivesAt(preferredLocal) && s.canReach(target)) {
                     return s.channel;
                 }
             }

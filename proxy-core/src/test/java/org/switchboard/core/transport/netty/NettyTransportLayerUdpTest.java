@@ -14,11 +14,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
@@ -28,6 +30,7 @@ import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
+import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.TraceEntry;
 import org.switchboard.core.transport.Transport;
@@ -181,6 +184,32 @@ class NettyTransportLayerUdpTest {
 
             assertThat(error.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).isInstanceOf(UnknownHostException.class);
             assertThat(listenerThread.get()).isNotSameAs(caller);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1, true", "::1, true", "127.0.0.1, false", "::1, false"})
+    void onAWildcardSocketTheFlowNamesTheAddressTheDatagramWasSentTo(String host, boolean preferEpoll)
+            throws Exception {
+        InetAddress loopback = loopback(host);
+        String wildcard = loopback.getAddress().length == 4 ? "0.0.0.0" : "::";
+        TransportConfig config = TransportConfig.withListenPoints(List.of(
+                        new ListenPoint(Transport.UDP, new InetSocketAddress(wildcard, 0))))
+                .withPreferEpoll(preferEpoll).withEventLoopThreads(1);
+        try (RunningTransports transports = RunningTransports.on(loopback, config);
+             DatagramSocket client = client(loopback)) {
+            InetSocketAddress sentTo = new InetSocketAddress(loopback, transports.address(Transport.UDP).getPort());
+            send(client, options("SIP/2.0/UDP " + IpLiteral.format(loopback) + ":" + client.getLocalPort()
+                    + ";branch=z9hG4bK-wild;rport", "wild@test"), sentTo);
+
+            InboundMessage in = transports.next();
+            assertThat(in.flow().local()).isEqualTo(sentTo);
+
+            SipResponse ok = SipResponse.builderFor((SipRequest) in.message(), 200, "OK").toTag("t1").build();
+            transports.layer.sendResponse(ok, in.flow(), SipSender.TransportErrorListener.IGNORE);
+            DatagramPacket answer = receive(client);
+            assertThat(answer.getSocketAddress()).as("answered from the socket and address it was sent to")
+                    .isEqualTo(sentTo);
         }
     }
 

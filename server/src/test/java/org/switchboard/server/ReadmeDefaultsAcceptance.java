@@ -1,0 +1,444 @@
+package org.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.ParseResult;
+import org.switchboard.core.message.SipParser;
+import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.transport.Addresses;
+import org.switchboard.server.pnp.BootingPhone;
+import org.switchboard.server.pnp.PnpPhone;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * The acceptance suite: {@code switchboard.jar} started as README.md's first command starts it, with
+ * no arguments (SIP on UDP and TCP port 5060 on {@code 0.0.0.0} and {@code [::]}, HTTP on 8080,
+ * plug-and-play on with the multicast group on the SIP port, data in {@code ./data}), set up with the
+ * admin commands README.md shows, and driven over real sockets as phones are: OPTIONS over UDP and
+ * TCP, IPv4 and IPv6; a snom phone that boots by multicast plug-and-play, fetches its settings and
+ * registers; a call between two phones. In a network namespace of its own (see {@link TestNetwork})
+ * the defaults are used as they are; elsewhere only the ports move and multicast stays on the loopback
+ * interface, and the output says so. Subclasses set up the network the phones multicast on. The
+ * tests run in order on one server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+abstract class ReadmeDefaultsAcceptance {
+    private static final String DOMAIN = "example.com";
+    private static final String ALICE_PASSWORD = "alice-secret-201";
+    private static final String BOB_PASSWORD = "bob-secret-202";
+    private static final String CAROL_PASSWORD = "carol-secret-203";
+    private static final String DAVE_PASSWORD = "dave-secret-204";
+    /** Assigned to Alice (201) before the first start; boots by multicast. */
+    private static final String MULTICAST_PHONE = "000413A1B2C3";
+    /** Assigned to Bob (202) before the first start; asks unicast. */
+    private static final String UNICAST_PHONE = "000413B0B202";
+    private static final InetAddress IPV4 = address("127.0.0.1");
+    private static final InetAddress IPV6 = address("::1");
+    private static final InetAddress SIP_GROUP = address("224.0.1.75");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** The JVM's exit status after SIGTERM once its shutdown hooks have run: 128 + 15. */
+    private static final int EXIT_ON_SIGTERM = 143;
+    private static final long WAIT_MILLIS = 5000;
+
+    /** Where a phone multicasts from: the interface, and our address on it. */
+    record MulticastNetwork(NetworkInterface nif, InetAddress address) {
+    }
+
+    /** The working directory of the server and the admin commands, with {@code ./data}; one per class. */
+    @TempDir
+    static Path work;
+
+    private ServerProcess server;
+    private int sipPort;
+    private int httpPort;
+    private Optional<MulticastNetwork> multicast;
+    private String noMulticastBecause;
+
+    /**
+     * Sets up the network phones multicast on, before the server starts.
+     *
+     * @return where phones multicast from, or empty (then {@link #noMulticastBecause()} says why)
+     */
+    abstract Optional<MulticastNetwork> prepareNetwork() throws Exception;
+
+    /** Why this run has no multicast network, for the skip message. */
+    abstract String noMulticastBecause();
+
+    /** Undoes {@link #prepareNetwork()} once the server has stopped. */
+    abstract void restoreNetwork() throws Exception;
+
+    @BeforeAll
+    void startAsTheReadmeSays() throws Exception {
+        multicast = prepareNetwork();
+        noMulticastBecause = multicast.isEmpty() ? noMulticastBecause() : null;
+        List<String> args;
+        if (TestNetwork.own()) {
+            sipPort = 5060;
+            httpPort = 8080;
+            args = List.of();
+            report("in a network namespace of its own: switchboard.jar runs with no arguments, on ports 5060 and 8080");
+        } else {
+            InetAddress any = address("0.0.0.0");
+            sipPort = FreePorts.udpAndTcp(any);
+            httpPort = FreePorts.udpAndTcp(any);
+            String pnpInterfaces = multicast.map(m -> m.nif().getName()).orElse("none");
+            args = List.of("--sip-port", Integer.toString(sipPort), "--pnp-multicast-port", Integer.toString(sipPort),
+                    "--http-port", Integer.toString(httpPort), "--pnp-interfaces", pnpInterfaces);
+            report("NOT in a network namespace of its own (it takes root or user namespaces; see "
+                    + "src/test/netns/bin/java): listening on the default wildcard addresses with plug-and-play on, "
+                    + "but on SIP and multicast port " + sipPort + ", HTTP port " + httpPort
+                    + " and multicast interfaces '" + pnpInterfaces + "', so that nothing reaches the machine's networks");
+        }
+        admin("domain", "add", DOMAIN);
+        admin("user", "add", "201@" + DOMAIN, "--name", "Alice", "--password", ALICE_PASSWORD);
+        admin("user", "add", "202@" + DOMAIN, "--name", "Bob", "--password", BOB_PASSWORD);
+        admin("user", "add", "203@" + DOMAIN, "--name", "Carol", "--password", CAROL_PASSWORD);
+        admin("user", "add", "204@" + DOMAIN, "--name", "Dave", "--password", DAVE_PASSWORD);
+        admin("device", "assign", MULTICAST_PHONE, "201@" + DOMAIN);
+        admin("device", "assign", UNICAST_PHONE, "202@" + DOMAIN);
+        // the log outlives the test, for a failure in CI to be read
+        Path logs = Files.createDirectories(Path.of("target", "acceptance-logs"));
+        server = ServerProcess.start(args, logs.resolve(getClass().getSimpleName() + "-server.log"), work);
+        assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
+        assertThat(server.output()).contains("Listening on UDP 0.0.0.0:" + sipPort, "Listening on UDP [::]:" + sipPort,
+                "Listening on TCP 0.0.0.0:" + sipPort, "Listening on TCP [::]:" + sipPort,
+                "HTTP on 0.0.0.0:" + httpPort, "data directory " + work.resolve("data"));
+        if (multicast.isPresent()) {
+            assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + sipPort + ": joined on ")
+                    .contains(multicast.get().nif().getName() + " (");
+        }
+    }
+
+    @AfterAll
+    void stopAndRestore() throws Exception {
+        try {
+            if (server != null) {
+                server.terminate();
+                assertThat(server.awaitExit(START_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
+                assertThat(server.output()).contains("Switchboard stopped");
+                server.close();
+            }
+        } finally {
+            restoreNetwork();
+        }
+    }
+
+    private void report(String text) {
+        System.out.println(getClass().getSimpleName() + ": " + text);
+    }
+
+    /** Runs an admin command of the jar as README.md shows it, on the default data directory. */
+    private void admin(String... args) throws IOException, InterruptedException {
+        try (ServerProcess process = ServerProcess.start(Arrays.asList(args),
+                work.resolve("admin-" + String.join("-", args).replaceAll("[^A-Za-z0-9.@-]", "_") + ".log"), work)) {
+            assertThat(process.awaitExit(START_TIMEOUT)).as(process.output()).isZero();
+        }
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({"UDP, 127.0.0.1", "UDP, ::1", "TCP, 127.0.0.1", "TCP, ::1"})
+    void answersOptionsOverUdpAndTcpOnIpv4AndIpv6(String transport, String host) throws Exception {
+        InetSocketAddress to = new InetSocketAddress(address(host), sipPort);
+        SipResponse answer;
+        if (transport.equals("UDP")) {
+            try (PnpPhone phone = PnpPhone.on(to.getAddress())) {
+                phone.send(options("UDP", phone.hostPort(), to), to);
+                PnpPhone.Received received = phone.expect(WAIT_MILLIS, "answer to OPTIONS over UDP");
+                assertThat(received.from()).as("answered from the address it was sent to").isEqualTo(to);
+                answer = received.response();
+            }
+        } else {
+            answer = optionsOverTcp(to);
+        }
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.cseq().method()).isEqualTo("OPTIONS");
+    }
+
+    private static String options(String transport, String from, InetSocketAddress to) {
+        String target = Addresses.format(to);
+        return "OPTIONS sip:" + target + " SIP/2.0\n"
+                + "Via: SIP/2.0/" + transport + " " + from + ";branch=z9hG4bK-options-" + transport + ";rport\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:probe@outside.test>;tag=options\n"
+                + "To: <sip:" + target + ">\n"
+                + "Call-ID: options-" + transport + "-" + target + "@acceptance\n"
+                + "CSeq: 1 OPTIONS\n"
+                + "Content-Length: 0\n\n";
+    }
+
+    private static SipResponse optionsOverTcp(InetSocketAddress to) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(to, (int) WAIT_MILLIS);
+            socket.setSoTimeout((int) WAIT_MILLIS);
+            InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+            String text = options("TCP", Addresses.format(local), to).replace("\n", "\r\n");
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            byte[] message = readMessage(socket.getInputStream());
+            ParseResult parsed = SipParser.parse(message, 0, message.length, true);
+            assertThat(parsed.message()).as("a SIP message: %s", parsed.error()).isInstanceOf(SipResponse.class);
+            return (SipResponse) parsed.message();
+        }
+    }
+
+    /** One SIP message from a stream: the header up to the empty line, then Content-Length bytes. */
+    private static byte[] readMessage(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (!bytes.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("the connection stays open until the answer is complete").isNotNegative();
+            bytes.write(b);
+        }
+        Matcher length = Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d+)")
+                .matcher(bytes.toString(StandardCharsets.UTF_8));
+        if (length.find()) {
+            bytes.write(in.readNBytes(Integer.parseInt(length.group(1))));
+        }
+        return bytes.toByteArray();
+    }
+
+    @Order(2)
+    @Test
+    void snomPhoneBootsByMulticastFetchesItsSettingsAndRegisters() throws Exception {
+        assumeTrue(multicast.isPresent(), "Multicast plug-and-play not tested in this run: " + noMulticastBecause);
+        MulticastNetwork network = multicast.get();
+        try (PnpPhone udp = PnpPhone.multicastOn(network.nif(), network.address())) {
+            BootingPhone phone = new BootingPhone(udp, MULTICAST_PHONE);
+            String url = phone.subscribe(new InetSocketAddress(SIP_GROUP, sipPort));
+            assertThat(url).startsWith("http://" + network.address().getHostAddress() + ":" + httpPort
+                    + "/provisioning/" + MULTICAST_PHONE.toLowerCase() + ".xml?token=");
+
+            BootingPhone.Account account = fetchSettings(phone, url, "Alice");
+            assertThat(account).isEqualTo(new BootingPhone.Account("201", ALICE_PASSWORD, DOMAIN, null));
+
+            // the domain does not resolve here; the phone registers at the address that answered it
+            assertThat(phone.register(account, new InetSocketAddress(network.address(), sipPort)).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Order(3)
+    @Test
+    void phoneAskingUnicastFetchesItsSettingsAndRegisters() throws Exception {
+        InetSocketAddress server = new InetSocketAddress(IPV4, sipPort);
+        try (PnpPhone udp = PnpPhone.on(IPV4)) {
+            BootingPhone phone = new BootingPhone(udp, UNICAST_PHONE);
+            String url = phone.subscribe(server);
+            assertThat(url).startsWith("http://127.0.0.1:" + httpPort + "/provisioning/");
+
+            BootingPhone.Account account = fetchSettings(phone, url, "Bob");
+            assertThat(account).isEqualTo(new BootingPhone.Account("202", BOB_PASSWORD, DOMAIN, null));
+            assertThat(phone.register(account, server).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Fetches a settings file as the phone does; it must be well-formed XML naming the user. */
+    private static BootingPhone.Account fetchSettings(BootingPhone phone, String url, String realName)
+            throws Exception {
+        HttpResponse<String> settings = phone.fetch(url);
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document xml = factory.newDocumentBuilder().parse(new InputSource(new StringReader(settings.body())));
+        assertThat(xml.getElementsByTagName("user_realname").item(0).getTextContent()).isEqualTo(realName);
+        assertThat(xml.getElementsByTagName("user_host").item(0).getTextContent()).isEqualTo(DOMAIN);
+        return BootingPhone.account(settings.body());
+    }
+
+    /**
+     * Alice calls a colleague (RFC 3261 §13, §17), over IPv4 (Carol) and over IPv6 (Dave): the
+     * INVITE is challenged (407, ACKed), sent again with credentials, rings the colleague's
+     * registered phone, is answered and ACKed along the Record-Route, and Alice hangs up. The
+     * Record-Route names the address the INVITE was sent to, although the server listens on the
+     * wildcards and, in the LAN run, has another address first.
+     */
+    @Order(4)
+    @ParameterizedTest(name = "to {1} over {0}")
+    @CsvSource({"127.0.0.1, 203, " + CAROL_PASSWORD, "::1, 204, " + DAVE_PASSWORD})
+    void twoPhonesCallEachOtherThroughTheServer(String host, String callee, String calleePassword)
+            throws Exception {
+        InetSocketAddress server = new InetSocketAddress(address(host), sipPort);
+        try (PnpPhone colleague = PnpPhone.on(server.getAddress()); PnpPhone alice = PnpPhone.on(server.getAddress())) {
+            BootingPhone registering = new BootingPhone(colleague, "000413CA11" + callee.substring(1));
+            assertThat(registering.register(new BootingPhone.Account(callee, calleePassword, DOMAIN, null), server)
+                    .statusCode()).isEqualTo(200);
+            Call call = new Call(alice, server, "sip:" + callee + "@" + DOMAIN);
+
+            call.send(call.invite(1, null));
+            SipResponse challenge = finalResponse(alice, "INVITE");
+            assertThat(challenge.statusCode()).isEqualTo(407);
+            call.send(call.ackForChallenge(challenge));
+            String credentials = BootingPhone.digest(challenge.headers().firstValue(HeaderName.PROXY_AUTHENTICATE),
+                    "INVITE", call.target, "201", ALICE_PASSWORD);
+            call.send(call.invite(2, credentials));
+
+            PnpPhone.Received invite = colleague.expect(WAIT_MILLIS, "INVITE at the colleague's phone");
+            assertThat(invite.request().method()).isEqualTo("INVITE");
+            assertThat(invite.request().headers().values(HeaderName.RECORD_ROUTE))
+                    .as("naming the address the INVITE was sent to").containsExactly(
+                            "<sip:" + Addresses.format(server) + ";transport=udp;lr>");
+            colleague.send(answer(invite.request(), "180 Ringing", colleague, callee), invite.from());
+            assertThat(nextResponse(alice, "180").statusCode()).isEqualTo(180);
+            colleague.send(answer(invite.request(), "200 OK", colleague, callee), invite.from());
+            SipResponse ok = finalResponse(alice, "INVITE");
+            assertThat(ok.statusCode()).isEqualTo(200);
+
+            call.send(call.inDialog("ACK", 2, ok));
+            assertThat(colleague.expect(WAIT_MILLIS, "ACK at the colleague's phone").request().method())
+                    .isEqualTo("ACK");
+            call.send(call.inDialog("BYE", 3, ok));
+            PnpPhone.Received bye = colleague.expect(WAIT_MILLIS, "BYE at the colleague's phone");
+            assertThat(bye.request().method()).isEqualTo("BYE");
+            colleague.answerOk(bye);
+            assertThat(finalResponse(alice, "BYE").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Alice's side of the call: one dialog's requests, written as a phone writes them. */
+    private static final class Call {
+        final String target;
+        private final PnpPhone phone;
+        private final InetSocketAddress server;
+        private final String callId = "call-" + System.nanoTime() + "@acceptance";
+        private int branches;
+        private String lastInviteBranch;
+
+        Call(PnpPhone phone, InetSocketAddress server, String target) {
+            this.phone = phone;
+            this.server = server;
+            this.target = target;
+        }
+
+        void send(String request) throws IOException {
+            phone.send(request, server);
+        }
+
+        String invite(int cseq, String credentials) throws IOException {
+            lastInviteBranch = "z9hG4bK-alice-" + (++branches);
+            return "INVITE " + target + " SIP/2.0\n"
+                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
+                    + "Max-Forwards: 70\n"
+                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
+                    + "To: <" + target + ">\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + cseq + " INVITE\n"
+                    + "Contact: <sip:201@" + phone.hostPort() + ">\n"
+                    + (credentials == null ? "" : "Proxy-Authorization: " + credentials + "\n")
+                    + "Content-Length: 0\n\n";
+        }
+
+        /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response is part of the INVITE transaction. */
+        String ackForChallenge(SipResponse challenge) throws IOException {
+            return "ACK " + target + " SIP/2.0\n"
+                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
+                    + "Max-Forwards: 70\n"
+                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
+                    + "To: " + challenge.headers().firstValue(HeaderName.TO) + "\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + challenge.cseq().number() + " ACK\n"
+                    + "Content-Length: 0\n\n";
+        }
+
+        /** RFC 3261 §12.2.1.1: to the remote target along the route set, the 2xx's Record-Route reversed. */
+        String inDialog(String method, int cseq, SipResponse ok) throws IOException {
+            List<String> routes = new ArrayList<>(ok.headers().values(HeaderName.RECORD_ROUTE));
+            Collections.reverse(routes);
+            StringBuilder route = new StringBuilder();
+            for (String r : routes) {
+                route.append("Route: ").append(r).append('\n');
+            }
+            return method + " " + ok.contacts().get(0).uri() + " SIP/2.0\n"
+                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=z9hG4bK-alice-" + (++branches) + ";rport\n"
+                    + "Max-Forwards: 70\n"
+                    + route
+                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
+                    + "To: " + ok.headers().firstValue(HeaderName.TO) + "\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: " + cseq + " " + method + "\n"
+                    + "Content-Length: 0\n\n";
+        }
+    }
+
+    /** The callee's answer to the INVITE (RFC 3261 §12.1.1): Via and Record-Route copied, a To tag. */
+    private static String answer(SipRequest invite, String status, PnpPhone callee, String user)
+            throws IOException {
+        StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append('\n');
+        for (String via : invite.headers().values(HeaderName.VIA)) {
+            text.append("Via: ").append(via).append('\n');
+        }
+        for (String rr : invite.headers().values(HeaderName.RECORD_ROUTE)) {
+            text.append("Record-Route: ").append(rr).append('\n');
+        }
+        return text.append("From: ").append(invite.headers().firstValue(HeaderName.FROM)).append('\n')
+                .append("To: ").append(invite.headers().firstValue(HeaderName.TO)).append(";tag=callee\n")
+                .append("Call-ID: ").append(invite.callId()).append('\n')
+                .append("CSeq: ").append(invite.headers().firstValue(HeaderName.CSEQ)).append('\n')
+                .append("Contact: <sip:").append(user).append('@').append(callee.hostPort()).append(">\n")
+                .append("Content-Length: 0\n\n").toString();
+    }
+
+    /** The next response other than 100 Trying. */
+    private static SipResponse nextResponse(PnpPhone phone, String what) throws IOException {
+        while (true) {
+            SipResponse response = phone.expect(WAIT_MILLIS, what).response();
+            if (response.statusCode() != 100) {
+                return response;
+            }
+        }
+    }
+
+    /** The next final response to a request of the method, skipping provisional ones. */
+    private static SipResponse finalResponse(PnpPhone phone, String method) throws IOException {
+        while (true) {
+            SipResponse response = nextResponse(phone, "final response to " + method);
+            if (response.isFinal() && response.cseq().method().equals(method)) {
+                return response;
+            }
+        }
+    }
+
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+}
