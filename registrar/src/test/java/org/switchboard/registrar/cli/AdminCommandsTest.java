@@ -264,7 +264,7 @@ class AdminCommandsTest {
         assertThat(run("ban", "lift", "127.0.0.1").out()).isEqualTo("Ban on 127.0.0.1 lifted\n");
         assertThat(run("ban", "list").out()).isEmpty();
         assertThat(run("ban", "lift", "127.0.0.1").err()).isEqualTo("Error: no saved ban on 127.0.0.1\n");
-        assertThat(run("ban", "lift", "phone.example.com").err()).isEqualTo("Error: Not an IP network: phone.example.com\n");
+        assertThat(run("ban", "lift", "phone.example.com").err()).isEqualTo("Error: 'phone.example.com' is not an IP address\n");
     }
 
     @Test
