@@ -16,6 +16,7 @@ import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.core.transport.netty.TransportConfig;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Lifecycle;
@@ -53,7 +54,11 @@ final class SipStackComponent implements Lifecycle {
         methods.add("REGISTER");
         // RFC 3327 Path and RFC 5626 outbound are handled by the registrar
         ServerCapabilities capabilities = new ServerCapabilities(methods, core.accept(), Set.of("path", "outbound"));
-        SipStackConfig stackConfig = SipStackConfig.of(TransportConfig.withListenPoints(config.sipListenPoints()))
+        GuardSettings guard = config.guard();
+        TransportConfig transport = TransportConfig.withListenPoints(config.sipListenPoints())
+                .withMaxConnectionsPerSource(guard.tcpConnectionsPerSource())
+                .withFirstMessageTimeout(guard.tcpFirstMessageTimeout());
+        SipStackConfig stackConfig = SipStackConfig.of(transport)
                 .withHostNames(registrar.catalog().domains())
                 .withCapabilities(capabilities);
         List<RequestProcessor> local = new ArrayList<>(registrar.registrar().requestProcessors());
@@ -62,6 +67,8 @@ final class SipStackComponent implements Lifecycle {
                 .withAuthenticator(registrar.registrar().authenticator())
                 .withCallRecords(registrar.callRecords());
         SipStack built = new SipStack(stackConfig, local, proxy);
+        built.transports().filterSources(new BannedSources(registrar.registrar().bruteForceGuard(),
+                guard.banAction()));
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();
         if (filter.isPresent() && pnp.multicast()) {

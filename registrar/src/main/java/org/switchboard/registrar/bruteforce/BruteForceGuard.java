@@ -251,7 +251,7 @@ public final class BruteForceGuard {
 
     /** Logs a new ban once and tells the listener, outside the lock. */
     private void announce(Ban ban) {
-        LOG.warn("Banned {} until {}: {}; its packets are dropped until then", ban.source().getHostAddress(),
+        LOG.warn("Banned {} until {}: {}", ban.source().getHostAddress(),
                 ban.until(), ban.reason());
         listener.banned(ban);
     }
