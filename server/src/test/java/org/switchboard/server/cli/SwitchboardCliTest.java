@@ -100,6 +100,16 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void serverOptionsBeforeAnAdminCommandAreRefusedNotIgnored(@TempDir Path parent) {
+        int exitCode = execute(Map.of(), "--sip-port", "5070", "--data-dir", parent.toString(), "domain", "list");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--sip-port is a server option and does nothing here; only --data-dir"
+                + " may come before 'switchboard domain list'");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
     void adminCommandCreatesTheDataDirectoryAndDatabaseForTheOwnerOnly(@TempDir Path parent) throws IOException {
         Path dataDir = parent.resolve("new/data");
 
