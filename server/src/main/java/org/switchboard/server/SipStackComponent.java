@@ -14,6 +14,7 @@ import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
+import org.switchboard.core.transport.TransportStats;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.core.transport.netty.TransportConfig;
 import org.switchboard.server.config.GuardSettings;
@@ -87,5 +88,11 @@ final class SipStackComponent implements Lifecycle {
     public void stop() {
         services.detach();
         stack.stop();
+        TransportStats stats = stack.transports().stats();
+        if (stats.blockedDrops() + stats.connectionsRefused() + stats.firstMessageTimeouts() > 0) {
+            LOG.info("Since start: {} datagrams, connections and messages from banned addresses dropped, {} TCP"
+                    + " connections refused at a limit, {} closed without a first message", stats.blockedDrops(),
+                    stats.connectionsRefused(), stats.firstMessageTimeouts());
+        }
     }
 }

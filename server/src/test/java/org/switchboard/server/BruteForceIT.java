@@ -100,6 +100,11 @@ class BruteForceIT {
                 assertThat(lift.output()).contains("Ban on 127.0.0.2 lifted in the running server");
             }
             assertThat(registerFrom(cracker, server, 212)).as("lifted").isEqualTo(200);
+
+            after.terminate();
+            after.awaitExit(START_TIMEOUT);
+            assertThat(after.output()).containsPattern("Since start: [1-9]\\d* datagrams, connections and messages"
+                    + " from banned addresses dropped");
         }
     }
 
@@ -138,6 +143,10 @@ class BruteForceIT {
                     s.close();
                 }
             }
+            process.terminate();
+            process.awaitExit(START_TIMEOUT);
+            assertThat(process.output()).containsPattern("[1-9]\\d* TCP connections refused at a limit, 1 closed"
+                    + " without a first message");
         }
     }
 
@@ -172,7 +181,7 @@ class BruteForceIT {
 
     private ServerProcess startServer(int port, String log, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--sip-port", Integer.toString(port), "--listen",
-                "127.0.0.1", "--data-dir", dataDir.toString(), "--no-pnp"));
+                "127.0.0.1", "--data-dir", dataDir.toString(), "--no-pnp", "--http-port", "0"));
         args.addAll(List.of(extra));
         ServerProcess server = ServerProcess.start(args, work.resolve(log));
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
