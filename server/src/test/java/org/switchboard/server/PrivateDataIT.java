@@ -22,12 +22,16 @@ class PrivateDataIT {
     Path parent;
 
     @Test
-    void theServerCreatesItsDataForItsOwnerOnly() throws Exception {
+    void theServerCreatesItsDataForItsOwnerOnlyAndAnAdminCommandLeavesNoOtherFile() throws Exception {
         Path dataDir = parent.resolve("server-data");
         try (ServerProcess server = ServerProcess.start(List.of("run", "--sip-port",
                 Integer.toString(FreePorts.udpAndTcp()), "--listen", "127.0.0.1", "--data-dir", dataDir.toString(),
                 "--http-port", "0", "--pnp-interfaces", "none", "--domain", "example.com"), parent.resolve("s.log"))) {
             assertThat(server.awaitLine("Switchboard started", TIMEOUT)).as(server.output()).isTrue();
+            try (ServerProcess refused = ServerProcess.start(List.of("--data-dir", dataDir.toString(), "user", "list"),
+                    parent.resolve("refused.log"))) {
+                assertThat(refused.awaitExit(TIMEOUT)).as("the database is the server's").isEqualTo(1);
+            }
 
             assertOwnerOnly(dataDir);
         }
