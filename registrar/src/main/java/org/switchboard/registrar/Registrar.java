@@ -21,6 +21,8 @@ import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.JdbcBindingStore;
 import org.switchboard.registrar.binding.JournaledBindingStore;
 import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.BanLiftRequests;
+import org.switchboard.registrar.bruteforce.BanSaver;
 import org.switchboard.registrar.bruteforce.BanStore;
 import org.switchboard.registrar.bruteforce.BruteForceGuard;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
@@ -49,7 +51,9 @@ import org.switchboard.registrar.register.RegistrarProcessor;
  *
  * <p>Lifecycle: {@link #start} opens and migrates the database, opens the password vault, creates
  * the initial domain if there is none, restores saved bans, loads the live bindings (dropping
- * expired ones), and starts the writer and the purge. Hand {@link #requestProcessors()} to the
+ * expired ones), and starts the writer, the purge and the watch for ban lifts asked from the command
+ * line ({@link BanLiftRequests}). Each ban is saved as it is made or lifted ({@link BanSaver}), so
+ * bans survive a killed process. Hand {@link #requestProcessors()} to the
  * {@code SipStack} and {@link #locationService()} to the proxy. {@link #close} (after the SIP stack
  * has stopped) finishes queued REGISTERs, writes pending bindings, saves the bans and closes the
  * database.
@@ -65,6 +69,8 @@ public final class Registrar implements AutoCloseable {
     /** How long binding changes may live only in the journal; a restart replays at most this much. */
     private static final Duration JOURNAL_FLUSH_INTERVAL = Duration.ofSeconds(30);
     private static final long JOURNAL_SEGMENT_BYTES = 64L << 20;
+    /** How soon a ban lift asked from the command line takes effect. */
+    private static final Duration BAN_LIFT_POLL = Duration.ofSeconds(1);
 
     private final Database database;
     private final BlockingExecutor executor;
@@ -73,6 +79,8 @@ public final class Registrar implements AutoCloseable {
     private final DeviceRegistry devices;
     private final BruteForceGuard guard;
     private final BanStore banStore;
+    private final BanSaver banSaver;
+    private final BanLiftRequests banLifts;
     private final InMemoryLocationService location;
     private final BindingWriter writer;
     private final JournaledBindingStore journal;
@@ -94,14 +102,16 @@ public final class Registrar implements AutoCloseable {
             directory.addDomain(config.initialDomain());
         }
         catalog.load(domainStore, userStore);
-        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock);
         this.banStore = new JdbcBanStore(database);
+        this.banSaver = new BanSaver(banStore);
+        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock, banSaver);
+        this.banLifts = storage.banLiftDir() == null ? null : new BanLiftRequests(storage.banLiftDir());
         int restored = 0;
         for (Ban ban : banStore.load()) {
             restored += guard.restore(ban) ? 1 : 0;
         }
         if (restored > 0) {
-            LOG.info("Restored {} bans saved at the last shutdown", restored);
+            LOG.info("Restored {} saved bans", restored);
         }
         this.authenticator = new DigestAuthenticator(catalog, NonceCodec.withRandomKey(config.nonceValidity(), clock),
                 new NonceCountTracker(NONCE_COUNTS_TRACKED), guard, config.digestAlgorithms());
@@ -124,6 +134,10 @@ public final class Registrar implements AutoCloseable {
         writer.start();
         long every = config.purgeInterval().toMillis();
         purge.scheduleWithFixedDelay(this::purgeExpired, every, every, TimeUnit.MILLISECONDS);
+        if (banLifts != null) {
+            long poll = BAN_LIFT_POLL.toMillis();
+            purge.scheduleWithFixedDelay(() -> banLifts.takeAll(guard::lift), 0, poll, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static OwnHost ownHost() {
@@ -204,7 +218,7 @@ public final class Registrar implements AutoCloseable {
         return new CsvUserImporter(directory);
     }
 
-    /** The brute-force guard: list and lift bans. Never blocks. */
+    /** The brute-force guard: list and lift bans, and ask whether a source is banned. Never blocks. */
     public BruteForceGuard bruteForceGuard() {
         return guard;
     }
@@ -241,6 +255,7 @@ public final class Registrar implements AutoCloseable {
         if (journal != null) {
             journal.close();
         }
+        banSaver.close();
         try {
             List<Ban> bans = guard.bans();
             banStore.replaceAll(bans);

@@ -43,11 +43,15 @@ final class RegistrarComponent implements Lifecycle {
 
     @Override
     public void start() {
-        RegistrarConfig registrarConfig = RegistrarConfig.defaults().withDigestAlgorithms(config.digestAlgorithms());
+        RegistrarConfig registrarConfig = RegistrarConfig.defaults().withDigestAlgorithms(config.digestAlgorithms())
+                .withTrustedNetworks(config.guard().trustedNetworks());
         if (config.domain() != null) {
             registrarConfig = registrarConfig.withInitialDomain(config.domain());
         }
         registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir()), registrarConfig);
+        if (!config.guard().trustedNetworks().isEmpty()) {
+            LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
+        }
         catalog = registrar.catalog();
         if (catalog.domains().isEmpty()) {
             LOG.warn("No SIP domain is set up yet: phones cannot register. Stop the server and run "

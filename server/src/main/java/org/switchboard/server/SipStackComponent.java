@@ -14,8 +14,10 @@ import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
+import org.switchboard.core.transport.TransportStats;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.core.transport.netty.TransportConfig;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Lifecycle;
@@ -53,7 +55,11 @@ final class SipStackComponent implements Lifecycle {
         methods.add("REGISTER");
         // RFC 3327 Path and RFC 5626 outbound are handled by the registrar
         ServerCapabilities capabilities = new ServerCapabilities(methods, core.accept(), Set.of("path", "outbound"));
-        SipStackConfig stackConfig = SipStackConfig.of(TransportConfig.withListenPoints(config.sipListenPoints()))
+        GuardSettings guard = config.guard();
+        TransportConfig transport = TransportConfig.withListenPoints(config.sipListenPoints())
+                .withMaxConnectionsPerSource(guard.tcpConnectionsPerSource())
+                .withFirstMessageTimeout(guard.tcpFirstMessageTimeout());
+        SipStackConfig stackConfig = SipStackConfig.of(transport)
                 .withHostNames(registrar.catalog().domains())
                 .withCapabilities(capabilities);
         List<RequestProcessor> local = new ArrayList<>(registrar.registrar().requestProcessors());
@@ -62,6 +68,8 @@ final class SipStackComponent implements Lifecycle {
                 .withAuthenticator(registrar.registrar().authenticator())
                 .withCallRecords(registrar.callRecords());
         SipStack built = new SipStack(stackConfig, local, proxy);
+        built.transports().filterSources(new BannedSources(registrar.registrar().bruteForceGuard(),
+                guard.banAction()));
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();
         if (filter.isPresent() && pnp.multicast()) {
@@ -80,5 +88,11 @@ final class SipStackComponent implements Lifecycle {
     public void stop() {
         services.detach();
         stack.stop();
+        TransportStats stats = stack.transports().stats();
+        if (stats.blockedDrops() + stats.connectionsRefused() + stats.firstMessageTimeouts() > 0) {
+            LOG.info("Since start: {} datagrams, connections and messages from banned addresses dropped, {} TCP"
+                    + " connections refused at a limit, {} closed without a first message", stats.blockedDrops(),
+                    stats.connectionsRefused(), stats.firstMessageTimeouts());
+        }
     }
 }

@@ -4,20 +4,24 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * Bans kept across restarts: the running server holds bans in its {@link BruteForceGuard}, saves
- * them here when it stops and restores them when it starts; the command line lists and lifts them
- * while the server is stopped. <b>Every method blocks</b> (database I/O). Thread-safe.
+ * Bans kept across restarts, even a killed process: the running server holds bans in its {@link
+ * BruteForceGuard}, saves each here as it is made or lifted ({@link BanSaver}) and restores them when
+ * it starts; the command line lists and lifts them while the server is stopped. <b>Every method
+ * blocks</b> (database I/O). Thread-safe.
  */
 public interface BanStore {
 
     /** All saved bans, expired or not, soonest to expire first. */
     List<Ban> load();
 
+    /** Saves {@code ban}, replacing a saved ban of its source, durably: it survives a killed process. */
+    void save(Ban ban);
+
     /** Replaces the saved bans by {@code bans}, in one transaction. */
     void replaceAll(List<Ban> bans);
 
     /**
-     * Deletes the saved ban of {@code source}.
+     * Deletes the saved ban of {@code source}, durably.
      *
      * @return whether there was one
      */

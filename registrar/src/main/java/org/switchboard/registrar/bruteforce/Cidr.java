@@ -27,7 +27,7 @@ public final class Cidr {
         String s = cidr.strip();
         int slash = s.indexOf('/');
         String address = slash < 0 ? s : s.substring(0, slash);
-        if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        if (!isLiteral(address)) {
             throw new IllegalArgumentException("Not an IP network: " + cidr);
         }
         byte[] bytes;
@@ -52,6 +52,38 @@ public final class Cidr {
             }
         }
         return new Cidr(bytes, prefix, s);
+    }
+
+    /**
+     * Whether {@code text} has the form of an IP address literal, which {@link InetAddress#getByName}
+     * parses without a name lookup: digits and dots (IPv4), or hex digits, dots and colons with at
+     * least one colon (IPv6).
+     */
+    private static boolean isLiteral(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (text.indexOf(':') >= 0) {
+            return text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        }
+        return text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+    }
+
+    /**
+     * Parses one IP address literal; a name is refused, never looked up.
+     *
+     * @throws IllegalArgumentException if {@code literal} is not an IPv4 or IPv6 address
+     */
+    public static InetAddress address(String literal) {
+        String s = literal.strip();
+        if (!isLiteral(s)) {
+            throw new IllegalArgumentException("'" + literal + "' is not an IP address");
+        }
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + literal + "' is not an IP address", e);
+        }
     }
 
     /** Whether {@code address} lies in this network; an IPv4 address never matches an IPv6 network. */

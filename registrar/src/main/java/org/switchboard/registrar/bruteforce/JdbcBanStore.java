@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,10 @@ import org.switchboard.registrar.db.StoreException;
 
 /** {@link BanStore} on the registrar {@link Database}. Blocking; thread-safe. */
 public final class JdbcBanStore implements BanStore {
+    private static final String INSERT = "INSERT INTO bans (source, since_ms, until_ms, reason) VALUES (?, ?, ?, ?)";
+    /** The reason column's width. */
+    private static final int MAX_REASON = 512;
+
     private final Database db;
 
     public JdbcBanStore(Database db) {
@@ -44,19 +49,38 @@ public final class JdbcBanStore implements BanStore {
     }
 
     @Override
+    public void save(Ban ban) {
+        db.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM bans WHERE source = ?")) {
+                delete.setString(1, ban.source().getHostAddress());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                bind(insert, ban);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        db.force();
+    }
+
+    private static void bind(PreparedStatement insert, Ban ban) throws SQLException {
+        insert.setString(1, ban.source().getHostAddress());
+        insert.setLong(2, ban.since().toEpochMilli());
+        insert.setLong(3, ban.until().toEpochMilli());
+        String reason = ban.reason();
+        insert.setString(4, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+    }
+
+    @Override
     public void replaceAll(List<Ban> bans) {
         db.inTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM bans")) {
                 delete.executeUpdate();
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO bans (source, since_ms, until_ms, reason) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (Ban ban : bans) {
-                    insert.setString(1, ban.source().getHostAddress());
-                    insert.setLong(2, ban.since().toEpochMilli());
-                    insert.setLong(3, ban.until().toEpochMilli());
-                    String reason = ban.reason();
-                    insert.setString(4, reason.length() > 512 ? reason.substring(0, 512) : reason);
+                    bind(insert, ban);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -67,11 +91,13 @@ public final class JdbcBanStore implements BanStore {
 
     @Override
     public boolean remove(InetAddress source) {
-        return db.withConnection(c -> {
+        boolean removed = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM bans WHERE source = ?")) {
                 ps.setString(1, source.getHostAddress());
                 return ps.executeUpdate() > 0;
             }
         });
+        db.force();
+        return removed;
     }
 }

@@ -1,8 +1,12 @@
 /**
  * Brute-force protection: the {@link org.switchboard.registrar.bruteforce.BruteForceGuard} counts
- * authentication failures per source address and per user in a sliding window and bans sources
- * that exceed its {@link org.switchboard.registrar.bruteforce.BruteForcePolicy}, except trusted
- * networks ({@link org.switchboard.registrar.bruteforce.Cidr}). Bans survive a restart in the
- * {@link org.switchboard.registrar.bruteforce.BanStore}.
+ * authentication failures per source address and user, and per source address, in a sliding window;
+ * it blocks a user that keeps failing from one address (that user there only) and bans addresses
+ * that guess across users or flood, as its {@link org.switchboard.registrar.bruteforce.BruteForcePolicy}
+ * says, except trusted networks ({@link org.switchboard.registrar.bruteforce.Cidr}). Each ban is
+ * saved as it is made ({@link org.switchboard.registrar.bruteforce.BanSaver}) in the {@link
+ * org.switchboard.registrar.bruteforce.BanStore}, so bans survive a killed process; {@link
+ * org.switchboard.registrar.bruteforce.BanLiftRequests} carries lifts from the command line to the
+ * running server.
  */
 package org.switchboard.registrar.bruteforce;

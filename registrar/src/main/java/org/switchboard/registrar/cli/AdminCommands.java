@@ -5,8 +5,9 @@ import picocli.CommandLine;
 /**
  * The registrar's admin subcommands for the server's top {@code switchboard} command: {@code
  * domain}, {@code user}, {@code ban}, {@code calls} and {@code device}. Each opens the data directory ({@code
- * --data-dir}, env {@code SWITCHBOARD_DATA_DIR}, default {@code ./data}) for itself; the embedded
- * database admits one process, so they run while the server is stopped and say so when it is not.
+ * --data-dir} after the command or before it, env {@code SWITCHBOARD_DATA_DIR}, default {@code
+ * ./data}) for itself, creating it owner-only; the embedded database admits one process, so they run
+ * while the server is stopped and say so when it is not ({@code ban lift} also works while it runs).
  * Errors are one line on standard error with exit code 1.
  */
 public final class AdminCommands {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.bruteforce.BanStore;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
@@ -53,6 +54,18 @@ final class AdminSession implements AutoCloseable {
      * as one line on {@code err} and gives exit code 1; no stack trace.
      */
     static int run(Path dataDir, PrintWriter err, Work work) {
+        return run(dataDir, err, work, () -> {
+            err.println("Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop"
+                    + " the server first, or make the change in the web admin");
+            return 1;
+        });
+    }
+
+    /**
+     * As {@link #run(Path, PrintWriter, Work)}, but runs {@code whileServerRuns} instead of failing
+     * when a running server holds the database.
+     */
+    static int run(Path dataDir, PrintWriter err, Work work, IntSupplier whileServerRuns) {
         RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
         Database database;
         try {
@@ -62,10 +75,10 @@ final class AdminSession implements AutoCloseable {
             err.println("Error: " + e.getMessage());
             return 1;
         } catch (StoreException e) {
-            err.println(lockedByServer(e)
-                    ? "Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop the"
-                            + " server first, or make the change in the web admin"
-                    : "Error: cannot open the data directory " + dataDir + ": " + e.getMessage());
+            if (lockedByServer(e)) {
+                return whileServerRuns.getAsInt();
+            }
+            err.println("Error: cannot open the data directory " + dataDir + ": " + e.getMessage());
             return 1;
         }
         try (AdminSession session = open(database, storage.openVault())) {

@@ -1,11 +1,17 @@
 package org.switchboard.registrar.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.BanLiftRequests;
 import org.switchboard.registrar.bruteforce.Cidr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,12 +20,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ban list|lift}: the brute-force bans saved when the server stopped. A running server keeps
- * its bans in memory (lift them in the web admin); it saves them at shutdown and restores them at
- * start, so these commands act on what the next start restores.
+ * {@code ban list|lift}: the brute-force bans, which the server saves as it makes them and restores
+ * when it starts. {@code list} reads them while the server is stopped; {@code lift} works either way:
+ * on a stopped server it deletes the saved ban, on a running one (whose database admits no second
+ * process) it leaves a {@link BanLiftRequests request} in the data directory, which the server takes
+ * within a second, and reports the outcome.
  */
-@Command(name = "ban", description = {"List or lift brute-force bans (run while the server is stopped).",
-    "The server saves its bans when it stops and restores them when it starts."},
+@Command(name = "ban", description = {"List or lift brute-force bans.",
+    "The server saves each ban as it makes it and restores them when it starts.",
+    "'ban list' needs the server stopped; 'ban lift' works while it runs too."},
         subcommands = {BanCommand.List.class, BanCommand.Lift.class}, mixinStandardHelpOptions = true)
 public final class BanCommand {
     private final Clock clock;
@@ -33,7 +42,7 @@ public final class BanCommand {
         this.clock = clock;
     }
 
-    @Command(name = "list", description = "List the saved bans still in force.")
+    @Command(name = "list", description = "List the saved bans still in force (run while the server is stopped).")
     static final class List implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -55,8 +64,12 @@ public final class BanCommand {
         }
     }
 
-    @Command(name = "lift", description = "Lift the ban of an IP address.")
+    @Command(name = "lift", description = {"Lift the ban of an IP address, and forget its failures.",
+        "Works while the server runs (it takes the lift within a second) and while it is stopped."})
     static final class Lift implements Callable<Integer> {
+        /** How long to wait for a running server to take a lift; it looks every second. */
+        private static final Duration SERVER_ANSWER = Duration.ofSeconds(10);
+
         @Mixin
         DataDirOption data;
         @Spec
@@ -66,27 +79,50 @@ public final class BanCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
-                InetAddress address = literal(ip);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            InetAddress address;
+            try {
+                address = Cidr.address(ip);
+            } catch (IllegalArgumentException e) {
+                err.println("Error: " + e.getMessage());
+                return 1;
+            }
+            Path dataDir = data.dataDir();
+            return AdminSession.run(dataDir, err, s -> {
                 if (!s.bans().remove(address)) {
-                    spec.commandLine().getErr().println("Error: no saved ban on " + address.getHostAddress());
+                    err.println("Error: no saved ban on " + address.getHostAddress());
                     return 1;
                 }
-                spec.commandLine().getOut().println("Ban on " + address.getHostAddress() + " lifted");
+                out.println("Ban on " + address.getHostAddress() + " lifted");
                 return 0;
-            });
+            }, () -> liftInRunningServer(dataDir, address, out, err));
         }
 
-        /** An IP literal; a name is refused, never looked up. */
-        private static InetAddress literal(String ip) {
-            if (ip.contains("/")) {
-                throw new IllegalArgumentException("'" + ip + "' is not an IP address");
-            }
-            Cidr.parse(ip);
+        private static int liftInRunningServer(Path dataDir, InetAddress address, PrintWriter out, PrintWriter err) {
+            BanLiftRequests requests = new BanLiftRequests(RegistrarStorage.inDataDir(dataDir).banLiftDir());
+            String host = address.getHostAddress();
             try {
-                return InetAddress.getByName(ip.strip());
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("'" + ip + "' is not an IP address", e);
+                Optional<String> outcome = requests.awaitOutcome(requests.submit(address), SERVER_ANSWER);
+                if (outcome.isEmpty()) {
+                    err.println("Error: the server running on " + dataDir + " did not take the lift of " + host
+                            + " within " + SERVER_ANSWER.toSeconds() + " s; it lifts the ban when it does");
+                    return 1;
+                }
+                if (BanLiftRequests.NO_BAN.equals(outcome.get())) {
+                    err.println("Error: no ban in force on " + host);
+                    return 1;
+                }
+                out.println("Ban on " + host + " lifted in the running server");
+                return 0;
+            } catch (IOException e) {
+                err.println("Error: cannot pass the lift to the running server through " + dataDir + ": "
+                        + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("Error: interrupted while waiting for the running server");
+                return 1;
             }
         }
     }

@@ -3,7 +3,9 @@ package org.switchboard.registrar.cli;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -25,15 +27,33 @@ public final class DataDirOption {
                     + "(default: $" + ENV + ", else ./data).")
     Path dataDir;
 
-    /** The data directory given to this command or to one it belongs to, else the default. */
+    /**
+     * The data directory given to this command or to one it belongs to, else the default.
+     *
+     * @throws ParameterException if an option other than {@code --data-dir} was given before the
+     *     command (a server option, which an admin command would otherwise silently ignore)
+     */
     public Path dataDir() {
+        Path found = null;
         for (CommandLine c = command.commandLine(); c != null; c = c.getParent()) {
             ParseResult parsed = c.getParseResult();
-            if (parsed != null && parsed.hasMatchedOption(NAME)) {
+            if (parsed == null) {
+                continue;
+            }
+            if (c != command.commandLine()) {
+                for (OptionSpec option : parsed.matchedOptions()) {
+                    if (!option.longestName().equals(NAME)) {
+                        throw new ParameterException(command.commandLine(), option.longestName()
+                                + " is a server option and does nothing here; only " + NAME + " may come before '"
+                                + command.qualifiedName() + "'");
+                    }
+                }
+            }
+            if (found == null && parsed.hasMatchedOption(NAME)) {
                 Object value = parsed.matchedOptionValue(NAME, dataDir);
-                return value instanceof Path p ? p : Path.of(value.toString());
+                found = value instanceof Path p ? p : Path.of(value.toString());
             }
         }
-        return dataDir;
+        return found == null ? dataDir : found;
     }
 }

@@ -40,9 +40,15 @@ public final class Database implements AutoCloseable {
         this.syncAfterCommit = syncAfterCommit;
     }
 
-    /** The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. */
+    /**
+     * The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. H2
+     * writes no trace file of its own ({@code TRACE_LEVEL_FILE=0}): its errors reach us as exceptions,
+     * which are logged, and a trace file would be created with the process's default permissions,
+     * readable by others, in the owner-only data directory.
+     */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE) + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE)
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */

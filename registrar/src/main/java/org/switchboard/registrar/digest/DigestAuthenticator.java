@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,13 +30,16 @@ import org.switchboard.registrar.bruteforce.BruteForceGuard;
  * <p>Decisions, in order: a banned source gets {@link AuthResult.Banned}; a domain we do not serve
  * {@link AuthResult.Rejected} 403; no credentials for the realm a challenge (never counted as a
  * failure); malformed credentials, a qop other than auth, or a digest uri that is not the Request-URI
- * 400; wrong credentials — unknown user, disabled user or wrong password alike, with the same work
- * done — a fresh challenge and a failure recorded with the {@link BruteForceGuard}; right
- * credentials with a nonce that is no longer good — expired, issued before a restart (another
- * key), altered, or with a reused nonce-count — a challenge with stale=true (RFC 7616 §3.3: the
- * digest is valid for that nonce, so the client knows the password and may retry without asking
- * its user); otherwise {@link AuthResult.Authenticated}. The response is checked for every nonce,
- * ours or not, so that a made-up nonce is no way to test passwords without the guard counting.
+ * 400; a user the {@link BruteForceGuard} blocks from this address {@link AuthResult.Banned}, without a
+ * check of the credentials; wrong credentials — unknown user, disabled user or wrong password alike,
+ * with the same work done — a fresh challenge and a failure recorded with the guard, which may block
+ * the user from the address or ban the address ({@link AuthResult.Banned}); right credentials clear
+ * the user's failures there, and with a nonce that is no longer good — expired, issued before a
+ * restart (another key), altered, or with a reused nonce-count — get a challenge with stale=true
+ * (RFC 7616 §3.3: the digest is valid for that nonce, so the client knows the password and may retry
+ * without asking its user); otherwise {@link AuthResult.Authenticated}. The response is checked for
+ * every nonce, ours or not, so that a made-up nonce is no way to test passwords without the guard
+ * counting.
  *
  * <p><b>Blocks</b> exactly when its {@link CredentialSource} does (the server's is in memory);
  * thread-safe.
@@ -115,16 +119,25 @@ public final class DigestAuthenticator implements Authenticator {
             return new AuthResult.Rejected(400, "Digest uri does not match the Request-URI");
         }
         NonceCodec.Check nonce = nonces.check(c.nonce(), realm);
+        String user = c.username() + '@' + realm;
+        // a user blocked from this address is refused before its credentials are checked, so that
+        // guessing goes on no further
+        Optional<Instant> refused = guard.refusedUntil(source, user);
+        if (refused.isPresent()) {
+            LOG.debug("Refused {} from {} for {}: blocked until {} after repeated wrong passwords", request.method(),
+                    source.getHostAddress(), user, refused.get());
+            return new AuthResult.Banned(refused.get());
+        }
         if (!responseMatches(c, algorithm, realm, request.method())) {
-            String user = c.username() + '@' + realm;
             LOG.info("Authentication of {} from {} failed for {}: wrong user name or password", request.method(),
                     source.getHostAddress(), user);
-            Optional<Ban> banned = guard.recordFailure(source, user);
-            if (banned.isPresent()) {
-                return new AuthResult.Banned(banned.get().until());
+            Optional<Instant> blocked = guard.recordFailure(source, user);
+            if (blocked.isPresent()) {
+                return new AuthResult.Banned(blocked.get());
             }
             return challenge(role, realm, false);
         }
+        guard.recordSuccess(source, user);
         if (nonce.status() != NonceCodec.Status.VALID
                 || !nonceCounts.accept(nonce.serial(), nonce.issuedAtMillis(), nonceCount)) {
             return challenge(role, realm, true);

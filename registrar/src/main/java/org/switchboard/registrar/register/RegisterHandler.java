@@ -40,8 +40,10 @@ import org.switchboard.registrar.digest.CredentialSource;
  *       Switchboard does not relay registrations to other domains or hosts, which would make it an
  *       open relay for REGISTER.
  *   <li>Step 3: digest authentication; a challenge is a 401 with one WWW-Authenticate per value. A
- *       banned source gets 403 Forbidden without a challenge rather than silence, because a
- *       non-INVITE server transaction in Trying has no timer to end it (§17.2.2).
+ *       user blocked from the source address after repeated wrong passwords, and a banned source
+ *       whose requests reach us (the one that caused the ban; all of them when the transports do
+ *       not drop banned sources), get 403 Forbidden without a challenge rather than silence,
+ *       because a non-INVITE server transaction in Trying has no timer to end it (§17.2.2).
  *   <li>Step 4: the user may register only their own address-of-record, else 403.
  *   <li>Steps 6 and 7: Contact, Expires, q, Path and RFC 5626 checks ({@link RegisterParser}), then
  *       the change goes to the {@link BindingWriter}; the 200 of step 8 is sent after it is
@@ -120,7 +122,8 @@ public final class RegisterHandler {
             return;
         }
         if (auth instanceof AuthResult.Banned b) {
-            LOG.debug("Refused REGISTER for {} from banned {} (banned until {})", aor, flow, b.until());
+            LOG.debug("Refused REGISTER for {} from {}: blocked or banned until {} after failed authentications", aor,
+                    flow, b.until());
             context.respond(RegisterResponses.status(context, 403, "Forbidden"));
             return;
         }

@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.BanLiftRequests;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.devices.Device;
@@ -264,7 +266,43 @@ class AdminCommandsTest {
         assertThat(run("ban", "lift", "127.0.0.1").out()).isEqualTo("Ban on 127.0.0.1 lifted\n");
         assertThat(run("ban", "list").out()).isEmpty();
         assertThat(run("ban", "lift", "127.0.0.1").err()).isEqualTo("Error: no saved ban on 127.0.0.1\n");
-        assertThat(run("ban", "lift", "phone.example.com").err()).isEqualTo("Error: Not an IP network: phone.example.com\n");
+        assertThat(run("ban", "lift", "phone.example.com").err()).isEqualTo("Error: 'phone.example.com' is not an IP address\n");
+    }
+
+    @Test
+    void banLiftWhileTheServerRunsIsHandedToItThroughTheDataDirectory() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                HoldDataDir.class.getName(), dataDir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<InetAddress> asked = new CopyOnWriteArrayList<>();
+        BanLiftRequests requests = new BanLiftRequests(RegistrarStorage.inDataDir(dataDir).banLiftDir());
+        Thread runningServer = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                requests.takeAll(source -> asked.add(source) && source.getHostAddress().equals("192.0.2.7"));
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try (var ready = new BufferedReader(new InputStreamReader(server.getInputStream()))) {
+            assertThat(ready.readLine()).isEqualTo("ready");
+            runningServer.start();
+
+            Result lifted = run("ban", "lift", "192.0.2.7");
+            Result none = run("ban", "lift", "2001:db8::9");
+
+            assertThat(lifted).isEqualTo(new Result(0, "Ban on 192.0.2.7 lifted in the running server\n", ""));
+            assertThat(none).isEqualTo(new Result(1, "", "Error: no ban in force on 2001:db8:0:0:0:0:0:9\n"));
+            assertThat(asked).extracting(InetAddress::getHostAddress)
+                    .containsExactly("192.0.2.7", "2001:db8:0:0:0:0:0:9");
+        } finally {
+            runningServer.interrupt();
+            runningServer.join();
+            server.getOutputStream().close();
+            server.waitFor();
+        }
     }
 
     @Test

@@ -39,7 +39,8 @@ class DigestAuthenticatorTest {
         }
     };
     private final BruteForceGuard guard = new BruteForceGuard(
-            new BruteForcePolicy(3, 100, Duration.ofMinutes(10), Duration.ofHours(1), List.of(), 1000), clock);
+            new BruteForcePolicy(3, Duration.ofMinutes(5), 100, 100, Duration.ofMinutes(10), Duration.ofHours(1),
+                    List.of(), 1000), clock);
     private final DigestAuthenticator authenticator = new DigestAuthenticator(source,
             NonceCodec.withRandomKey(Duration.ofMinutes(5), clock), new NonceCountTracker(1000), guard);
     private final InetAddress phone = InetAddress.getLoopbackAddress();
@@ -258,7 +259,7 @@ class DigestAuthenticatorTest {
     }
 
     @Test
-    void repeatedWrongPasswordsBanTheSourceButChallengesDoNotCount() {
+    void repeatedWrongPasswordsBlockThatUserButChallengesDoNotCount() {
         for (int i = 0; i < 10; i++) {
             assertThat(authenticator.authenticate(register("201", null), phone, AuthRole.REGISTRAR))
                     .isInstanceOf(AuthResult.Challenge.class);
@@ -269,7 +270,23 @@ class DigestAuthenticatorTest {
         AuthResult third = answer(DigestAlgorithm.SHA_256, "201", "wrong-3", freshNonce(), "00000001");
 
         assertThat(third).isInstanceOf(AuthResult.Banned.class);
+        assertThat(answer(DigestAlgorithm.SHA_256, "201", PASSWORD, freshNonce(), "00000001"))
+                .as("the right password is not even checked while blocked").isInstanceOf(AuthResult.Banned.class);
         assertThat(authenticator.authenticate(register("201", null), phone, AuthRole.REGISTRAR))
-                .isInstanceOf(AuthResult.Banned.class);
+                .as("no credentials: a challenge, as for anyone").isInstanceOf(AuthResult.Challenge.class);
+        assertThat(guard.bans()).isEmpty();
+    }
+
+    @Test
+    void theRightPasswordClearsEarlierFailures() {
+        answer(DigestAlgorithm.SHA_256, "201", "wrong-1", freshNonce(), "00000001");
+        answer(DigestAlgorithm.SHA_256, "201", "wrong-2", freshNonce(), "00000001");
+        assertThat(answer(DigestAlgorithm.SHA_256, "201", PASSWORD, freshNonce(), "00000001"))
+                .isInstanceOf(AuthResult.Authenticated.class);
+
+        answer(DigestAlgorithm.SHA_256, "201", "wrong-3", freshNonce(), "00000001");
+
+        assertThat(answer(DigestAlgorithm.SHA_256, "201", "wrong-4", freshNonce(), "00000001"))
+                .isInstanceOf(AuthResult.Challenge.class);
     }
 }

@@ -8,7 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.bruteforce.Cidr;
 import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.server.config.BanAction;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.registrar.devices.ExtensionRange;
@@ -120,6 +123,30 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_PNP_EXTENSIONS; default ${DEFAULT-VALUE}).")
     String pnpExtensions;
 
+    @Option(names = "--trusted-networks", paramLabel = "NETWORK", split = ",", converter = CidrConverter.class,
+            description = "Comma-separated IPv4 and IPv6 networks (CIDR, e.g. 192.168.1.0/24,2001:db8::/48) whose "
+                    + "phones are never blocked or banned for wrong passwords and may open any number of TCP "
+                    + "connections (env SWITCHBOARD_TRUSTED_NETWORKS; default: none).")
+    List<Cidr> trustedNetworks;
+
+    @Option(names = "--ban-action", paramLabel = "ACTION", defaultValue = "drop",
+            description = "What a banned address gets: drop (nothing: its packets are dropped unread) or reject "
+                    + "(403 Forbidden) (env SWITCHBOARD_BAN_ACTION; default ${DEFAULT-VALUE}).")
+    BanAction banAction;
+
+    @Option(names = "--tcp-connections-per-source", paramLabel = "N",
+            defaultValue = "" + GuardSettings.DEFAULT_TCP_CONNECTIONS_PER_SOURCE,
+            description = "The most TCP connections one IP address may hold open; an office of phones behind "
+                    + "one NAT address on TCP needs one each (env SWITCHBOARD_TCP_CONNECTIONS_PER_SOURCE; "
+                    + "default ${DEFAULT-VALUE}).")
+    int tcpConnectionsPerSource;
+
+    @Option(names = "--tcp-first-message-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + GuardSettings.DEFAULT_TCP_FIRST_MESSAGE_SECONDS,
+            description = "Seconds a new TCP connection may take to send its first whole SIP message before it "
+                    + "is closed (env SWITCHBOARD_TCP_FIRST_MESSAGE_TIMEOUT; default ${DEFAULT-VALUE}).")
+    int tcpFirstMessageTimeout;
+
     /**
      * The configuration these options describe.
      *
@@ -128,7 +155,9 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel,
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
-                pnpSettings(), Duration.ofDays(cdrRetentionDays));
+                pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
+                        trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
+                        Duration.ofSeconds(tcpFirstMessageTimeout)));
     }
 
     private ExtensionRange extensionRange() {

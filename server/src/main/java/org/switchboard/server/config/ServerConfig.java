@@ -31,6 +31,7 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * @param http the HTTP server
  * @param pnp phone plug-and-play
  * @param cdrRetention how long call records are kept, from the start of the call; at least a day
+ * @param guard brute-force and connection flood protection
  */
 public record ServerConfig(
         int sipPort,
@@ -42,7 +43,8 @@ public record ServerConfig(
         List<DigestAlgorithm> digestAlgorithms,
         HttpSettings http,
         PnpSettings pnp,
-        Duration cdrRetention) {
+        Duration cdrRetention,
+        GuardSettings guard) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -90,6 +92,7 @@ public record ServerConfig(
         if (cdrRetention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException("call records must be kept at least one day, not " + cdrRetention);
         }
+        Objects.requireNonNull(guard, "guard");
     }
 
     /**

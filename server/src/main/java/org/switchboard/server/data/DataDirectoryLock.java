@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.registrar.PrivateFiles;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
@@ -51,7 +53,8 @@ public final class DataDirectoryLock implements Lifecycle {
     @Override
     public void start() throws IOException {
         FileChannel opened = FileChannel.open(lockFile,
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                PrivateFiles.ownerOnlyFile(dataDir));
         FileLock acquired;
         try {
             acquired = opened.tryLock();

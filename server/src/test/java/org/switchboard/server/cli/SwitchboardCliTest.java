@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.server.config.BanAction;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.registrar.devices.ExtensionRange;
@@ -98,6 +100,16 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void serverOptionsBeforeAnAdminCommandAreRefusedNotIgnored(@TempDir Path parent) {
+        int exitCode = execute(Map.of(), "--sip-port", "5070", "--data-dir", parent.toString(), "domain", "list");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--sip-port is a server option and does nothing here; only --data-dir"
+                + " may come before 'switchboard domain list'");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
     void adminCommandCreatesTheDataDirectoryAndDatabaseForTheOwnerOnly(@TempDir Path parent) throws IOException {
         Path dataDir = parent.resolve("new/data");
 
@@ -109,6 +121,45 @@ class SwitchboardCliTest {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                             .as(file.toString()).isEqualTo("rw-------"));
         }
+    }
+
+    @Test
+    void guardDefaultsTrustNobodyDropBannedSourcesAndLimitConnections() {
+        execute(Map.of());
+
+        GuardSettings guard = onlyRun().guard();
+        assertThat(guard.trustedNetworks()).isEmpty();
+        assertThat(guard.banAction()).isEqualTo(BanAction.DROP);
+        assertThat(guard.tcpConnectionsPerSource()).isEqualTo(100);
+        assertThat(guard.tcpFirstMessageTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void trustedNetworksComeFromTheFlagOrTheEnvironmentInIpv4AndIpv6() {
+        execute(Map.of(), "--trusted-networks", "192.168.1.0/24,2001:db8::/48,10.0.0.7", "--ban-action", "reject",
+                "--tcp-connections-per-source", "300", "--tcp-first-message-timeout", "5");
+        execute(Map.of("SWITCHBOARD_TRUSTED_NETWORKS", "172.16.0.0/12"));
+
+        GuardSettings flags = runs.get(0).guard();
+        assertThat(flags.trustedNetworks()).extracting(Object::toString)
+                .containsExactly("192.168.1.0/24", "2001:db8::/48", "10.0.0.7");
+        assertThat(flags.banAction()).isEqualTo(BanAction.REJECT);
+        assertThat(flags.tcpConnectionsPerSource()).isEqualTo(300);
+        assertThat(flags.tcpFirstMessageTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(runs.get(1).guard().trustedNetworks()).extracting(Object::toString).containsExactly("172.16.0.0/12");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"office.example.com", "192.168.1.0/33", "abc"})
+    void badTrustedNetworkIsRejected(String network) {
+        assertUsageError(execute(Map.of(), "--trusted-networks", network), "is not an IP network");
+    }
+
+    @Test
+    void tcpLimitsBelowTheirMinimumAreRejected() {
+        assertUsageError(execute(Map.of(), "--tcp-connections-per-source", "0"), "at least 1");
+        err.getBuffer().setLength(0);
+        assertUsageError(execute(Map.of(), "--tcp-first-message-timeout", "0"), "at least 1 second");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,18 @@ class DataDirectoryLockTest {
         try {
             assertThat(Files.readString(dataDir.resolve(DataDirectoryLock.LOCK_FILE_NAME)).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        } finally {
+            lock.stop();
+        }
+    }
+
+    @Test
+    void lockFileIsReadableByItsOwnerOnly() throws Exception {
+        DataDirectoryLock lock = new DataDirectoryLock(dataDir);
+        lock.start();
+        try {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dataDir.resolve(DataDirectoryLock.LOCK_FILE_NAME)))).isEqualTo("rw-------");
         } finally {
             lock.stop();
         }

@@ -26,6 +26,7 @@ import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpAssignment;
@@ -57,7 +58,8 @@ class PnpBootToRegisteredTest {
                 LogLevel.INFO, DOMAIN, List.of(DigestAlgorithm.MD5),
                 new HttpSettings(httpPort, LOOPBACK, Optional.empty()),
                 new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT, assignment,
-                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION);
+                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION,
+                GuardSettings.defaults());
         server = new Server(Components.create(config));
         server.start();
     }

@@ -25,6 +25,7 @@ import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpAssignment;
@@ -94,7 +95,8 @@ class PnpMulticastTest {
         ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
                 "example.com", List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, any, Optional.empty()),
                 new PnpSettings(true, true, List.of(nif.getName()), sipPort, PnpAssignment.AUTO,
-                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION);
+                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION,
+                GuardSettings.defaults());
         server = new Server(Components.create(config));
         server.start();
     }

@@ -24,6 +24,7 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
@@ -86,7 +87,8 @@ class PnpUnicastTest {
         sip = new InetSocketAddress(LOOPBACK, sipPort);
         ServerConfig config = new ServerConfig(sipPort, List.of(LOOPBACK), Set.of(Transport.UDP), dataDir,
                 LogLevel.INFO, null, List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, LOOPBACK, Optional.empty()),
-                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), ServerConfig.DEFAULT_CDR_RETENTION);
+                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), ServerConfig.DEFAULT_CDR_RETENTION,
+                GuardSettings.defaults());
         server = new Server(Components.create(config));
         server.start();
     }
