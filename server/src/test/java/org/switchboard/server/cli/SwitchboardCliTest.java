@@ -19,6 +19,7 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.registrar.devices.ExtensionRange;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.config.PnpAssignment;
 import picocli.CommandLine;
 
@@ -151,6 +152,16 @@ class SwitchboardCliTest {
     void unsupportedTransportIsRejected(String transports) {
         assertUsageError(execute(Map.of(), "--transports", transports),
                 "Invalid value for option '--transports'");
+    }
+
+    @Test
+    void phonesAreChallengedWithMd5AloneUnlessSha256IsTurnedOn() {
+        execute(Map.of(), "run");
+        execute(Map.of(), "run", "--digest-algorithms", "sha-256,md5");
+        execute(Map.of("SWITCHBOARD_DIGEST_ALGORITHMS", "SHA-256,MD5"), "run");
+
+        assertThat(runs).extracting(ServerConfig::digestAlgorithms).containsExactly(List.of(DigestAlgorithm.MD5),
+                List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
     }
 
     @Test
