@@ -60,7 +60,8 @@ public record ProxySettings(Duration timerC, Duration groupTimeout, Duration rin
 
     public ProxySettings withTimers(Duration newTimerC, Duration newGroupTimeout, Duration newRingTimeout) {
         return new ProxySettings(newTimerC, newGroupTimeout, newRingTimeout, followRedirects, maxRedirects,
-                unavailableHostTtl, unavailableHostCapacity, trustedSources, advertisedHost, maxActiveCalls, firstResponseTimeout);
+                unavailableHostTtl, unavailableHostCapacity, trustedSources, advertisedHost, maxActiveCalls,
+                firstResponseTimeout);
     }
 
     public ProxySettings withRedirects(boolean follow, int max) {

@@ -18,6 +18,13 @@ import org.switchboard.core.message.SipResponse;
  * and across the two, IPv4 to IPv6 and back, parallel and sequential forking, CANCEL, and the call records they leave.
  */
 class ProxyCallEndToEndTest {
+    /**
+     * Well under the ring timeout (2 s) and Timer B (3.2 s) of the fixture, well above its
+     * first-response timeout (0.4 s): a response within this shows a silent contact did not hold
+     * the call up.
+     */
+    private static final long PROMPTLY_MILLIS = 1500;
+
     private static ProxyFixture proxy;
 
     @BeforeAll
@@ -302,13 +309,6 @@ class ProxyCallEndToEndTest {
             assertThat(record.end()).isAfterOrEqualTo(record.start());
         }
     }
-
-    /**
-     * Well under the ring timeout (2 s) and Timer B (3.2 s) of the fixture, well above its
-     * first-response timeout (0.4 s): a response within this shows a silent contact did not hold
-     * the call up.
-     */
-    private static final long PROMPTLY_MILLIS = 1500;
 
     @Test
     void busyFromTheLivePhoneReachesTheCallerWithoutWaitingForAStaleContact() throws Exception {

@@ -54,7 +54,8 @@ class RebootedPhoneCallTest {
     void createUsers() {
         RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
         try (Database db = storage.openDatabase(2)) {
-            UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), storage.openVault());
+            UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
+                    storage.openVault());
             users.addDomain(DOMAIN);
             users.addUser(DOMAIN, "201", "Alice", PASSWORD);
             users.addUser(DOMAIN, "202", "Bob", PASSWORD);
