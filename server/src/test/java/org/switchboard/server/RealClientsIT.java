@@ -23,11 +23,13 @@ import org.switchboard.server.sipp.SippRun;
 import org.switchboard.server.sipp.SippTransport;
 
 /**
- * Real clients that answer only the first digest challenge, or only MD5, register with the packaged
- * server started with its default digest algorithms: baresip 1.0, SIPp 3.6 and sipvicious's
- * {@code svcrack}. Each test skips with a message when its client is not installed.
+ * Real clients against the packaged server started with its defaults. Clients that answer only the
+ * first digest challenge, or only MD5, register: baresip 1.0, SIPp 3.6 and sipvicious's {@code
+ * svcrack}. A baresip that is killed and started again, without unregistering, replaces its binding
+ * by its {@code +sip.instance} each time. Each test skips with a message when its client is not
+ * installed.
  */
-class DigestInteropIT {
+class RealClientsIT {
     private static final String DOMAIN = "example.com";
     private static final String PASSWORD = "interop-secret-1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -45,7 +47,7 @@ class DigestInteropIT {
     @BeforeAll
     static void startServerWithDefaultDigestAlgorithms() throws Exception {
         admin("domain", "add", DOMAIN);
-        for (String user : List.of("301", "302", "303")) {
+        for (String user : List.of("301", "302", "303", "304")) {
             admin("user", "add", user + "@" + DOMAIN, "--password", PASSWORD);
         }
         port = FreePorts.udpAndTcp();
@@ -93,23 +95,33 @@ class DigestInteropIT {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void baresipRegisters() throws Exception {
-        Path baresip = require("baresip", "baresip-core");
+    /**
+     * A baresip configuration directory for {@code user}: loopback only, no audio device, and the
+     * uuid module, which gives the account a {@code +sip.instance} kept in the directory.
+     */
+    private static Path baresipConfig(Path baresip, String user) throws IOException {
         // Debian installs the modules beside the binary's prefix: /usr/bin/baresip, /usr/lib/baresip/modules
         Path modules = baresip.toRealPath().getParent().resolveSibling("lib").resolve("baresip").resolve("modules");
         Assumptions.assumeTrue(Files.isDirectory(modules), "baresip modules not found at " + modules);
-        Path config = Files.createTempDirectory(work, "baresip");
+        Path config = Files.createTempDirectory(work, "baresip-" + user);
         Files.writeString(config.resolve("config"), String.join("\n",
-                "sip_listen 127.0.0.1:" + FreePorts.udpAndTcp(),
+                "sip_listen 127.0.0.1:0",
                 "module_path " + modules,
                 "module g711.so",
+                "module_app uuid.so",
                 "module_app account.so",
                 "module_app menu.so",
                 "audio_player aufile,/dev/null",
                 "audio_source aufile,/dev/null") + "\n", StandardCharsets.US_ASCII);
-        Files.writeString(config.resolve("accounts"), "<sip:301@" + DOMAIN + ">;auth_pass=" + PASSWORD
+        Files.writeString(config.resolve("accounts"), "<sip:" + user + "@" + DOMAIN + ">;auth_pass=" + PASSWORD
                 + ";outbound=\"sip:127.0.0.1:" + port + ";transport=udp\";regint=600\n", StandardCharsets.US_ASCII);
+        return config;
+    }
+
+    @Test
+    void baresipRegisters() throws Exception {
+        Path baresip = require("baresip", "baresip-core");
+        Path config = baresipConfig(baresip, "301");
 
         // -t: baresip quits by itself after 5 s, unregistering on the way out
         String output = runClient(List.of(baresip.toString(), "-f", config.toString(), "-t", "5"), "baresip");
@@ -117,6 +129,43 @@ class DigestInteropIT {
         assertThat(output).contains("301@" + DOMAIN + ": {0/UDP/v4} 200 OK")
                 .doesNotContain("Function not implemented");
         assertThat(server.output()).contains("Registered sip:301@" + DOMAIN + " at ");
+    }
+
+    @Test
+    void baresipKilledAndStartedAgainKeepsOneBinding() throws Exception {
+        Path baresip = require("baresip", "baresip-core");
+        Path config = baresipConfig(baresip, "304");
+
+        for (int boot = 1; boot <= 3; boot++) {
+            Path output = work.resolve("baresip-boot-" + boot + ".log");
+            Process process = new ProcessBuilder(baresip.toString(), "-f", config.toString())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            try {
+                // a new port and Contact each start, the same instance from the config directory
+                assertThat(awaitText(output, "304@" + DOMAIN + ": {0/UDP/v4} 200 OK")).as("boot %d", boot)
+                        .contains("[1 binding]");
+            } finally {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // no unregistering, as in a crash
+            }
+        }
+        assertThat(server.output()).containsPattern("Registered sip:304@" + DOMAIN + " at .* replacing .* of the "
+                + "same device <urn:uuid:");
+    }
+
+    /** The first line of {@code file} containing {@code text}, waiting for it up to the client timeout. */
+    private static String awaitText(Path file, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            // ISO-8859-1 reads any bytes, and the text looked for is ASCII
+            for (String line : Files.readString(file, StandardCharsets.ISO_8859_1).split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' within " + CLIENT_TIMEOUT + " in:\n"
+                + Files.readString(file, StandardCharsets.ISO_8859_1));
     }
 
     @Test
