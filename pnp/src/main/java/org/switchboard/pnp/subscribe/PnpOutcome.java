@@ -8,7 +8,7 @@ public sealed interface PnpOutcome {
     }
 
     /**
-     * An accepted subscription: send the 200 OK, then the NOTIFY (RFC 6665 §4.2.1.1: every accepted
+     * An accepted subscription: send the 200 OK, then the NOTIFY (RFC 6665 §4.2.2: every accepted
      * SUBSCRIBE gets one at once, also a phone's second within the de-duplication window).
      *
      * @param recordPhone {@code true} for the phone's first SUBSCRIBE within the window: record it

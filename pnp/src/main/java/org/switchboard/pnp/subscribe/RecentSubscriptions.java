@@ -12,7 +12,7 @@ import org.switchboard.pnp.MacAddress;
  * Remembers which phones were answered recently, so that a phone repeating its SUBSCRIBE within
  * the window (phones retry: Grandstream up to five times, snom on every boot attempt) is not
  * recorded in the device database again. It decides about work only: every SUBSCRIBE still gets
- * its NOTIFY (RFC 6665 §4.2.1.1).
+ * its NOTIFY (RFC 6665 §4.2.2).
  *
  * <p>Bounded: past {@code capacity} entries the oldest is forgotten, so a flood of made-up MACs
  * costs memory only up to the bound. Thread-safe (synchronised; the work per call is tiny).

@@ -18,8 +18,13 @@ import org.switchboard.core.transport.InboundMessage;
 /**
  * One target of a {@link ProxyContext}: finds its next hops, sends the request to the first one
  * that is not known to be down, and fails over to the next on a transport error, a timeout or a 503
- * (RFC 3263 §4.3). Runs Timer C for INVITE (RFC 3261 §16.6 step 11, §16.8). Reports provisionals,
- * its final outcome and late 2xx responses to its context.
+ * (RFC 3263 §4.3). Runs Timer C for INVITE (RFC 3261 §16.6 step 11, §16.8), and gives up on a next
+ * hop that has not answered an INVITE at all, not even with 100 Trying, within the first-response
+ * timeout (see {@link ProxySettings#DEFAULTS}): a stale contact of a rebooted phone, or a dead host,
+ * then costs the call seconds instead of Timer B, and a 486 from the user's live phone reaches the
+ * caller without waiting for it. That hop is treated as timed out (skipped for a while, next hop
+ * tried, else 408), and its INVITE is cancelled should it still answer. Reports provisionals, its
+ * final outcome and late 2xx responses to its context.
  *
  * <p>States: resolving → calling (request sent) → proceeding (provisional received) → done (final
  * response, failure, or cancelled). A branch the proxy gives up on ({@link #cancel}) is done for its
@@ -51,6 +56,7 @@ final class Branch implements ClientTransactionListener {
     private Destination currentHop;
     private ClientTransaction transaction;
     private TimerHandle timerC;
+    private TimerHandle firstResponseTimer;
     private int lastFailure = 503;
 
     Branch(ProxyContext owner, Target target, ProxyCore core) {
@@ -127,6 +133,9 @@ final class Branch implements ClientTransactionListener {
         SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
         if (invite) {
             restartTimerC();
+            cancelFirstResponseTimer();
+            firstResponseTimer = owner.shard().schedule(this::onNoFirstResponse,
+                    core.settings().firstResponseTimeout().toMillis());
         }
         ClientTransaction tx = core.transactions().get().sendRequest(forwarded, hop, this);
         if (branch.equals(currentBranch)) {
@@ -145,6 +154,7 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         core.unavailable().clear(tx.destination());
+        cancelFirstResponseTimer();
         if (state == State.DONE) {
             if (response.isSuccess()) {
                 onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
@@ -188,6 +198,28 @@ final class Branch implements ClientTransactionListener {
         if (state == State.DONE) {
             return;
         }
+        if (cancelledByCaller) {
+            failCancelled();
+            return;
+        }
+        lastFailure = 408;
+        tryNextHop();
+    }
+
+    /**
+     * Nothing at all came back from the current hop in time. RFC 3261 §16.7 step 10 lets a proxy
+     * give up on a branch; the CANCEL is held by the transaction until a provisional, so it goes out
+     * only if the hop turns out to be alive after all.
+     */
+    private void onNoFirstResponse() {
+        firstResponseTimer = null;
+        if (state != State.CALLING) {
+            return;
+        }
+        LOG.info("No response at all from {} to INVITE within {} ms (Call-ID {}); giving up on it", currentHop,
+                core.settings().firstResponseTimeout().toMillis(), owner.request().callId());
+        core.unavailable().mark(currentHop, 408);
+        sendCancel(List.of());
         if (cancelledByCaller) {
             failCancelled();
             return;
@@ -283,9 +315,17 @@ final class Branch implements ClientTransactionListener {
 
     private void finish() {
         state = State.DONE;
+        cancelFirstResponseTimer();
         if (timerC != null) {
             timerC.cancel();
             timerC = null;
+        }
+    }
+
+    private void cancelFirstResponseTimer() {
+        if (firstResponseTimer != null) {
+            firstResponseTimer.cancel();
+            firstResponseTimer = null;
         }
     }
 

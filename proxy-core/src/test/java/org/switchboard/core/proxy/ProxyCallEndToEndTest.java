@@ -18,6 +18,13 @@ import org.switchboard.core.message.SipResponse;
  * and across the two, IPv4 to IPv6 and back, parallel and sequential forking, CANCEL, and the call records they leave.
  */
 class ProxyCallEndToEndTest {
+    /**
+     * Well under the ring timeout (2 s) and Timer B (3.2 s) of the fixture, well above its
+     * first-response timeout (0.4 s): a response within this shows a silent contact did not hold
+     * the call up.
+     */
+    private static final long PROMPTLY_MILLIS = 1500;
+
     private static ProxyFixture proxy;
 
     @BeforeAll
@@ -300,6 +307,62 @@ class ProxyCallEndToEndTest {
             assertThat(record.finalStatus()).isEqualTo(486);
             assertThat(record.answer()).isNull();
             assertThat(record.end()).isAfterOrEqualTo(record.start());
+        }
+    }
+
+    @Test
+    void busyFromTheLivePhoneReachesTheCallerWithoutWaitingForAStaleContact() throws Exception {
+        try (TestUa alice = TestUa.udp("alice13", proxy.udp()); TestUa live = TestUa.udp("lena-live", proxy.udp());
+                TestUa stale = TestUa.udp("lena-stale", proxy.udp())) {
+            proxy.register("lena", live, 1.0);
+            // the contact of the phone before it rebooted: packets to it are lost, nothing answers
+            proxy.register("lena", stale, 1.0);
+            alice.send(alice.invite("sip:lena@" + DOMAIN, newCallId()));
+            SipRequest liveInvite = live.expectRequest("INVITE");
+            stale.expectRequest("INVITE");
+            live.respond(liveInvite, 486, "Busy Here", null);
+
+            SipResponse busy = alice.expectResponse(486, PROMPTLY_MILLIS);
+            assertThat(busy.reasonPhrase()).isEqualTo("Busy Here");
+
+            // the silent contact is skipped for a while: the next call does not try it at all
+            String second = newCallId();
+            alice.send(alice.invite("sip:lena@" + DOMAIN, second));
+            SipRequest again = live.expectRequest("INVITE");
+            assertThat(again.callId()).isEqualTo(second);
+            live.respond(again, 486, "Busy Here", null);
+            alice.expectResponse(486, PROMPTLY_MILLIS);
+            stale.expectNoRequestInCall("INVITE", second, 300);
+        }
+    }
+
+    @Test
+    void aDeadContactAloneGivesTheCallerATimeoutPromptly() throws Exception {
+        try (TestUa alice = TestUa.udp("alice14", proxy.udp())) {
+            TestUa gone = TestUa.udp("milo-gone", proxy.udp());
+            proxy.register("milo", gone, 1.0);
+            gone.close(); // the phone rebooted onto another port; its old one is closed
+            String callId = newCallId();
+            alice.send(alice.invite("sip:milo@" + DOMAIN, callId));
+
+            alice.expectResponse(408, PROMPTLY_MILLIS);
+
+            assertThat(proxy.awaitRecord(callId).finalStatus()).isEqualTo(408);
+        }
+    }
+
+    @Test
+    void aSilentContactThatStartsRingingLateIsCancelled() throws Exception {
+        try (TestUa alice = TestUa.udp("alice15", proxy.udp()); TestUa slow = TestUa.udp("nora-slow", proxy.udp())) {
+            proxy.register("nora", slow, 1.0);
+            alice.send(alice.invite("sip:nora@" + DOMAIN, newCallId()));
+            SipRequest invite = slow.expectRequest("INVITE");
+            alice.expectResponse(408, PROMPTLY_MILLIS);
+
+            // RFC 3261 §9.1: the CANCEL held for lack of a provisional goes out once one comes
+            slow.respond(invite, 180, "Ringing", null);
+            SipRequest cancel = slow.expectRequest("CANCEL");
+            assertThat(cancel.topVia().branch()).isEqualTo(invite.topVia().branch());
         }
     }
 }

@@ -48,6 +48,8 @@ final class ProxyFixture implements AutoCloseable {
     static final TimerSettings FAST = new TimerSettings(50, 400, 500);
     static final Duration GROUP_TIMEOUT = Duration.ofMillis(700);
     static final Duration RING_TIMEOUT = Duration.ofMillis(2000);
+    /** 8*T1, as the default 4 s is for T1 = 500 ms. */
+    static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofMillis(400);
     private static final AtomicInteger CALLS = new AtomicInteger();
 
     final SipStack stack;
@@ -69,7 +71,8 @@ final class ProxyFixture implements AutoCloseable {
                 .withTimers(FAST).withHostNames(Set.of(DOMAIN));
         ProxySettings settings = ProxySettings.DEFAULTS
                 .withTimers(Duration.ofSeconds(181), GROUP_TIMEOUT, RING_TIMEOUT)
-                .withUnavailableHostTtl(Duration.ofSeconds(30));
+                .withUnavailableHostTtl(Duration.ofSeconds(30))
+                .withFirstResponseTimeout(FIRST_RESPONSE_TIMEOUT);
         ProxyServices services = ProxyServices.local(domains, location)
                 .withAuthenticator(new FakeAuthenticator())
                 .withCallRecords(records)

@@ -250,6 +250,13 @@ final class TestUa implements AutoCloseable {
         assertThat(m).as(user + " got an unexpected " + method).isNull();
     }
 
+    /** Asserts that no such request of call {@code callId} arrives within {@code millis}. */
+    void expectNoRequestInCall(String method, String callId, long millis) throws InterruptedException {
+        SipMessage m = await(msg -> msg instanceof SipRequest r && r.isMethod(method) && r.callId().equals(callId),
+                millis);
+        assertThat(m).as(user + " got an unexpected " + method + " of " + callId).isNull();
+    }
+
     private SipMessage await(java.util.function.Predicate<SipMessage> wanted, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (true) {

@@ -42,8 +42,8 @@ public record Binding(AddressOfRecord aor, String contactUri, double q, Instant 
      * alone when it has no reg-id, otherwise the contact URI (RFC 3261 §10.3 step 7). RFC 5626 §4.1
      * makes the instance ID persistent across power cycles and unique within the address-of-record,
      * so a phone that reboots and registers a new contact URI (a new port, a new address) under the
-     * same instance is the same device, and its new contact replaces the old one (as RFC 5627 §5.2
-     * registrars treat an instance ID) instead of leaving the old one to be rung until it expires.
+     * same instance is the same device, and its new contact replaces the old one, as GRUU registrars
+     * (RFC 5627) treat an instance ID, instead of leaving the old one to be rung until it expires.
      */
     public String key() {
         if (instanceId == null) {

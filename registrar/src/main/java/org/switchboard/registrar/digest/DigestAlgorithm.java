@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The digest algorithms we offer, in order of preference (RFC 8760 §2, RFC 7616 §3.7: SHA-256
- * before MD5 for clients that know it). The {@code -sess} variants and SHA-512-256 are not
- * offered. Stateless and thread-safe.
+ * The digest algorithms we support, the stronger first (RFC 8760 §2, RFC 7616 §3.7). Which are
+ * offered, and in what order, is configured; the server offers MD5 alone by default, as some phones
+ * cannot register otherwise. The {@code -sess} variants and SHA-512-256 are not supported.
+ * Stateless and thread-safe.
  */
 public enum DigestAlgorithm {
     SHA_256("SHA-256", "SHA-256"),

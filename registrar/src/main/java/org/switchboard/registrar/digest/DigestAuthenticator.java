@@ -24,8 +24,8 @@ import org.switchboard.registrar.bruteforce.BruteForceGuard;
 
 /**
  * Digest authentication of our users' requests (RFC 3261 §22, RFC 7616, RFC 8760) with qop=auth,
- * SHA-256 offered before MD5, realm = the user's domain (the To host of a REGISTER, the From host of
- * other requests).
+ * one challenge per algorithm offered in the order given, realm = the user's domain (the To host of
+ * a REGISTER, the From host of other requests).
  *
  * <p>Decisions, in order: a banned source gets {@link AuthResult.Banned}; a domain we do not serve
  * {@link AuthResult.Rejected} 403; no credentials for the realm a challenge (never counted as a

@@ -2,10 +2,10 @@ package org.switchboard.registrar.register;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -146,16 +146,16 @@ public final class RegisterHandler {
             context.respond(RegisterResponses.ok(context, location.bindings(aor), now, echoedPath(request), false));
         } else if (parsed instanceof RegisterRequest.RemoveAll) {
             answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
-                    List.of(), Set.of());
+                    List.of(), Map.of());
         } else {
             RegisterRequest.Update update = (RegisterRequest.Update) parsed;
-            // read before the change, only to tell a refresh from a new binding in the log
-            Set<String> refreshed = new HashSet<>();
+            // read before the change, only to tell a refresh from a new or replaced binding in the log
+            Map<String, String> before = new HashMap<>();
             for (Binding b : location.bindings(aor)) {
-                refreshed.add(b.key());
+                before.put(b.key(), b.contactUri());
             }
             answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
-                    update.bindings(), refreshed);
+                    update.bindings(), before);
         }
     }
 
@@ -166,7 +166,7 @@ public final class RegisterHandler {
 
     private void answerWhenDurable(RequestContext context, AddressOfRecord aor,
             CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested,
-            Set<String> refreshed) {
+            Map<String, String> before) {
         SipRequest request = context.request();
         written.whenComplete((outcome, error) -> {
             if (error != null) {
@@ -193,8 +193,8 @@ public final class RegisterHandler {
                         context.flow(), aor.toString());
                 case APPLIED -> {
                     Instant now = clock.instant();
-                    logApplied(aor, requested, refreshed, context.flow(), now);
-                    logDisplaced(aor, requested, outcome.changes().removals(), now);
+                    logApplied(aor, requested, before, context.flow(), now);
+                    logDropped(aor, requested, outcome.changes().removals(), now);
                     context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
                             outbound));
                 }
@@ -203,12 +203,14 @@ public final class RegisterHandler {
     }
 
     /**
-     * New and removed bindings are logged at INFO, refreshes of a binding that was live at DEBUG: a
-     * phone refreshes every few minutes, and a line per refresh would flood the log (and cost a
-     * write per REGISTER) at thousands of registrations per second.
+     * New, replaced and removed bindings are logged at INFO, refreshes of a binding that was live at
+     * DEBUG: a phone refreshes every few minutes, and a line per refresh would flood the log (and
+     * cost a write per REGISTER) at thousands of registrations per second.
+     *
+     * @param before the contact URI of each binding key of the address-of-record before the change
      */
-    private static void logApplied(AddressOfRecord aor, List<Binding> requested, Set<String> refreshed, Flow flow,
-            Instant now) {
+    private static void logApplied(AddressOfRecord aor, List<Binding> requested, Map<String, String> before,
+            Flow flow, Instant now) {
         if (requested.isEmpty()) {
             LOG.info("Unregistered all contacts of {} ({} {})", aor, flow.transport(), Addresses.format(flow.remote()));
         }
@@ -216,9 +218,13 @@ public final class RegisterHandler {
             if (!b.isLive(now)) {
                 LOG.info("Unregistered {} at {} ({} {})", aor, b.contactUri(), flow.transport(),
                         Addresses.format(flow.remote()));
-            } else if (!refreshed.contains(b.key())) {
+            } else if (!before.containsKey(b.key())) {
                 LOG.info("Registered {} at {} ({} {}) for {} s", aor, b.contactUri(), flow.transport(),
                         Addresses.format(flow.remote()), RegisterResponses.remainingSeconds(b, now));
+            } else if (!before.get(b.key()).equals(b.contactUri())) {
+                LOG.info("Registered {} at {} ({} {}) for {} s, replacing {} of the same device {}", aor,
+                        b.contactUri(), flow.transport(), Addresses.format(flow.remote()),
+                        RegisterResponses.remainingSeconds(b, now), before.get(b.key()), b.instanceId());
             } else if (LOG.isDebugEnabled()) {
                 LOG.debug("Refreshed {} at {} ({} {}) for {} s", aor, b.contactUri(), flow.transport(),
                         Addresses.format(flow.remote()), RegisterResponses.remainingSeconds(b, now));
@@ -226,21 +232,10 @@ public final class RegisterHandler {
         }
     }
 
-    /**
-     * Live bindings the change removed although the REGISTER did not name them: replaced by a
-     * contact of the same device (a rebooted phone), or dropped to make room under the limit.
-     */
-    private static void logDisplaced(AddressOfRecord aor, List<Binding> requested, List<Binding> removals,
-            Instant now) {
+    /** Live bindings this REGISTER did not replace but the change removed: dropped to make room. */
+    private static void logDropped(AddressOfRecord aor, List<Binding> requested, List<Binding> removals, Instant now) {
         for (Binding removed : removals) {
-            if (!removed.isLive(now) || requested.stream().anyMatch(b -> b.contactUri().equals(removed.contactUri()))) {
-                continue;
-            }
-            Binding replacement = requested.stream().filter(b -> b.replaces(removed)).findFirst().orElse(null);
-            if (replacement != null) {
-                LOG.info("Contact {} of {} replaces {}: same device ({})", replacement.contactUri(), aor,
-                        removed.contactUri(), removed.instanceId());
-            } else {
+            if (removed.isLive(now) && requested.stream().noneMatch(b -> b.replaces(removed))) {
                 LOG.info("Dropped contact {} of {}, the one expiring soonest, to make room for a new one",
                         removed.contactUri(), aor);
             }

@@ -162,7 +162,8 @@ class BindingWriterTest {
         InMemoryLocationService reloaded = new InMemoryLocationService(clock);
         reloaded.load(restarted);
 
-        assertThat(reloaded.lookup(ALICE)).extracting(RegisteredContact::uri).containsExactly("sip:201@192.0.2.10:40002");
+        assertThat(reloaded.lookup(ALICE)).extracting(RegisteredContact::uri)
+                .containsExactly("sip:201@192.0.2.10:40002");
         restarted.close();
         assertThat(new JdbcBindingStore(durable).loadAll()).extracting(Binding::contactUri)
                 .containsExactly("sip:201@192.0.2.10:40002");

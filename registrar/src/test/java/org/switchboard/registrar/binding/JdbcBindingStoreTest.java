@@ -95,8 +95,9 @@ class JdbcBindingStoreTest {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bindings (aor, binding_key, contact_uri,"
                 + " q_thousandths, expires_at, call_id, cseq, path, instance_id, reg_id, transport, local_address,"
                 + " local_port, remote_address, remote_port, connection_id, user_agent)"
-                + " VALUES ('sip:201@example.com', ?, ?, 1000, ?, ?, 1, '', '<urn:uuid:8a1c7c1e-0000-4000-8000-00000000beef>',"
-                + " 0, 'UDP', '192.0.2.1', 5060, '192.0.2.10', 40000, 0, 'baresip')")) {
+                + " VALUES ('sip:201@example.com', ?, ?, 1000, ?, ?, 1, '',"
+                + " '<urn:uuid:8a1c7c1e-0000-4000-8000-00000000beef>', 0, 'UDP', '192.0.2.1', 5060, '192.0.2.10',"
+                + " 40000, 0, 'baresip')")) {
             ps.setString(1, "uri:" + contact);
             ps.setString(2, contact);
             ps.setLong(3, expiresAt);

@@ -63,10 +63,11 @@ public final class ServerOptions {
                     + "example.com (env SWITCHBOARD_DOMAIN).")
     String domain;
 
-    @Option(names = "--digest-algorithms", paramLabel = "ALGORITHM", split = ",", defaultValue = "sha-256,md5",
+    @Option(names = "--digest-algorithms", paramLabel = "ALGORITHM", split = ",", defaultValue = "md5",
             converter = DigestAlgorithmConverter.class,
-            description = "Digest algorithms to challenge phones with, in order of preference; older phones "
-                    + "that only read the first challenge may need md5 alone "
+            description = "Digest algorithms to challenge phones with, one challenge each, in order of "
+                    + "preference: md5 (every phone answers it), or sha-256,md5 to offer SHA-256 too, which "
+                    + "baresip 1.0, SIPp 3.6 and sipvicious cannot register with "
                     + "(env SWITCHBOARD_DIGEST_ALGORITHMS; default ${DEFAULT-VALUE}).")
     List<DigestAlgorithm> digestAlgorithms;
 

@@ -24,6 +24,7 @@ import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.registrar.devices.ExtensionRange;
+import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.config.PnpAssignment;
 import picocli.CommandLine;
 
@@ -254,6 +255,17 @@ class SwitchboardCliTest {
     void unsupportedTransportIsRejected(String transports) {
         assertUsageError(execute(Map.of(), "--transports", transports),
                 "Invalid value for option '--transports'");
+    }
+
+    @Test
+    void phonesAreChallengedWithMd5AloneUnlessSha256IsTurnedOn() {
+        execute(Map.of(), "run");
+        execute(Map.of(), "run", "--digest-algorithms", "sha-256,md5");
+        execute(Map.of("SWITCHBOARD_DIGEST_ALGORITHMS", "SHA-256,MD5"), "run");
+
+        List<DigestAlgorithm> sha256First = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+        assertThat(runs).extracting(ServerConfig::digestAlgorithms)
+                .containsExactly(List.of(DigestAlgorithm.MD5), sha256First, sha256First);
     }
 
     @Test

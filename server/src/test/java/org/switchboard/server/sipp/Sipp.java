@@ -1,6 +1,5 @@
 package org.switchboard.server.sipp;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.switchboard.server.Executables;
 import org.switchboard.server.FreePorts;
 
 /**
@@ -39,19 +39,7 @@ public final class Sipp {
 
     /** The executable {@code sipp} in the first directory of the search path that has one. */
     static Optional<Path> find(String searchPath) {
-        if (searchPath == null || searchPath.isBlank()) {
-            return Optional.empty();
-        }
-        for (String dir : searchPath.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "sipp");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.find("sipp", searchPath);
     }
 
     /**

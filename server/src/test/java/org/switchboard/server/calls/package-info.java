@@ -1,0 +1,2 @@
+/** Calls through the in-process server between scripted phones over real UDP sockets. */
+package org.switchboard.server.calls;
