@@ -23,6 +23,7 @@ import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
+import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
@@ -68,7 +69,7 @@ class RebootedPhoneCallTest {
         ServerConfig config = new ServerConfig(port, List.of(LOOPBACK), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
                 null, List.of(DigestAlgorithm.MD5), new HttpSettings(0, LOOPBACK, Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION);
+                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
         server = new Server(Components.create(config));
         server.start();
     }
