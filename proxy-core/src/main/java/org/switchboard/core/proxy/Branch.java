@@ -49,6 +49,7 @@ final class Branch implements ClientTransactionListener {
     private int hopIndex = -1;
     private String currentBranch;
     private Destination currentHop;
+    private long sentAtMillis;
     private ClientTransaction transaction;
     private TimerHandle timerC;
     private int lastFailure = 503;
@@ -104,6 +105,7 @@ final class Branch implements ClientTransactionListener {
         String branch = core.loops().newBranch(owner.loopHash());
         currentBranch = branch;
         currentHop = hop;
+        sentAtMillis = core.unavailable().now();
         SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
         if (invite) {
             restartTimerC();
@@ -124,7 +126,7 @@ final class Branch implements ClientTransactionListener {
         if (!isCurrent(tx)) {
             return;
         }
-        core.unavailable().clear(tx.destination());
+        core.unavailable().heardFrom(tx.destination());
         if (state == State.DONE) {
             if (response.isSuccess()) {
                 onLateSuccess(response); // RFC 6026: every 2xx reaches the caller
@@ -164,7 +166,8 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), tx.method(), tx.callId());
-        core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
+        // also when the branch was cancelled meanwhile; not when the hop answered anything since
+        core.unavailable().markSilent(tx.destination(), sentAtMillis);
         if (state == State.DONE) {
             return;
         }
