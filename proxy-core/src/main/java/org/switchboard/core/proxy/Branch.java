@@ -54,6 +54,7 @@ final class Branch implements ClientTransactionListener {
     private int hopIndex = -1;
     private String currentBranch;
     private Destination currentHop;
+    private long sentAtMillis;
     private ClientTransaction transaction;
     private TimerHandle timerC;
     private TimerHandle firstResponseTimer;
@@ -130,6 +131,7 @@ final class Branch implements ClientTransactionListener {
         String branch = core.loops().newBranch(owner.loopHash());
         currentBranch = branch;
         currentHop = hop;
+        sentAtMillis = core.unavailable().now();
         SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
         if (invite) {
             restartTimerC();
@@ -153,7 +155,7 @@ final class Branch implements ClientTransactionListener {
         if (!isCurrent(tx)) {
             return;
         }
-        core.unavailable().clear(tx.destination());
+        core.unavailable().heardFrom(tx.destination());
         cancelFirstResponseTimer();
         if (state == State.DONE) {
             if (response.isSuccess()) {
@@ -194,7 +196,8 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         LOG.info("No response from {} to {} (Call-ID {})", tx.destination(), tx.method(), tx.callId());
-        core.unavailable().mark(tx.destination(), 408); // also when the branch was cancelled meanwhile
+        // also when the branch was cancelled meanwhile; not when the hop answered anything since
+        core.unavailable().markSilent(tx.destination(), sentAtMillis);
         if (state == State.DONE) {
             return;
         }
@@ -218,7 +221,8 @@ final class Branch implements ClientTransactionListener {
         }
         LOG.info("No response at all from {} to INVITE within {} ms (Call-ID {}); giving up on it", currentHop,
                 core.settings().firstResponseTimeout().toMillis(), owner.request().callId());
-        core.unavailable().mark(currentHop, 408);
+        // as after Timer B: only a hop silent since the INVITE went out is skipped for a while
+        core.unavailable().markSilent(currentHop, sentAtMillis);
         sendCancel(List.of());
         if (cancelledByCaller) {
             failCancelled();

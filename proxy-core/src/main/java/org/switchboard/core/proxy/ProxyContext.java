@@ -88,9 +88,15 @@ final class ProxyContext {
         return server.transaction().shard();
     }
 
-    /** §16.6: starts the first group of targets, and for INVITE the ring timer. */
+    /**
+     * §16.6: starts the first group of targets, and for INVITE the ring timer. An INVITE is answered
+     * 100 Trying at once (RFC 3261 §16.2, §17.2.1): its answer takes at least a round trip to the
+     * next hop, and the caller then stops retransmitting the INVITE, whatever becomes of the 180 on a
+     * lossy network.
+     */
     void start() {
         if (isInvite()) {
+            server.respond(server.responseBuilder(100, "Trying").build());
             ringTimer = shard().schedule(this::onRingTimeout, core.settings().ringTimeout().toMillis());
         }
         if (initialInvite) {

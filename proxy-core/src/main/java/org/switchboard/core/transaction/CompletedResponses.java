@@ -75,6 +75,10 @@ final class CompletedResponses {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletedResponses.class);
+    /** Shared by every shard's store: an admin needs one line, not one per shard. */
+    private static final RateLimitedWarning EVICTED_EARLY = new RateLimitedWarning(LOG,
+            "final responses dropped before Timer J because their store was full (retransmissions of their"
+                    + " requests are then taken as new requests)");
 
     private final TransactionCounters counters;
     private final IntFunction<ByteBuffer> allocator;
@@ -284,6 +288,10 @@ final class CompletedResponses {
         bySequence[Math.floorMod(chunk.sequence, maxChunks)] = null;
         spare.push(b);
         counters.keptReleased(chunk.entries, early);
+        if (early) {
+            EVICTED_EARLY.occurred(() -> chunk.entries + " responses of a " + (CHUNK_BYTES >> 20) + " MB chunk, "
+                    + allocatedChunks + " chunks in use");
+        }
     }
 
     private int slotCount() {

@@ -19,6 +19,11 @@ import org.switchboard.core.transport.SipSender;
  */
 final class TransactionShard {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionShard.class);
+    /** Shared by all shards: an admin needs one line, not one per shard. */
+    private static final RateLimitedWarning SERVER_TABLE_FULL = new RateLimitedWarning(LOG,
+            "new requests answered 503 because the server transaction table was full");
+    private static final RateLimitedWarning CLIENT_TABLE_FULL = new RateLimitedWarning(LOG,
+            "requests not sent because the client transaction table was full");
 
     final Shard shard;
     final SipSender sender;
@@ -177,6 +182,8 @@ final class TransactionShard {
     /** RFC 3261 §21.5.4 / RFC 3261 §8.2.7: a stateless 503 whose To tag is the same for retransmissions. */
     private void rejectStatelessly(SipRequest request, InboundMessage inbound) {
         counters.rejected();
+        SERVER_TABLE_FULL.occurred(() -> request.method() + " from " + inbound.flow().remote() + " (Call-ID "
+                + request.callId() + "), " + servers.size() + " transactions on its shard");
         SipResponse busy = SipResponse.builderFor(request, 503, "Service Unavailable")
                 .toTag(statelessTag(request))
                 .add(HeaderName.RETRY_AFTER, Integer.toString(retryAfterSeconds))
@@ -203,6 +210,7 @@ final class TransactionShard {
     void startClient(ClientTransaction transaction) {
         if (clients.isFull()) {
             counters.rejected();
+            CLIENT_TABLE_FULL.occurred(() -> transaction + ", " + clients.size() + " transactions on its shard");
             transaction.refuse(new RejectedExecutionException("Client transaction table full"));
         } else if (clients.contains(transaction)) {
             transaction.refuse(new IllegalStateException("Branch already in use: " + transaction.branch()));

@@ -61,6 +61,43 @@ class ForkingPartsTest {
     }
 
     @Test
+    void aTimeoutMarksOnlyAHostThatStayedSilentSinceTheRequestWentOut() {
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 10, clock);
+        Destination phone = Destination.of(Transport.UDP, new InetSocketAddress("192.0.2.7", 5062));
+        long lostBye = hosts.now();
+        now[0] = now[0].plusSeconds(1);
+        hosts.heardFrom(phone); // the phone answered another call's INVITE meanwhile
+        now[0] = now[0].plusSeconds(31);
+
+        assertThat(hosts.markSilent(phone, lostBye)).as("one lost transaction of a phone that answers").isFalse();
+        assertThat(hosts.statusOf(phone)).isZero();
+
+        long unanswered = hosts.now();
+        now[0] = now[0].plusSeconds(32);
+        assertThat(hosts.markSilent(phone, unanswered)).as("silent since the request went out").isTrue();
+        assertThat(hosts.statusOf(phone)).isEqualTo(408);
+        hosts.heardFrom(phone);
+        assertThat(hosts.statusOf(phone)).as("a response clears the mark").isZero();
+    }
+
+    @Test
     void unavailableHostsAreBounded() {
         UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 2, Clock.systemUTC());
         for (int port = 1; port <= 5; port++) {
