@@ -23,12 +23,12 @@ public interface LocationService {
 
     /**
      * Whether a live contact of any address-of-record is reached at {@code address} over {@code
-     * transport}: the source of the flow its REGISTER came on (RFC 5626 §7 sends to it), or its Contact URI
-     * when that names an IP address (the destination RFC 3263 §4 gives for it). The proxy asks this
-     * about next hops on its own host that a sender who has not authenticated chose: a phone that
-     * runs on the server's host is reached, any other local service is not. It asks about addresses
-     * of this host only, and an implementation may keep only those and answer {@code false} for any
-     * other. Answers from memory without scanning every binding.
+     * transport}: the source of the flow its REGISTER came on (RFC 5626 §7 sends to it), or its
+     * Contact URI when that names an IP address (the destination RFC 3263 §4 gives for it). The
+     * proxy asks this about next hops on its own host that a sender who has not authenticated
+     * chose: a phone that runs on the server's host is reached, any other local service is not. It
+     * asks about addresses of this host only, and an implementation may keep only those and answer
+     * {@code false} for any other. Answers from memory without scanning every binding.
      */
     boolean isContactReachedAt(Transport transport, InetSocketAddress address);
 }

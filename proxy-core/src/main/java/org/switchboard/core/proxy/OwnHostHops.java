@@ -74,6 +74,7 @@ final class OwnHostHops {
     /** Why a hop was refused, for an admin reading the log. */
     static String why(int refusal) {
         return refusal == 482 ? "it is one of this server's own listen points"
-                : "it is another port of this host where no registered phone is, and the sender has not authenticated";
+                : "it is another port of this host, no registered phone is there, and the sender has not "
+                        + "authenticated";
     }
 }

@@ -12,8 +12,8 @@ import org.switchboard.core.proxy.routing.Router;
 
 /**
  * What the server hands the forwarding proxy: where requests go ({@link Router}), which domains
- * are ours, who is registered where, who must authenticate and how, where call records go, and where blocking work runs.
- * Immutable; build it with {@link #local} and the {@code with...} methods.
+ * are ours, who is registered where, who must authenticate and how, where call records go, and
+ * where blocking work runs. Immutable; build it with {@link #local} and the {@code with...} methods.
  *
  * @param router decides the targets of initial requests
  * @param domains our domains and users, for the authentication policy
