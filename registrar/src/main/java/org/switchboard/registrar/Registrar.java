@@ -115,7 +115,8 @@ public final class Registrar implements AutoCloseable {
         }
         this.authenticator = new DigestAuthenticator(catalog, NonceCodec.withRandomKey(config.nonceValidity(), clock),
                 new NonceCountTracker(NONCE_COUNTS_TRACKED), guard, config.digestAlgorithms());
-        this.location = new InMemoryLocationService(clock);
+        OwnHost ownHost = ownHost();
+        this.location = new InMemoryLocationService(clock, ownHost::contains);
         BindingStore jdbc = new JdbcBindingStore(database);
         this.journal = storage.journalDir() == null ? null
                 : JournaledBindingStore.open(jdbc, storage.journalDir(), JOURNAL_FLUSH_INTERVAL, JOURNAL_SEGMENT_BYTES);
@@ -123,7 +124,7 @@ public final class Registrar implements AutoCloseable {
         location.load(bindings);
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
-        RegisterHandler handler = new RegisterHandler(catalog, ownHost(), authenticator, config.expiry(), writer,
+        RegisterHandler handler = new RegisterHandler(catalog, ownHost, authenticator, config.expiry(), writer,
                 location, clock);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged server and its own host, over real UDP sockets: nothing is relayed into another
- * port of this host for a sender that has not authenticated, requests for the server's own
- * address are answered by the server, a REGISTER for another address is refused, and a request in
- * another SIP version is answered 505 (RFC 4475 §3.1.2.16).
+ * port of this host for a sender that has not authenticated, within a dialog neither (no phone is
+ * registered there), requests for the server's own address are answered by the server, a REGISTER
+ * for another address is refused, and a request in another SIP version is answered 505 (RFC 4475
+ * §3.1.2.16).
  */
 class RelaySafetyIT {
     private static final String DOMAIN = "example.com";
@@ -89,6 +90,18 @@ class RelaySafetyIT {
     }
 
     @Test
+    void refusesInDialogRequestsAndDropsAcksFromStrangersToAnotherPortOfThisHost() throws Exception {
+        String uri = "sip:x@127.0.0.1:" + service.getLocalPort();
+        for (String method : List.of("MESSAGE", "BYE")) {
+            assertThat(statusLine(exchange(inDialog(request(method, uri, "mallory@outside.test", "SIP/2.0")))))
+                    .as(method).isEqualTo("SIP/2.0 403 Relaying Denied");
+        }
+        byte[] ack = inDialog(request("ACK", uri, "mallory@outside.test", "SIP/2.0")).getBytes(StandardCharsets.UTF_8);
+        client.send(new DatagramPacket(ack, ack.length, sip));
+        assertThat(nothingArrivesAt(service)).isTrue();
+    }
+
+    @Test
     void answersRequestsForItsOwnAddressItself() throws Exception {
         String self = "sip:127.0.0.1:" + sip.getPort();
         assertThat(statusLine(exchange(request("OPTIONS", self, "a@outside.test", "SIP/2.0"))))
@@ -125,6 +138,12 @@ class RelaySafetyIT {
                 + "Call-ID: " + UUID.randomUUID() + "@relay-it\r\n"
                 + "CSeq: 1 " + method + "\r\n"
                 + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** {@code request} within a dialog (To tag), loose-routed through the server as a peer sends it. */
+    private static String inDialog(String request) {
+        return request.replace("To: <sip:x@" + DOMAIN + ">\r\n", "To: <sip:x@" + DOMAIN + ">;tag=callee\r\n"
+                + "Route: <sip:127.0.0.1:" + sip.getPort() + ";lr>\r\n");
     }
 
     /** Sends a request and returns the first final response (provisionals skipped). */

@@ -34,16 +34,15 @@ public final class SipServerLocator {
      * @throws IOException if a DNS query failed (timeout, server failure)
      */
     public List<Destination> locate(SipUri uri) throws IOException {
-        Transport named = namedTransport(uri);
-        String host = uri.hostAddress();
-        InetAddress literal = IpLiterals.parse(host);
-        Transport fallback = named != null ? named : uri.isSecure() ? Transport.TLS : Transport.UDP;
         List<Destination> out = new ArrayList<>();
-        if (literal != null) {
-            // RFC 3263 §4.1/§4.2: a numeric IP address uses the named transport, else UDP (TLS for sips)
-            addIfSupported(out, fallback, new InetSocketAddress(literal, portOr(uri, fallback)));
+        Destination numeric = ofLiteral(uri);
+        if (numeric != null) {
+            addIfSupported(out, numeric.transport(), numeric.address());
             return out;
         }
+        Transport named = namedTransport(uri);
+        String host = uri.hostAddress();
+        Transport fallback = fallback(uri, named);
         if (uri.port() >= 0) {
             // §4.2: a port but no numeric address: A/AAAA only
             addAddresses(out, host, fallback, uri.port());
@@ -70,6 +69,24 @@ public final class SipServerLocator {
             addAddresses(out, host, fallback, fallback.defaultPort());
         }
         return out;
+    }
+
+    /**
+     * The one destination of a URI whose host is an IP address, whatever transports we support
+     * (RFC 3263 §4.1/§4.2: the named transport, else UDP, TLS for sips; the URI's port, else that
+     * transport's default), or {@code null} for a host name. Asks no DNS.
+     */
+    public static Destination ofLiteral(SipUri uri) {
+        InetAddress literal = IpLiterals.parse(uri.hostAddress());
+        if (literal == null) {
+            return null;
+        }
+        Transport transport = fallback(uri, namedTransport(uri));
+        return Destination.of(transport, new InetSocketAddress(literal, portOr(uri, transport)));
+    }
+
+    private static Transport fallback(SipUri uri, Transport named) {
+        return named != null ? named : uri.isSecure() ? Transport.TLS : Transport.UDP;
     }
 
     private static Transport namedTransport(SipUri uri) {

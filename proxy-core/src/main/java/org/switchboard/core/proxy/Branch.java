@@ -101,9 +101,7 @@ final class Branch implements ClientTransactionListener {
             int refused = core.ownHost().refusal(hop, owner.mayEnterOwnHost(target));
             if (refused != OwnHostHops.ALLOWED) {
                 LOG.info("Not forwarding {} from {} to {} at {}: {}", owner.request().method(),
-                        owner.request().from().uri(), target.uri(), hop, refused == 482
-                                ? "it is one of this server's own listen points"
-                                : "it is another port of this host and the sender has not authenticated");
+                        owner.request().from().uri(), target.uri(), hop, OwnHostHops.why(refused));
                 lastFailure = refused;
                 continue;
             }

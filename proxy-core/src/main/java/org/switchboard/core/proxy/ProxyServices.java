@@ -12,11 +12,13 @@ import org.switchboard.core.proxy.routing.Router;
 
 /**
  * What the server hands the forwarding proxy: where requests go ({@link Router}), which domains
- * are ours, who must authenticate and how, where call records go, and where blocking work runs.
- * Immutable; build it with {@link #local} and the {@code with...} methods.
+ * are ours, who is registered where, who must authenticate and how, where call records go, and
+ * where blocking work runs. Immutable; build it with {@link #local} and the {@code with...} methods.
  *
  * @param router decides the targets of initial requests
  * @param domains our domains and users, for the authentication policy
+ * @param location the registered contacts, for the next hops on this host that a registered phone
+ *     makes usable ({@link OwnHostHops})
  * @param authenticator authenticates requests from our users (407), or {@code null} to let every
  *     request through unauthenticated
  * @param callRecords where finished calls are written, or {@code null} to keep no records
@@ -25,12 +27,14 @@ import org.switchboard.core.proxy.routing.Router;
  * @param dns the DNS client for RFC 3263, or {@code null} for the system's name servers
  * @param settings timers and policies
  */
-public record ProxyServices(Router router, DomainCatalog domains, Authenticator authenticator,
-        CallRecordStore callRecords, Executor blockingExecutor, DnsLookup dns, ProxySettings settings) {
+public record ProxyServices(Router router, DomainCatalog domains, LocationService location,
+        Authenticator authenticator, CallRecordStore callRecords, Executor blockingExecutor, DnsLookup dns,
+        ProxySettings settings) {
 
     public ProxyServices {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(domains, "domains");
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(settings, "settings");
     }
 
@@ -39,31 +43,35 @@ public record ProxyServices(Router router, DomainCatalog domains, Authenticator 
      * authentication, no call records, default settings.
      */
     public static ProxyServices local(DomainCatalog domains, LocationService location) {
-        return new ProxyServices(new LocalRouter(domains, location, null), domains, null, null, null, null,
+        return new ProxyServices(new LocalRouter(domains, location, null), domains, location, null, null, null, null,
                 ProxySettings.DEFAULTS);
     }
 
     public ProxyServices withRouter(Router newRouter) {
-        return new ProxyServices(newRouter, domains, authenticator, callRecords, blockingExecutor, dns, settings);
+        return new ProxyServices(newRouter, domains, location,
+                authenticator, callRecords, blockingExecutor, dns, settings);
     }
 
     public ProxyServices withAuthenticator(Authenticator newAuthenticator) {
-        return new ProxyServices(router, domains, newAuthenticator, callRecords, blockingExecutor, dns, settings);
+        return new ProxyServices(router, domains, location,
+                newAuthenticator, callRecords, blockingExecutor, dns, settings);
     }
 
     public ProxyServices withCallRecords(CallRecordStore store) {
-        return new ProxyServices(router, domains, authenticator, store, blockingExecutor, dns, settings);
+        return new ProxyServices(router, domains, location, authenticator, store, blockingExecutor, dns, settings);
     }
 
     public ProxyServices withBlockingExecutor(Executor executor) {
-        return new ProxyServices(router, domains, authenticator, callRecords, executor, dns, settings);
+        return new ProxyServices(router, domains, location, authenticator, callRecords, executor, dns, settings);
     }
 
     public ProxyServices withDns(DnsLookup lookup) {
-        return new ProxyServices(router, domains, authenticator, callRecords, blockingExecutor, lookup, settings);
+        return new ProxyServices(router, domains, location,
+                authenticator, callRecords, blockingExecutor, lookup, settings);
     }
 
     public ProxyServices withSettings(ProxySettings newSettings) {
-        return new ProxyServices(router, domains, authenticator, callRecords, blockingExecutor, dns, newSettings);
+        return new ProxyServices(router, domains, location,
+                authenticator, callRecords, blockingExecutor, dns, newSettings);
     }
 }

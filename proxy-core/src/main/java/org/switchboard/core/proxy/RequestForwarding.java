@@ -15,9 +15,10 @@ import org.switchboard.core.proxy.routing.Target;
  * §16.6 step 6-7, loose routing); an initial request goes where the {@link
  * org.switchboard.core.proxy.routing.Router} says, and is record-routed if it creates a dialog.
  * Whether the sender is vouched for decides which next hops on this host its branches may use
- * ({@link OwnHostHops}); in-dialog requests are, as this proxy does not authenticate them (a UA
- * answers one for a dialog it does not have with 481, §12.2.2) and the dialogs of phones on this
- * host must keep working.
+ * ({@link OwnHostHops}). This proxy keeps no dialogs and does not authenticate in-dialog requests
+ * (a UA answers one for a dialog it does not have with 481, §12.2.2), so their senders are vouched
+ * for only from a trusted source: anyone else's reach a port of this host only where a registered
+ * phone is, which keeps the dialogs of phones on this host working and nothing else exposed.
  */
 final class RequestForwarding implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestForwarding.class);
@@ -48,7 +49,7 @@ final class RequestForwarding implements RequestProcessor {
             }
             targets = List.of(Target.of(request.sipRequestUri()));
             recordRoute = false;
-            vouched = true;
+            vouched = trust.isTrusted(context.flow().remote().getAddress());
             if (request.isMethod(SipMethod.BYE)) {
                 core.calls().hungUp(request.callId(), request.from().tag());
             }

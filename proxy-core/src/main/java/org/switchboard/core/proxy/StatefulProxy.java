@@ -69,12 +69,12 @@ public final class StatefulProxy {
         CallRecorder calls = services.callRecords() != null
                 ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
                 : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
-        OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound);
+        OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound, services.location());
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
                 new LoopDetection(), settings, services.router(), calls, sender, ownHost);
         this.stateless = new StatelessForwarder(local, services.domains(), endpoints, nextHops, unavailable, ownHost,
-                sender);
+                trust, sender);
     }
 
     /** The request chain: core checks, the local processors, then authentication and forwarding. */

@@ -3,6 +3,7 @@ package org.switchboard.core.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +29,10 @@ import org.switchboard.core.transport.Transport;
  * transaction (§16.7 step 5, RFC 6026 §7.2), sent on by the next Via. An ACK that targets this
  * server (one of our listen points or one of our domains, with no Route left) matches nothing here
  * and is absorbed without a DNS query; one whose next hop turns out to be one of our listen points
- * is dropped rather than sent back to us.
+ * is dropped rather than sent back to us, and so is one from an untrusted source whose next hop is
+ * another port of this host where no registered phone is ({@link OwnHostHops}): an ACK is never
+ * authenticated, and cannot be answered with 403 (no response is ever sent to an ACK, §17), so it
+ * is dropped.
  *
  * <p>Threading: called on the message's shard; never blocks (next hops by name are resolved on the
  * DNS executor, and the send happens from there).
@@ -42,16 +46,18 @@ final class StatelessForwarder implements StrayMessageHandler {
     private final NextHops nextHops;
     private final UnavailableHosts unavailable;
     private final OwnHostHops ownHost;
+    private final SenderTrust trust;
     private final SipSender sender;
 
     StatelessForwarder(LocalAddresses local, DomainCatalog domains, LocalEndpoints endpoints, NextHops nextHops,
-            UnavailableHosts unavailable, OwnHostHops ownHost, SipSender sender) {
+            UnavailableHosts unavailable, OwnHostHops ownHost, SenderTrust trust, SipSender sender) {
         this.local = local;
         this.domains = domains;
         this.endpoints = endpoints;
         this.nextHops = nextHops;
         this.unavailable = unavailable;
         this.ownHost = ownHost;
+        this.trust = trust;
         this.sender = sender;
     }
 
@@ -74,10 +80,14 @@ final class StatelessForwarder implements StrayMessageHandler {
                 return;
             }
             String branch = derivedBranch(ack.topVia().branch());
+            boolean vouched = trust.isTrusted(inbound.flow().remote().getAddress());
             nextHops.of(routed).whenComplete((hops, error) -> {
-                Destination hop = error == null ? firstAvailable(hops) : null;
+                List<Destination> usable = error == null ? usable(hops, vouched, inbound) : List.of();
+                Destination hop = firstAvailable(usable);
                 if (hop == null) {
-                    LOG.info("No next hop for ACK to {} (Call-ID {})", routed.requestUri(), ack.callId());
+                    if (error != null || usable.size() == hops.size()) {
+                        LOG.info("No next hop for ACK to {} (Call-ID {})", routed.requestUri(), ack.callId());
+                    }
                     return;
                 }
                 sender.sendRequest(copy(routed, inbound.flow(), hop, branch), hop,
@@ -92,13 +102,25 @@ final class StatelessForwarder implements StrayMessageHandler {
         return local.isLocal(uri) || domains.isLocalDomain(uri.host());
     }
 
-    /**
-     * The first hop that is up and not one of our own listen points; an ACK is never authenticated,
-     * so it may go to another port of this host like any in-dialog request (a phone on this host).
-     */
+    /** The hops this ACK may go to ({@link OwnHostHops}); each refused one is logged at debug level. */
+    private List<Destination> usable(List<Destination> hops, boolean vouched, InboundMessage inbound) {
+        SipRequest ack = (SipRequest) inbound.message();
+        List<Destination> usable = new ArrayList<>(hops.size());
+        for (Destination hop : hops) {
+            int refused = ownHost.refusal(hop, vouched);
+            if (refused == OwnHostHops.ALLOWED) {
+                usable.add(hop);
+            } else {
+                LOG.debug("Dropping ACK from {} to {} at {} (Call-ID {}): {}", inbound.flow().remote(),
+                        ack.requestUri(), hop, ack.callId(), OwnHostHops.why(refused));
+            }
+        }
+        return usable;
+    }
+
     private Destination firstAvailable(List<Destination> hops) {
         for (Destination hop : hops) {
-            if (ownHost.refusal(hop, true) == OwnHostHops.ALLOWED && unavailable.statusOf(hop) == 0) {
+            if (unavailable.statusOf(hop) == 0) {
                 return hop;
             }
         }

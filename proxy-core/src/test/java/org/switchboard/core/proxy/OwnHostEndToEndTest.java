@@ -15,7 +15,8 @@ import org.switchboard.core.message.SipResponse;
 
 /**
  * The proxy and its own host, over real sockets: no relay into other ports of this host for
- * senders it does not vouch for, whatever spelling, name or Route leads there; requests for the
+ * senders it does not vouch for, whatever spelling, name or Route leads there, also within a
+ * dialog, where only a phone registered from this host is reached; requests for the
  * server's own listen points answered here and never forwarded to ourselves; unknown methods
  * proxied to users (RFC 3261 §16.3); stray ACKs for us absorbed without DNS.
  */
@@ -95,6 +96,58 @@ class OwnHostEndToEndTest {
             phone.respond(invite, 486, "Busy Here", null);
             stranger.expectResponse(486);
         }
+    }
+
+    @Test
+    void deniesInDialogRequestsFromStrangersToAPortOfThisHostWhereNoPhoneIsRegistered() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger-d", proxy.udp()); TestUa pbx = TestUa.udp("pbx-d", proxy.udp());
+                TestUa phone = TestUa.udp("phone-d", proxy.udp())) {
+            proxy.register("phone-d", phone, 1.0); // a phone on this host, at another port
+            for (String method : List.of("MESSAGE", "BYE", "INVITE")) {
+                stranger.send(inDialog(stranger, method, "sip:x@127.0.0.1:" + port(pbx)));
+                assertThat(stranger.expectResponse(403).reasonPhrase()).as(method).isEqualTo("Relaying Denied");
+            }
+            pbx.expectNoRequest("MESSAGE", 300);
+            assertThat(pbx.seen()).isEmpty();
+            assertThat(phone.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void forwardsInDialogRequestsFromStrangersToAPhoneRegisteredOnThisHost() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger-p", proxy.udp());
+                TestUa phone = TestUa.udp("softphone-p", proxy.udp())) {
+            proxy.register("softphone-p", phone, 1.0);
+            for (String method : List.of("MESSAGE", "BYE")) {
+                stranger.send(inDialog(stranger, method, phone.contact()));
+                SipRequest arrived = phone.expectRequest(method);
+                assertThat(arrived.requestUri()).isEqualTo(phone.contact());
+                phone.respond(arrived, 200, "OK", null);
+                assertThat(stranger.expectResponse(200).cseq().method()).isEqualTo(method);
+            }
+        }
+    }
+
+    @Test
+    void dropsAnAckFromAStrangerToAPortOfThisHostWhereNoPhoneIsRegistered() throws Exception {
+        try (TestUa stranger = TestUa.udp("stranger-a", proxy.udp()); TestUa pbx = TestUa.udp("pbx-a", proxy.udp());
+                TestUa phone = TestUa.udp("softphone-a", proxy.udp())) {
+            proxy.register("softphone-a", phone, 1.0);
+            stranger.send(inDialog(stranger, "ACK", "sip:x@127.0.0.1:" + port(pbx)));
+            stranger.send(inDialog(stranger, "ACK", phone.contact()));
+            // the second ACK arrives at the registered phone, so the first was handled by then
+            phone.expectRequest("ACK");
+            pbx.expectNoRequest("ACK", 300);
+            assertThat(pbx.seen()).isEmpty();
+            assertThat(stranger.seen()).isEmpty();
+        }
+    }
+
+    /** A request within a dialog (To tag) from {@code ua}, routed through the proxy (loose routing). */
+    private static String inDialog(TestUa ua, String method, String uri) {
+        String request = ua.request(method, uri, uri, newCallId(), 2,
+                "Route: <sip:127.0.0.1:" + proxy.udp().getPort() + ";lr>\n");
+        return request.replace("To: <" + uri + ">\n", "To: <" + uri + ">;tag=remote-tag\n");
     }
 
     @Test

@@ -37,8 +37,13 @@ class ProxyCallEndToEndTest {
         proxy.close();
     }
 
-    /** INVITE/180/200/ACK, then BYE/200 from the caller or the callee. */
+    /**
+     * INVITE/180/200/ACK, then BYE/200 from the caller or the callee. The caller is registered too:
+     * both phones run on this host, where the callee's unauthenticated BYE may reach only a
+     * registered phone ({@link OwnHostHops}).
+     */
     private static void call(TestUa caller, TestUa callee, String user, boolean callerHangsUp) throws Exception {
+        proxy.register(caller.user, caller, 1.0);
         String callId = newCallId();
         caller.send(caller.invite("sip:" + user + "@" + DOMAIN, callId));
         SipRequest invite = callee.expectRequest("INVITE");

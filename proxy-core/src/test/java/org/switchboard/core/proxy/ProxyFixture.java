@@ -22,6 +22,7 @@ import org.switchboard.core.cdr.InMemoryCallRecordStore;
 import org.switchboard.core.dns.DnsAnswer;
 import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.dns.NaptrRecord;
+import org.switchboard.core.dns.SipServerLocator;
 import org.switchboard.core.dns.SrvRecord;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.LocationService;
@@ -30,10 +31,12 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transaction.TimerSettings;
+import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
@@ -172,6 +175,21 @@ final class ProxyFixture implements AutoCloseable {
             List<RegisteredContact> list = new ArrayList<>(contacts.getOrDefault(aor.user(), List.of()));
             list.sort((a, b) -> Double.compare(b.q(), a.q()));
             return List.copyOf(list);
+        }
+
+        /** By scanning every contact, as the fixture has few. */
+        @Override
+        public boolean isContactReachedAt(Transport transport, InetSocketAddress address) {
+            Destination place = Destination.of(transport, address);
+            for (List<RegisteredContact> list : contacts.values()) {
+                for (RegisteredContact c : list) {
+                    if (place.equals(Destination.of(c.flow().transport(), c.flow().remote()))
+                            || place.equals(SipServerLocator.ofLiteral(SipUri.parse(c.uri())))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

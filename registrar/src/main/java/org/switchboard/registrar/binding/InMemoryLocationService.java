@@ -1,5 +1,7 @@
 package org.switchboard.registrar.binding;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,21 +10,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.location.RegisteredContact;
+import org.switchboard.core.transport.Transport;
 
 /**
  * The bindings of all addresses-of-record in memory, so {@link #lookup} answers the proxy without a
  * database read. It holds committed state only: the {@link BindingWriter} is its one writer and
  * publishes a change after the change is durable, so a lookup never sees a binding whose commit
  * failed. Expired bindings are never returned (the writer's periodic purge then drops them). Time
- * comes from the injected clock.
+ * comes from the injected clock. {@link ContactReaches} indexes where on this host the bindings are
+ * reached, changed with them on every publish.
  *
- * <p><b>Threading:</b> thread-safe; {@link #lookup}, {@link #bindings} and {@link #all} never block
- * and may run on an event loop; {@link #load} blocks on the store.
+ * <p><b>Threading:</b> thread-safe; {@link #lookup}, {@link #isContactReachedAt}, {@link #bindings}
+ * and {@link #all} never block and may run on an event loop; {@link #load} blocks on the store.
  */
 public final class InMemoryLocationService implements LocationService {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryLocationService.class);
@@ -30,9 +35,15 @@ public final class InMemoryLocationService implements LocationService {
     private final Clock clock;
     /** Each value is an immutable list sorted by q, replaced as a whole on change. */
     private final ConcurrentHashMap<AddressOfRecord, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private final ContactReaches reaches;
 
-    public InMemoryLocationService(Clock clock) {
+    /**
+     * @param thisHost whether an address is one of this host's: only places there are indexed for
+     *     {@link #isContactReachedAt}, as the proxy asks about no others
+     */
+    public InMemoryLocationService(Clock clock, Predicate<InetAddress> thisHost) {
         this.clock = clock;
+        this.reaches = new ContactReaches(thisHost);
     }
 
     /**
@@ -57,6 +68,7 @@ public final class InMemoryLocationService implements LocationService {
             List<Binding> list = e.getValue();
             list.sort(BindingRules.HIGHEST_Q_FIRST);
             bindings.put(e.getKey(), List.copyOf(list));
+            reaches.replace(e.getKey(), List.of(), list);
             loaded += list.size();
         }
         if (!expired.isEmpty()) {
@@ -75,6 +87,25 @@ public final class InMemoryLocationService implements LocationService {
             contacts.add(b.toContact());
         }
         return List.copyOf(contacts);
+    }
+
+    /** Answers {@code false} for any address that is not this host's, which are not indexed. */
+    @Override
+    public boolean isContactReachedAt(Transport transport, InetSocketAddress address) {
+        Instant now = clock.instant();
+        for (AddressOfRecord aor : reaches.at(transport, address)) {
+            for (Binding b : stored(aor)) {
+                if (b.isLive(now) && ContactReaches.reaches(b, transport, address)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How many places {@link #isContactReachedAt} knows, for tests. */
+    int indexedPlaces() {
+        return reaches.size();
     }
 
     /** The live bindings of {@code aor}, highest q first. */
@@ -105,11 +136,9 @@ public final class InMemoryLocationService implements LocationService {
     /** Replaces the bindings of each address-of-record by committed ones; for the writer. */
     void publish(Map<AddressOfRecord, List<Binding>> committed) {
         for (var e : committed.entrySet()) {
-            if (e.getValue().isEmpty()) {
-                bindings.remove(e.getKey());
-            } else {
-                bindings.put(e.getKey(), List.copyOf(e.getValue()));
-            }
+            List<Binding> after = List.copyOf(e.getValue());
+            List<Binding> before = after.isEmpty() ? bindings.remove(e.getKey()) : bindings.put(e.getKey(), after);
+            reaches.replace(e.getKey(), before == null ? List.of() : before, after);
         }
     }
 }

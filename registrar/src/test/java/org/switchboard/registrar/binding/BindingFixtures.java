@@ -1,14 +1,18 @@
 package org.switchboard.registrar.binding;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 
 /** Bindings for tests. */
 final class BindingFixtures {
+    /** The addresses of this host, for {@link InMemoryLocationService}: loopback only in tests. */
+    static final Predicate<InetAddress> THIS_HOST = InetAddress::isLoopbackAddress;
     static final AddressOfRecord ALICE = new AddressOfRecord("201", "example.com");
     static final Flow TCP_FLOW = new Flow(Transport.TCP, new InetSocketAddress("192.0.2.1", 5060),
             new InetSocketAddress("198.51.100.7", 40123), 42);

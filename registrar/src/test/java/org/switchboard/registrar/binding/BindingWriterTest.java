@@ -3,6 +3,7 @@ package org.switchboard.registrar.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.registrar.binding.BindingFixtures.ALICE;
+import static org.switchboard.registrar.binding.BindingFixtures.THIS_HOST;
 import static org.switchboard.registrar.binding.BindingFixtures.binding;
 import static org.switchboard.registrar.binding.BindingFixtures.instance;
 import static org.switchboard.registrar.binding.BindingFixtures.outbound;
@@ -30,7 +31,7 @@ class BindingWriterTest {
     private final TestClock clock = new TestClock();
     private final Database db = TestDatabases.inMemory();
     private final CountingBindingStore store = new CountingBindingStore(new JdbcBindingStore(db));
-    private final InMemoryLocationService location = new InMemoryLocationService(clock);
+    private final InMemoryLocationService location = new InMemoryLocationService(clock, THIS_HOST);
     private final BindingWriter writer = new BindingWriter(location, store, clock, 3, 100);
 
     BindingWriterTest() {
@@ -148,7 +149,8 @@ class BindingWriterTest {
         Database durable = TestDatabases.inMemory();
         JournaledBindingStore crashed = JournaledBindingStore.open(new JdbcBindingStore(durable), journal,
                 Duration.ofHours(1), 1 << 20);
-        BindingWriter journaled = new BindingWriter(new InMemoryLocationService(clock), crashed, clock, 3, 100);
+        BindingWriter journaled = new BindingWriter(new InMemoryLocationService(clock, THIS_HOST), crashed, clock, 3,
+                100);
         journaled.start();
         journaled.register(ALICE, List.of(instance("sip:201@192.0.2.10:40001", in(Duration.ofHours(1)), "boot-1", 1)))
                 .join();
@@ -159,7 +161,7 @@ class BindingWriterTest {
 
         JournaledBindingStore restarted = JournaledBindingStore.open(new JdbcBindingStore(durable), journal,
                 Duration.ofHours(1), 1 << 20);
-        InMemoryLocationService reloaded = new InMemoryLocationService(clock);
+        InMemoryLocationService reloaded = new InMemoryLocationService(clock, THIS_HOST);
         reloaded.load(restarted);
 
         assertThat(reloaded.lookup(ALICE)).extracting(RegisteredContact::uri)
@@ -257,7 +259,7 @@ class BindingWriterTest {
         Binding live = binding("sip:201@192.0.2.10", 1.0, in(Duration.ofHours(1)), "a", 1);
         Binding expired = binding("sip:201@192.0.2.11", 1.0, in(Duration.ofSeconds(-1)), "b", 1);
         store.apply(List.of(new BindingChanges(List.of(live, expired), List.of())));
-        InMemoryLocationService fresh = new InMemoryLocationService(clock);
+        InMemoryLocationService fresh = new InMemoryLocationService(clock, THIS_HOST);
 
         assertThat(fresh.load(store)).isEqualTo(1);
 
