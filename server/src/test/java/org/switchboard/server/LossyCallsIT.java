@@ -95,7 +95,8 @@ class LossyCallsIT {
         Thread.sleep(1000); // the callee binds its port
 
         Path stats = work.resolve("caller-stat.csv");
-        int exit = sipp("loss-caller", CALLER_PORT, List.of("-s", CALLEE, "-inf", injection("caller", CALLERS).toString(),
+        Path callers = injection("caller", CALLERS);
+        int exit = sipp("loss-caller", CALLER_PORT, List.of("-s", CALLEE, "-inf", callers.toString(),
                 "-auth_uri", CALLEE + "@" + DOMAIN, "-r", Integer.toString(RATE), "-m", Integer.toString(CALLS),
                 "-l", Integer.toString(RATE * 20), "-default_behaviors", "all,-abortunexp", "-recv_timeout", "10s",
                 "-timeout", CALLS_TIMEOUT.toSeconds() + "s", "-trace_stat", "-stf", stats.toString(), "-fd", "1",
@@ -108,7 +109,8 @@ class LossyCallsIT {
                 + "\n--- loss rules ---\n" + lossCounters() + "\n--- server ---\n" + tail(serverLog);
         assertThat(result.failedCalls()).as(diagnosis).isZero();
         assertThat(result.successfulCalls()).as(diagnosis).isEqualTo(CALLS);
-        assertThat(lossCounters()).as("the rules dropped datagrams").containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+DROP");
+        assertThat(lossCounters()).as("the rules dropped datagrams")
+                .containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+DROP");
         assertThat(read(serverLog)).as("nothing dropped or evicted, no next hop given up")
                 .doesNotContain("since the last such line", "unavailable");
     }

@@ -64,7 +64,8 @@ final class UnavailableHosts {
         Key key = new Key(destination.transport(), destination.address());
         synchronized (hosts) {
             Host previous = hosts.get(key);
-            hosts.put(key, new Host(status, clock.millis() + ttlMillis, previous == null ? 0 : previous.heardAtMillis()));
+            long heardAt = previous == null ? 0 : previous.heardAtMillis();
+            hosts.put(key, new Host(status, clock.millis() + ttlMillis, heardAt));
             if (previous == null || previous.status() == 0) {
                 LOG.info("Next hop {} is unavailable ({}); skipping it for {} ms", destination, status, ttlMillis);
             }

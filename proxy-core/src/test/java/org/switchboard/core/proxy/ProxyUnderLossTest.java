@@ -3,6 +3,7 @@ package org.switchboard.core.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,7 @@ class ProxyUnderLossTest {
     private final Map<Integer, Integer> invitesAtCallee = new HashMap<>();
     private final Map<Integer, Integer> byesAtCallee = new HashMap<>();
     private final Set<Integer> ackedAtCallee = new HashSet<>();
+    private boolean calleeAnswers = true;
 
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
@@ -110,8 +112,6 @@ class ProxyUnderLossTest {
         assertThat(trying).as("100 Trying for the authenticated INVITE, sent with no time passed").containsEntry(0, 1);
     }
 
-    private boolean calleeAnswers = true;
-
     private Caller startAll(LossyNetwork network) {
         ManualShard proxyShard = new ManualShard(clock);
         location.add("bob", new RegisteredContact(CALLEE_CONTACT, 1.0, List.of(),
@@ -123,10 +123,10 @@ class ProxyUnderLossTest {
                 .withSettings(ProxySettings.DEFAULTS.withUnavailableHostTtl(Duration.ofSeconds(30)));
         SipSender proxySender = network.attach(PROXY, message -> proxyLayer.onMessage(message));
         try {
-            proxy = new StatefulProxy(services, new LocalAddresses(Set.of(PROXY.getHostString()), Set.of(PROXY.getPort())),
-                    List.of(new ListenPoint(Transport.UDP, PROXY)), proxySender, () -> proxyLayer, Runnable::run,
-                    Runnable::run, Clock.systemUTC());
-        } catch (java.net.SocketException e) {
+            LocalAddresses local = new LocalAddresses(Set.of(PROXY.getHostString()), Set.of(PROXY.getPort()));
+            proxy = new StatefulProxy(services, local, List.of(new ListenPoint(Transport.UDP, PROXY)), proxySender,
+                    () -> proxyLayer, Runnable::run, Runnable::run, Clock.systemUTC());
+        } catch (SocketException e) {
             throw new IllegalStateException(e);
         }
         RequestChain chain = proxy.chain(ServerCapabilities.defaults(), List.of());
