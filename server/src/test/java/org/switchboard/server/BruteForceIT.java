@@ -127,7 +127,8 @@ class BruteForceIT {
                 try (Socket fourth = connect(server)) {
                     assertThat(fourth.getInputStream().read()).as("refused: the address holds 3").isEqualTo(-1);
                 }
-                assertThat(process.awaitLine("Refused connection from /127.0.0.1", START_TIMEOUT)).isTrue();
+                assertThat(process.awaitLine("Refused connections: 1 since the last such line (at most one every 60 s);"
+                        + " last: from /127.0.0.1", START_TIMEOUT)).as("the refusal logged").isTrue();
 
                 open.remove(0).close();
                 try (Socket silent = connectWhenAdmitted(server)) {
