@@ -5,11 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.log.RateLimitedLog;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Transport;
@@ -76,9 +78,9 @@ final class CompletedResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompletedResponses.class);
     /** Shared by every shard's store: an admin needs one line, not one per shard. */
-    private static final RateLimitedWarning EVICTED_EARLY = new RateLimitedWarning(LOG,
-            "final responses dropped before Timer J because their store was full (retransmissions of their"
-                    + " requests are then taken as new requests)");
+    private static final RateLimitedLog EVICTED_EARLY = RateLimitedLog.of(LOG, RateLimitedLog.Level.WARN,
+            "Final responses dropped before Timer J because their store was full (retransmissions of their"
+                    + " requests are then taken as new requests)", Duration.ofSeconds(10));
 
     private final TransactionCounters counters;
     private final IntFunction<ByteBuffer> allocator;

@@ -1,9 +1,11 @@
 package org.switchboard.core.transaction;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.log.RateLimitedLog;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipParseException;
@@ -20,10 +22,10 @@ import org.switchboard.core.transport.SipSender;
 final class TransactionShard {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionShard.class);
     /** Shared by all shards: an admin needs one line, not one per shard. */
-    private static final RateLimitedWarning SERVER_TABLE_FULL = new RateLimitedWarning(LOG,
-            "new requests answered 503 because the server transaction table was full");
-    private static final RateLimitedWarning CLIENT_TABLE_FULL = new RateLimitedWarning(LOG,
-            "requests not sent because the client transaction table was full");
+    private static final RateLimitedLog SERVER_TABLE_FULL = RateLimitedLog.of(LOG, RateLimitedLog.Level.WARN,
+            "Requests answered 503 because the server transaction table was full", Duration.ofSeconds(10));
+    private static final RateLimitedLog CLIENT_TABLE_FULL = RateLimitedLog.of(LOG, RateLimitedLog.Level.WARN,
+            "Requests not sent because the client transaction table was full", Duration.ofSeconds(10));
 
     final Shard shard;
     final SipSender sender;

@@ -5,8 +5,11 @@ import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.log.RateLimitedLog;
 
 /**
  * The open stream connections, by id and by remote address, bounded in number, in total and per
@@ -21,11 +24,13 @@ final class ConnectionRegistry {
     private final ConcurrentHashMap<InetSocketAddress, Channel> byRemote = new ConcurrentHashMap<>();
     /** Inbound connections per remote IP address, for those limited; an address with none has no entry. */
     private final ConcurrentHashMap<InetAddress, Integer> inboundBySource = new ConcurrentHashMap<>();
-    private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-
     private final AtomicLong lastId = new AtomicLong();
-    private final AtomicLong lastFullWarning = new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS);
-    private final AtomicLong lastSourceFullWarning = new AtomicLong(System.nanoTime() - FULL_WARNING_INTERVAL_NANOS);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionTracker.class);
+    /** Refusals, logged at most once a minute per kind so that a connection flood does not flood the log. */
+    private final RateLimitedLog fullRefusals = RateLimitedLog.of(LOG, RateLimitedLog.Level.WARN,
+            "Refused connections", Duration.ofMinutes(1));
+    private final RateLimitedLog sourceFullRefusals = RateLimitedLog.of(LOG, RateLimitedLog.Level.WARN,
+            "Refused connections", Duration.ofMinutes(1));
     private final int maxConnections;
     private final int maxPerSource;
 
@@ -96,15 +101,9 @@ final class ConnectionRegistry {
         return maxPerSource;
     }
 
-    /**
-     * Whether a refusal of this kind should be logged as a warning: at most once a minute per kind,
-     * so that a connection flood does not flood the log too.
-     */
-    boolean shouldWarn(Admission refusal) {
-        AtomicLong lastWarning = refusal == Admission.SOURCE_FULL ? lastSourceFullWarning : lastFullWarning;
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        return now - last >= FULL_WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now);
+    /** The log of refusals of this kind. */
+    RateLimitedLog refusals(Admission refusal) {
+        return refusal == Admission.SOURCE_FULL ? sourceFullRefusals : fullRefusals;
     }
 
     /** Whether another connection may be opened. */

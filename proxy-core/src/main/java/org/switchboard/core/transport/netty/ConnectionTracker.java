@@ -70,12 +70,7 @@ final class ConnectionTracker extends ChannelInboundHandlerAdapter {
                 ? source.getHostAddress() + " holds " + registry.inboundFrom(source)
                         + " connections, the most one address may hold"
                 : registry.size() + " connections are open, the configured maximum";
-        if (registry.shouldWarn(refusal)) {
-            log.warn("Refused connection from {}: {} (further refusals of this kind within a minute are logged"
-                    + " at debug level)", ctx.channel().remoteAddress(), why);
-        } else {
-            log.debug("Refused connection from {}: {}", ctx.channel().remoteAddress(), why);
-        }
+        registry.refusals(refusal).occurred(() -> "from " + ctx.channel().remoteAddress() + ": " + why);
         ctx.close();
     }
 

@@ -4,11 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.log.RateLimitedLog;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipMessage;
@@ -35,14 +36,14 @@ import org.switchboard.core.transport.TransportStats;
  * {@code received}/{@code rport} in the top Via, and hand well-formed messages to the {@link
  * InboundMessageHandler}. A request whose top Via cannot route the answer is answered at the
  * packet's source where that is safe (RFC 4475 §3.1.2.1, §3.1.2.16 expect an answer). Everything
- * else is dropped, counted, and logged at INFO at most once a minute ({@link DropLog}).
+ * else is dropped, counted, and logged at INFO at most once a minute ({@link RateLimitedLog}).
  *
  * <p>Thread-safe and stateless apart from its collaborators; called on the event loop that read the
  * message. Never throws: a bad message must not kill the channel.
  */
 final class MessageReceiver {
     private static final Logger log = LoggerFactory.getLogger(MessageReceiver.class);
-    private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final String SIP_2_0 = "SIP/2.0";
     private static final InetAddress LIMITED_BROADCAST = limitedBroadcast();
 
@@ -50,14 +51,15 @@ final class MessageReceiver {
     private final SipSender responder;
     private final TransportStats stats;
     private final MessageTrace trace;
-    private final DropLog drops;
+    private final RateLimitedLog drops;
 
     MessageReceiver(InboundMessageHandler handler, SipSender responder, TransportStats stats, MessageTrace trace) {
-        this(handler, responder, stats, trace, new DropLog(log, DROP_LOG_INTERVAL_NANOS, System::nanoTime));
+        this(handler, responder, stats, trace,
+                RateLimitedLog.of(log, RateLimitedLog.Level.INFO, "Dropped messages", DROP_LOG_INTERVAL));
     }
 
     MessageReceiver(InboundMessageHandler handler, SipSender responder, TransportStats stats, MessageTrace trace,
-            DropLog drops) {
+            RateLimitedLog drops) {
         this.handler = handler;
         this.responder = responder;
         this.stats = stats;
@@ -77,7 +79,7 @@ final class MessageReceiver {
         SipMessage message = result.message();
         if (message == null) {
             stats.recordParseFailure();
-            drops.dropped("Dropped " + bytes.length + " bytes that are no SIP message from " + flow + ": "
+            drops.occurred(() -> bytes.length + " bytes that are no SIP message from " + flow + ": "
                     + result.error());
             return;
         }
@@ -89,7 +91,7 @@ final class MessageReceiver {
             }
         } catch (SipParseException e) {
             stats.recordDropped();
-            drops.dropped("Dropped message from " + flow + ": " + e.getMessage());
+            drops.occurred(() -> "a message from " + flow + ": " + e.getMessage());
         } catch (RuntimeException e) {
             stats.recordDropped();
             log.warn("Dropped message from {}: processing failed", flow, e);
@@ -130,7 +132,8 @@ final class MessageReceiver {
             why = why + " with " + e.getMessage();
         }
         stats.recordMalformedDropped();
-        drops.dropped("Dropped a message from " + flow + " that cannot be answered: " + why);
+        String reason = why;
+        drops.occurred(() -> "a message from " + flow + " that cannot be answered: " + reason);
     }
 
     /**
@@ -238,7 +241,8 @@ final class MessageReceiver {
         String problem = response.validate();
         if (problem != null) {
             stats.recordDropped();
-            drops.dropped("Dropped malformed " + response.statusCode() + " response from " + flow + ": " + problem);
+            drops.occurred(() -> "malformed " + response.statusCode() + " response from " + flow + ": "
+                    + problem);
             return;
         }
         deliver(new InboundMessage(response, flow, receivedAt));
@@ -254,7 +258,7 @@ final class MessageReceiver {
         Via via = atSource ? null : readableTopVia(request);
         if (request.isMethod(SipMethod.ACK) || via == null && !answerableAtSource(request, flow)) {
             stats.recordMalformedDropped();
-            drops.dropped("Dropped malformed " + request.method() + " from " + flow + " that cannot be answered: "
+            drops.occurred(() -> "malformed " + request.method() + " from " + flow + " that cannot be answered: "
                     + reason);
             return;
         }

@@ -9,12 +9,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.log.RateLimitedLog;
 import org.switchboard.core.message.TestMessages;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
@@ -194,7 +196,8 @@ class MessageReceiverTest {
         lines.start();
         long[] now = {0};
         MessageReceiver limited = new MessageReceiver(delivered::add, sender, stats, trace,
-                new DropLog(logger, 1000, () -> now[0]));
+                new RateLimitedLog(logger, RateLimitedLog.Level.INFO, "Dropped messages", Duration.ofNanos(1000),
+                        () -> now[0]));
 
         for (int i = 0; i < 5; i++) {
             limited.receive(bytes("garbage " + i), UDP_FLOW, true);
@@ -204,7 +207,7 @@ class MessageReceiverTest {
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
                 .satisfies(l -> assertThat(l.get(0)).contains("from " + UDP_FLOW))
-                .satisfies(l -> assertThat(l.get(1)).contains("(4 more dropped since the last such line)"));
+                .satisfies(l -> assertThat(l.get(1)).contains("Dropped messages: 5 since the last such line"));
         assertThat(stats.dropped()).isEqualTo(6);
         logger.detachAppender(lines);
     }
