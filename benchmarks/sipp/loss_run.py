@@ -25,9 +25,7 @@ Example (docs/performance.md, "Calls on a lossy network"):
         --loss 0.05
 """
 import argparse
-import csv
 import json
-import re
 import os
 import shutil
 import signal
@@ -36,7 +34,10 @@ import sys
 import tempfile
 import time
 
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+from sipp_bench import (heap_used_mb, injection_row, last_stats, process_cpu_seconds, rcvbuf_errors, sipp_command,
+                        start_logged, stop, switchboard_command, switchboard_server, thread_cpu_seconds, user_row,
+                        wait_for_line)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER_PORT = 5060
 CALLEE_PORT = 5070
@@ -75,9 +76,7 @@ class Namespace:
 
     def rcvbuf_errors(self):
         """UDP datagrams the namespace's kernel dropped for a full socket receive buffer."""
-        out = self.run("cat", "/proc/net/snmp", capture_output=True, text=True).stdout
-        rows = [line.split() for line in out.splitlines() if line.startswith("Udp:")]
-        return int(dict(zip(rows[0][1:], rows[1][1:]))["RcvbufErrors"])
+        return rcvbuf_errors(self.run("cat", "/proc/net/snmp", capture_output=True, text=True).stdout)
 
     def dropped(self):
         """Datagrams dropped by the loss rules so far, per destination port."""
@@ -91,32 +90,24 @@ class Namespace:
         return counts
 
 
-def jit_seconds(pids):
-    """CPU seconds of the JVM's JIT compiler threads (C1 and C2 CompilerThreadN)."""
+def summed(pids, seconds):
+    """seconds(pid) summed over the processes, leaving out those that ended."""
     total = 0.0
     for pid in pids:
         try:
-            for tid in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                    line = f.read()
-                if "CompilerThre" in line[line.index("(") + 1:line.rindex(")")]:
-                    fields = line.rsplit(")", 1)[1].split()
-                    total += (int(fields[11]) + int(fields[12])) / CLK_TCK
+            total += seconds(pid)
         except OSError:
-            pass
+            pass  # the process ended
     return total
+
+
+def jit_seconds(pids):
+    """CPU seconds of the JVM's JIT compiler threads (C1 and C2 CompilerThreadN)."""
+    return summed(pids, lambda pid: sum(s for name, s in thread_cpu_seconds(pid) if "CompilerThre" in name))
 
 
 def cpu_seconds(pids):
-    total = 0.0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / CLK_TCK
-        except OSError:
-            pass
-    return total
+    return summed(pids, process_cpu_seconds)
 
 
 def process_tree(pid):
@@ -133,55 +124,25 @@ def process_tree(pid):
     return pids
 
 
-def heap_used_mb(pid):
-    """Live heap after a full collection (jcmd GC.run, then GC.heap_info's used total)."""
-    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, stdout=subprocess.DEVNULL, timeout=60)
-    info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True,
-                          timeout=60).stdout
-    used = re.findall(r"^\s*[\w -]*(?:generation|heap)\s+total \d+K, used (\d+)K", info, re.M)
-    return round(sum(int(u) for u in used) / 1024.0, 1) if used else float("nan")
-
-
-def last_stats(stat_file):
-    with open(stat_file, newline="") as f:
-        rows = list(csv.reader(f, delimiter=";"))
-    return {name: rows[-1][i] for i, name in enumerate(rows[0]) if name}
-
-
-def wait_for(predicate, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def log_has(path, needle):
-    return os.path.exists(path) and needle in open(path, errors="replace").read()
-
-
 def password(args, user):
     """Kamailio's anchor configuration takes pw-USER; Switchboard wants at least 8 characters."""
     return f"pw-{user}" if args.server == "kamailio" else f"pw-{user}-bench"
 
 
 def start_switchboard(args, ns, data, log):
-    base = ["java", "-jar", os.path.abspath(args.jar)]
-    common = ["--data-dir", data]
     users = os.path.join(data, "users.csv")
     with open(users, "w") as f:
         for i in range(args.users):
-            f.write(f"{1000 + i},{password(args, 1000 + i)},Caller {i}\n")
-        f.write(f"{CALLEE},{password(args, CALLEE)},Callee\n")
-    sh(*base, "domain", "add", args.domain, *common, stdout=subprocess.DEVNULL)
-    sh(*base, "user", "import", users, "--domain", args.domain, *common, stdout=subprocess.DEVNULL)
-    cmd = ns.prefix() + ["taskset", "-c", str(args.server_cpu), "java"] + args.jvm_arg + base[1:] + [
-        "run", "--sip-port", str(SERVER_PORT), "--listen", "127.0.0.1", "--transports", "udp",
-        "--http-port", "0", "--no-pnp", "--digest-algorithms", "md5"] + common + args.server_arg
-    out = open(log, "w")
-    server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
-    if not wait_for(lambda: log_has(log, "Switchboard started"), 60):
+            f.write(user_row(1000 + i, password(args, 1000 + i), f"Caller {i}"))
+        f.write(user_row(CALLEE, password(args, CALLEE), "Callee"))
+    sh(*switchboard_command(args.jar, ["domain", "add", args.domain], data), stdout=subprocess.DEVNULL)
+    sh(*switchboard_command(args.jar, ["user", "import", users, "--domain", args.domain], data),
+       stdout=subprocess.DEVNULL)
+    server = start_logged(ns.prefix() + switchboard_server(
+        args.jar, args.server_cpu, args.jvm_arg, SERVER_PORT,
+        ["--transports", "udp", "--http-port", "0", "--no-pnp", "--digest-algorithms", "md5"], data, args.server_arg),
+        log)
+    if not wait_for_line(log, "Switchboard started", 60):
         server.kill()
         sys.exit("Switchboard did not start; see " + log)
     return server
@@ -193,8 +154,7 @@ def start_kamailio(args, ns, data, log):
                          "-l", f"udp:127.0.0.1:{SERVER_PORT}", "-A", "WITH_AUTH",
                          "-A", f'CTL_SOCK="unixs:{os.path.join(data, "kamailio_ctl")}"',
                          "-Y", data]
-    out = open(log, "w")
-    server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    server = start_logged(cmd, log)
     time.sleep(3)
     if server.poll() is not None:
         sys.exit("Kamailio did not start; see " + log)
@@ -202,15 +162,15 @@ def start_kamailio(args, ns, data, log):
 
 
 def sipp(args, ns, scenario, port, extra, work):
-    return ns.prefix() + ["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf", os.path.join(HERE, scenario),
-                          f"127.0.0.1:{SERVER_PORT}", "-i", "127.0.0.1", "-p", str(port), "-t", "u1",
-                          "-buff_size", "4194304", "-nostdin", "-max_socket", "50000"] + extra
+    return ns.prefix() + sipp_command(args.sipp, args.sipp_cpu, os.path.join(HERE, scenario), [
+        f"127.0.0.1:{SERVER_PORT}", "-i", "127.0.0.1", "-p", str(port), "-t", "u1",
+        "-buff_size", "4194304", "-nostdin", "-max_socket", "50000"] + extra)
 
 
 def register_callee(args, ns, work):
     inf = os.path.join(work, "callee.csv")
     with open(inf, "w") as f:
-        f.write(f"SEQUENTIAL\n{CALLEE};[authentication username={CALLEE} password={password(args, CALLEE)}];{args.domain}\n")
+        f.write("SEQUENTIAL\n" + injection_row(CALLEE, password(args, CALLEE), args.domain))
     sh(*sipp(args, ns, "callee/register.xml", CALLEE_PORT,
              ["-m", "1", "-inf", inf, "-auth_uri", args.domain, "-timeout", "20s", "-timeout_error"], work),
        cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
@@ -221,7 +181,7 @@ def run_segment(args, ns, work, server_pids, index):
     with open(inf, "w") as f:
         f.write("SEQUENTIAL\n")
         for i in range(args.users):
-            f.write(f"{1000 + i};[authentication username={1000 + i} password={password(args, 1000 + i)}];{args.domain}\n")
+            f.write(injection_row(1000 + i, password(args, 1000 + i), args.domain))
     stat = os.path.join(work, f"stat-{index}.csv")
     seconds = args.calls / args.rate
     cmd = sipp(args, ns, "loss/caller.xml", CALLER_PORT + index,
@@ -326,14 +286,7 @@ def main():
                                            text=True, timeout=60).stdout
                 print("\n".join(histogram.splitlines()[:14]), flush=True)
         finally:
-            if callee:
-                callee.kill()
-                callee.wait()
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server, callee, 30)
             if dump:
                 dump.send_signal(signal.SIGINT)
                 dump.wait(timeout=10)

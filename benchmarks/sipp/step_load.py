@@ -11,78 +11,37 @@ The achieved rate is measured from SIPp's response-time trace: the scenario must
 measured exchange with rtd="true" (e.g. REGISTER -> 200, INVITE -> 180).
 """
 import argparse
-import csv
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+from sipp_bench import (heap_used_mb, injection_row, last_stats, process_cpu_seconds, rcvbuf_errors, sipp_command,
+                        start_logged, stop, switchboard_command, switchboard_server, thread_cpu_seconds, user_row,
+                        wait_for_line)
 
 
-def server_cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    # utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
-def thread_cpu_seconds(pid):
+def thread_kind_cpu_seconds(pid):
     """CPU seconds per thread kind (the thread name with digits folded), e.g. GC or C2 threads."""
     kinds = {}
-    task_dir = f"/proc/{pid}/task"
-    for tid in os.listdir(task_dir):
-        try:
-            with open(f"{task_dir}/{tid}/stat") as f:
-                line = f.read()
-        except OSError:
-            continue  # the thread ended
-        name = re.sub(r"\d+", "N", line[line.index("(") + 1:line.rindex(")")])
-        fields = line.rsplit(")", 1)[1].split()
-        kinds[name] = kinds.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / CLK_TCK
+    for name, seconds in thread_cpu_seconds(pid):
+        kind = re.sub(r"\d+", "N", name)
+        kinds[kind] = kinds.get(kind, 0.0) + seconds
     return kinds
 
 
 def udp_drops():
     """Datagrams the kernel dropped for a full socket receive buffer (all sockets of the host)."""
     with open("/proc/net/snmp") as f:
-        rows = [line.split() for line in f if line.startswith("Udp:")]
-    return int(dict(zip(rows[0][1:], rows[1][1:]))["RcvbufErrors"])
-
-
-def heap_used_mb(pid):
-    """Live heap after a full collection (jcmd GC.run, then GC.heap_info's used total)."""
-    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, stdout=subprocess.DEVNULL, timeout=60)
-    info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True,
-                          timeout=60).stdout
-    # one line per generation (Serial, Parallel) or one for the whole heap (G1): "... total NK, used NK"
-    used = re.findall(r"^\s*[\w -]*(?:generation|heap)\s+total \d+K, used (\d+)K", info, re.M)
-    return round(sum(int(u) for u in used) / 1024.0, 1) if used else float("nan")
-
-
-def wait_for_line(path, needle, timeout):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if os.path.exists(path) and needle in open(path, errors="replace").read():
-            return True
-        time.sleep(0.1)
-    return False
+        return rcvbuf_errors(f.read())
 
 
 def sends_per_call(scenario):
     return max(1, len(re.findall(r"<send\b", open(scenario).read())))
-
-
-def last_stats(stat_file):
-    with open(stat_file, newline="") as f:
-        rows = list(csv.reader(f, delimiter=";"))
-    header, last = rows[0], rows[-1]
-    return {name: last[i] for i, name in enumerate(header) if name}
 
 
 def response_times(work):
@@ -107,19 +66,19 @@ def percentile(sorted_values, p):
 def run_step(args, rate, seconds, work, server_pid):
     calls = rate * seconds
     stat_file = os.path.join(work, "stat.csv")
-    cmd = ["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf", args.scenario, args.target,
-           "-t", args.transport, "-r", str(rate), "-m", str(calls), "-buff_size", "4194304",
-           "-nostdin", "-trace_stat", "-stf", stat_file, "-fd", "1", "-trace_rtt", "-rtt_freq", "1",
-           "-timeout", f"{seconds * 3 + 30}s", "-max_socket", "50000"] + args.sipp_arg
-    cpu_before = server_cpu_seconds(server_pid)
+    cmd = sipp_command(args.sipp, args.sipp_cpu, args.scenario, [
+        args.target, "-t", args.transport, "-r", str(rate), "-m", str(calls), "-buff_size", "4194304",
+        "-nostdin", "-trace_stat", "-stf", stat_file, "-fd", "1", "-trace_rtt", "-rtt_freq", "1",
+        "-timeout", f"{seconds * 3 + 30}s", "-max_socket", "50000"]) + args.sipp_arg
+    cpu_before = process_cpu_seconds(server_pid)
     drops_before = udp_drops()
-    threads_before = thread_cpu_seconds(server_pid) if args.thread_cpu else None
+    threads_before = thread_kind_cpu_seconds(server_pid) if args.thread_cpu else None
     started = time.time()
     proc = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           timeout=seconds * 3 + 60)
     wall = time.time() - started
-    cpu = server_cpu_seconds(server_pid) - cpu_before
-    threads_after = thread_cpu_seconds(server_pid) if args.thread_cpu else None
+    cpu = process_cpu_seconds(server_pid) - cpu_before
+    threads_after = thread_kind_cpu_seconds(server_pid) if args.thread_cpu else None
     stats = last_stats(stat_file)
     successful = int(stats["SuccessfulCall(C)"])
     failed = int(stats["FailedCall(C)"])
@@ -158,13 +117,14 @@ def start_callee(args, data_dir, work):
     name = str(2000000 + args.users - 1)
     callee_csv = os.path.join(data_dir, "callee.csv")
     with open(callee_csv, "w") as f:
-        f.write(f"SEQUENTIAL\n{name};[authentication username={name} password=pw-{name}-bench];{args.domain}\n")
+        f.write("SEQUENTIAL\n" + injection_row(name, f"pw-{name}-bench", args.domain))
     common = ["-t", args.transport, "-p", str(args.callee_port), "-nostdin", "-buff_size", "4194304"]
-    subprocess.run(["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf", os.path.join(here, "callee", "register.xml"),
-                    args.target, "-m", "1", "-inf", callee_csv, "-auth_uri", args.domain, "-timeout", "20s"] + common,
+    subprocess.run(sipp_command(args.sipp, args.sipp_cpu, os.path.join(here, "callee", "register.xml"),
+                                [args.target, "-m", "1", "-inf", callee_csv, "-auth_uri", args.domain,
+                                 "-timeout", "20s"] + common),
                    cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
-    answer = subprocess.Popen(["taskset", "-c", str(args.sipp_cpu), args.sipp, "-sf",
-                               os.path.join(here, "callee", "answer.xml"), "-max_socket", "50000"] + common,
+    answer = subprocess.Popen(sipp_command(args.sipp, args.sipp_cpu, os.path.join(here, "callee", "answer.xml"),
+                                           ["-max_socket", "50000"] + common),
                               cwd=data_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     args.sipp_arg += ["-s", name, "-key", "domain", args.domain]
     # callers authenticate INVITEs, whose Request-URI is the callee's
@@ -219,8 +179,6 @@ def main():
 
     data_dir = tempfile.mkdtemp(prefix="switchboard-bench-")
     work = tempfile.mkdtemp(prefix="switchboard-sipp-")
-    base = ["java", "-jar", os.path.abspath(args.jar)]
-    common = ["--data-dir", data_dir]
     if args.users:
         users_csv = os.path.join(data_dir, "users.csv")
         inject_csv = os.path.join(data_dir, "sipp-users.csv")
@@ -228,20 +186,17 @@ def main():
             inj.write("SEQUENTIAL\n")
             for i in range(args.users):
                 name, password = str(2000000 + i), f"pw-{2000000 + i}-bench"
-                u.write(f"{name},{password},Bench {i}\n")
-                inj.write(f"{name};[authentication username={name} password={password}];{args.domain}\n")
+                u.write(user_row(name, password, f"Bench {i}"))
+                inj.write(injection_row(name, password, args.domain))
         args.setup = [f"domain add {args.domain}", f"user import {users_csv} --domain {args.domain}"] + args.setup
         # SIPp puts the remote address into the digest uri unless told the Request-URI
         args.sipp_arg += ["-inf", os.path.abspath(inject_csv), "-auth_uri", args.domain]
     for setup in args.setup:
-        subprocess.run(base + setup.split() + common, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(switchboard_command(args.jar, setup.split(), data_dir), check=True, stdout=subprocess.DEVNULL)
     log = os.path.join(data_dir, "server.log")
-    server_cmd = ["taskset", "-c", str(args.server_cpu), "java"] + args.jvm_arg + base[1:] + [
-        "run", "--sip-port", str(args.port), "--listen", "127.0.0.1",
-        # nothing but SIP on loopback: no HTTP, no plug-and-play multicast on the machine's interfaces
-        "--http-port", "0", "--no-pnp"] + common + args.server_arg
-    with open(log, "w") as out:
-        server = subprocess.Popen(server_cmd, stdout=out, stderr=subprocess.STDOUT)
+    # nothing but SIP on loopback: no HTTP, no plug-and-play multicast on the machine's interfaces
+    server = start_logged(switchboard_server(args.jar, args.server_cpu, args.jvm_arg, args.port,
+                                             ["--http-port", "0", "--no-pnp"], data_dir, args.server_arg), log)
     results = []
     callee = None
     try:
@@ -273,14 +228,7 @@ def main():
             print(f"live heap after the warm-up: {heap_before} MB; {args.heap_check} s after the last step: "
                   f"{heap_after} MB", flush=True)
     finally:
-        if callee:
-            callee.kill()
-            callee.wait()
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, callee, 20)
         shutil.rmtree(work, ignore_errors=True)
     if args.keep_log:
         shutil.copyfile(log, args.keep_log)
