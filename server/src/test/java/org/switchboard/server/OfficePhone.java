@@ -8,13 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.digest.DigestAlgorithm;
 
 /**
  * Test support: one phone on its own UDP socket of a given local address, which registers a user and
@@ -24,8 +21,6 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
 final class OfficePhone implements AutoCloseable {
     /** What {@link #register} returns when the server stays silent. */
     static final int NO_ANSWER = -1;
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern ALGORITHM = Pattern.compile("algorithm=([A-Za-z0-9-]+)");
     private static final int WAIT_MILLIS = 700;
 
     private final DatagramSocket socket;
@@ -78,7 +73,9 @@ final class OfficePhone implements AutoCloseable {
                 .append(':').append(socket.getLocalPort()).append(">\r\n")
                 .append("Expires: 600\r\n");
         if (challenge != null) {
-            m.append("Authorization: ").append(credentials(challenge, uri, password)).append("\r\n");
+            m.append("Authorization: ").append(DigestAnswer.authorization(
+                    challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE), "REGISTER", uri, user, password,
+                    "c" + cseq)).append("\r\n");
         }
         m.append("Content-Length: 0\r\n\r\n");
         byte[] bytes = m.toString().getBytes(StandardCharsets.UTF_8);
@@ -108,23 +105,6 @@ final class OfficePhone implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private String credentials(SipResponse challenge, String uri, String password) {
-        String value = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-        Matcher n = NONCE.matcher(value);
-        Matcher a = ALGORITHM.matcher(value);
-        if (!n.find() || !a.find()) {
-            throw new AssertionError("not a digest challenge: " + value);
-        }
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(a.group(1));
-        String nonce = n.group(1);
-        String cnonce = "c" + cseq;
-        String response = algorithm.response(algorithm.ha1(user, domain, password), nonce, "00000001", cnonce,
-                "auth", algorithm.ha2("REGISTER", uri));
-        return "Digest username=\"" + user + "\", realm=\"" + domain + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", cnonce=\"" + cnonce
-                + "\", qop=auth, nc=00000001";
     }
 
     @Override

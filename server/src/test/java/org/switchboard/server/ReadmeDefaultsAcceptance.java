@@ -304,8 +304,9 @@ abstract class ReadmeDefaultsAcceptance {
             SipResponse challenge = finalResponse(alice, "INVITE");
             assertThat(challenge.statusCode()).isEqualTo(407);
             call.send(call.ackForChallenge(challenge));
-            String credentials = BootingPhone.digest(challenge.headers().firstValue(HeaderName.PROXY_AUTHENTICATE),
-                    "INVITE", call.target, "201", ALICE_PASSWORD);
+            String credentials = DigestAnswer.authorization(
+                    challenge.headers().firstValue(HeaderName.PROXY_AUTHENTICATE), "INVITE", call.target, "201",
+                    ALICE_PASSWORD, "c0ffee");
             call.send(call.invite(2, credentials));
 
             PnpPhone.Received invite = colleague.expect(WAIT_MILLIS, "INVITE at the colleague's phone");

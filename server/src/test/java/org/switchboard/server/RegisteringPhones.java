@@ -16,14 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.digest.DigestAlgorithm;
 
 /**
  * Test support: many phones (one per user, one shared UDP socket) that register, or query their
@@ -32,8 +29,6 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * ms (RFC 3261 §17.1.2.1, simplified). Used from one test thread.
  */
 final class RegisteringPhones implements AutoCloseable {
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern ALGORITHM = Pattern.compile("algorithm=([A-Za-z0-9-]+)");
     private static final long RETRANSMIT_NANOS = Duration.ofMillis(500).toNanos();
     private static final int WINDOW = 100;
 
@@ -181,7 +176,9 @@ final class RegisteringPhones implements AutoCloseable {
                     .append("CSeq: ").append(cseq).append(" REGISTER\r\n")
                     .append(extraHeaders);
             if (challenge != null) {
-                m.append("Authorization: ").append(credentials(challenge, uri)).append("\r\n");
+                m.append("Authorization: ").append(DigestAnswer.authorization(
+                        challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE), "REGISTER", uri, user,
+                        password, "c" + cseq)).append("\r\n");
             }
             m.append("Content-Length: 0\r\n\r\n");
             last = m.toString().getBytes(StandardCharsets.UTF_8);
@@ -191,23 +188,6 @@ final class RegisteringPhones implements AutoCloseable {
         void retransmit() throws IOException {
             socket.send(new DatagramPacket(last, last.length, server));
             sentAt = System.nanoTime();
-        }
-
-        private String credentials(SipResponse challenge, String uri) {
-            String value = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-            Matcher n = NONCE.matcher(value);
-            Matcher a = ALGORITHM.matcher(value);
-            if (!n.find() || !a.find()) {
-                throw new AssertionError("not a digest challenge: " + value);
-            }
-            DigestAlgorithm algorithm = DigestAlgorithm.fromToken(a.group(1));
-            String nonce = n.group(1);
-            String cnonce = "c" + cseq;
-            String response = algorithm.response(algorithm.ha1(user, domain, password), nonce, "00000001", cnonce,
-                    "auth", algorithm.ha2("REGISTER", uri));
-            return "Digest username=\"" + user + "\", realm=\"" + domain + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                    + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", cnonce=\"" + cnonce
-                    + "\", qop=auth, nc=00000001";
         }
 
         Registered registered(SipResponse ok) {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +58,7 @@ class ServerProcessIT {
         int httpPort = FreePorts.udpAndTcp();
         int multicastPort = FreePorts.udpAndTcp(InetAddress.getByName("0.0.0.0"));
         // multicast only on loopback, so that no test traffic (not even an IGMP join) reaches a real network
-        Optional<String> loopback = multicastLoopback();
+        Optional<String> loopback = TestNetwork.multicastLoopback().map(NetworkInterface::getName);
         List<String> args = List.of("run", "--sip-port", Integer.toString(sipPort), "--listen", "127.0.0.1",
                 "--data-dir", dataDir.toString(), "--http-port", Integer.toString(httpPort),
                 "--http-listen", "127.0.0.1", "--pnp-multicast-port", Integer.toString(multicastPort),
@@ -163,16 +161,6 @@ class ServerProcessIT {
                     .filter(line -> !line.isEmpty())
                     .toList();
         }
-    }
-
-    private static Optional<String> multicastLoopback() throws SocketException {
-        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            boolean ipv4 = Collections.list(nif.getInetAddresses()).stream().anyMatch(a -> a instanceof Inet4Address);
-            if (nif.isLoopback() && nif.isUp() && nif.supportsMulticast() && ipv4) {
-                return Optional.of(nif.getName());
-            }
-        }
-        return Optional.empty();
     }
 
     @Test

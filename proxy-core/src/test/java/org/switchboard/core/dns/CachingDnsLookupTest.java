@@ -3,33 +3,16 @@ package org.switchboard.core.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.TestClock;
 
 class CachingDnsLookupTest {
     private final AtomicInteger queries = new AtomicInteger();
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DnsLookup counting = new DnsLookup() {
         @Override
         public DnsAnswer<NaptrRecord> naptr(String name) {
@@ -56,7 +39,7 @@ class CachingDnsLookupTest {
         cache.srv("_sip._udp.example.com");
         cache.srv("_sip._udp.example.com");
         assertThat(queries).hasValue(1);
-        now = now.plus(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         cache.srv("_sip._udp.example.com");
         assertThat(queries).hasValue(2);
     }

@@ -6,9 +6,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.TestClock;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.Target;
 import org.switchboard.core.transport.Destination;
@@ -34,63 +34,31 @@ class ForkingPartsTest {
 
     @Test
     void anUnavailableHostIsSkippedForItsTtlOnly() {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 2, clock);
         Destination dead = Destination.of(Transport.UDP, new InetSocketAddress("192.0.2.1", 5060));
         hosts.mark(dead, 408);
         assertThat(hosts.statusOf(dead)).isEqualTo(408);
         assertThat(hosts.statusOf(Destination.of(Transport.TCP, dead.address()))).isZero();
-        now[0] = now[0].plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(hosts.statusOf(dead)).isZero();
     }
 
     @Test
     void aTimeoutMarksOnlyAHostThatStayedSilentSinceTheRequestWentOut() {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 10, clock);
         Destination phone = Destination.of(Transport.UDP, new InetSocketAddress("192.0.2.7", 5062));
         long lostBye = hosts.now();
-        now[0] = now[0].plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         hosts.heardFrom(phone); // the phone answered another call's INVITE meanwhile
-        now[0] = now[0].plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
 
         assertThat(hosts.markSilent(phone, lostBye)).as("one lost transaction of a phone that answers").isFalse();
         assertThat(hosts.statusOf(phone)).isZero();
 
         long unanswered = hosts.now();
-        now[0] = now[0].plusSeconds(32);
+        clock.advance(Duration.ofSeconds(32));
         assertThat(hosts.markSilent(phone, unanswered)).as("silent since the request went out").isTrue();
         assertThat(hosts.statusOf(phone)).isEqualTo(408);
         hosts.heardFrom(phone);

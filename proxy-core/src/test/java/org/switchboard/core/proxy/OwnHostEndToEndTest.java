@@ -2,6 +2,7 @@ package org.switchboard.core.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
+import static org.switchboard.core.proxy.ProxyFixture.credentials;
 import static org.switchboard.core.proxy.ProxyFixture.newCallId;
 
 import java.net.InetAddress;
@@ -21,8 +22,6 @@ import org.switchboard.core.message.SipResponse;
  * proxied to users (RFC 3261 §16.3); stray ACKs for us absorbed without DNS.
  */
 class OwnHostEndToEndTest {
-    private static final String CREDENTIALS = "Proxy-Authorization: Digest username=\"%s\", realm=\"" + DOMAIN
-            + "\", nonce=\"n1\"\n";
     private static ProxyFixture proxy;
 
     @BeforeAll
@@ -38,7 +37,7 @@ class OwnHostEndToEndTest {
     @Test
     void deniesRelayToLoopbackPortsWeDoNotListenOn() throws Exception {
         try (TestUa stranger = TestUa.udp("stranger", proxy.udp()); TestUa pbx = TestUa.udp("pbx", proxy.udp())) {
-            int port = port(pbx);
+            int port = pbx.port();
             for (String host : List.of("127.0.0.1", "localhost", "127.0.0.2", "[::ffff:127.0.0.1]", "[::1]")) {
                 for (String method : List.of("OPTIONS", "INVITE", "MESSAGE")) {
                     String uri = "sip:x@" + host + ":" + port;
@@ -56,12 +55,12 @@ class OwnHostEndToEndTest {
     void challengesOurUserBeforeEnteringThisHostAndForwardsOnceAuthenticated() throws Exception {
         try (TestUa alice = TestUa.udp("alice-local", proxy.udp()); TestUa pbx = TestUa.udp("pbx2", proxy.udp())) {
             alice.fromDomain = DOMAIN;
-            String uri = "sip:x@127.0.0.1:" + port(pbx);
+            String uri = "sip:x@127.0.0.1:" + pbx.port();
             alice.send(alice.request("MESSAGE", uri, uri, newCallId(), 1, ""));
             alice.expectResponse(407);
             assertThat(pbx.seen()).isEmpty();
 
-            alice.send(alice.request("MESSAGE", uri, uri, newCallId(), 2, CREDENTIALS.formatted("alice-local")));
+            alice.send(alice.request("MESSAGE", uri, uri, newCallId(), 2, credentials("alice-local")));
             SipRequest message = pbx.expectRequest("MESSAGE");
             pbx.respond(message, 200, "OK", null);
             alice.expectResponse(200);
@@ -74,8 +73,8 @@ class OwnHostEndToEndTest {
                 TestUa bob = TestUa.udp("bob-r", proxy.udp())) {
             proxy.register("bob-r", bob, 1.0);
             proxy.dns.a.put("innocent.test", List.of(InetAddress.getByName("127.0.0.1")));
-            for (String route : List.of("<sip:innocent.test:" + port(pbx) + ";lr>",
-                    "<sip:127.0.0.1:" + port(pbx) + ";lr>")) {
+            for (String route : List.of("<sip:innocent.test:" + pbx.port() + ";lr>",
+                    "<sip:127.0.0.1:" + pbx.port() + ";lr>")) {
                 String uri = "sip:bob-r@" + DOMAIN;
                 stranger.send(stranger.request("INVITE", uri, uri, newCallId(), 1, "Route: " + route + "\n"));
                 assertThat(stranger.expectResponse(403).reasonPhrase()).isEqualTo("Relaying Denied");
@@ -104,7 +103,7 @@ class OwnHostEndToEndTest {
                 TestUa phone = TestUa.udp("phone-d", proxy.udp())) {
             proxy.register("phone-d", phone, 1.0); // a phone on this host, at another port
             for (String method : List.of("MESSAGE", "BYE", "INVITE")) {
-                stranger.send(inDialog(stranger, method, "sip:x@127.0.0.1:" + port(pbx)));
+                stranger.send(inDialog(stranger, method, "sip:x@127.0.0.1:" + pbx.port()));
                 assertThat(stranger.expectResponse(403).reasonPhrase()).as(method).isEqualTo("Relaying Denied");
             }
             pbx.expectNoRequest("MESSAGE", 300);
@@ -133,7 +132,7 @@ class OwnHostEndToEndTest {
         try (TestUa stranger = TestUa.udp("stranger-a", proxy.udp()); TestUa pbx = TestUa.udp("pbx-a", proxy.udp());
                 TestUa phone = TestUa.udp("softphone-a", proxy.udp())) {
             proxy.register("softphone-a", phone, 1.0);
-            stranger.send(inDialog(stranger, "ACK", "sip:x@127.0.0.1:" + port(pbx)));
+            stranger.send(inDialog(stranger, "ACK", "sip:x@127.0.0.1:" + pbx.port()));
             stranger.send(inDialog(stranger, "ACK", phone.contact()));
             // the second ACK arrives at the registered phone, so the first was handled by then
             phone.expectRequest("ACK");
@@ -175,7 +174,7 @@ class OwnHostEndToEndTest {
             // our authenticated user is answered too, not forked back to us and challenged again
             alice.fromDomain = DOMAIN;
             for (String method : List.of("MESSAGE", "INFO", "PUBLISH")) {
-                alice.send(alice.request(method, self, self, newCallId(), 1, CREDENTIALS.formatted("alice-self")));
+                alice.send(alice.request(method, self, self, newCallId(), 1, credentials("alice-self")));
                 alice.expectResponse(405);
             }
             assertThat(alice.seen()).noneMatch(m -> m instanceof SipResponse r && r.statusCode() == 407);
@@ -223,9 +222,5 @@ class OwnHostEndToEndTest {
             assertThat(proxy.dns.queried).noneMatch(name -> name.contains(DOMAIN));
             assertThat(stranger.seen()).allMatch(m -> m instanceof SipResponse r && r.cseq().method().equals("OPTIONS"));
         }
-    }
-
-    private static int port(TestUa ua) {
-        return Integer.parseInt(ua.sentBy().substring(ua.sentBy().lastIndexOf(':') + 1));
     }
 }

@@ -208,6 +208,11 @@ final class ProxyFixture implements AutoCloseable {
         }
     }
 
+    /** A Proxy-Authorization header line, as {@link FakeAuthenticator} accepts it for {@code user}. */
+    static String credentials(String user) {
+        return "Proxy-Authorization: Digest username=\"" + user + "\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n";
+    }
+
     /** Accepts {@code Proxy-Authorization: Digest username="<user>", ...} for any user; challenges otherwise. */
     static final class FakeAuthenticator implements Authenticator {
         final AtomicInteger calls = new AtomicInteger();

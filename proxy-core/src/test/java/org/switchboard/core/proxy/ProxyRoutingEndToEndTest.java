@@ -2,6 +2,7 @@ package org.switchboard.core.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
+import static org.switchboard.core.proxy.ProxyFixture.credentials;
 import static org.switchboard.core.proxy.ProxyFixture.newCallId;
 
 import java.net.InetAddress;
@@ -99,7 +100,7 @@ class ProxyRoutingEndToEndTest {
 
             String callId = newCallId();
             alice.send(alice.request("INVITE", "sip:jack@" + DOMAIN, "sip:jack@" + DOMAIN, callId, 2,
-                    "Proxy-Authorization: Digest username=\"alice\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n"));
+                    credentials("alice")));
             SipRequest invite = bob.expectRequest("INVITE");
             assertThat(invite.callId()).isEqualTo(callId);
             assertThat(invite.headers().contains(HeaderName.PROXY_AUTHORIZATION)).isFalse();
@@ -113,7 +114,7 @@ class ProxyRoutingEndToEndTest {
         try (TestUa mallory = TestUa.udp("mallory", proxy.udp())) {
             mallory.fromDomain = DOMAIN;
             mallory.send(mallory.request("INVITE", "sip:jack@" + DOMAIN, "sip:jack@" + DOMAIN, newCallId(), 1,
-                    "Proxy-Authorization: Digest username=\"alice\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n"));
+                    credentials("alice")));
             mallory.expectResponse(403);
         }
     }
@@ -121,7 +122,7 @@ class ProxyRoutingEndToEndTest {
     @Test
     void refusesToRelayBetweenTwoForeignDomains() throws Exception {
         try (TestUa stranger = TestUa.udp("stranger", proxy.udp()); TestUa gw = TestUa.udp("gw", proxy.udp())) {
-            proxy.dns.srv.put("_sip._udp.relay.test", List.of(new SrvRecord(10, 0, port(gw), "gw.relay.test")));
+            proxy.dns.srv.put("_sip._udp.relay.test", List.of(new SrvRecord(10, 0, gw.port(), "gw.relay.test")));
             proxy.dns.a.put("gw.relay.test", List.of(InetAddress.getByName("127.0.0.1")));
 
             stranger.send(stranger.invite("sip:+4930123@relay.test", newCallId()));
@@ -137,15 +138,15 @@ class ProxyRoutingEndToEndTest {
         try (TestUa alice = TestUa.udp("alice-gw", proxy.udp()); TestUa gw1 = TestUa.udp("gw1", proxy.udp());
                 TestUa gw2 = TestUa.udp("gw2", proxy.udp())) {
             proxy.dns.srv.put("_sip._udp.gw.test", List.of(
-                    new SrvRecord(20, 0, port(gw2), "gw2.gw.test"),
-                    new SrvRecord(10, 0, port(gw1), "gw1.gw.test")));
+                    new SrvRecord(20, 0, gw2.port(), "gw2.gw.test"),
+                    new SrvRecord(10, 0, gw1.port(), "gw1.gw.test")));
             proxy.dns.a.put("gw1.gw.test", List.of(InetAddress.getByName("127.0.0.1")));
             proxy.dns.a.put("gw2.gw.test", List.of(InetAddress.getByName("127.0.0.1")));
 
             // a local user calling out through the gateways: authenticated, so no open relay
             alice.fromDomain = DOMAIN;
             alice.send(alice.request("INVITE", "sip:+4930123@gw.test", "sip:+4930123@gw.test", newCallId(), 1,
-                    "Proxy-Authorization: Digest username=\"alice-gw\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n"));
+                    credentials("alice-gw")));
             SipRequest first = gw1.expectRequest("INVITE");
             assertThat(first.requestUri()).isEqualTo("sip:+4930123@gw.test");
             gw1.respond(first, 503, "Service Unavailable", null);
@@ -173,9 +174,5 @@ class ProxyRoutingEndToEndTest {
             Thread.sleep(200);
             assertThat(dead.seen()).noneMatch(m -> second.equals(m.callId()));
         }
-    }
-
-    private static int port(TestUa ua) {
-        return Integer.parseInt(ua.sentBy().substring(ua.sentBy().lastIndexOf(':') + 1));
     }
 }

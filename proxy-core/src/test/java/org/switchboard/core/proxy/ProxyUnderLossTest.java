@@ -26,6 +26,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
+import org.switchboard.core.transaction.IgnoringTransactionUser;
 import org.switchboard.core.transaction.LossyNetwork;
 import org.switchboard.core.transaction.ManualClock;
 import org.switchboard.core.transaction.ManualShard;
@@ -34,7 +35,6 @@ import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transaction.TransactionKind;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transaction.TransactionLimits;
-import org.switchboard.core.transaction.TransactionUser;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;
@@ -160,7 +160,7 @@ class ProxyUnderLossTest {
     }
 
     /** A caller as an RFC 3261 UAC: authenticates on 407, acknowledges every 2xx, hangs up after 1 s. */
-    private final class Caller implements TransactionUser {
+    private final class Caller extends IgnoringTransactionUser {
         final ManualShard shard;
         TransactionLayer layer;
         SipSender sender;
@@ -240,22 +240,10 @@ class ProxyUnderLossTest {
         public void onAck(InboundMessage ack) {
             callerFailures.add("caller got an ACK");
         }
-
-        @Override
-        public void onServerTimeout(ServerTransaction transaction) {
-        }
-
-        @Override
-        public void onServerTransportError(ServerTransaction transaction, Throwable cause) {
-        }
-
-        @Override
-        public void onServerTerminated(ServerTransaction transaction) {
-        }
     }
 
     /** A callee as an RFC 3261 UAS: rings, answers 100 ms later, retransmits the 2xx until the ACK. */
-    private final class Callee implements TransactionUser {
+    private final class Callee extends IgnoringTransactionUser {
         final ManualShard shard;
         TransactionLayer layer;
 
@@ -295,22 +283,6 @@ class ProxyUnderLossTest {
         @Override
         public void onAck(InboundMessage ack) {
             ackedAtCallee.add(callOf(ack.message().callId()));
-        }
-
-        @Override
-        public void onStrayResponse(InboundMessage response) {
-        }
-
-        @Override
-        public void onServerTimeout(ServerTransaction transaction) {
-        }
-
-        @Override
-        public void onServerTransportError(ServerTransaction transaction, Throwable cause) {
-        }
-
-        @Override
-        public void onServerTerminated(ServerTransaction transaction) {
         }
     }
 

@@ -88,7 +88,7 @@ final class TestUa implements AutoCloseable {
     }
 
     /** The UDP port; for TCP the listening port, or the connection's port for a UA that connected. */
-    private int port() {
+    int port() {
         return udp != null ? udp.getLocalPort() : listener != null ? listener.getLocalPort() : stream.getLocalPort();
     }
 

@@ -110,7 +110,7 @@ class CompletedTransactionHeapTest {
     }
 
     /** Answers each REGISTER 200 with its binding, as the registrar does. */
-    private static final class AnsweringUser implements TransactionUser {
+    private static final class AnsweringUser extends IgnoringTransactionUser {
         @Override
         public void onRequest(ServerTransaction transaction, InboundMessage request) {
             SipRequest register = (SipRequest) request.message();
@@ -120,26 +120,6 @@ class CompletedTransactionHeapTest {
                     .add(HeaderName.DATE, "Wed, 01 Jan 2025 12:00:00 GMT")
                     .add(HeaderName.SERVER, "Switchboard/0.1")
                     .build());
-        }
-
-        @Override
-        public void onAck(InboundMessage ack) {
-        }
-
-        @Override
-        public void onStrayResponse(InboundMessage response) {
-        }
-
-        @Override
-        public void onServerTimeout(ServerTransaction transaction) {
-        }
-
-        @Override
-        public void onServerTransportError(ServerTransaction transaction, Throwable cause) {
-        }
-
-        @Override
-        public void onServerTerminated(ServerTransaction transaction) {
         }
     }
 

@@ -86,9 +86,10 @@ class TransactionsUnderLossTest {
     /**
      * The server's user: an INVITE rings at once and is declined with 486 up to a second later; other
      * requests are answered 200 up to a second later, so their retransmissions meet a transaction that
-     * has not answered yet.
+     * has not answered yet. It sends no 2xx and no requests, so every ACK belongs to a transaction and
+     * no response comes stray; the tables are checked at the end, not as transactions end.
      */
-    private final class AnsweringUser implements TransactionUser {
+    private final class AnsweringUser extends IgnoringTransactionUser {
         private final ManualShard shard;
         private final Random delays;
 
@@ -116,23 +117,8 @@ class TransactionsUnderLossTest {
         }
 
         @Override
-        public void onAck(InboundMessage ack) {
-            // no 2xx is sent: every ACK belongs to a transaction
-        }
-
-        @Override
-        public void onStrayResponse(InboundMessage response) {
-            // the server sends no requests
-        }
-
-        @Override
         public void onServerTransportError(ServerTransaction transaction, Throwable cause) {
             serverTimeouts.add(transaction.callId() + ": " + cause);
-        }
-
-        @Override
-        public void onServerTerminated(ServerTransaction transaction) {
-            // the tables are checked at the end
         }
     }
 

@@ -8,15 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.server.DigestAnswer;
 
 /**
  * Test support: a scripted phone on its own loopback UDP socket. It registers a contact with digest
@@ -25,9 +23,6 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * Waits are bounded. Used from one test thread.
  */
 final class UdpPhone implements AutoCloseable {
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern ALGORITHM = Pattern.compile("algorithm=([A-Za-z0-9-]+)");
-
     private final DatagramSocket socket;
     private final InetSocketAddress server;
     private final String callId = UUID.randomUUID() + "@phone";
@@ -79,24 +74,9 @@ final class UdpPhone implements AutoCloseable {
             if (response.statusCode() != 401 || authorization != null) {
                 return response;
             }
-            authorization = credentials(response, user, domain, password);
+            authorization = DigestAnswer.authorization(response.headers().firstValue(HeaderName.WWW_AUTHENTICATE),
+                    "REGISTER", "sip:" + domain, user, password, "c" + cseq);
         }
-    }
-
-    private String credentials(SipResponse challenge, String user, String domain, String password) {
-        String value = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-        Matcher nonce = NONCE.matcher(value);
-        Matcher algorithmToken = ALGORITHM.matcher(value);
-        if (!nonce.find() || !algorithmToken.find()) {
-            throw new AssertionError("not a digest challenge: " + value);
-        }
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(algorithmToken.group(1));
-        String uri = "sip:" + domain;
-        String response = algorithm.response(algorithm.ha1(user, domain, password), nonce.group(1), "00000001",
-                "c" + cseq, "auth", algorithm.ha2("REGISTER", uri));
-        return "Digest username=\"" + user + "\", realm=\"" + domain + "\", nonce=\"" + nonce.group(1) + "\", uri=\""
-                + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token() + ", cnonce=\"c" + cseq
-                + "\", qop=auth, nc=00000001";
     }
 
     /** Sends SIP text (line ends made CRLF). */

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.server.DigestAnswer;
 
 /**
  * Test support: a snom phone booting with plug-and-play, step by step as the phone does it: the
@@ -103,27 +103,10 @@ public final class BootingPhone {
         SipResponse challenge = phone.expect(3000, "401 to the REGISTER").response();
         assertThat(challenge.statusCode()).isEqualTo(401);
         String www = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-        String authorization = "Authorization: " + digest(www, "REGISTER", "sip:" + account.host(),
-                account.userName(), account.password());
+        String authorization = "Authorization: " + DigestAnswer.authorization(www, "REGISTER",
+                "sip:" + account.host(), account.userName(), account.password(), "c0ffee");
         phone.send(register(account, 2, authorization), registrar);
         return phone.expect(3000, "final response to the authenticated REGISTER").response();
-    }
-
-    /**
-     * The credentials answering a digest challenge (RFC 7616 §3.4.1, qop=auth), in the algorithm
-     * the challenge names: a WWW-Authenticate or Proxy-Authenticate value in, an Authorization or
-     * Proxy-Authorization value out.
-     */
-    public static String digest(String challenge, String method, String uri, String user, String password) {
-        String realm = param(challenge, "realm");
-        String nonce = param(challenge, "nonce");
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(param(challenge, "algorithm"));
-        assertThat(algorithm).as("a supported algorithm in %s", challenge).isNotNull();
-        String response = algorithm.response(algorithm.ha1(user, realm, password), nonce, "00000001", "c0ffee",
-                "auth", algorithm.ha2(method, uri));
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\", algorithm=" + algorithm.token()
-                + ", cnonce=\"c0ffee\", qop=auth, nc=00000001";
     }
 
     private String register(Account account, int cseq, String authorization) throws IOException {
@@ -131,12 +114,6 @@ public final class BootingPhone {
                 .replace("USER", account.userName()).replace("HOST", account.host())
                 .replace("MACADDR", mac).replace("CSEQ", Integer.toString(cseq));
         return text.replace("PHONE", phone.hostPort());
-    }
-
-    private static String param(String header, String name) {
-        Matcher m = Pattern.compile(name + "=\"?([^\",]+)\"?").matcher(header);
-        assertThat(m.find()).as("%s in %s", name, header).isTrue();
-        return m.group(1);
     }
 
 }
