@@ -217,6 +217,17 @@ def run_segment(args, ns, work, server_pids, index):
     }
 
 
+def save_histogram(pid, path):
+    """The live objects by class (jcmd GC.class_histogram, after a full collection), also written to path."""
+    histogram = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True,
+                               timeout=60).stdout
+    if path:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(histogram)
+    return histogram
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--server", choices=["switchboard", "kamailio"], default="switchboard")
@@ -242,6 +253,8 @@ def main():
     p.add_argument("--settle", type=int, default=0, help="seconds to wait after the last segment (tables drain)")
     p.add_argument("--heap-check", action="store_true",
                    help="Switchboard: live heap after a full collection before the first call and after --settle")
+    p.add_argument("--histograms", help="with --heap-check: write the class histograms before the first call and "
+                   "after --settle to before.txt and after.txt in this folder")
     p.add_argument("--json")
     args = p.parse_args()
     if os.geteuid() != 0:
@@ -271,6 +284,8 @@ def main():
             ns.drop_received(CALLEE_PORT, args.loss)
             time.sleep(1)
             heap_before = heap_used_mb(server.pid) if args.heap_check else None
+            if args.heap_check and args.histograms:
+                save_histogram(server.pid, os.path.join(args.histograms, "before.txt"))
             for i in range(args.segments):
                 r = run_segment(args, ns, work, lambda: process_tree(server.pid), i)
                 results.append(r)
@@ -282,8 +297,8 @@ def main():
             if args.heap_check:
                 print(f"live heap before the first call: {heap_before} MB; after the last call and {args.settle} s: "
                       f"{heap_used_mb(server.pid)} MB; largest classes:", flush=True)
-                histogram = subprocess.run(["jcmd", str(server.pid), "GC.class_histogram"], capture_output=True,
-                                           text=True, timeout=60).stdout
+                histogram = save_histogram(server.pid, os.path.join(args.histograms, "after.txt")
+                                           if args.histograms else None)
                 print("\n".join(histogram.splitlines()[:14]), flush=True)
         finally:
             stop(server, callee, 30)

@@ -5,9 +5,11 @@ import java.util.Map;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
 
-/** The client transactions of one shard, bounded. Used only on that shard's thread. */
+/** The client transactions of one shard, bounded, and giving back capacity after a peak
+ * ({@link PeakCapacity}). Used only on that shard's thread. */
 final class ClientTransactionTable {
-    private final Map<Key, ClientTransaction> byKey = new HashMap<>();
+    private Map<Key, ClientTransaction> byKey = new HashMap<>();
+    private final PeakCapacity peak = new PeakCapacity();
     private final int capacity;
 
     ClientTransactionTable(int capacity) {
@@ -37,10 +39,13 @@ final class ClientTransactionTable {
 
     void add(ClientTransaction transaction) {
         byKey.put(transaction.key, transaction);
+        peak.added(byKey.size());
     }
 
     void remove(ClientTransaction transaction) {
-        byKey.remove(transaction.key, transaction);
+        if (byKey.remove(transaction.key, transaction) && peak.shouldShrink(byKey.size())) {
+            byKey = new HashMap<>(byKey);
+        }
     }
 
     int size() {

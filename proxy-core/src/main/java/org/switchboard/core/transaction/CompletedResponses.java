@@ -32,7 +32,7 @@ import org.switchboard.core.transport.Transport;
  * (counted by {@link TransactionCounters#completedEvictedEarly}); a retransmission of one of its
  * requests is then processed as a new request. The same happens when the JVM refuses more direct
  * memory; with none at all a response is not kept here and its transaction keeps it. Chunks are
- * allocated as needed and kept for reuse.
+ * allocated as needed and kept for reuse while any entry is kept.
  *
  * <p><b>Threading:</b> one per shard, used only on that shard's thread.
  */
@@ -272,11 +272,26 @@ final class CompletedResponses {
         }
     }
 
-    /** Frees every chunk whose newest entry is past its Timer J, for reuse. */
+    /**
+     * Frees every chunk whose newest entry is past its Timer J, for reuse. What a peak grew is given
+     * back once it is over: the index shrinks when it is sparse, and with no entry left the chunks
+     * beyond the first two go to the collector, which returns their direct memory.
+     */
     void expire(long now) {
         Chunk oldest;
+        boolean released = false;
         while ((oldest = live.peekFirst()) != null && oldest.newestExpiry <= now) {
             release(false);
+            released = true;
+        }
+        if (released) {
+            shrinkIndexIfSparse();
+            if (live.isEmpty()) {
+                while (spare.size() > MIN_CHUNKS) {
+                    spare.pop();
+                    allocatedChunks--;
+                }
+            }
         }
     }
 
@@ -344,8 +359,27 @@ final class CompletedResponses {
     }
 
     private void grow() {
+        rehash(slots.length * 2);
+    }
+
+    /**
+     * Growing at half full and shrinking at a sixteenth full, to a quarter full, leaves a factor of
+     * two between the two, so a store whose size swings does not rehash back and forth.
+     */
+    private void shrinkIndexIfSparse() {
+        if (slotCount() > INITIAL_SLOTS && size < slotCount() / 16) {
+            rehash(2 * Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(1, size * 4 - 1)) << 1));
+        }
+    }
+
+    /** The number of index slots (for tests: the index gives back what a peak grew). */
+    int indexSlots() {
+        return slotCount();
+    }
+
+    private void rehash(int longs) {
         long[] old = slots;
-        slots = new long[old.length * 2];
+        slots = new long[longs];
         for (int s = 0; s < old.length; s += 2) {
             if (old[s] != 0) {
                 place(old[s], old[s + 1]);

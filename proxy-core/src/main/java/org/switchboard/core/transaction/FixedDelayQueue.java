@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  *
  * <p>A cancelled timer drops its task at once, so that nothing it refers to is kept, and leaves an
  * empty entry until its deadline; once no live timer is left, the entries and the shard task go.
+ * The deque gives back the capacity a peak grew it to ({@link PeakCapacity}).
  *
  * <p>Threading: used on the shard's thread only.
  */
@@ -19,7 +20,8 @@ final class FixedDelayQueue {
     private final Shard shard;
     private final long delayMillis;
     private final Consumer<Runnable> runner;
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final PeakCapacity peak = new PeakCapacity();
     private int live;
     private boolean running;
     private TimerHandle wakeUp;
@@ -41,6 +43,7 @@ final class FixedDelayQueue {
     TimerHandle start(Runnable task) {
         Entry entry = new Entry(this, shard.nowMillis() + delayMillis, task);
         entries.addLast(entry);
+        peak.added(entries.size());
         live++;
         // while due tasks run, the wake-up for whatever is left is set after them
         if (wakeUp == null && !running) {
@@ -65,8 +68,11 @@ final class FixedDelayQueue {
         }
         running = false;
         if (live == 0) {
-            entries.clear();
+            clear();
         } else {
+            if (peak.shouldShrink(entries.size())) {
+                entries = new ArrayDeque<>(entries);
+            }
             wakeUp = shard.schedule(this::runDue, entries.peekFirst().dueMillis - now);
         }
     }
@@ -74,9 +80,18 @@ final class FixedDelayQueue {
     private void cancelled() {
         live--;
         if (live == 0 && !running) {
-            entries.clear();
+            clear();
             wakeUp.cancel();
             wakeUp = null;
+        }
+    }
+
+    /** Drops every entry, and the deque's array if a peak had grown it. */
+    private void clear() {
+        if (peak.shouldShrink(0)) {
+            entries = new ArrayDeque<>();
+        } else {
+            entries.clear();
         }
     }
 

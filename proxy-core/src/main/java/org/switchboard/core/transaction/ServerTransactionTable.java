@@ -5,9 +5,11 @@ import java.util.Map;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 
-/** The server transactions of one shard, bounded. Used only on that shard's thread. */
+/** The server transactions of one shard, bounded, and giving back capacity after a peak
+ * ({@link PeakCapacity}). Used only on that shard's thread. */
 final class ServerTransactionTable {
-    private final Map<ServerTransactionKey, ServerTransaction> byKey = new HashMap<>();
+    private Map<ServerTransactionKey, ServerTransaction> byKey = new HashMap<>();
+    private final PeakCapacity peak = new PeakCapacity();
     private final int capacity;
 
     ServerTransactionTable(int capacity) {
@@ -51,10 +53,13 @@ final class ServerTransactionTable {
 
     void add(ServerTransaction transaction) {
         byKey.put(transaction.key, transaction);
+        peak.added(byKey.size());
     }
 
     void remove(ServerTransaction transaction) {
-        byKey.remove(transaction.key, transaction);
+        if (byKey.remove(transaction.key, transaction) && peak.shouldShrink(byKey.size())) {
+            byKey = new HashMap<>(byKey);
+        }
     }
 
     int size() {

@@ -84,6 +84,46 @@ class CompletedResponsesTest {
     }
 
     @Test
+    void afterAPeakTheIndexAndTheSpareChunksAreGivenBack() {
+        CompletedResponses store = new CompletedResponses(64L << 20, counters);
+        int initialSlots = store.indexSlots();
+        for (int i = 0; i < 20_000; i++) {
+            store.keep(key(i), response(i, 400), 0, TIMER_J);
+        }
+        assertThat(store.indexSlots()).isGreaterThanOrEqualTo(40_000);
+        assertThat(store.allocatedBytes()).isGreaterThanOrEqualTo(8L * CompletedResponses.CHUNK_BYTES);
+
+        store.expire(TIMER_J);
+
+        assertThat(store.size()).isZero();
+        assertThat(store.indexSlots()).isEqualTo(initialSlots);
+        assertThat(store.allocatedBytes()).isEqualTo(2L * CompletedResponses.CHUNK_BYTES);
+        store.keep(key(1), response(1, 400), TIMER_J, 2 * TIMER_J);
+        assertThat(store.find(key(1), TIMER_J + 1)).isNotNull();
+    }
+
+    @Test
+    void aSparseIndexShrinksAndStillFindsEveryLiveEntry() {
+        CompletedResponses store = new CompletedResponses(64L << 20, counters);
+        int perChunk = CompletedResponses.CHUNK_BYTES / 400;
+        int entries = 10 * perChunk;
+        for (int i = 0; i < entries; i++) {
+            // all but the last chunk's entries expire at TIMER_J
+            store.keep(key(i), response(i, 400), 0, i < 9 * perChunk ? TIMER_J : 3 * TIMER_J);
+        }
+        int peakSlots = store.indexSlots();
+
+        store.expire(TIMER_J);
+
+        assertThat(store.indexSlots()).isLessThan(peakSlots);
+        assertThat(store.size()).isLessThan(store.indexSlots() / 2);
+        for (int i = 9 * perChunk + 10; i < entries; i++) {
+            assertThat(store.find(key(i), TIMER_J)).as("entry %d", i).isNotNull();
+        }
+        assertThat(store.find(key(0), TIMER_J)).isNull();
+    }
+
+    @Test
     void whenEveryChunkIsTakenTheOldestIsDroppedEarlyAndCounted() {
         CompletedResponses store = new CompletedResponses(2L * CompletedResponses.CHUNK_BYTES, counters);
         int perChunk = CompletedResponses.CHUNK_BYTES / 1_000;

@@ -176,6 +176,32 @@ class TransactionLayerTest {
     }
 
     @Test
+    void afterAPeakHasDrainedAndTheTablesShrankRetransmissionsStillMatch() {
+        int peak = 4 * PeakCapacity.SMALL;
+        for (int i = 0; i < peak; i++) {
+            f.receive(request("INVITE", "z9hG4bKi" + i, "c" + i, 1));
+            f.send(outgoing("OPTIONS", "z9hG4bKp" + i, "c" + i), Transport.UDP, new RecordingListener());
+        }
+        for (int i = 0; i < peak; i++) {
+            ServerTransaction tx = f.serverTransaction(i);
+            tx.sendResponse(response(tx.request(), 486));
+        }
+        f.clock.advance(64_000);
+        assertThat(f.layer.tableSize()).isZero();
+
+        f.receive(request("INVITE", "z9hG4bKnew", "new", 1));
+        f.receive(request("INVITE", "z9hG4bKnew", "new", 1));
+        RecordingListener listener = new RecordingListener();
+        f.send(outgoing("OPTIONS", "z9hG4bKnewout", "new"), Transport.UDP, listener);
+        f.receive(response(outgoing("OPTIONS", "z9hG4bKnewout", "new"), 200));
+
+        assertThat(f.user.requests).hasSize(peak + 1);
+        assertThat(listener.responses).hasSize(1);
+        // the new INVITE in Proceeding, the OPTIONS in Completed for Timer K
+        assertThat(f.layer.tableSize()).isEqualTo(2);
+    }
+
+    @Test
     void messagesGoToTheShardOfTheirCallId() {
         ManualClock clock = new ManualClock();
         List<ManualShard> shards = List.of(new ManualShard(clock), new ManualShard(clock), new ManualShard(clock));
