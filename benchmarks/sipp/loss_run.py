@@ -34,7 +34,8 @@ import sys
 import tempfile
 import time
 
-from sipp_bench import (heap_used_mb, injection_row, last_stats, process_cpu_seconds, rcvbuf_errors, sipp_command,
+import heap_dump
+from sipp_bench import (injection_row, last_stats, process_cpu_seconds, rcvbuf_errors, sipp_command,
                         start_logged, stop, switchboard_command, switchboard_server, thread_cpu_seconds, user_row,
                         wait_for_line)
 
@@ -217,17 +218,6 @@ def run_segment(args, ns, work, server_pids, index):
     }
 
 
-def save_histogram(pid, path):
-    """The live objects by class (jcmd GC.class_histogram, after a full collection), also written to path."""
-    histogram = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True,
-                               timeout=60).stdout
-    if path:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(histogram)
-    return histogram
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--server", choices=["switchboard", "kamailio"], default="switchboard")
@@ -252,9 +242,7 @@ def main():
     p.add_argument("--keep-log", help="copy the server's log here")
     p.add_argument("--settle", type=int, default=0, help="seconds to wait after the last segment (tables drain)")
     p.add_argument("--heap-check", action="store_true",
-                   help="Switchboard: live heap after a full collection before the first call and after --settle")
-    p.add_argument("--histograms", help="with --heap-check: write the class histograms before the first call and "
-                   "after --settle to before.txt and after.txt in this folder")
+                   help="Switchboard: the reachable objects before the first call and after --settle, from heap dumps")
     p.add_argument("--json")
     args = p.parse_args()
     if os.geteuid() != 0:
@@ -283,9 +271,10 @@ def main():
             ns.drop_received(SERVER_PORT, args.loss)
             ns.drop_received(CALLEE_PORT, args.loss)
             time.sleep(1)
-            heap_before = heap_used_mb(server.pid) if args.heap_check else None
-            if args.heap_check and args.histograms:
-                save_histogram(server.pid, os.path.join(args.histograms, "before.txt"))
+            heap_before = None
+            if args.heap_check:
+                heap_dump.dump(server.pid, os.path.join(work, "before.hprof"))
+                heap_before = heap_dump.bytes_by_class(os.path.join(work, "before.hprof"))
             for i in range(args.segments):
                 r = run_segment(args, ns, work, lambda: process_tree(server.pid), i)
                 results.append(r)
@@ -295,11 +284,11 @@ def main():
             if args.settle:
                 time.sleep(args.settle)
             if args.heap_check:
-                print(f"live heap before the first call: {heap_before} MB; after the last call and {args.settle} s: "
-                      f"{heap_used_mb(server.pid)} MB; largest classes:", flush=True)
-                histogram = save_histogram(server.pid, os.path.join(args.histograms, "after.txt")
-                                           if args.histograms else None)
-                print("\n".join(histogram.splitlines()[:14]), flush=True)
+                heap_dump.dump(server.pid, os.path.join(work, "after.hprof"))
+                heap_after = heap_dump.bytes_by_class(os.path.join(work, "after.hprof"))
+                print(f"heap before the first call and {args.settle} s after the last (reachable objects, from heap"
+                      " dumps), the classes that grew most:", flush=True)
+                print("\n".join(heap_dump.difference(heap_before, heap_after)), flush=True)
         finally:
             stop(server, callee, 30)
             if dump:
