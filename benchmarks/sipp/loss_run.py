@@ -243,6 +243,7 @@ def main():
     p.add_argument("--settle", type=int, default=0, help="seconds to wait after the last segment (tables drain)")
     p.add_argument("--heap-check", action="store_true",
                    help="Switchboard: the reachable objects before the first call and after --settle, from heap dumps")
+    p.add_argument("--keep-dumps", help="with --heap-check: keep the two heap dumps in this folder")
     p.add_argument("--json")
     args = p.parse_args()
     if os.geteuid() != 0:
@@ -289,6 +290,10 @@ def main():
                 print(f"heap before the first call and {args.settle} s after the last (reachable objects, from heap"
                       " dumps), the classes that grew most:", flush=True)
                 print("\n".join(heap_dump.difference(heap_before, heap_after)), flush=True)
+                if args.keep_dumps:
+                    os.makedirs(args.keep_dumps, exist_ok=True)
+                    for name in ("before.hprof", "after.hprof"):
+                        shutil.copyfile(os.path.join(work, name), os.path.join(args.keep_dumps, name))
         finally:
             stop(server, callee, 30)
             if dump:
