@@ -2,6 +2,7 @@ package org.switchboard.testkit.phone;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import org.switchboard.testkit.sip.DigestAnswer;
 import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
@@ -74,6 +75,20 @@ public final class ClientTransaction {
         return next(Match.finalResponse());
     }
 
+    /**
+     * Waits for the final response, skipping provisional ones, for scripts where silence is a
+     * possible outcome (a banned source); empty if none comes within the phone's timeout. A 401 or
+     * 407 may then be answered with {@link #answer()}.
+     */
+    public Optional<SipMessage> awaitFinal() {
+        Received r = await(ofThis.and(Match.finalResponse()), phone.timeout());
+        if (r == null) {
+            return Optional.empty();
+        }
+        take(r.message());
+        return Optional.of(response);
+    }
+
     /** Waits for a response matching, skipping others of this transaction; returns it. */
     public SipMessage expect(Match match) {
         return next(match);
@@ -100,7 +115,6 @@ public final class ClientTransaction {
             throw new AssertionError("expected a 401 or 407 challenge to " + request.method() + " but got "
                     + r.startLine() + "\n" + r);
         }
-        challenge = r;
         return this;
     }
 
@@ -115,7 +129,7 @@ public final class ClientTransaction {
      */
     public ClientTransaction answer(String password) {
         if (challenge == null) {
-            throw new IllegalStateException("no challenge taken: call expectChallenge() first");
+            throw new IllegalStateException("no challenge taken: call expectChallenge() or awaitFinal() first");
         }
         boolean proxy = challenge.status() == 407;
         String header = challenge.requireHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
@@ -137,8 +151,15 @@ public final class ClientTransaction {
             throw new AssertionError("no " + match.description() + " to " + request.startLine() + " within "
                     + phone.timeout() + "; unread: " + phone.unread());
         }
-        response = r.message();
+        take(r.message());
         return response;
+    }
+
+    private void take(SipMessage r) {
+        response = r;
+        if (r.status() == 401 || r.status() == 407) {
+            challenge = r;
+        }
     }
 
     private Received await(Match match, Duration wait) {
