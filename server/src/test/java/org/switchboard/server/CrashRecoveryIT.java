@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.phone.PhoneCrowd;
 
 /**
  * A binding acknowledged with 200 OK survives SIGKILL (RFC 3261 §10.3 step 8: the 200 is sent once
@@ -52,13 +53,13 @@ class CrashRecoveryIT {
 
         int port = FreePorts.udpAndTcp();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
-        Map<String, RegisteringPhones.Registered> acknowledged = new LinkedHashMap<>();
+        Map<String, PhoneCrowd.Registered> acknowledged = new LinkedHashMap<>();
         try (ServerProcess before = startServer(port, "before.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
             acknowledged.putAll(phones.register(first, EXPIRES, ok -> false, WAVE_TIMEOUT));
             assertThat(acknowledged).as("first wave registered").hasSize(FIRST_WAVE);
 
-            Map<String, RegisteringPhones.Registered> cut =
+            Map<String, PhoneCrowd.Registered> cut =
                     phones.register(second, EXPIRES, ok -> ok >= KILL_AFTER, WAVE_TIMEOUT);
             before.kill();
             acknowledged.putAll(cut);
@@ -67,14 +68,14 @@ class CrashRecoveryIT {
         }
 
         try (ServerProcess after = startServer(port, "after.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
             Map<String, String> asked = new LinkedHashMap<>();
             acknowledged.keySet().forEach(user -> asked.put(user, all.get(user)));
-            Map<String, RegisteringPhones.Registered> found = phones.query(asked, WAVE_TIMEOUT);
+            Map<String, PhoneCrowd.Registered> found = phones.query(asked, WAVE_TIMEOUT);
 
             List<String> problems = new ArrayList<>();
-            for (RegisteringPhones.Registered ok : acknowledged.values()) {
-                RegisteringPhones.Registered now = found.get(ok.user());
+            for (PhoneCrowd.Registered ok : acknowledged.values()) {
+                PhoneCrowd.Registered now = found.get(ok.user());
                 String contact = ok.contacts().get(0);
                 int index = now == null ? -1 : now.contacts().indexOf(contact);
                 if (index < 0) {

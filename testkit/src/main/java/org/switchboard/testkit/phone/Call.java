@@ -3,6 +3,7 @@ package org.switchboard.testkit.phone;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.switchboard.testkit.sip.SipMessage;
 
 /**
@@ -19,7 +20,7 @@ public final class Call {
     private ClientTransaction invite;
     private Dialog dialog;
 
-    Call(Phone phone, String target, String callId, String localTag) {
+    Call(Phone phone, String target, String callId, String localTag, UnaryOperator<SipMessage> change) {
         this.phone = phone;
         this.target = target;
         this.callId = callId;
@@ -33,7 +34,7 @@ public final class Call {
                 .withAdded("CSeq", "1 INVITE")
                 .withAdded("Contact", "<" + phone.contact() + ">")
                 .withBody(Sdp.CONTENT_TYPE, Sdp.audio(phone.localAddress(), phone.user()));
-        this.invite = phone.sendRequest(request, phone.server());
+        this.invite = phone.sendRequest(change.apply(request), phone.server());
     }
 
     /** The Call-ID. */

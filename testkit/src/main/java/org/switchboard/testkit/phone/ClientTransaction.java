@@ -133,8 +133,11 @@ public final class ClientTransaction {
         }
         boolean proxy = challenge.status() == 407;
         String header = challenge.requireHeader(proxy ? "Proxy-Authenticate" : "WWW-Authenticate");
-        String credentials = DigestAnswer.authorization(header, request.method(), request.requestUri(), phone.user(),
-                password, "c" + Long.toHexString(System.nanoTime()));
+        // The user of the From URI: the phone's own, or the account a script registers with.
+        String user = SipMessage.uriOf(request.requireHeader("From")).replaceFirst("^sips?:", "")
+                .replaceFirst("@.*", "");
+        String credentials = DigestAnswer.authorization(header, request.method(), request.requestUri(), user, password,
+                "c" + Long.toHexString(System.nanoTime()));
         SipMessage next = phone.nextRequest(request).with(proxy ? "Proxy-Authorization" : "Authorization",
                 credentials);
         return phone.sendRequest(next, destination);

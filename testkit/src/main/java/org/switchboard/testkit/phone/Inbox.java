@@ -9,13 +9,15 @@ import java.util.function.Predicate;
 /**
  * What a phone has received and no script has taken yet, in arrival order. Readers add from their
  * threads; the test takes the first entry that matches what it waits for, leaving others for later
- * expectations. Thread-safe.
+ * expectations; a history keeps everything for assertions over all that arrived. Thread-safe.
  */
 final class Inbox {
     private final List<Received> entries = new ArrayList<>();
+    private final List<Received> history = new ArrayList<>();
 
     synchronized void add(Received received) {
         entries.add(received);
+        history.add(received);
         notifyAll();
     }
 
@@ -41,6 +43,11 @@ final class Inbox {
             }
             wait(Math.max(1, left / 1_000_000));
         }
+    }
+
+    /** Everything received so far, taken or not, in arrival order. */
+    synchronized List<Received> history() {
+        return List.copyOf(history);
     }
 
     /** Everything not taken, for failure messages. */

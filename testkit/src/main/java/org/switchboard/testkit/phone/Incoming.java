@@ -2,6 +2,7 @@ package org.switchboard.testkit.phone;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
 
@@ -35,8 +36,22 @@ public final class Incoming {
         return received.from();
     }
 
+    /** The To tag of this side's responses. */
+    public String toTag() {
+        return toTag;
+    }
+
     /** Answers with this status and reason. */
     public Incoming respond(int status, String reason) {
+        return respond(status, reason, UnaryOperator.identity());
+    }
+
+    /** Answers with this status, the response changed by the script (a Contact for a 302, say). */
+    public Incoming respond(int status, UnaryOperator<SipMessage> change) {
+        return respond(status, Reasons.of(status), change);
+    }
+
+    private Incoming respond(int status, String reason, UnaryOperator<SipMessage> change) {
         SipMessage response = request.responseTo(status, reason, status == 100 ? null : toTag);
         if (status > 100 && status < 300 && request.method().equals("INVITE")) {
             response = response.with("Contact", "<" + phone.contact() + ">");
@@ -44,7 +59,7 @@ public final class Incoming {
         if (status >= 200 && status < 300 && request.method().equals("INVITE")) {
             response = response.withBody(Sdp.CONTENT_TYPE, Sdp.audio(phone.localAddress(), phone.user()));
         }
-        phone.socket().reply(response.encode(), received);
+        phone.socket().reply(change.apply(response).encode(), received);
         return this;
     }
 

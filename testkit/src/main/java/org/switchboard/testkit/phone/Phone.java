@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
 
@@ -58,13 +60,13 @@ public final class Phone implements AutoCloseable {
         this.user = b.user;
         this.domain = b.domain;
         this.password = b.password;
-        this.server = Objects.requireNonNull(b.server, "server");
+        this.server = b.server;
         this.transport = b.transport;
         this.timeout = b.timeout;
         this.retransmits = b.retransmits;
         this.contactParams = b.contactParams;
         this.expires = b.expires;
-        this.socket = PhoneSocket.open(transport, b.localAddress, inbox);
+        this.socket = PhoneSocket.open(transport, b.localAddress, inbox, b.multicastInterface);
     }
 
     /** A phone of this user in this domain; set the server and open it. */
@@ -94,6 +96,11 @@ public final class Phone implements AutoCloseable {
         return password;
     }
 
+    /** The phone's address as {@code host:port}, as in a Via sent-by (IPv6 in brackets). */
+    public String sentBy() {
+        return hostPort(localAddress());
+    }
+
     /** Where the phone receives: the address in its Via and Contact. */
     public InetSocketAddress localAddress() {
         return socket.localAddress();
@@ -101,6 +108,9 @@ public final class Phone implements AutoCloseable {
 
     /** The server the phone sends to. */
     public InetSocketAddress server() {
+        if (server == null) {
+            throw new IllegalStateException("phone " + aor() + " was built without a server");
+        }
         return server;
     }
 
@@ -136,7 +146,7 @@ public final class Phone implements AutoCloseable {
     /** A REGISTER of the phone's Contact for this many seconds. */
     public ClientTransaction register(int seconds) {
         return sendRequest(registerRequest().with("Contact", "<" + contact() + ">" + contactParams)
-                .with("Expires", Integer.toString(seconds)), server);
+                .with("Expires", Integer.toString(seconds)), server());
     }
 
     /** A REGISTER removing the phone's Contact (Expires 0, RFC 3261 §10.2.2). */
@@ -146,7 +156,7 @@ public final class Phone implements AutoCloseable {
 
     /** A REGISTER without Contact, which asks for the current bindings (RFC 3261 §10.2.3). */
     public ClientTransaction queryBindings() {
-        return sendRequest(registerRequest(), server);
+        return sendRequest(registerRequest(), server());
     }
 
     private SipMessage registerRequest() {
@@ -168,7 +178,36 @@ public final class Phone implements AutoCloseable {
 
     /** An INVITE from this phone to a URI, with an SDP offer. */
     public Call call(String targetUri) {
-        return new Call(this, targetUri, UUID.randomUUID() + "@testkit", newTag());
+        return call(targetUri, UnaryOperator.identity());
+    }
+
+    /**
+     * An INVITE from this phone to a URI, changed by the script before it is sent (a header added,
+     * Max-Forwards lowered, credentials given in advance).
+     */
+    public Call call(String targetUri, UnaryOperator<SipMessage> change) {
+        return new Call(this, targetUri, UUID.randomUUID() + "@testkit", newTag(), change);
+    }
+
+    /**
+     * A request outside any dialog from this phone, not sent yet: a new Via, Max-Forwards 70, From
+     * the phone's address of record with a new tag, To the URI, a new Call-ID, CSeq 1 and the
+     * phone's Contact (RFC 3261 §8.1.1). Send it with {@link #send(SipMessage)}.
+     */
+    public SipMessage newRequest(String method, String uri) {
+        return SipMessage.request(method, uri)
+                .withAdded("Via", via())
+                .withAdded("Max-Forwards", "70")
+                .withAdded("From", "<" + aor() + ">;tag=" + newTag())
+                .withAdded("To", "<" + uri + ">")
+                .withAdded("Call-ID", UUID.randomUUID() + "@testkit")
+                .withAdded("CSeq", "1 " + method)
+                .withAdded("Contact", "<" + contact() + ">");
+    }
+
+    /** Every parsable message received so far, taken by a step or not, in arrival order. */
+    public List<SipMessage> received() {
+        return inbox.history().stream().map(Received::message).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -189,7 +228,7 @@ public final class Phone implements AutoCloseable {
 
     /** Sends these exact bytes to the server. */
     public Phone sendRaw(byte[] bytes) {
-        return sendRaw(bytes, server);
+        return sendRaw(bytes, server());
     }
 
     /** Sends these exact bytes to an address (over TCP on a connection to it). */
@@ -203,6 +242,11 @@ public final class Phone implements AutoCloseable {
         return sendRaw(crlf(text).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends this text, with its line ends made CRLF and nothing else changed, to an address. */
+    public Phone sendRaw(String text, InetSocketAddress to) {
+        return sendRaw(crlf(text).getBytes(StandardCharsets.UTF_8), to);
+    }
+
     /** Sends a message as it is, no transaction kept: for in-dialog ACKs, stray responses and the like. */
     public Phone send(SipMessage message, InetSocketAddress to) {
         return sendRaw(message.encode(), to);
@@ -213,7 +257,20 @@ public final class Phone implements AutoCloseable {
      * the script's (see {@link #via()} and {@link #nextCSeq()}).
      */
     public ClientTransaction send(SipMessage request) {
-        return sendRequest(request, server);
+        return sendRequest(request, server());
+    }
+
+    /** Sends a request as a client transaction to an address other than the server. */
+    public ClientTransaction request(SipMessage request, InetSocketAddress to) {
+        return sendRequest(request, to);
+    }
+
+    /** A request this phone took raw (by {@link #expect(Match)}), to be answered as an {@link Incoming}. */
+    public Incoming incoming(Received request) {
+        if (request.message() == null || !request.message().isRequest()) {
+            throw new IllegalArgumentException("not a request: " + request);
+        }
+        return new Incoming(this, request);
     }
 
     /** Waits for a parsable message matching, leaving others in the inbox; fails if none in time. */
@@ -227,6 +284,18 @@ public final class Phone implements AutoCloseable {
         if (r == null) {
             throw new AssertionError("no " + match.description() + " at " + aor() + " within " + wait + "; unread: "
                     + unread());
+        }
+        return r;
+    }
+
+    /**
+     * The next parsable message, whatever it is, waiting this long at most; fails naming {@code
+     * what} if none comes. For scripts that check each message in the order the server sends them.
+     */
+    public Received next(String what, Duration wait) {
+        Received r = takeOrNull(Match.any(), wait);
+        if (r == null) {
+            throw new AssertionError("no " + what + " at " + this + " within " + wait);
         }
         return r;
     }
@@ -365,6 +434,7 @@ public final class Phone implements AutoCloseable {
         private boolean retransmits = true;
         private String contactParams = "";
         private int expires = 3600;
+        private NetworkInterface multicastInterface;
 
         private Builder(String user, String domain) {
             this.user = Objects.requireNonNull(user);
@@ -421,6 +491,15 @@ public final class Phone implements AutoCloseable {
         /** The Expires a plain {@link Phone#register()} asks for (3600 s by default). */
         public Builder expires(int seconds) {
             this.expires = seconds;
+            return this;
+        }
+
+        /**
+         * Sends multicast out of this interface, looped back to this host, TTL 1 (a UDP phone
+         * looking for plug-and-play on the LAN, RFC 6080 §4.1).
+         */
+        public Builder multicastOn(NetworkInterface nif) {
+            this.multicastInterface = nif;
             return this;
         }
 

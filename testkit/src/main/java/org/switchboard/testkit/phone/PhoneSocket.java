@@ -10,9 +10,10 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardSocketOptions;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +37,15 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
     }
 
     /** Opens a socket of the transport on the address, port chosen by the system. */
-    static PhoneSocket open(Transport transport, InetAddress local, Inbox inbox) throws IOException {
-        return transport == Transport.UDP ? new Udp(local, inbox) : new Tcp(local, inbox);
+    static PhoneSocket open(Transport transport, InetAddress local, Inbox inbox, NetworkInterface multicast)
+            throws IOException {
+        if (transport == Transport.TCP) {
+            if (multicast != null) {
+                throw new IllegalArgumentException("multicast is for UDP phones");
+            }
+            return new Tcp(local, inbox);
+        }
+        return new Udp(local, inbox, multicast);
     }
 
     /** The address in Via and Contact. */
@@ -79,9 +87,14 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
     static final class Udp extends PhoneSocket {
         private final DatagramSocket socket;
 
-        Udp(InetAddress local, Inbox inbox) throws IOException {
+        Udp(InetAddress local, Inbox inbox, NetworkInterface multicast) throws IOException {
             super(inbox);
             socket = new DatagramSocket(new InetSocketAddress(local, 0));
+            if (multicast != null) {
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, multicast);
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+                socket.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
+            }
             reader("phone-udp-" + socket.getLocalPort(), this::readLoop);
         }
 
