@@ -1,5 +1,6 @@
 package org.switchboard.testkit.phone;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +58,12 @@ public final class Call {
      * §12.1.2: remote target from its Contact, route set from its Record-Route reversed).
      */
     public Call expect(int status) {
-        invite.expect(status);
+        return expect(status, phone.timeout());
+    }
+
+    /** As {@link #expect(int)}, waiting this long at most instead of the phone's timeout. */
+    public Call expect(int status, Duration wait) {
+        invite.expect(status, wait);
         SipMessage r = invite.response();
         if (status >= 200 && status < 300) {
             List<String> routes = new ArrayList<>(r.headerValues("Record-Route"));

@@ -62,7 +62,12 @@ public final class ClientTransaction {
      * @throws AssertionError if a final response of another status comes, or nothing in time
      */
     public ClientTransaction expect(int status) {
-        SipMessage r = next(Match.status(status).or(Match.finalResponse()));
+        return expect(status, phone.timeout());
+    }
+
+    /** As {@link #expect(int)}, waiting this long at most instead of the phone's timeout. */
+    public ClientTransaction expect(int status, Duration wait) {
+        SipMessage r = next(Match.status(status).or(Match.finalResponse()), wait);
         if (r.status() != status) {
             throw new AssertionError("expected a " + status + " to " + request.method() + " but got "
                     + r.startLine() + "\n" + r);
@@ -149,10 +154,14 @@ public final class ClientTransaction {
     }
 
     private SipMessage next(Match match) {
-        Received r = await(ofThis.and(match), phone.timeout());
+        return next(match, phone.timeout());
+    }
+
+    private SipMessage next(Match match, Duration wait) {
+        Received r = await(ofThis.and(match), wait);
         if (r == null) {
             throw new AssertionError("no " + match.description() + " to " + request.startLine() + " within "
-                    + phone.timeout() + "; unread: " + phone.unread());
+                    + wait + "; unread: " + phone.unread());
         }
         take(r.message());
         return response;
