@@ -24,8 +24,9 @@ public final class SipMessage {
                     "Content-Length"), Map.entry("c", "Content-Type"), Map.entry("k", "Supported"),
             Map.entry("s", "Subject"), Map.entry("e", "Content-Encoding"), Map.entry("o", "Event"),
             Map.entry("r", "Refer-To"), Map.entry("x", "Session-Expires"), Map.entry("u", "Allow-Events"));
-    private static final Pattern STATUS_LINE = Pattern.compile("SIP/2\\.0 (\\d{3}) ?(.*)");
-    private static final Pattern REQUEST_LINE = Pattern.compile("([A-Za-z!%*_+`'~.-]+) (\\S+) SIP/2\\.0");
+    /** Any SIP version, so that a test can write a SIP/7.0 request and read the 505 (RFC 3261 §8.2.2). */
+    private static final Pattern STATUS_LINE = Pattern.compile("SIP/\\d+\\.\\d+ (\\d{3}) ?(.*)");
+    private static final Pattern REQUEST_LINE = Pattern.compile("([A-Za-z!%*_+`'~.-]+) (\\S+) SIP/\\d+\\.\\d+");
 
     /** One header field as it appeared, with its name in the long form. */
     public record Header(String name, String value) {
@@ -150,7 +151,7 @@ public final class SipMessage {
 
     /** Whether this is a request. */
     public boolean isRequest() {
-        return !startLine.startsWith("SIP/2.0 ");
+        return !STATUS_LINE.matcher(startLine).matches();
     }
 
     /** The request method, or the CSeq method of a response. */
