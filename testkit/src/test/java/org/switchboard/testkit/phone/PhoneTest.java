@@ -103,6 +103,8 @@ class PhoneTest {
             assertThat(options.method()).isEqualTo("OPTIONS");
             raw.sendRaw(new byte[] {0x00, 0x01, 0x00, 0x08});
             assertThat(peer.poll(Duration.ofSeconds(5)).message()).isNull();
+            assertThat(peer.received()).as("every parsable message, taken or not").extracting(SipMessage::callId)
+                    .containsExactly("raw-1");
             assertThatThrownBy(() -> raw.expect("BYE")).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("a BYE request");
         }

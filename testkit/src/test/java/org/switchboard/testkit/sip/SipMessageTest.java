@@ -67,6 +67,14 @@ class SipMessageTest {
     }
 
     @Test
+    void readsAnotherSipVersionSoThatATestCanSendIt() {
+        SipMessage request = SipMessage.parse("OPTIONS sip:x@example.com SIP/7.0\r\nCall-ID: v7\r\n\r\n");
+        assertThat(request.isRequest()).isTrue();
+        assertThat(request.callId()).isEqualTo("v7");
+        assertThat(SipMessage.parse("SIP/2.0 505 Version Not Supported\r\n\r\n").status()).isEqualTo(505);
+    }
+
+    @Test
     void refusesBytesWithoutAStartLine() {
         assertThatThrownBy(() -> SipMessage.parse("HELLO\r\n\r\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SipMessage.parse("SIP/2.0 200 OK\r\nVia: x")).isInstanceOf(
