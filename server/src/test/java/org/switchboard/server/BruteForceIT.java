@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.testkit.phone.ClientTransaction;
 import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
 import org.switchboard.testkit.sip.SipMessage;
 
 /**

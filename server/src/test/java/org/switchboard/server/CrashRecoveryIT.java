@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.testkit.phone.PhoneCrowd;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * A binding acknowledged with 200 OK survives SIGKILL (RFC 3261 §10.3 step 8: the 200 is sent once

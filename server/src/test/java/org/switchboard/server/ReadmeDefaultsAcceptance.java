@@ -35,6 +35,7 @@ import org.switchboard.testkit.phone.Incoming;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.phone.Received;
 import org.switchboard.testkit.phone.Transport;
+import org.switchboard.testkit.server.FreePorts;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 

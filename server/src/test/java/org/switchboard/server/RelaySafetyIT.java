@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
 import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
 

@@ -25,7 +25,6 @@ import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -34,6 +33,7 @@ import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
 import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * The issue's acceptance test: a phone boots, asks by plug-and-play (unicast over real UDP to an

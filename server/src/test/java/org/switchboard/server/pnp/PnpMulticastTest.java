@@ -24,7 +24,6 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -34,6 +33,7 @@ import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * Plug-and-play by real multicast: the server listens on 0.0.0.0 and on the group at the same port,

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -31,6 +30,7 @@ import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * A phone's plug-and-play SUBSCRIBE sent unicast over real UDP to an in-process server on

@@ -2,8 +2,6 @@ package org.switchboard.testkit.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -46,7 +44,6 @@ import org.switchboard.testkit.phone.Phone;
 public final class SwitchboardServer implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final int PORT_ATTEMPTS = 20;
 
     private final List<ServerSetup.User> users = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
@@ -131,7 +128,7 @@ public final class SwitchboardServer implements BeforeAllCallback, BeforeEachCal
         }
         if (dataDirectory == null) {
             dataDirectory = Files.createTempDirectory("switchboard-test-");
-            sipPort = freeUdpAndTcpPort();
+            sipPort = FreePorts.udpAndTcp();
             httpPort = http ? freeTcpPort() : 0;
         }
         running = launcher().start(new ServerSetup(LOOPBACK, sipPort, httpPort, dataDirectory, users, options));
@@ -215,20 +212,6 @@ public final class SwitchboardServer implements BeforeAllCallback, BeforeEachCal
                     + ": the server module's tests provide it");
         }
         return found.get(0);
-    }
-
-    /** A port free for both UDP and TCP on the loopback address, as SIP listens on both. */
-    private static int freeUdpAndTcpPort() throws IOException {
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, LOOPBACK);
-                    DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), LOOPBACK)) {
-                return udp.getLocalPort();
-            } catch (BindException e) {
-                continue;
-            }
-        }
-        throw new IOException("no port free for both UDP and TCP on " + LOOPBACK + " after " + PORT_ATTEMPTS
-                + " tries");
     }
 
     private static int freeTcpPort() {
