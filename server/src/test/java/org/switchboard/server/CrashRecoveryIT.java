@@ -119,8 +119,9 @@ class CrashRecoveryIT {
     }
 
     private ServerProcess startServer(int port, String log) throws Exception {
+        // no HTTP and no plug-and-play: bindings are what is tested, and their fixed ports may be taken
         ServerProcess server = ServerProcess.start(List.of("run", "--sip-port", Integer.toString(port), "--listen",
-                "127.0.0.1", "--data-dir", dataDir.toString()), work.resolve(log));
+                "127.0.0.1", "--data-dir", dataDir.toString(), "--http-port", "0", "--no-pnp"), work.resolve(log));
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
         return server;
     }

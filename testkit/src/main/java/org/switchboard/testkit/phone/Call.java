@@ -103,12 +103,6 @@ public final class Call {
         return phone.sendRequest(d.request("BYE", phone.via()), d.nextHop());
     }
 
-    /** Another request in the dialog (INFO, re-INVITE without body, …). */
-    public ClientTransaction request(String method) {
-        Dialog d = requireDialog();
-        return phone.sendRequest(d.request(method, phone.via()), d.nextHop());
-    }
-
     /**
      * CANCEL of the pending INVITE (RFC 3261 §9.1): same Request-URI, Call-ID, From, To, Route and
      * top Via branch, CSeq method CANCEL; to be expected 200, then the INVITE's 487.

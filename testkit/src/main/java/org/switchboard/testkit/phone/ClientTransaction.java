@@ -148,11 +148,6 @@ public final class ClientTransaction {
         return phone.sendRequest(next, destination);
     }
 
-    /** Sends the request again (next CSeq, new branch), changed as the script says; a new transaction. */
-    public ClientTransaction resend(java.util.function.UnaryOperator<SipMessage> change) {
-        return phone.sendRequest(change.apply(phone.nextRequest(request)), destination);
-    }
-
     private SipMessage next(Match match) {
         return next(match, phone.timeout());
     }

@@ -55,8 +55,4 @@ final class Dialog {
     InetSocketAddress nextHop() {
         return Phone.addressOf(SipMessage.uriOf(routeSet.isEmpty() ? remoteTarget : routeSet.get(0)));
     }
-
-    String callId() {
-        return callId;
-    }
 }

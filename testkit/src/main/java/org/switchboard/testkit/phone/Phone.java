@@ -219,11 +219,6 @@ public final class Phone implements AutoCloseable {
         return new Incoming(this, take(Match.request(method)));
     }
 
-    /** Waits for a request of this method that also matches, as {@link #expect(String)}. */
-    public Incoming expectRequest(Match match) {
-        return new Incoming(this, take(Match.anyRequest().and(match)));
-    }
-
     // ---- raw escape hatches
 
     /** Sends these exact bytes to the server. */
@@ -254,7 +249,7 @@ public final class Phone implements AutoCloseable {
 
     /**
      * Sends a request as a client transaction, to be scripted further; Via, CSeq and the rest are
-     * the script's (see {@link #via()} and {@link #nextCSeq()}).
+     * the script's (see {@link #newRequest} and {@link #via()}).
      */
     public ClientTransaction send(SipMessage request) {
         return sendRequest(request, server());
@@ -324,11 +319,6 @@ public final class Phone implements AutoCloseable {
     public String via() {
         return "SIP/2.0/" + transport.viaToken() + " " + hostPort(localAddress()) + ";branch=z9hG4bK"
                 + UUID.randomUUID().toString().replace("-", "") + ";rport";
-    }
-
-    /** The next CSeq number of the phone's registration Call-ID. */
-    public long nextCSeq() {
-        return ++cseq;
     }
 
     /** A new local tag (RFC 3261 §19.3). */

@@ -182,16 +182,6 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
             }
         }
 
-        /** Closes the connections to the address (the phone's side goes away, the listener stays). */
-        void disconnect(InetSocketAddress to) {
-            for (Connection c : connections) {
-                if (c.remote().equals(to)) {
-                    c.close();
-                    connections.remove(c);
-                }
-            }
-        }
-
         @Override
         public void close() {
             try {

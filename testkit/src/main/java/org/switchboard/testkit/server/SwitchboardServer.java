@@ -149,11 +149,6 @@ public final class SwitchboardServer implements BeforeAllCallback, BeforeEachCal
         start();
     }
 
-    /** Whether the server runs. */
-    public boolean isRunning() {
-        return running != null;
-    }
-
     /** The SIP address, for UDP and TCP. */
     public InetSocketAddress sipAddress() {
         requireStarted();

@@ -28,19 +28,9 @@ public final class Match implements Predicate<SipMessage> {
         return new Match("any message", m -> true);
     }
 
-    /** Any request. */
-    public static Match anyRequest() {
-        return new Match("any request", SipMessage::isRequest);
-    }
-
     /** A request with this method (case-sensitive, RFC 3261 §7.1). */
     public static Match request(String method) {
         return new Match("a " + method + " request", m -> m.isRequest() && m.method().equals(method));
-    }
-
-    /** Any response. */
-    public static Match anyResponse() {
-        return new Match("any response", m -> !m.isRequest());
     }
 
     /** A response with this status. */

@@ -313,11 +313,6 @@ public final class SipMessage {
                 contentType);
     }
 
-    /** A copy with another start line (say a request sent to another URI). */
-    public SipMessage withStartLine(String line) {
-        return new SipMessage(line, headers, body);
-    }
-
     /** The wire form: CRLF line ends, Content-Length set to the body's length, then the body. */
     public byte[] encode() {
         StringBuilder text = new StringBuilder(startLine).append("\r\n");
