@@ -25,6 +25,7 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.sip.Match;
 
 /**
  * The assembled stack over real sockets on loopback: what a phone sees when it talks to the server
@@ -93,7 +94,7 @@ class SipStackEndToEndTest {
         return Phone.of("alice", "example.com").server(server).localAddress(server.getAddress()).open();
     }
 
-    /** A scripted phone on TCP, which connects to the server when it first sends. */
+    /** A scripted phone on TCP, connected to the server. */
     private static Phone tcpPhone(InetSocketAddress server) {
         return Phone.of("alice", "example.com").server(server).localAddress(server.getAddress()).tcp().open();
     }
@@ -113,6 +114,12 @@ class SipStackEndToEndTest {
             throw new AssertionError("Server sent unparseable bytes: " + result.error());
         }
         return (SipResponse) result.message();
+    }
+
+    /** The next response of the call, as {@link #receive(Phone, int)}; responses of other calls stay unread. */
+    private static SipResponse receive(Phone phone, String callId, int timeoutMillis) {
+        Received received = phone.expect(Match.callId(callId), Duration.ofMillis(timeoutMillis));
+        return (SipResponse) SipParser.parse(received.bytes(), 0, received.bytes().length, true).message();
     }
 
     private static String unique() {
@@ -316,22 +323,28 @@ class SipStackEndToEndTest {
         InetSocketAddress server = address(Transport.UDP, false);
         String host = server.getAddress().getHostAddress();
         try (Phone phone = phone(server)) {
-            phone.sendRaw(request("FOO", uriOf(server), phone, "UDP", unique(), unique(), 1));
-            assertThat(receive(phone, 2000).statusCode()).isEqualTo(501);
+            String foo = unique();
+            phone.sendRaw(request("FOO", uriOf(server), phone, "UDP", unique(), foo, 1));
+            assertThat(receive(phone, foo, 2000).statusCode()).isEqualTo(501);
 
-            phone.sendRaw(request("INVITE", "tel:+4930123456", phone, "UDP", unique(), unique(), 1));
-            assertThat(receive(phone, 2000).statusCode()).isEqualTo(416);
+            // not acknowledged: its retransmissions (Timer G) must not be taken for the answers below
+            String tel = unique();
+            phone.sendRaw(request("INVITE", "tel:+4930123456", phone, "UDP", unique(), tel, 1));
+            assertThat(receive(phone, tel, 2000).statusCode()).isEqualTo(416);
 
-            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1)
+            String version = unique();
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), version, 1)
                     .replace(" SIP/2.0\n", " SIP/3.0\n"));
-            assertThat(receive(phone, 2000).statusCode()).isEqualTo(505);
+            assertThat(receive(phone, version, 2000).statusCode()).isEqualTo(505);
 
-            phone.sendRaw(request("MESSAGE", "sip:bob@elsewhere.example.org", phone, "UDP", unique(), unique(), 1)
+            String hops = unique();
+            phone.sendRaw(request("MESSAGE", "sip:bob@elsewhere.example.org", phone, "UDP", unique(), hops, 1)
                     .replace("Max-Forwards: 70", "Max-Forwards: 0"));
-            assertThat(receive(phone, 2000).statusCode()).isEqualTo(483);
+            assertThat(receive(phone, hops, 2000).statusCode()).isEqualTo(483);
 
-            phone.sendRaw(request("MESSAGE", "sip:nobody@" + host, phone, "UDP", unique(), unique(), 1));
-            assertThat(receive(phone, 2000).statusCode()).isEqualTo(404);
+            String nobody = unique();
+            phone.sendRaw(request("MESSAGE", "sip:nobody@" + host, phone, "UDP", unique(), nobody, 1));
+            assertThat(receive(phone, nobody, 2000).statusCode()).isEqualTo(404);
         }
     }
 

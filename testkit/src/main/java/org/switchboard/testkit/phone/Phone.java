@@ -67,6 +67,14 @@ public final class Phone implements AutoCloseable {
         this.contactParams = b.contactParams;
         this.expires = b.expires;
         this.socket = PhoneSocket.open(transport, b.localAddress, inbox, b.multicastInterface);
+        if (socket instanceof PhoneSocket.Tcp tcp && server != null) {
+            try {
+                tcp.connectionTo(server);
+            } catch (UncheckedIOException e) {
+                // As a phone does, connect first and send on the open connection; a server that does
+                // not listen (yet) is tried again at the first send, which then fails with the cause.
+            }
+        }
     }
 
     /** A phone of this user in this domain; set the server and open it. */
