@@ -15,12 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.phone.ClientTransaction;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * Brute-force protection of the packaged server, over real sockets: an office of phones behind one
@@ -34,6 +39,10 @@ class BruteForceIT {
     private static final String DOMAIN = "office.example.com";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final InetAddress OFFICE = InetAddress.getLoopbackAddress();
+    /** What {@link #register} returns when the server stays silent. */
+    private static final int NO_ANSWER = -1;
+    /** How long a phone waits for an answer (retransmitting meanwhile) before it counts silence. */
+    private static final Duration SILENCE = Duration.ofMillis(1400);
 
     @TempDir
     Path dataDir;
@@ -48,17 +57,17 @@ class BruteForceIT {
         int port = FreePorts.udpAndTcp();
         InetSocketAddress server = new InetSocketAddress(OFFICE, port);
         try (ServerProcess process = startServer(port, "office.log");
-                OfficePhone misconfigured = new OfficePhone(OFFICE, server, "201", DOMAIN)) {
+                Phone misconfigured = officePhone(OFFICE, server, 201)) {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                statuses.add(misconfigured.register("wrong-password"));
+                statuses.add(register(misconfigured, "wrong-password"));
             }
 
             assertThat(statuses).as("answered every time; blocked after 10 failures").doesNotContain(
-                    OfficePhone.NO_ANSWER).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401).endsWith(403, 403);
+                    NO_ANSWER).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401).endsWith(403, 403);
             for (int user = 202; user <= 205; user++) {
-                try (OfficePhone neighbour = new OfficePhone(OFFICE, server, Integer.toString(user), DOMAIN)) {
-                    assertThat(neighbour.register(password(user))).as("phone %d behind the same address", user)
+                try (Phone neighbour = officePhone(OFFICE, server, user)) {
+                    assertThat(register(neighbour, password(user))).as("phone %d behind the same address", user)
                             .isEqualTo(200);
                 }
             }
@@ -77,12 +86,12 @@ class BruteForceIT {
         InetSocketAddress server = new InetSocketAddress(OFFICE, port);
         try (ServerProcess before = startServer(port, "before.log")) {
             for (int user = 201; user <= 210; user++) {
-                try (OfficePhone guess = new OfficePhone(cracker, server, Integer.toString(user), DOMAIN)) {
-                    assertThat(guess.register("123456")).isIn(401, 403);
+                try (Phone guess = officePhone(cracker, server, user)) {
+                    assertThat(register(guess, "123456")).isIn(401, 403);
                 }
             }
             assertThat(registerFrom(cracker, server, 212)).as("the banned cracker, right password")
-                    .isEqualTo(OfficePhone.NO_ANSWER);
+                    .isEqualTo(NO_ANSWER);
             assertThat(registerFrom(OFFICE, server, 211)).as("the office").isEqualTo(200);
             assertThat(count(before.output(), "Banned 127.0.0.2 until")).as("the ban is logged once").isEqualTo(1);
             assertThat(before.output()).contains("10 different users failed to authenticate from this address");
@@ -91,7 +100,7 @@ class BruteForceIT {
 
         try (ServerProcess after = startServer(port, "after.log")) {
             assertThat(registerFrom(cracker, server, 212)).as("banned after SIGKILL and restart")
-                    .isEqualTo(OfficePhone.NO_ANSWER);
+                    .isEqualTo(NO_ANSWER);
             assertThat(registerFrom(OFFICE, server, 211)).isEqualTo(200);
 
             try (ServerProcess lift = ServerProcess.start(List.of("--data-dir", dataDir.toString(), "ban", "lift",
@@ -151,10 +160,31 @@ class BruteForceIT {
         }
     }
 
-    private int registerFrom(InetAddress local, InetSocketAddress server, int user) throws IOException {
-        try (OfficePhone phone = new OfficePhone(local, server, Integer.toString(user), DOMAIN)) {
-            return phone.register(password(user));
+    private int registerFrom(InetAddress local, InetSocketAddress server, int user) {
+        try (Phone phone = officePhone(local, server, user)) {
+            return register(phone, password(user));
         }
+    }
+
+    /** A phone of the office on its own UDP socket of a local address. */
+    private static Phone officePhone(InetAddress local, InetSocketAddress server, int user) {
+        return Phone.of(Integer.toString(user), DOMAIN).server(server).localAddress(local).timeout(SILENCE).open();
+    }
+
+    /**
+     * Sends a REGISTER, answers a 401 once with {@code password}, as most phones do, and returns the
+     * final status, or {@link #NO_ANSWER} when the server stays silent.
+     */
+    private static int register(Phone phone, String password) {
+        ClientTransaction first = phone.register();
+        Optional<SipMessage> answer = first.awaitFinal();
+        if (answer.isEmpty()) {
+            return NO_ANSWER;
+        }
+        if (answer.get().status() != 401) {
+            return answer.get().status();
+        }
+        return first.answer(password).awaitFinal().map(SipMessage::status).orElse(NO_ANSWER);
     }
 
     private static String password(int user) {

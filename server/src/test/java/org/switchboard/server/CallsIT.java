@@ -24,6 +24,7 @@ import org.switchboard.server.sipp.SippProcess;
 import org.switchboard.server.sipp.SippResult;
 import org.switchboard.server.sipp.SippRun;
 import org.switchboard.server.sipp.SippTransport;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * Calls through the packaged server with SIPp: a callee registers (401, then 200) and answers, a

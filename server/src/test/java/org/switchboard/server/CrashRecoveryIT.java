@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.phone.PhoneCrowd;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * A binding acknowledged with 200 OK survives SIGKILL (RFC 3261 §10.3 step 8: the 200 is sent once
@@ -52,13 +54,13 @@ class CrashRecoveryIT {
 
         int port = FreePorts.udpAndTcp();
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
-        Map<String, RegisteringPhones.Registered> acknowledged = new LinkedHashMap<>();
+        Map<String, PhoneCrowd.Registered> acknowledged = new LinkedHashMap<>();
         try (ServerProcess before = startServer(port, "before.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
             acknowledged.putAll(phones.register(first, EXPIRES, ok -> false, WAVE_TIMEOUT));
             assertThat(acknowledged).as("first wave registered").hasSize(FIRST_WAVE);
 
-            Map<String, RegisteringPhones.Registered> cut =
+            Map<String, PhoneCrowd.Registered> cut =
                     phones.register(second, EXPIRES, ok -> ok >= KILL_AFTER, WAVE_TIMEOUT);
             before.kill();
             acknowledged.putAll(cut);
@@ -67,14 +69,14 @@ class CrashRecoveryIT {
         }
 
         try (ServerProcess after = startServer(port, "after.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
             Map<String, String> asked = new LinkedHashMap<>();
             acknowledged.keySet().forEach(user -> asked.put(user, all.get(user)));
-            Map<String, RegisteringPhones.Registered> found = phones.query(asked, WAVE_TIMEOUT);
+            Map<String, PhoneCrowd.Registered> found = phones.query(asked, WAVE_TIMEOUT);
 
             List<String> problems = new ArrayList<>();
-            for (RegisteringPhones.Registered ok : acknowledged.values()) {
-                RegisteringPhones.Registered now = found.get(ok.user());
+            for (PhoneCrowd.Registered ok : acknowledged.values()) {
+                PhoneCrowd.Registered now = found.get(ok.user());
                 String contact = ok.contacts().get(0);
                 int index = now == null ? -1 : now.contacts().indexOf(contact);
                 if (index < 0) {
@@ -117,8 +119,9 @@ class CrashRecoveryIT {
     }
 
     private ServerProcess startServer(int port, String log) throws Exception {
+        // no HTTP and no plug-and-play: bindings are what is tested, and their fixed ports may be taken
         ServerProcess server = ServerProcess.start(List.of("run", "--sip-port", Integer.toString(port), "--listen",
-                "127.0.0.1", "--data-dir", dataDir.toString()), work.resolve(log));
+                "127.0.0.1", "--data-dir", dataDir.toString(), "--http-port", "0", "--no-pnp"), work.resolve(log));
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
         return server;
     }

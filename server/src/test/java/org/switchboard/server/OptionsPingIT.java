@@ -18,6 +18,7 @@ import org.switchboard.server.sipp.Sipp;
 import org.switchboard.server.sipp.SippResult;
 import org.switchboard.server.sipp.SippRun;
 import org.switchboard.server.sipp.SippTransport;
+import org.switchboard.testkit.server.FreePorts;
 
 /** SIPp pings the packaged server with OPTIONS, as a monitoring system or a phone would. */
 class OptionsPingIT {

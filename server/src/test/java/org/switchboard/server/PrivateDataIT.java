@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * The data directory holds the user database and the password key: whoever creates it, the

@@ -3,26 +3,18 @@ package org.switchboard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,14 +26,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.ParseResult;
-import org.switchboard.core.message.SipParser;
-import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.server.pnp.BootingPhone;
-import org.switchboard.server.pnp.PnpPhone;
+import org.switchboard.server.pnp.PnpPhones;
+import org.switchboard.testkit.phone.Call;
+import org.switchboard.testkit.phone.ClientTransaction;
+import org.switchboard.testkit.phone.Incoming;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.phone.Transport;
+import org.switchboard.testkit.server.FreePorts;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
@@ -176,19 +170,14 @@ abstract class ReadmeDefaultsAcceptance {
     @CsvSource({"UDP, 127.0.0.1", "UDP, ::1", "TCP, 127.0.0.1", "TCP, ::1"})
     void answersOptionsOverUdpAndTcpOnIpv4AndIpv6(String transport, String host) throws Exception {
         InetSocketAddress to = new InetSocketAddress(address(host), sipPort);
-        SipResponse answer;
-        if (transport.equals("UDP")) {
-            try (PnpPhone phone = PnpPhone.on(to.getAddress())) {
-                phone.send(options("UDP", phone.hostPort(), to), to);
-                PnpPhone.Received received = phone.expect(WAIT_MILLIS, "answer to OPTIONS over UDP");
-                assertThat(received.from()).as("answered from the address it was sent to").isEqualTo(to);
-                answer = received.response();
-            }
-        } else {
-            answer = optionsOverTcp(to);
+        try (Phone phone = Phone.of("probe", "outside.test").localAddress(to.getAddress())
+                .transport(Transport.valueOf(transport)).open()) {
+            phone.sendRaw(options(transport, phone.sentBy(), to), to);
+            Received received = phone.next("answer to OPTIONS over " + transport, Duration.ofMillis(WAIT_MILLIS));
+            assertThat(received.from()).as("answered from the address it was sent to").isEqualTo(to);
+            assertThat(received.message().status()).isEqualTo(200);
+            assertThat(received.message().cseqMethod()).isEqualTo("OPTIONS");
         }
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.cseq().method()).isEqualTo("OPTIONS");
     }
 
     private static String options(String transport, String from, InetSocketAddress to) {
@@ -203,42 +192,12 @@ abstract class ReadmeDefaultsAcceptance {
                 + "Content-Length: 0\n\n";
     }
 
-    private static SipResponse optionsOverTcp(InetSocketAddress to) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(to, (int) WAIT_MILLIS);
-            socket.setSoTimeout((int) WAIT_MILLIS);
-            InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-            String text = options("TCP", Addresses.format(local), to).replace("\n", "\r\n");
-            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-            byte[] message = readMessage(socket.getInputStream());
-            ParseResult parsed = SipParser.parse(message, 0, message.length, true);
-            assertThat(parsed.message()).as("a SIP message: %s", parsed.error()).isInstanceOf(SipResponse.class);
-            return (SipResponse) parsed.message();
-        }
-    }
-
-    /** One SIP message from a stream: the header up to the empty line, then Content-Length bytes. */
-    private static byte[] readMessage(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        while (!bytes.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            assertThat(b).as("the connection stays open until the answer is complete").isNotNegative();
-            bytes.write(b);
-        }
-        Matcher length = Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d+)")
-                .matcher(bytes.toString(StandardCharsets.UTF_8));
-        if (length.find()) {
-            bytes.write(in.readNBytes(Integer.parseInt(length.group(1))));
-        }
-        return bytes.toByteArray();
-    }
-
     @Order(2)
     @Test
     void snomPhoneBootsByMulticastFetchesItsSettingsAndRegisters() throws Exception {
         assumeTrue(multicast.isPresent(), "Multicast plug-and-play not tested in this run: " + noMulticastBecause);
         MulticastNetwork network = multicast.get();
-        try (PnpPhone udp = PnpPhone.multicastOn(network.nif(), network.address())) {
+        try (Phone udp = PnpPhones.multicastOn(network.nif(), network.address())) {
             BootingPhone phone = new BootingPhone(udp, MULTICAST_PHONE);
             String url = phone.subscribe(new InetSocketAddress(SIP_GROUP, sipPort));
             assertThat(url).startsWith("http://" + network.address().getHostAddress() + ":" + httpPort
@@ -248,7 +207,7 @@ abstract class ReadmeDefaultsAcceptance {
             assertThat(account).isEqualTo(new BootingPhone.Account("201", ALICE_PASSWORD, DOMAIN, null));
 
             // the domain does not resolve here; the phone registers at the address that answered it
-            assertThat(phone.register(account, new InetSocketAddress(network.address(), sipPort)).statusCode())
+            assertThat(phone.register(account, new InetSocketAddress(network.address(), sipPort)).status())
                     .isEqualTo(200);
         }
     }
@@ -257,14 +216,14 @@ abstract class ReadmeDefaultsAcceptance {
     @Test
     void phoneAskingUnicastFetchesItsSettingsAndRegisters() throws Exception {
         InetSocketAddress server = new InetSocketAddress(IPV4, sipPort);
-        try (PnpPhone udp = PnpPhone.on(IPV4)) {
+        try (Phone udp = PnpPhones.on(IPV4)) {
             BootingPhone phone = new BootingPhone(udp, UNICAST_PHONE);
             String url = phone.subscribe(server);
             assertThat(url).startsWith("http://127.0.0.1:" + httpPort + "/provisioning/");
 
             BootingPhone.Account account = fetchSettings(phone, url, "Bob");
             assertThat(account).isEqualTo(new BootingPhone.Account("202", BOB_PASSWORD, DOMAIN, null));
-            assertThat(phone.register(account, server).statusCode()).isEqualTo(200);
+            assertThat(phone.register(account, server).status()).isEqualTo(200);
         }
     }
 
@@ -294,146 +253,31 @@ abstract class ReadmeDefaultsAcceptance {
     void twoPhonesCallEachOtherThroughTheServer(String host, String callee, String calleePassword)
             throws Exception {
         InetSocketAddress server = new InetSocketAddress(address(host), sipPort);
-        try (PnpPhone colleague = PnpPhone.on(server.getAddress()); PnpPhone alice = PnpPhone.on(server.getAddress())) {
-            BootingPhone registering = new BootingPhone(colleague, "000413CA11" + callee.substring(1));
-            assertThat(registering.register(new BootingPhone.Account(callee, calleePassword, DOMAIN, null), server)
-                    .statusCode()).isEqualTo(200);
-            Call call = new Call(alice, server, "sip:" + callee + "@" + DOMAIN);
+        try (Phone colleague = Phone.of(callee, DOMAIN).password(calleePassword).server(server)
+                        .localAddress(server.getAddress()).open();
+                Phone alice = Phone.of("201", DOMAIN).password(ALICE_PASSWORD).server(server)
+                        .localAddress(server.getAddress()).open()) {
+            assertThat(colleague.register(600).expect(401).answer().expectFinal().status()).isEqualTo(200);
+            Call call = alice.call("sip:" + callee + "@" + DOMAIN);
 
-            call.send(call.invite(1, null));
-            SipResponse challenge = finalResponse(alice, "INVITE");
-            assertThat(challenge.statusCode()).isEqualTo(407);
-            call.send(call.ackForChallenge(challenge));
-            String credentials = DigestAnswer.authorization(
-                    challenge.headers().firstValue(HeaderName.PROXY_AUTHENTICATE), "INVITE", call.target, "201",
-                    ALICE_PASSWORD, "c0ffee");
-            call.send(call.invite(2, credentials));
+            call.expect(407).answer();
 
-            PnpPhone.Received invite = colleague.expect(WAIT_MILLIS, "INVITE at the colleague's phone");
-            assertThat(invite.request().method()).isEqualTo("INVITE");
-            assertThat(invite.request().headers().values(HeaderName.RECORD_ROUTE))
+            Incoming invite = colleague.expect("INVITE");
+            assertThat(invite.request().headerValues("Record-Route"))
                     .as("naming the address the INVITE was sent to").containsExactly(
                             "<sip:" + Addresses.format(server) + ";transport=udp;lr>");
-            colleague.send(answer(invite.request(), "180 Ringing", colleague, callee), invite.from());
-            assertThat(nextResponse(alice, "180").statusCode()).isEqualTo(180);
-            colleague.send(answer(invite.request(), "200 OK", colleague, callee), invite.from());
-            SipResponse ok = finalResponse(alice, "INVITE");
-            assertThat(ok.statusCode()).isEqualTo(200);
+            invite.ring();
+            call.expect(180);
+            invite.answer();
+            call.expect(200);
 
-            call.send(call.inDialog("ACK", 2, ok));
-            assertThat(colleague.expect(WAIT_MILLIS, "ACK at the colleague's phone").request().method())
-                    .isEqualTo("ACK");
-            call.send(call.inDialog("BYE", 3, ok));
-            PnpPhone.Received bye = colleague.expect(WAIT_MILLIS, "BYE at the colleague's phone");
-            assertThat(bye.request().method()).isEqualTo("BYE");
-            colleague.answerOk(bye);
-            assertThat(finalResponse(alice, "BYE").statusCode()).isEqualTo(200);
+            call.ack();
+            invite.expectAck();
+            ClientTransaction bye = call.bye();
+            colleague.expect("BYE").respond(200);
+            bye.expect(200);
         }
     }
-
-    /** Alice's side of the call: one dialog's requests, written as a phone writes them. */
-    private static final class Call {
-        final String target;
-        private final PnpPhone phone;
-        private final InetSocketAddress server;
-        private final String callId = "call-" + System.nanoTime() + "@acceptance";
-        private int branches;
-        private String lastInviteBranch;
-
-        Call(PnpPhone phone, InetSocketAddress server, String target) {
-            this.phone = phone;
-            this.server = server;
-            this.target = target;
-        }
-
-        void send(String request) throws IOException {
-            phone.send(request, server);
-        }
-
-        String invite(int cseq, String credentials) throws IOException {
-            lastInviteBranch = "z9hG4bK-alice-" + (++branches);
-            return "INVITE " + target + " SIP/2.0\n"
-                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
-                    + "Max-Forwards: 70\n"
-                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
-                    + "To: <" + target + ">\n"
-                    + "Call-ID: " + callId + "\n"
-                    + "CSeq: " + cseq + " INVITE\n"
-                    + "Contact: <sip:201@" + phone.hostPort() + ">\n"
-                    + (credentials == null ? "" : "Proxy-Authorization: " + credentials + "\n")
-                    + "Content-Length: 0\n\n";
-        }
-
-        /** RFC 3261 §17.1.1.3: the ACK of a non-2xx final response is part of the INVITE transaction. */
-        String ackForChallenge(SipResponse challenge) throws IOException {
-            return "ACK " + target + " SIP/2.0\n"
-                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=" + lastInviteBranch + ";rport\n"
-                    + "Max-Forwards: 70\n"
-                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
-                    + "To: " + challenge.headers().firstValue(HeaderName.TO) + "\n"
-                    + "Call-ID: " + callId + "\n"
-                    + "CSeq: " + challenge.cseq().number() + " ACK\n"
-                    + "Content-Length: 0\n\n";
-        }
-
-        /** RFC 3261 §12.2.1.1: to the remote target along the route set, the 2xx's Record-Route reversed. */
-        String inDialog(String method, int cseq, SipResponse ok) throws IOException {
-            List<String> routes = new ArrayList<>(ok.headers().values(HeaderName.RECORD_ROUTE));
-            Collections.reverse(routes);
-            StringBuilder route = new StringBuilder();
-            for (String r : routes) {
-                route.append("Route: ").append(r).append('\n');
-            }
-            return method + " " + ok.contacts().get(0).uri() + " SIP/2.0\n"
-                    + "Via: SIP/2.0/UDP " + phone.hostPort() + ";branch=z9hG4bK-alice-" + (++branches) + ";rport\n"
-                    + "Max-Forwards: 70\n"
-                    + route
-                    + "From: \"Alice\" <sip:201@" + DOMAIN + ">;tag=alice\n"
-                    + "To: " + ok.headers().firstValue(HeaderName.TO) + "\n"
-                    + "Call-ID: " + callId + "\n"
-                    + "CSeq: " + cseq + " " + method + "\n"
-                    + "Content-Length: 0\n\n";
-        }
-    }
-
-    /** The callee's answer to the INVITE (RFC 3261 §12.1.1): Via and Record-Route copied, a To tag. */
-    private static String answer(SipRequest invite, String status, PnpPhone callee, String user)
-            throws IOException {
-        StringBuilder text = new StringBuilder("SIP/2.0 ").append(status).append('\n');
-        for (String via : invite.headers().values(HeaderName.VIA)) {
-            text.append("Via: ").append(via).append('\n');
-        }
-        for (String rr : invite.headers().values(HeaderName.RECORD_ROUTE)) {
-            text.append("Record-Route: ").append(rr).append('\n');
-        }
-        return text.append("From: ").append(invite.headers().firstValue(HeaderName.FROM)).append('\n')
-                .append("To: ").append(invite.headers().firstValue(HeaderName.TO)).append(";tag=callee\n")
-                .append("Call-ID: ").append(invite.callId()).append('\n')
-                .append("CSeq: ").append(invite.headers().firstValue(HeaderName.CSEQ)).append('\n')
-                .append("Contact: <sip:").append(user).append('@').append(callee.hostPort()).append(">\n")
-                .append("Content-Length: 0\n\n").toString();
-    }
-
-    /** The next response other than 100 Trying. */
-    private static SipResponse nextResponse(PnpPhone phone, String what) throws IOException {
-        while (true) {
-            SipResponse response = phone.expect(WAIT_MILLIS, what).response();
-            if (response.statusCode() != 100) {
-                return response;
-            }
-        }
-    }
-
-    /** The next final response to a request of the method, skipping provisional ones. */
-    private static SipResponse finalResponse(PnpPhone phone, String method) throws IOException {
-        while (true) {
-            SipResponse response = nextResponse(phone, "final response to " + method);
-            if (response.isFinal() && response.cseq().method().equals(method)) {
-                return response;
-            }
-        }
-    }
-
 
     private static InetAddress address(String literal) {
         try {

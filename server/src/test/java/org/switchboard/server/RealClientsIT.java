@@ -21,6 +21,7 @@ import org.switchboard.server.sipp.Sipp;
 import org.switchboard.server.sipp.SippResult;
 import org.switchboard.server.sipp.SippRun;
 import org.switchboard.server.sipp.SippTransport;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * Real clients against the packaged server started with its defaults. Clients that answer only the

@@ -2,13 +2,8 @@ package org.switchboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
+import org.switchboard.testkit.sip.Match;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * The packaged server and its own host, over real UDP sockets: nothing is relayed into another
@@ -41,9 +40,9 @@ class RelaySafetyIT {
     private static ServerProcess server;
     private static InetSocketAddress sip;
 
-    private DatagramSocket client;
+    private Phone client;
     /** A local service on another port of this host, such as a PBX that trusts local peers. */
-    private DatagramSocket service;
+    private Phone service;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -61,11 +60,9 @@ class RelaySafetyIT {
     }
 
     @BeforeEach
-    void openSockets() throws IOException {
-        client = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-        client.setSoTimeout(WAIT_MILLIS);
-        service = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-        service.setSoTimeout(300);
+    void openSockets() {
+        client = Phone.of("client", "outside.test").server(sip).timeout(Duration.ofMillis(WAIT_MILLIS)).open();
+        service = Phone.of("service", "outside.test").server(sip).open();
     }
 
     @AfterEach
@@ -78,12 +75,12 @@ class RelaySafetyIT {
     void refusesStrangersAndChallengesOurUsersBeforeAnotherPortOfThisHost() throws Exception {
         for (String host : List.of("127.0.0.1", "localhost")) {
             for (String method : List.of("OPTIONS", "INVITE", "MESSAGE")) {
-                String uri = "sip:x@" + host + ":" + service.getLocalPort();
+                String uri = "sip:x@" + host + ":" + service.localAddress().getPort();
                 assertThat(statusLine(exchange(request(method, uri, "mallory@outside.test", "SIP/2.0"))))
                         .as(method + " " + uri).isEqualTo("SIP/2.0 403 Relaying Denied");
             }
         }
-        String uri = "sip:x@127.0.0.1:" + service.getLocalPort();
+        String uri = "sip:x@127.0.0.1:" + service.localAddress().getPort();
         assertThat(statusLine(exchange(request("MESSAGE", uri, "201@" + DOMAIN, "SIP/2.0"))))
                 .startsWith("SIP/2.0 407 ");
         assertThat(nothingArrivesAt(service)).isTrue();
@@ -91,13 +88,12 @@ class RelaySafetyIT {
 
     @Test
     void refusesInDialogRequestsAndDropsAcksFromStrangersToAnotherPortOfThisHost() throws Exception {
-        String uri = "sip:x@127.0.0.1:" + service.getLocalPort();
+        String uri = "sip:x@127.0.0.1:" + service.localAddress().getPort();
         for (String method : List.of("MESSAGE", "BYE")) {
             assertThat(statusLine(exchange(inDialog(request(method, uri, "mallory@outside.test", "SIP/2.0")))))
                     .as(method).isEqualTo("SIP/2.0 403 Relaying Denied");
         }
-        byte[] ack = inDialog(request("ACK", uri, "mallory@outside.test", "SIP/2.0")).getBytes(StandardCharsets.UTF_8);
-        client.send(new DatagramPacket(ack, ack.length, sip));
+        client.sendRaw(inDialog(request("ACK", uri, "mallory@outside.test", "SIP/2.0")));
         assertThat(nothingArrivesAt(service)).isTrue();
     }
 
@@ -130,7 +126,7 @@ class RelaySafetyIT {
 
     private String request(String method, String uri, String from, String version) {
         return method + " " + uri + " " + version + "\r\n"
-                + "Via: " + version + "/UDP 127.0.0.1:" + client.getLocalPort() + ";branch=z9hG4bK"
+                + "Via: " + version + "/UDP 127.0.0.1:" + client.localAddress().getPort() + ";branch=z9hG4bK"
                 + UUID.randomUUID().toString().replace("-", "") + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:" + from + ">;tag=relay-it\r\n"
@@ -146,31 +142,17 @@ class RelaySafetyIT {
                 + "Route: <sip:127.0.0.1:" + sip.getPort() + ";lr>\r\n");
     }
 
-    /** Sends a request and returns the first final response (provisionals skipped). */
-    private String exchange(String request) throws IOException {
-        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
-        client.send(new DatagramPacket(bytes, bytes.length, sip));
-        byte[] buffer = new byte[65_535];
-        while (true) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            client.receive(packet);
-            String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            if (!response.startsWith("SIP/2.0 1")) {
-                return response;
-            }
-        }
+    /** Sends a request as it is and returns its final response (provisionals skipped). */
+    private SipMessage exchange(String request) {
+        client.sendRaw(request);
+        return client.expect(Match.finalResponse().and(Match.callId(SipMessage.parse(request).callId()))).message();
     }
 
-    private static String statusLine(String response) {
-        return response.substring(0, response.indexOf("\r\n"));
+    private static String statusLine(SipMessage response) {
+        return response.startLine();
     }
 
-    private static boolean nothingArrivesAt(DatagramSocket socket) throws IOException {
-        try {
-            socket.receive(new DatagramPacket(new byte[2048], 2048));
-            return false;
-        } catch (SocketTimeoutException e) {
-            return true;
-        }
+    private static boolean nothingArrivesAt(Phone phone) {
+        return phone.poll(Duration.ofMillis(300)) == null;
     }
 }

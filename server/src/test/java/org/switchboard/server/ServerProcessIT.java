@@ -19,6 +19,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.testkit.server.FreePorts;
 
 /** Runs the packaged {@code switchboard.jar} as an admin would and stops it with SIGTERM. */
 class ServerProcessIT {

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.switchboard.pnp.MacAddress;
-import org.switchboard.pnp.ManualClock;
 import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.SamplePhones;
 import org.switchboard.pnp.settings.SettingsRenderer;
 import org.switchboard.pnp.token.ProvisioningTokens;
+import org.switchboard.testkit.time.ManualClock;
 
 class ProvisioningHandlerTest {
     private static final MacAddress ALICE = SamplePhones.ALICE_MAC;

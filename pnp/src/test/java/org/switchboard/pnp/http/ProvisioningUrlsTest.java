@@ -13,10 +13,10 @@ import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.pnp.MacAddress;
-import org.switchboard.pnp.ManualClock;
 import org.switchboard.pnp.subscribe.PnpSubscription;
 import org.switchboard.pnp.token.ProvisioningTokens;
 import org.switchboard.pnp.token.TokenCheck;
+import org.switchboard.testkit.time.ManualClock;
 
 class ProvisioningUrlsTest {
     private static final MacAddress PHONE = MacAddress.parse("000413a1b2c3").orElseThrow();

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.pnp.ManualClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class PnpSubscribeHandlerTest {
     private static final InetSocketAddress SERVER = new InetSocketAddress("192.168.10.2", 5060);

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pnp.MacAddress;
-import org.switchboard.pnp.ManualClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class RecentSubscriptionsTest {
     private static final MacAddress PHONE_A = MacAddress.parse("000413000001").orElseThrow();

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.switchboard.pnp.MacAddress;
-import org.switchboard.pnp.ManualClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class ProvisioningTokensTest {
     private static final MacAddress PHONE = MacAddress.parse("000413A1B2C3").orElseThrow();

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.TestClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class CachingDnsLookupTest {
     private final AtomicInteger queries = new AtomicInteger();
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DnsLookup counting = new DnsLookup() {
         @Override
         public DnsAnswer<NaptrRecord> naptr(String name) {

@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.TestClock;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 class ForkingPartsTest {
 
@@ -34,7 +34,7 @@ class ForkingPartsTest {
 
     @Test
     void anUnavailableHostIsSkippedForItsTtlOnly() {
-        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 2, clock);
         Destination dead = Destination.of(Transport.UDP, new InetSocketAddress("192.0.2.1", 5060));
         hosts.mark(dead, 408);
@@ -46,7 +46,7 @@ class ForkingPartsTest {
 
     @Test
     void aTimeoutMarksOnlyAHostThatStayedSilentSinceTheRequestWentOut() {
-        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         UnavailableHosts hosts = new UnavailableHosts(Duration.ofSeconds(30), 10, clock);
         Destination phone = Destination.of(Transport.UDP, new InetSocketAddress("192.0.2.7", 5062));
         long lostBye = hosts.now();

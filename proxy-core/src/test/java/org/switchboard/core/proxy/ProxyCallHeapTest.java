@@ -18,7 +18,6 @@ import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transaction.HeapProbe;
-import org.switchboard.core.transaction.ManualClock;
 import org.switchboard.core.transaction.ManualShard;
 import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transaction.TransactionKind;
@@ -31,6 +30,7 @@ import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * The heap a call through the stateful proxy keeps once caller and callee are done with it, while its

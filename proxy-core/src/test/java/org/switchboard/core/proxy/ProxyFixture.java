@@ -3,9 +3,9 @@ package org.switchboard.core.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
@@ -28,18 +29,19 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transport.Destination;
+import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * A running {@link SipStack} with the proxy on 127.0.0.1 (UDP and TCP) and ::1 (UDP), ephemeral ports, short
@@ -47,13 +49,14 @@ import org.switchboard.core.transport.netty.TransportConfig;
  */
 final class ProxyFixture implements AutoCloseable {
     static final String DOMAIN = "example.test";
+    /** The domain of callers from outside. */
+    static final String OUTSIDE = "outside.test";
     /** T1 = 50 ms: Timer B and F take 3.2 s. */
     static final TimerSettings FAST = new TimerSettings(50, 400, 500);
     static final Duration GROUP_TIMEOUT = Duration.ofMillis(700);
     static final Duration RING_TIMEOUT = Duration.ofMillis(2000);
     /** 8*T1, as the default 4 s is for T1 = 500 ms. */
     static final Duration FIRST_RESPONSE_TIMEOUT = Duration.ofMillis(400);
-    private static final AtomicInteger CALLS = new AtomicInteger();
 
     final SipStack stack;
     final Location location = new Location();
@@ -97,47 +100,38 @@ final class ProxyFixture implements AutoCloseable {
         return stack.transports().boundListenPoint(Transport.TCP, false).address();
     }
 
-    /** Registers {@code ua} as a contact of {@code user} in our domain. */
-    void register(String user, TestUa ua, double q) {
-        InetSocketAddress proxyLocal = ua.transport == Transport.TCP ? tcp() : ua.isIpv6() ? udp6() : udp();
-        location.add(user, new RegisteredContact(ua.contact(), q, List.of(), ua.registrationFlow(proxyLocal),
-                Instant.now().plusSeconds(3600), null, 0));
+    /**
+     * A scripted phone on UDP at the proxy address's family (the phone talks IPv6 to a proxy on
+     * ::1), its From in a domain outside ours, so that no authentication is asked.
+     */
+    static Phone ua(String user, InetSocketAddress proxy) {
+        return ua(user, OUTSIDE, proxy);
+    }
+
+    /** A scripted phone on UDP, from outside, whose every wait ends after {@code timeout}. */
+    static Phone ua(String user, InetSocketAddress proxy, Duration timeout) {
+        return Phone.of(user, OUTSIDE).server(proxy).localAddress(proxy.getAddress()).timeout(timeout).open();
+    }
+
+    /** A scripted phone on UDP whose From is in {@code domain} ({@link #DOMAIN} for our own users). */
+    static Phone ua(String user, String domain, InetSocketAddress proxy) {
+        return Phone.of(user, domain).server(proxy).localAddress(proxy.getAddress()).open();
+    }
+
+    /** A scripted phone on TCP: it connects to the proxy for what it sends and takes the proxy's connections. */
+    static Phone tcpUa(String user, InetSocketAddress proxy) {
+        return Phone.of(user, OUTSIDE).server(proxy).localAddress(proxy.getAddress()).tcp().open();
+    }
+
+    /** Registers {@code ua} as a contact of {@code user} in our domain, with the flow a REGISTER would have had. */
+    void register(String user, Phone ua, double q) {
+        boolean overTcp = ua.transport() == org.switchboard.testkit.phone.Transport.TCP;
+        InetSocketAddress proxyLocal = overTcp ? tcp() : ua.localAddress().getAddress() instanceof Inet6Address
+                ? udp6() : udp();
+        Flow flow = new Flow(overTcp ? Transport.TCP : Transport.UDP, proxyLocal, ua.localAddress(), 0);
+        location.add(user, new RegisteredContact(ua.contact(), q, List.of(), flow, Instant.now().plusSeconds(3600),
+                null, 0));
         domains.users.add(user);
-    }
-
-    static String newCallId() {
-        return "call-" + CALLS.incrementAndGet() + "-" + System.nanoTime() + "@test";
-    }
-
-    static SipRequest parse(String text) {
-        byte[] bytes = text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
-        return (SipRequest) SipParser.parse(bytes, 0, bytes.length, true).message();
-    }
-
-    /** The CANCEL for an INVITE a test UA sent (RFC 3261 §9.1). */
-    static String cancelFor(String inviteText) {
-        SipRequest invite = parse(inviteText);
-        return "CANCEL " + invite.requestUri() + " SIP/2.0\n"
-                + "Via: " + invite.topVia() + "\n"
-                + "Max-Forwards: 70\n"
-                + "From: " + invite.header(HeaderName.FROM) + "\n"
-                + "To: " + invite.header(HeaderName.TO) + "\n"
-                + "Call-ID: " + invite.callId() + "\n"
-                + "CSeq: " + invite.cseq().number() + " CANCEL\n"
-                + "Content-Length: 0\n\n";
-    }
-
-    /** The ACK for a non-2xx final response to an INVITE a test UA sent (RFC 3261 §17.1.1.3). */
-    static String ackFor(String inviteText, SipResponse response) {
-        SipRequest invite = parse(inviteText);
-        return "ACK " + invite.requestUri() + " SIP/2.0\n"
-                + "Via: " + invite.topVia() + "\n"
-                + "Max-Forwards: 70\n"
-                + "From: " + invite.header(HeaderName.FROM) + "\n"
-                + "To: " + response.header(HeaderName.TO) + "\n"
-                + "Call-ID: " + invite.callId() + "\n"
-                + "CSeq: " + invite.cseq().number() + " ACK\n"
-                + "Content-Length: 0\n\n";
     }
 
     /** The call record of {@code callId}, waiting up to 3 s for it to be written. */
@@ -208,9 +202,14 @@ final class ProxyFixture implements AutoCloseable {
         }
     }
 
-    /** A Proxy-Authorization header line, as {@link FakeAuthenticator} accepts it for {@code user}. */
+    /** A Proxy-Authorization value, as {@link FakeAuthenticator} accepts it for {@code user}. */
     static String credentials(String user) {
-        return "Proxy-Authorization: Digest username=\"" + user + "\", realm=\"" + DOMAIN + "\", nonce=\"n1\"\n";
+        return "Digest username=\"" + user + "\", realm=\"" + DOMAIN + "\", nonce=\"n1\"";
+    }
+
+    /** A request changed to carry {@link #credentials} of {@code user}. */
+    static UnaryOperator<SipMessage> withCredentials(String user) {
+        return m -> m.with("Proxy-Authorization", credentials(user));
     }
 
     /** Accepts {@code Proxy-Authorization: Digest username="<user>", ...} for any user; challenges otherwise. */
@@ -254,7 +253,7 @@ final class ProxyFixture implements AutoCloseable {
         }
     }
 
-    static void assertHasReasonCompletedElsewhere(SipRequest cancel) {
-        assertThat(cancel.header(HeaderName.REASON)).isEqualTo("SIP;cause=200;text=\"Call completed elsewhere\"");
+    static void assertHasReasonCompletedElsewhere(SipMessage cancel) {
+        assertThat(cancel.header("Reason")).contains("SIP;cause=200;text=\"Call completed elsewhere\"");
     }
 }

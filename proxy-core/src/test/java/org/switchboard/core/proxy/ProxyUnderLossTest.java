@@ -28,7 +28,6 @@ import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transaction.IgnoringTransactionUser;
 import org.switchboard.core.transaction.LossyNetwork;
-import org.switchboard.core.transaction.ManualClock;
 import org.switchboard.core.transaction.ManualShard;
 import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transaction.TimerSettings;
@@ -41,6 +40,7 @@ import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * Authenticated calls through the stateful proxy on a {@link LossyNetwork}, as the SIPp loss benchmark

@@ -2,7 +2,7 @@ package org.switchboard.core.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
-import static org.switchboard.core.proxy.ProxyFixture.newCallId;
+import static org.switchboard.core.proxy.ProxyFixture.ua;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * A proxy listening on the wildcards 0.0.0.0 and [::], as the server does by default: a request that
@@ -47,13 +47,13 @@ class WildcardListenEndToEndTest {
         InetSocketAddress arrivedAt = new InetSocketAddress(loopback, port);
         String hostPort = (ipv6 ? "[" + host + "]" : host) + ":" + port;
         String user = "bob-" + (ipv6 ? "v6" : "v4");
-        try (TestUa alice = TestUa.udp("alice-" + user, arrivedAt); TestUa bob = TestUa.udp(user, arrivedAt)) {
+        try (Phone alice = ua("alice-" + user, arrivedAt); Phone bob = ua(user, arrivedAt)) {
             proxy.register(user, bob, 1.0);
-            alice.send(alice.invite("sip:" + user + "@" + DOMAIN, newCallId()));
+            alice.call("sip:" + user + "@" + DOMAIN);
 
-            SipRequest invite = bob.expectRequest("INVITE");
-            assertThat(invite.topVia().host() + ":" + invite.topVia().port()).isEqualTo(hostPort);
-            assertThat(invite.headers().values(HeaderName.RECORD_ROUTE)).containsExactly(
+            SipMessage invite = bob.expect("INVITE").request();
+            assertThat(invite.headerValues("Via").get(0)).startsWith("SIP/2.0/UDP " + hostPort + ";");
+            assertThat(invite.headerValues("Record-Route")).containsExactly(
                     "<sip:" + hostPort + ";transport=udp;lr>");
         }
     }

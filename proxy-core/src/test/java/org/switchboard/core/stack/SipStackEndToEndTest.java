@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.message.ParseResult;
+import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.TestMessages;
 import org.switchboard.core.proxy.ProcessorResult;
@@ -20,6 +23,9 @@ import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.sip.Match;
 
 /**
  * The assembled stack over real sockets on loopback: what a phone sees when it talks to the server
@@ -71,7 +77,7 @@ class SipStackEndToEndTest {
         return stack.transports().boundListenPoint(transport, v6).address();
     }
 
-    private static String request(String method, String uri, TestPhone phone, String transport, String branch,
+    private static String request(String method, String uri, Phone phone, String transport, String branch,
             String callId, int cseq) {
         return method + " " + uri + " SIP/2.0\n"
                 + "Via: SIP/2.0/" + transport + " " + phone.sentBy() + ";branch=" + branch + ";rport\n"
@@ -81,6 +87,39 @@ class SipStackEndToEndTest {
                 + "Call-ID: " + callId + "\n"
                 + "CSeq: " + cseq + " " + method + "\n"
                 + "Content-Length: 0\n\n";
+    }
+
+    /** A scripted phone on UDP at the server address's family; this test writes its requests as text. */
+    private static Phone phone(InetSocketAddress server) {
+        return Phone.of("alice", "example.com").server(server).localAddress(server.getAddress()).open();
+    }
+
+    /** A scripted phone on TCP, connected to the server. */
+    private static Phone tcpPhone(InetSocketAddress server) {
+        return Phone.of("alice", "example.com").server(server).localAddress(server.getAddress()).tcp().open();
+    }
+
+    /**
+     * The next response the phone received, read by the stack's own parser so that the assertions
+     * see the server's message model; {@code null} if none arrives within the time.
+     */
+    private static SipResponse receive(Phone phone, int timeoutMillis) {
+        Received received = phone.poll(Duration.ofMillis(timeoutMillis));
+        if (received == null) {
+            return null;
+        }
+        ParseResult result = SipParser.parse(received.bytes(), 0, received.bytes().length,
+                received.connection() == null);
+        if (!result.isSuccess()) {
+            throw new AssertionError("Server sent unparseable bytes: " + result.error());
+        }
+        return (SipResponse) result.message();
+    }
+
+    /** The next response of the call, as {@link #receive(Phone, int)}; responses of other calls stay unread. */
+    private static SipResponse receive(Phone phone, String callId, int timeoutMillis) {
+        Received received = phone.expect(Match.callId(callId), Duration.ofMillis(timeoutMillis));
+        return (SipResponse) SipParser.parse(received.bytes(), 0, received.bytes().length, true).message();
     }
 
     private static String unique() {
@@ -103,13 +142,13 @@ class SipStackEndToEndTest {
     @Test
     void answersOptionsOverUdp() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             String callId = unique();
-            phone.send(request("OPTIONS", uriOf(server), phone, "UDP", unique(), callId, 1));
-            SipResponse response = phone.receive(2000);
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), callId, 1));
+            SipResponse response = receive(phone, 2000);
             assertOptionsAnswered(response);
             assertThat(response.topVia().received()).isEqualTo("127.0.0.1");
-            assertThat(response.topVia().rport()).isEqualTo(phone.localPort());
+            assertThat(response.topVia().rport()).isEqualTo(phone.localAddress().getPort());
             assertThat(response.callId()).isEqualTo(callId);
         }
     }
@@ -117,9 +156,9 @@ class SipStackEndToEndTest {
     @Test
     void answersOptionsOverTcp() throws Exception {
         InetSocketAddress server = address(Transport.TCP, false);
-        try (TestPhone phone = TestPhone.tcp(server)) {
-            phone.send(request("OPTIONS", uriOf(server), phone, "TCP", unique(), unique(), 1));
-            assertOptionsAnswered(phone.receive(2000));
+        try (Phone phone = tcpPhone(server)) {
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "TCP", unique(), unique(), 1));
+            assertOptionsAnswered(receive(phone, 2000));
         }
     }
 
@@ -127,9 +166,9 @@ class SipStackEndToEndTest {
     void answersOptionsOverUdpOnIpv6() throws Exception {
         Assumptions.assumeTrue(ipv6, "IPv6 loopback ::1 is not available on this machine");
         InetSocketAddress server = address(Transport.UDP, true);
-        try (TestPhone phone = TestPhone.udp(server)) {
-            phone.send(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1));
-            SipResponse response = phone.receive(2000);
+        try (Phone phone = phone(server)) {
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1));
+            SipResponse response = receive(phone, 2000);
             assertOptionsAnswered(response);
             assertThat(response.topVia().host()).startsWith("[");
         }
@@ -138,14 +177,14 @@ class SipStackEndToEndTest {
     @Test
     void answersARetransmissionFromTheTransactionWithoutProcessingItAgain() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             String message = request("MESSAGE", "sip:nobody@" + server.getAddress().getHostAddress(), phone, "UDP",
                     unique(), unique(), 7);
             int before = SEEN_BY_CHAIN.get();
-            phone.send(message);
-            SipResponse first = phone.receive(2000);
-            phone.send(message);
-            SipResponse second = phone.receive(2000);
+            phone.sendRaw(message);
+            SipResponse first = receive(phone, 2000);
+            phone.sendRaw(message);
+            SipResponse second = receive(phone, 2000);
 
             assertThat(first.statusCode()).isEqualTo(404);
             assertThat(second).as("retransmission answered").isNotNull();
@@ -158,16 +197,16 @@ class SipStackEndToEndTest {
     @Test
     void forgetsANonInviteTransactionAfterTimerJ() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             String message = request("MESSAGE", "sip:nobody@" + server.getAddress().getHostAddress(), phone, "UDP",
                     unique(), unique(), 1);
             int before = SEEN_BY_CHAIN.get();
-            phone.send(message);
-            SipResponse first = phone.receive(2000);
+            phone.sendRaw(message);
+            SipResponse first = receive(phone, 2000);
 
             Thread.sleep(FAST.transactionTimeoutMillis() + 500);
-            phone.send(message);
-            SipResponse afterTimerJ = phone.receive(2000);
+            phone.sendRaw(message);
+            SipResponse afterTimerJ = receive(phone, 2000);
 
             assertThat(first.statusCode()).isEqualTo(404);
             assertThat(afterTimerJ.statusCode()).isEqualTo(404);
@@ -179,13 +218,13 @@ class SipStackEndToEndTest {
     @Test
     void retransmitsAFinalInviteResponseUntilTimerHWhenNoAckComes() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
-            phone.send(request("INVITE", "sip:nobody@" + server.getAddress().getHostAddress(), phone, "UDP",
+        try (Phone phone = phone(server)) {
+            phone.sendRaw(request("INVITE", "sip:nobody@" + server.getAddress().getHostAddress(), phone, "UDP",
                     unique(), unique(), 1));
             long start = System.nanoTime();
             List<Long> arrivals = new ArrayList<>();
             SipResponse response;
-            while ((response = phone.receive(1500)) != null) {
+            while ((response = receive(phone, 1500)) != null) {
                 assertThat(response.statusCode()).isEqualTo(404);
                 arrivals.add((System.nanoTime() - start) / 1_000_000);
             }
@@ -199,21 +238,21 @@ class SipStackEndToEndTest {
     @Test
     void stopsRetransmittingTheFinalResponseOnceTheAckArrives() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             String branch = unique();
             String callId = unique();
             String uri = "sip:nobody@" + server.getAddress().getHostAddress();
-            phone.send(request("INVITE", uri, phone, "UDP", branch, callId, 1));
-            SipResponse response = phone.receive(2000);
+            phone.sendRaw(request("INVITE", uri, phone, "UDP", branch, callId, 1));
+            SipResponse response = receive(phone, 2000);
             assertThat(response.statusCode()).isEqualTo(404);
 
             String ack = request("ACK", uri, phone, "UDP", branch, callId, 1)
                     .replace("To: <" + uri + ">", "To: " + response.header(HeaderName.TO));
-            phone.send(ack);
+            phone.sendRaw(ack);
             // retransmissions already on the wire may still arrive; then silence
             SipResponse late;
             int lateCount = 0;
-            while ((late = phone.receive(400)) != null) {
+            while ((late = receive(phone, 400)) != null) {
                 assertThat(late.statusCode()).isEqualTo(404);
                 lateCount++;
             }
@@ -225,11 +264,11 @@ class SipStackEndToEndTest {
     void survivesGarbageAndKeepsAnswering() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
         long failuresBefore = stack.transports().stats().parseFailures();
-        try (TestPhone phone = TestPhone.udp(server)) {
-            phone.sendBytes(new byte[] {0, 1, 2, (byte) 0xff, 'S', 'I', 'P'});
-            phone.sendBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            phone.send(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1));
-            assertOptionsAnswered(phone.receive(2000));
+        try (Phone phone = phone(server)) {
+            phone.sendRaw(new byte[] {0, 1, 2, (byte) 0xff, 'S', 'I', 'P'});
+            phone.sendRaw("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1));
+            assertOptionsAnswered(receive(phone, 2000));
         }
         assertThat(stack.transports().stats().parseFailures()).isGreaterThan(failuresBefore);
     }
@@ -238,15 +277,15 @@ class SipStackEndToEndTest {
     @Test
     void answersRfc4475BadinvAndBadversAtThePacketsSource() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
-            phone.sendBytes(TestMessages.load("rfc4475/badinv01.dat"));
-            SipResponse badRequest = phone.receive(2000);
+        try (Phone phone = phone(server)) {
+            phone.sendRaw(TestMessages.load("rfc4475/badinv01.dat"));
+            SipResponse badRequest = receive(phone, 2000);
             assertThat(badRequest).isNotNull();
             assertThat(badRequest.statusCode()).isEqualTo(400);
             assertThat(badRequest.callId()).isEqualTo("badinv01.0ha0isndaksdjasdf3234nas");
 
-            phone.sendBytes(TestMessages.load("rfc4475/badvers.dat"));
-            SipResponse version = phone.receive(2000);
+            phone.sendRaw(TestMessages.load("rfc4475/badvers.dat"));
+            SipResponse version = receive(phone, 2000);
             assertThat(version).isNotNull();
             assertThat(version.statusCode()).isEqualTo(505);
             assertThat(version.callId()).isEqualTo("badvers.31417@c.example.com");
@@ -256,11 +295,11 @@ class SipStackEndToEndTest {
     @Test
     void answersAMalformedRequestWith400SayingWhatIsWrong() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             String bad = request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1)
                     .replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS");
-            phone.send(bad);
-            SipResponse response = phone.receive(2000);
+            phone.sendRaw(bad);
+            SipResponse response = receive(phone, 2000);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.reasonPhrase()).containsIgnoringCase("CSeq");
         }
@@ -269,13 +308,13 @@ class SipStackEndToEndTest {
     @Test
     void survivesAHalfWrittenTcpMessage() throws Exception {
         InetSocketAddress server = address(Transport.TCP, false);
-        try (TestPhone phone = TestPhone.tcp(server)) {
+        try (Phone phone = tcpPhone(server)) {
             String full = request("OPTIONS", uriOf(server), phone, "TCP", unique(), unique(), 1);
-            phone.send(full.substring(0, full.length() / 2));
+            phone.sendRaw(full.substring(0, full.length() / 2));
         }
-        try (TestPhone phone = TestPhone.tcp(server)) {
-            phone.send(request("OPTIONS", uriOf(server), phone, "TCP", unique(), unique(), 1));
-            assertOptionsAnswered(phone.receive(2000));
+        try (Phone phone = tcpPhone(server)) {
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "TCP", unique(), unique(), 1));
+            assertOptionsAnswered(receive(phone, 2000));
         }
     }
 
@@ -283,23 +322,29 @@ class SipStackEndToEndTest {
     void answersEachUnservableRequestWithItsFinalResponse() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
         String host = server.getAddress().getHostAddress();
-        try (TestPhone phone = TestPhone.udp(server)) {
-            phone.send(request("FOO", uriOf(server), phone, "UDP", unique(), unique(), 1));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(501);
+        try (Phone phone = phone(server)) {
+            String foo = unique();
+            phone.sendRaw(request("FOO", uriOf(server), phone, "UDP", unique(), foo, 1));
+            assertThat(receive(phone, foo, 2000).statusCode()).isEqualTo(501);
 
-            phone.send(request("INVITE", "tel:+4930123456", phone, "UDP", unique(), unique(), 1));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(416);
+            // not acknowledged: its retransmissions (Timer G) must not be taken for the answers below
+            String tel = unique();
+            phone.sendRaw(request("INVITE", "tel:+4930123456", phone, "UDP", unique(), tel, 1));
+            assertThat(receive(phone, tel, 2000).statusCode()).isEqualTo(416);
 
-            phone.send(request("OPTIONS", uriOf(server), phone, "UDP", unique(), unique(), 1)
+            String version = unique();
+            phone.sendRaw(request("OPTIONS", uriOf(server), phone, "UDP", unique(), version, 1)
                     .replace(" SIP/2.0\n", " SIP/3.0\n"));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(505);
+            assertThat(receive(phone, version, 2000).statusCode()).isEqualTo(505);
 
-            phone.send(request("MESSAGE", "sip:bob@elsewhere.example.org", phone, "UDP", unique(), unique(), 1)
+            String hops = unique();
+            phone.sendRaw(request("MESSAGE", "sip:bob@elsewhere.example.org", phone, "UDP", unique(), hops, 1)
                     .replace("Max-Forwards: 70", "Max-Forwards: 0"));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(483);
+            assertThat(receive(phone, hops, 2000).statusCode()).isEqualTo(483);
 
-            phone.send(request("MESSAGE", "sip:nobody@" + host, phone, "UDP", unique(), unique(), 1));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(404);
+            String nobody = unique();
+            phone.sendRaw(request("MESSAGE", "sip:nobody@" + host, phone, "UDP", unique(), nobody, 1));
+            assertThat(receive(phone, nobody, 2000).statusCode()).isEqualTo(404);
         }
     }
 
@@ -307,10 +352,10 @@ class SipStackEndToEndTest {
     void answersOptionsSentToTheLoopbackAddressWithoutAPort() throws Exception {
         InetSocketAddress server = address(Transport.UDP, false);
         assertThat(stack.localAddresses().isLocalHost(InetAddress.getLoopbackAddress().getHostAddress())).isTrue();
-        try (TestPhone phone = TestPhone.udp(server)) {
+        try (Phone phone = phone(server)) {
             // no port in the URI means 5060, which is not ours in this test: routed, so 404 rather than 200
-            phone.send(request("OPTIONS", "sip:127.0.0.1", phone, "UDP", unique(), unique(), 1));
-            assertThat(phone.receive(2000).statusCode()).isEqualTo(404);
+            phone.sendRaw(request("OPTIONS", "sip:127.0.0.1", phone, "UDP", unique(), unique(), 1));
+            assertThat(receive(phone, 2000).statusCode()).isEqualTo(404);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * Responses reach their client transaction in the order the transport handed them to the layer, also

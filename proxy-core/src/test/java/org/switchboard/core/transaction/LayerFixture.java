@@ -4,6 +4,7 @@ import java.util.List;
 import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /** A transaction layer on one manual shard, with a recording transport and user. */
 final class LayerFixture {

@@ -16,6 +16,7 @@ import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.InboundMessageHandler;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * A UDP network for tests that loses, duplicates, delays and so reorders datagrams, after PJSIP's

@@ -1,12 +1,14 @@
 package org.switchboard.core.transaction;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * A shard for tests: tasks run at once on the calling thread, queued behind a task already
  * running so that tasks never nest; {@link #inShard()} is true only while a task runs.
  */
-public final class ManualShard implements Shard {
+public final class ManualShard implements Shard, Executor {
     private final ManualClock clock;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
@@ -34,12 +36,13 @@ public final class ManualShard implements Shard {
 
     @Override
     public TimerHandle schedule(Runnable task, long delayMillis) {
-        return clock.schedule(this, task, delayMillis);
+        ManualClock.Timer timer = clock.schedule(task, delayMillis, this);
+        return timer::cancel;
     }
 
     @Override
     public long nowMillis() {
-        return clock.now();
+        return clock.elapsedMillis();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.SipSender;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * A fake transport that records what is sent and when, and can fail every send. Responses are
@@ -41,7 +42,7 @@ final class RecordingSender implements SipSender {
 
     @Override
     public void sendRequest(SipRequest request, Destination destination, TransportErrorListener onError) {
-        requests.add(new SentRequest(request, destination, clock.now(), onError));
+        requests.add(new SentRequest(request, destination, clock.elapsedMillis(), onError));
         if (failing) {
             onError.onTransportError(new IOException("Unreachable"));
         }
@@ -57,7 +58,7 @@ final class RecordingSender implements SipSender {
 
     @Override
     public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
-        responses.add(new SentResponse(response, clock.now(), onError));
+        responses.add(new SentResponse(response, clock.elapsedMillis(), onError));
         if (failing) {
             onError.onTransportError(new IOException("Connection closed"));
         }

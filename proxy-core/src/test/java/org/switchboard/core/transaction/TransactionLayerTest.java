@@ -14,6 +14,7 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 class TransactionLayerTest {
     private final LayerFixture f = new LayerFixture();

@@ -15,6 +15,7 @@ import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * Two transaction layers, a client's and a server's, on a {@link LossyNetwork} that loses 10 % of the

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.TestDatabases;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * {@link InMemoryLocationService#isContactReachedAt}: its index follows the bindings as the writer
@@ -25,7 +25,7 @@ class ContactReachesTest {
     private static final AddressOfRecord BOB = new AddressOfRecord("202", "example.com");
     private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 5060);
 
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final Database db = TestDatabases.inMemory();
     private final JdbcBindingStore store = new JdbcBindingStore(db);
     private final InMemoryLocationService location = new InMemoryLocationService(clock, THIS_HOST);

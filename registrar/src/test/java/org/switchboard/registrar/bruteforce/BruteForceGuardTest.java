@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.switchboard.registrar.TestClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class BruteForceGuardTest {
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     /** 3 failures block a user for 5 minutes; 4 failing users or 20 failures ban the address for an hour. */
     private final BruteForcePolicy policy = new BruteForcePolicy(3, Duration.ofMinutes(5), 4, 20,
             Duration.ofMinutes(10), Duration.ofHours(1), List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("2001:db8::/32")),

@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.cdr.CallRecord;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.TestDatabases;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.testkit.time.ManualClock;
 
 class CallRecordRetentionTest {
     private final Database db = TestDatabases.inMemory();
     private final JdbcCallRecordStore store = new JdbcCallRecordStore(db);
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
 
     @AfterEach
     void close() {

@@ -18,21 +18,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.bruteforce.Ban;
 import org.switchboard.registrar.bruteforce.BanLiftRequests;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.devices.Device;
 import org.switchboard.registrar.devices.JdbcDeviceStore;
-import picocli.CommandLine;
+import org.switchboard.testkit.time.ManualClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The admin commands run in process on a temporary data directory. */
 class AdminCommandsTest {
     @TempDir
     Path dataDir;
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
 
     @Command(name = "switchboard")
     static final class Top {

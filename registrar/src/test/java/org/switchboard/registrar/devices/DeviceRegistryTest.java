@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.TestDatabases;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.directory.DirectoryException;
@@ -19,6 +18,7 @@ import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.PasswordVault;
 import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.testkit.time.ManualClock;
 
 /** The inventory over a migrated in-memory database: discovery, assignment, auto-assignment, removal. */
 class DeviceRegistryTest {
@@ -27,7 +27,7 @@ class DeviceRegistryTest {
     @TempDir
     Path dataDir;
 
-    private final TestClock clock = new TestClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private Database db;
     private UserDirectory users;
     private DeviceRegistry devices;

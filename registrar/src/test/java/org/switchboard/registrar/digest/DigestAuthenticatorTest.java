@@ -14,16 +14,16 @@ import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.bruteforce.BruteForceGuard;
 import org.switchboard.registrar.bruteforce.BruteForcePolicy;
+import org.switchboard.testkit.time.ManualClock;
 
 class DigestAuthenticatorTest {
     private static final String DOMAIN = "example.com";
     private static final String PASSWORD = "secret-201-pw";
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final Map<String, DigestSecrets> users = Map.of(
             "201", DigestSecrets.compute("201", DOMAIN, PASSWORD, true),
             "202", DigestSecrets.compute("202", DOMAIN, PASSWORD, false));

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.switchboard.registrar.TestClock;
+import org.switchboard.testkit.time.ManualClock;
 
 class NonceCodecTest {
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final NonceCodec codec = NonceCodec.withRandomKey(Duration.ofMinutes(5), clock);
 
     @Test

@@ -21,13 +21,13 @@ import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.bruteforce.BanLiftRequests;
 import org.switchboard.registrar.bruteforce.BruteForcePolicy;
 import org.switchboard.registrar.bruteforce.Cidr;
 import org.switchboard.registrar.bruteforce.JdbcBanStore;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.testkit.time.ManualClock;
 
 /** Commit grouping, restart durability and brute-force bans, end to end over UDP. */
 class RegistrarLifecycleTest {
@@ -69,7 +69,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void bindingsSurviveARestartWithTheirRemainingTime() throws IOException {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         AddressOfRecord alice = new AddressOfRecord("201", DOMAIN);
         try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, RegistrarConfig.defaults(), clock);
                 TestPhone phone = server.phone("201", "alice-secret-1")) {
@@ -155,7 +155,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void aBanIsSavedWhenItIsMadeAndRestoredAtStart() throws Exception {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         RegistrarConfig config = RegistrarConfig.defaults().withBruteForce(THREE_STRIKES);
         try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, config, clock)) {
             guessAcrossUsers(server);
@@ -173,7 +173,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void aBanIsLiftedInTheRunningServerThroughTheDataDirectory() throws Exception {
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock();
         RegistrarConfig config = RegistrarConfig.defaults().withBruteForce(THREE_STRIKES);
         try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, config, clock)) {
             guessAcrossUsers(server);

@@ -20,24 +20,24 @@ import org.switchboard.core.transport.netty.TransportConfig;
 import org.switchboard.registrar.Registrar;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.binding.CountingBindingStore;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * A {@link Registrar} behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with
- * its bindings store wrapped in a {@link CountingBindingStore} and a {@link TestClock}; optionally
+ * its bindings store wrapped in a {@link CountingBindingStore} and a {@link ManualClock}; optionally
  * with the forwarding proxy, which authenticates with the registrar's authenticator.
  */
 final class RunningRegistrar implements AutoCloseable {
     static final String DOMAIN = "example.com";
 
-    final TestClock clock;
+    final ManualClock clock;
     final Registrar registrar;
     final SipStack stack;
     CountingBindingStore store;
 
-    private RunningRegistrar(RegistrarStorage storage, RegistrarConfig config, TestClock clock, boolean proxy)
+    private RunningRegistrar(RegistrarStorage storage, RegistrarConfig config, ManualClock clock, boolean proxy)
             throws IOException {
         this.clock = clock;
         this.registrar = Registrar.start(storage, config, clock, s -> store = new CountingBindingStore(s));
@@ -66,10 +66,10 @@ final class RunningRegistrar implements AutoCloseable {
     static RunningRegistrar inMemory(Path dir, RegistrarConfig config, boolean proxy) throws IOException {
         RegistrarStorage storage = new RegistrarStorage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
                 dir.resolve(RegistrarStorage.KEY_FILE), null, null);
-        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock(), proxy);
+        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new ManualClock(), proxy);
     }
 
-    static RunningRegistrar inDataDir(Path dataDir, RegistrarConfig config, TestClock clock) throws IOException {
+    static RunningRegistrar inDataDir(Path dataDir, RegistrarConfig config, ManualClock clock) throws IOException {
         return new RunningRegistrar(RegistrarStorage.inDataDir(dataDir), config.withInitialDomain(DOMAIN), clock,
                 false);
     }

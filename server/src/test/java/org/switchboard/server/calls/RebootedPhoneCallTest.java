@@ -2,33 +2,13 @@ package org.switchboard.server.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.message.NameAddr;
-import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.digest.DigestAlgorithm;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.UserDirectory;
-import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
-import org.switchboard.server.config.GuardSettings;
-import org.switchboard.server.config.HttpSettings;
-import org.switchboard.server.config.LogLevel;
-import org.switchboard.server.config.PnpSettings;
-import org.switchboard.server.config.ServerConfig;
-import org.switchboard.server.lifecycle.Server;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.switchboard.testkit.phone.Call;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.SwitchboardServer;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * Phones that reboot without unregistering, scripted over real UDP against the in-process server
@@ -38,90 +18,57 @@ import org.switchboard.server.lifecycle.Server;
  * 3261 §10.3), which then does not hold up the live phone's busy answer.
  */
 class RebootedPhoneCallTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final String DOMAIN = "example.com";
     private static final String PASSWORD = "reboot-secret-1";
     private static final String INSTANCE = ";+sip.instance=\"<urn:uuid:0c9a3f5e-6a1b-4e7c-9f00-00000000b007>\"";
     /** Far below Timer B (32 s), above the proxy's 4 s wait for a first response from a contact. */
-    private static final long PROMPTLY_MILLIS = 10_000;
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dataDir;
-
-    private Server server;
-    private InetSocketAddress sip;
-
-    @BeforeEach
-    void createUsers() {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
-        try (Database db = storage.openDatabase(2)) {
-            UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
-                    storage.openVault());
-            users.addDomain(DOMAIN);
-            users.addUser(DOMAIN, "201", "Alice", PASSWORD);
-            users.addUser(DOMAIN, "202", "Bob", PASSWORD);
-        }
-    }
-
-    private void start() throws Exception {
-        int port = sip == null ? FreePorts.udpAndTcp() : sip.getPort();
-        sip = new InetSocketAddress(LOOPBACK, port);
-        ServerConfig config = new ServerConfig(port, List.of(LOOPBACK), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
-                null, List.of(DigestAlgorithm.MD5), new HttpSettings(0, LOOPBACK, Optional.empty()),
-                new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
-        server = new Server(Components.create(config));
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    final SwitchboardServer server = SwitchboardServer.create().withoutHttp().user(DOMAIN, "201", PASSWORD)
+            .user(DOMAIN, "202", PASSWORD);
 
     @Test
     void phoneRebootingWithItsInstanceReplacesItsBindingAndAloneIsCalledAfterARestart() throws Exception {
-        start();
-        UdpPhone beforeReboot = new UdpPhone(sip);
+        Phone beforeReboot = null;
         for (int boot = 1; boot <= 12; boot++) {
-            beforeReboot.close();
-            beforeReboot = new UdpPhone(sip);
-            SipResponse ok = beforeReboot.register("201", DOMAIN, PASSWORD, INSTANCE);
-            assertThat(ok.statusCode()).as("boot %d", boot).isEqualTo(200);
-            assertThat(ok.contacts()).as("boot %d", boot).extracting(NameAddr::uri)
-                    .containsExactly(beforeReboot.contact("201"));
+            if (beforeReboot != null) {
+                beforeReboot.close();
+            }
+            beforeReboot = server.phone("201").contactParams(INSTANCE).timeout(WAIT).open();
+            SipMessage ok = beforeReboot.register().expectChallenge().answer().expectFinal();
+            assertThat(ok.status()).as("boot %d", boot).isEqualTo(200);
+            assertThat(ok.contactUris()).as("boot %d", boot).containsExactly(beforeReboot.contact());
         }
-        server.stop();
-        start();
+        server.restart();
 
-        try (UdpPhone phone = beforeReboot; UdpPhone caller = new UdpPhone(sip)) {
-            caller.send(caller.invite("sip:201@" + DOMAIN, "reboot-call-1@caller"), sip);
-            UdpPhone.Received invite = phone.expectRequest("INVITE", 5000);
-            phone.respond(invite, 486, "Busy Here");
+        try (Phone phone = beforeReboot; Phone caller = caller()) {
+            Call call = caller.call("sip:201@" + DOMAIN);
+            phone.expect("INVITE").reject(486);
 
-            SipResponse busy = caller.expectFinal(PROMPTLY_MILLIS);
-            assertThat(busy.statusCode()).isEqualTo(486);
+            call.expect(486);
         }
     }
 
     @Test
-    void staleContactOfAPhoneWithoutInstanceDoesNotHoldUpItsBusyAnswer() throws Exception {
-        start();
-        try (UdpPhone before = new UdpPhone(sip)) {
-            assertThat(before.register("202", DOMAIN, PASSWORD, "").statusCode()).isEqualTo(200);
+    void staleContactOfAPhoneWithoutInstanceDoesNotHoldUpItsBusyAnswer() {
+        try (Phone before = server.phone("202").timeout(WAIT).open()) {
+            assertThat(before.register().expectChallenge().answer().expectFinal().status()).isEqualTo(200);
         }
-        try (UdpPhone phone = new UdpPhone(sip); UdpPhone caller = new UdpPhone(sip)) {
-            SipResponse ok = phone.register("202", DOMAIN, PASSWORD, "");
-            assertThat(ok.contacts()).as("RFC 3261 §10.3: another contact URI is another binding").hasSize(2);
+        try (Phone phone = server.phone("202").timeout(WAIT).open(); Phone caller = caller()) {
+            SipMessage ok = phone.register().expectChallenge().answer().expectFinal();
+            assertThat(ok.contactUris()).as("RFC 3261 §10.3: another contact URI is another binding").hasSize(2);
 
-            caller.send(caller.invite("sip:202@" + DOMAIN, "stale-call-1@caller"), sip);
-            UdpPhone.Received invite = phone.expectRequest("INVITE", 5000);
-            phone.respond(invite, 486, "Busy Here");
+            Call call = caller.call("sip:202@" + DOMAIN);
+            phone.expect("INVITE").reject(486);
 
-            SipResponse busy = caller.expectFinal(PROMPTLY_MILLIS);
-            assertThat(busy.statusCode()).isEqualTo(486);
+            call.expect(486);
         }
+    }
+
+    /** A caller from outside our domains, which the server lets call its users without a challenge. */
+    private Phone caller() {
+        return Phone.of("caller", "outside.test").server(server.sipAddress()).timeout(PROMPTLY).open();
     }
 }

@@ -8,18 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.SipResponse;
-import org.switchboard.server.DigestAnswer;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.sip.SipMessage;
 
 /**
  * Test support: a snom phone booting with plug-and-play, step by step as the phone does it: the
  * ua-profile SUBSCRIBE, 200 OK to the NOTIFY, the settings fetch over HTTP, and the REGISTER with
- * the account it found there, answering the digest challenge itself (qop=auth, RFC 7616 §3.4.1).
- * Used from one test thread.
+ * the account it found there, answering the digest challenge (qop=auth, RFC 7616 §3.4.1), on a
+ * test-kit phone. Used from one test thread.
  */
 public final class BootingPhone {
     private static final String SUBSCRIBE = """
@@ -39,7 +39,7 @@ public final class BootingPhone {
 
     private static final String REGISTER = """
             REGISTER sip:HOST SIP/2.0
-            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-reg-MACADDR-CSEQ;rport
+            Via: SIP/2.0/UDP PHONE;branch=z9hG4bK-reg-MACADDR-1;rport
             Max-Forwards: 70
             From: <sip:USER@HOST>;tag=reg-MACADDR
             To: <sip:USER@HOST>
@@ -48,12 +48,11 @@ public final class BootingPhone {
             Contact: <sip:USER@PHONE>
             Expires: 600
             User-Agent: snomD785/10.1.159.12
-            AUTHORIZATION
             Content-Length: 0
 
             """;
 
-    private final PnpPhone phone;
+    private final Phone phone;
     private final String mac;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,18 +63,18 @@ public final class BootingPhone {
     /**
      * @param mac the phone's MAC, 12 upper-case hex digits as snom phones send it
      */
-    public BootingPhone(PnpPhone phone, String mac) {
+    public BootingPhone(Phone phone, String mac) {
         this.phone = phone;
         this.mac = mac;
     }
 
     /** Sends the SUBSCRIBE to {@code to}, answers the NOTIFY and returns the settings URL it carried. */
-    public String subscribe(InetSocketAddress to) throws IOException {
-        phone.send(SUBSCRIBE.replace("MACADDR", mac).replace("PHONE", phone.hostPort()), to);
-        assertThat(phone.expect(2000, "200 OK to the SUBSCRIBE").response().statusCode()).isEqualTo(200);
-        PnpPhone.Received notify = phone.expect(5000, "NOTIFY");
-        phone.answerOk(notify);
-        return new String(notify.request().body(), StandardCharsets.UTF_8);
+    public String subscribe(InetSocketAddress to) {
+        phone.sendRaw(SUBSCRIBE.replace("MACADDR", mac).replace("PHONE", phone.sentBy()), to);
+        assertThat(phone.next("200 OK to the SUBSCRIBE", Duration.ofSeconds(2)).message().status()).isEqualTo(200);
+        Received notify = phone.next("NOTIFY", Duration.ofSeconds(5));
+        phone.incoming(notify).respond(200);
+        return notify.message().bodyText();
     }
 
     /** Fetches a URL as the phone does. */
@@ -96,24 +95,11 @@ public final class BootingPhone {
 
     /**
      * REGISTERs {@code account} at {@code registrar}: without credentials first, then with the
-     * answer to the 401's first challenge, in its algorithm; returns the final response.
+     * answer to the 401's challenge, in its algorithm; returns the final response.
      */
-    public SipResponse register(Account account, InetSocketAddress registrar) throws IOException {
-        phone.send(register(account, 1, ""), registrar);
-        SipResponse challenge = phone.expect(3000, "401 to the REGISTER").response();
-        assertThat(challenge.statusCode()).isEqualTo(401);
-        String www = challenge.headers().firstValue(HeaderName.WWW_AUTHENTICATE);
-        String authorization = "Authorization: " + DigestAnswer.authorization(www, "REGISTER",
-                "sip:" + account.host(), account.userName(), account.password(), "c0ffee");
-        phone.send(register(account, 2, authorization), registrar);
-        return phone.expect(3000, "final response to the authenticated REGISTER").response();
+    public SipMessage register(Account account, InetSocketAddress registrar) {
+        String text = REGISTER.replace("USER", account.userName()).replace("HOST", account.host())
+                .replace("MACADDR", mac).replace("CSEQ", "1").replace("PHONE", phone.sentBy());
+        return phone.request(SipMessage.parse(text), registrar).expect(401).answer(account.password()).expectFinal();
     }
-
-    private String register(Account account, int cseq, String authorization) throws IOException {
-        String text = REGISTER.replace("AUTHORIZATION\n", authorization.isEmpty() ? "" : authorization + "\n")
-                .replace("USER", account.userName()).replace("HOST", account.host())
-                .replace("MACADDR", mac).replace("CSEQ", Integer.toString(cseq));
-        return text.replace("PHONE", phone.hostPort());
-    }
-
 }

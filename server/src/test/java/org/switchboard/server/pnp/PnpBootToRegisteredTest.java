@@ -25,7 +25,6 @@ import org.switchboard.registrar.directory.JdbcDomainStore;
 import org.switchboard.registrar.directory.JdbcUserStore;
 import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -33,6 +32,8 @@ import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * The issue's acceptance test: a phone boots, asks by plug-and-play (unicast over real UDP to an
@@ -91,7 +92,7 @@ class PnpBootToRegisteredTest {
         offline(devices -> devices.assign("000413A1B2C3", DOMAIN, "201"));
         start(PnpAssignment.NONE);
 
-        try (PnpPhone udp = PnpPhone.on(LOOPBACK)) {
+        try (Phone udp = PnpPhones.on(LOOPBACK)) {
             BootingPhone phone = new BootingPhone(udp, "000413A1B2C3");
             HttpResponse<String> settings = phone.fetch(phone.subscribe(sip));
 
@@ -107,7 +108,7 @@ class PnpBootToRegisteredTest {
             assertThat(account).isEqualTo(new BootingPhone.Account("201", "alice-secret-1", DOMAIN,
                     "127.0.0.1:" + sip.getPort()));
 
-            assertThat(phone.register(account, sip).statusCode()).isEqualTo(200);
+            assertThat(phone.register(account, sip).status()).isEqualTo(200);
         }
         server.stop();
         server = null;
@@ -122,7 +123,7 @@ class PnpBootToRegisteredTest {
         offline(devices -> devices.list());
         start(PnpAssignment.AUTO);
 
-        try (PnpPhone udp = PnpPhone.on(LOOPBACK)) {
+        try (Phone udp = PnpPhones.on(LOOPBACK)) {
             BootingPhone phone = new BootingPhone(udp, "000413C0FFEE");
             HttpResponse<String> settings = phone.fetch(phone.subscribe(sip));
 
@@ -132,7 +133,7 @@ class PnpBootToRegisteredTest {
             assertThat(account.password()).matches("[A-Za-z0-9]{16}");
             assertThat(account.host()).isEqualTo(DOMAIN);
 
-            assertThat(phone.register(account, sip).statusCode()).isEqualTo(200);
+            assertThat(phone.register(account, sip).status()).isEqualTo(200);
         }
         server.stop();
         server = null;
@@ -144,7 +145,7 @@ class PnpBootToRegisteredTest {
     void unknownPhoneIsRecordedAsDiscoveredAndGets404() throws Exception {
         start(PnpAssignment.NONE);
 
-        try (PnpPhone udp = PnpPhone.on(LOOPBACK)) {
+        try (Phone udp = PnpPhones.on(LOOPBACK)) {
             BootingPhone phone = new BootingPhone(udp, "000413BADBAD");
             HttpResponse<String> settings = phone.fetch(phone.subscribe(sip));
 

@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -32,6 +31,9 @@ import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * Plug-and-play by real multicast: the server listens on 0.0.0.0 and on the group at the same port,
@@ -110,25 +112,25 @@ class PnpMulticastTest {
 
     @Test
     void subscribeToTheGroupIsAnsweredUnicastFromTheSipSocketWithTheInterfaceUrl() throws Exception {
-        try (PnpPhone phone = PnpPhone.multicastOn(nif, nifAddress)) {
-            phone.send(SUBSCRIBE.replace("PHONE", phone.hostPort()), group);
+        try (Phone phone = PnpPhones.multicastOn(nif, nifAddress)) {
+            phone.sendRaw(SUBSCRIBE.replace("PHONE", phone.sentBy()), group);
 
-            PnpPhone.Received ok = phone.expect(2000, "200 OK");
-            assertThat(ok.response().statusCode()).isEqualTo(200);
+            Received ok = phone.next("200 OK", Duration.ofMillis(2000));
+            assertThat(ok.message().status()).isEqualTo(200);
             assertThat(ok.from().getPort()).as("from the unicast SIP socket").isEqualTo(sipPort);
             assertThat(ok.from().getAddress().isMulticastAddress()).isFalse();
 
-            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
-            assertThat(notify.request().method()).isEqualTo(SipMethod.NOTIFY);
-            phone.answerOk(notify);
-            assertThat(new String(notify.request().body(), StandardCharsets.UTF_8)).startsWith(
+            Received notify = phone.next("NOTIFY", Duration.ofMillis(2000));
+            assertThat(notify.message().method()).isEqualTo("NOTIFY");
+            phone.incoming(notify).respond(200);
+            assertThat(notify.message().bodyText()).startsWith(
                     "http://" + nifAddress.getHostAddress() + ":" + httpPort + "/provisioning/00135e874b49.xml?token=");
         }
     }
 
     @Test
     void phoneOnTheGroupIsAssignedFetchesItsAccountAndRegisters() throws Exception {
-        try (PnpPhone udp = PnpPhone.multicastOn(nif, nifAddress)) {
+        try (Phone udp = PnpPhones.multicastOn(nif, nifAddress)) {
             BootingPhone phone = new BootingPhone(udp, "000413D00D01");
             HttpResponse<String> settings = phone.fetch(phone.subscribe(group));
 
@@ -138,24 +140,24 @@ class PnpMulticastTest {
             assertThat(account.outbound()).as("listening on 0.0.0.0: phones use the domain").isNull();
 
             // the domain does not resolve in a test; the phone sends to the address that answered it
-            assertThat(phone.register(account, new InetSocketAddress(nifAddress, sipPort)).statusCode())
+            assertThat(phone.register(account, new InetSocketAddress(nifAddress, sipPort)).status())
                     .isEqualTo(200);
         }
     }
 
     @Test
     void garbageAndOtherRequestsOnTheGroupGetNoAnswer() throws Exception {
-        try (PnpPhone phone = PnpPhone.multicastOn(nif, nifAddress)) {
-            phone.sendBytes("this is not SIP\r\n\r\n".getBytes(StandardCharsets.US_ASCII), group);
-            phone.send(OPTIONS.replace("PHONE", phone.hostPort()), group);
-            phone.send(SUBSCRIBE.replace("PHONE", phone.hostPort()).replace("ua-profile", "presence"), group);
+        try (Phone phone = PnpPhones.multicastOn(nif, nifAddress)) {
+            phone.sendRaw("this is not SIP\r\n\r\n".getBytes(StandardCharsets.US_ASCII), group);
+            phone.sendRaw(OPTIONS.replace("PHONE", phone.sentBy()), group);
+            phone.sendRaw(SUBSCRIBE.replace("PHONE", phone.sentBy()).replace("ua-profile", "presence"), group);
 
-            assertThat(phone.receive(1500)).as("nothing answers what is not plug-and-play").isNull();
+            assertThat(phone.poll(Duration.ofMillis(1500))).as("nothing answers what is not plug-and-play").isNull();
 
             // the same OPTIONS sent unicast to the shared port is answered, so the silence above is the filter's
-            phone.send(OPTIONS.replace("PHONE", phone.hostPort()).replace("sip:224.0.1.75 ", "sip:" + nifAddress
+            phone.sendRaw(OPTIONS.replace("PHONE", phone.sentBy()).replace("sip:224.0.1.75 ", "sip:" + nifAddress
                     .getHostAddress() + ":" + sipPort + " "), new InetSocketAddress(nifAddress, sipPort));
-            assertThat(phone.expect(2000, "OPTIONS answer").response().statusCode()).isEqualTo(200);
+            assertThat(phone.next("OPTIONS answer", Duration.ofMillis(2000)).message().status()).isEqualTo(200);
         }
     }
 

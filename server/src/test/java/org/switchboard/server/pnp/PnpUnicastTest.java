@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,18 +19,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.core.message.HeaderName;
-import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
-import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.phone.Received;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * A phone's plug-and-play SUBSCRIBE sent unicast over real UDP to an in-process server on
@@ -100,84 +101,84 @@ class PnpUnicastTest {
 
     @Test
     void snomTraceSubscribeGets200ThenNotifyRetransmittedUntilAnswered() throws Exception {
-        try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
-            phone.send(SNOM_OEM_SUBSCRIBE.replace("PHONE", phone.hostPort()), sip);
+        try (Phone phone = PnpPhones.on(LOOPBACK)) {
+            phone.sendRaw(SNOM_OEM_SUBSCRIBE.replace("PHONE", phone.sentBy()), sip);
 
-            PnpPhone.Received ok = phone.expect(2000, "200 OK");
-            assertThat(ok.response().statusCode()).isEqualTo(200);
-            assertThat(ok.response().to().tag()).isNotBlank();
-            assertThat(ok.response().header(HeaderName.EXPIRES)).isEqualTo("0");
+            Received ok = phone.next("200 OK", Duration.ofMillis(2000));
+            assertThat(ok.message().status()).isEqualTo(200);
+            assertThat(ok.message().toTag().orElse(null)).isNotBlank();
+            assertThat(ok.message().header("Expires").orElse(null)).isEqualTo("0");
             assertThat(ok.from()).isEqualTo(sip);
 
-            PnpPhone.Received first = phone.expect(2000, "NOTIFY");
-            assertThat(first.request().method()).isEqualTo(SipMethod.NOTIFY);
-            assertThat(first.request().requestUri()).isEqualTo("sip:" + phone.hostPort());
-            assertThat(first.request().header(HeaderName.SUBSCRIPTION_STATE)).isEqualTo("terminated;reason=timeout");
-            assertThat(first.request().from().tag()).isEqualTo(ok.response().to().tag());
-            String url = new String(first.request().body(), StandardCharsets.UTF_8);
+            Received first = phone.next("NOTIFY", Duration.ofMillis(2000));
+            assertThat(first.message().method()).isEqualTo("NOTIFY");
+            assertThat(first.message().requestUri()).isEqualTo("sip:" + phone.sentBy());
+            assertThat(first.message().header("Subscription-State").orElse(null)).isEqualTo("terminated;reason=timeout");
+            assertThat(first.message().fromTag().orElse(null)).isEqualTo(ok.message().toTag().orElse(null));
+            String url = first.message().bodyText();
             assertThat(url).matches("http://127\\.0\\.0\\.1:" + httpPort
                     + "/provisioning/00135e874b49\\.xml\\?token=[A-Za-z0-9_-]{62}");
 
             // not answered: the client transaction retransmits it after T1 (RFC 3261 §17.1.2.2)
-            PnpPhone.Received again = phone.expect(3000, "retransmitted NOTIFY");
-            assertThat(again.request().method()).isEqualTo(SipMethod.NOTIFY);
-            assertThat(again.request().topVia().branch()).isEqualTo(first.request().topVia().branch());
-            phone.answerOk(again);
+            Received again = phone.next("retransmitted NOTIFY", Duration.ofMillis(3000));
+            assertThat(again.message().method()).isEqualTo("NOTIFY");
+            assertThat(again.message().topBranch()).isEqualTo(first.message().topBranch());
+            phone.incoming(again).respond(200);
 
-            assertThat(phone.receive(2500)).as("no NOTIFY after the 200").isNull();
+            assertThat(phone.poll(Duration.ofMillis(2500))).as("no NOTIFY after the 200").isNull();
             assertThat(get(url).statusCode()).as("valid token, MAC not assigned").isEqualTo(404);
         }
     }
 
     @Test
     void snomD785AskingAgainWithinTheRepeatWindowGetsANewNotifyEachTime() throws Exception {
-        try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
-            String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.hostPort());
-            phone.send(subscribe.replace("CSEQ", "1"), sip);
-            assertThat(phone.expect(2000, "200 OK").response().statusCode()).isEqualTo(200);
-            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
-            phone.answerOk(notify);
-            assertThat(new String(notify.request().body(), StandardCharsets.UTF_8))
+        try (Phone phone = PnpPhones.on(LOOPBACK)) {
+            String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.sentBy());
+            phone.sendRaw(subscribe.replace("CSEQ", "1"), sip);
+            assertThat(phone.next("200 OK", Duration.ofMillis(2000)).message().status()).isEqualTo(200);
+            Received notify = phone.next("NOTIFY", Duration.ofMillis(2000));
+            phone.incoming(notify).respond(200);
+            assertThat(notify.message().bodyText())
                     .startsWith("http://127.0.0.1:" + httpPort + "/provisioning/000413a1b2c3.xml?token=");
 
             // the phone rebooted: a new Call-ID and a new transaction, seconds after the first
             String rebooted = subscribe.replace("3320171945@", "871100277@").replace("d785-CSEQ", "d785-boot2")
                     .replace("CSEQ", "1");
-            phone.send(rebooted, sip);
-            PnpPhone.Received secondOk = phone.expect(2000, "200 OK to the rebooted phone");
-            assertThat(secondOk.response().statusCode()).isEqualTo(200);
-            PnpPhone.Received secondNotify = phone.expect(2000, "NOTIFY to the rebooted phone");
-            assertThat(secondNotify.request().method()).isEqualTo(SipMethod.NOTIFY);
-            assertThat(secondNotify.request().callId()).isEqualTo(secondOk.response().callId());
-            assertThat(secondNotify.request().from().tag()).isEqualTo(secondOk.response().to().tag());
-            phone.answerOk(secondNotify);
+            phone.sendRaw(rebooted, sip);
+            Received secondOk = phone.next("200 OK to the rebooted phone", Duration.ofMillis(2000));
+            assertThat(secondOk.message().status()).isEqualTo(200);
+            Received secondNotify = phone.next("NOTIFY to the rebooted phone", Duration.ofMillis(2000));
+            assertThat(secondNotify.message().method()).isEqualTo("NOTIFY");
+            assertThat(secondNotify.message().callId()).isEqualTo(secondOk.message().callId());
+            assertThat(secondNotify.message().fromTag().orElse(null)).isEqualTo(secondOk.message().toTag().orElse(null));
+            phone.incoming(secondNotify).respond(200);
 
             // the same dialog asking again: a new transaction too
-            phone.send(subscribe.replace("CSEQ", "2"), sip);
-            PnpPhone.Received thirdOk = phone.expect(2000, "200 OK to CSeq 2");
-            assertThat(thirdOk.response().cseq().number()).isEqualTo(2L);
-            PnpPhone.Received thirdNotify = phone.expect(2000, "NOTIFY for CSeq 2");
-            assertThat(thirdNotify.request().method()).isEqualTo(SipMethod.NOTIFY);
-            phone.answerOk(thirdNotify);
-            assertThat(phone.receive(1500)).as("nothing more once every NOTIFY is answered").isNull();
+            phone.sendRaw(subscribe.replace("CSEQ", "2"), sip);
+            Received thirdOk = phone.next("200 OK to CSeq 2", Duration.ofMillis(2000));
+            assertThat(thirdOk.message().cseq()).isEqualTo(2L);
+            Received thirdNotify = phone.next("NOTIFY for CSeq 2", Duration.ofMillis(2000));
+            assertThat(thirdNotify.message().method()).isEqualTo("NOTIFY");
+            phone.incoming(thirdNotify).respond(200);
+            assertThat(phone.poll(Duration.ofMillis(1500))).as("nothing more once every NOTIFY is answered").isNull();
         }
     }
 
     @Test
     void retransmittedSubscribeIsAnsweredFromItsTransactionWithoutASecondNotify() throws Exception {
-        try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
-            String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.hostPort()).replace("CSEQ", "1");
-            phone.send(subscribe, sip);
-            PnpPhone.Received ok = phone.expect(2000, "200 OK");
-            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
-            phone.answerOk(notify);
+        try (Phone phone = PnpPhones.on(LOOPBACK)) {
+            String subscribe = SNOM_D785_SUBSCRIBE.replace("PHONE", phone.sentBy()).replace("CSEQ", "1");
+            phone.sendRaw(subscribe, sip);
+            Received ok = phone.next("200 OK", Duration.ofMillis(2000));
+            Received notify = phone.next("NOTIFY", Duration.ofMillis(2000));
+            phone.incoming(notify).respond(200);
 
             // RFC 3261 §17.2.2: the completed server transaction answers the retransmission itself
-            phone.send(subscribe, sip);
-            PnpPhone.Received again = phone.expect(2000, "200 OK to the retransmission");
-            assertThat(again.response().statusCode()).isEqualTo(200);
-            assertThat(again.response().to().tag()).isEqualTo(ok.response().to().tag());
-            assertThat(phone.receive(1500)).as("no second NOTIFY for the same transaction").isNull();
+            phone.sendRaw(subscribe, sip);
+            Received again = phone.next("200 OK to the retransmission", Duration.ofMillis(2000));
+            assertThat(again.message().status()).isEqualTo(200);
+            assertThat(again.message().toTag().orElse(null)).isEqualTo(ok.message().toTag().orElse(null));
+            assertThat(phone.poll(Duration.ofMillis(1500))).as("no second NOTIFY for the same transaction").isNull();
         }
     }
 
@@ -185,12 +186,12 @@ class PnpUnicastTest {
     void settingsWithoutTokenAre403AndUnknownMacWithValidTokenIs404() throws Exception {
         assertThat(get("http://127.0.0.1:" + httpPort + "/provisioning/00135e874b49.xml").statusCode())
                 .isEqualTo(403);
-        try (PnpPhone phone = PnpPhone.on(LOOPBACK)) {
-            phone.send(SNOM_OEM_SUBSCRIBE.replace("PHONE", phone.hostPort()), sip);
-            phone.expect(2000, "200 OK");
-            PnpPhone.Received notify = phone.expect(2000, "NOTIFY");
-            phone.answerOk(notify);
-            HttpResponse<String> response = get(new String(notify.request().body(), StandardCharsets.UTF_8));
+        try (Phone phone = PnpPhones.on(LOOPBACK)) {
+            phone.sendRaw(SNOM_OEM_SUBSCRIBE.replace("PHONE", phone.sentBy()), sip);
+            phone.next("200 OK", Duration.ofMillis(2000));
+            Received notify = phone.next("NOTIFY", Duration.ofMillis(2000));
+            phone.incoming(notify).respond(200);
+            HttpResponse<String> response = get(notify.message().bodyText());
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).doesNotContain("user_pass");
         }

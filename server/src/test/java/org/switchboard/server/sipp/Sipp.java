@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.switchboard.server.Executables;
-import org.switchboard.server.FreePorts;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * Test support: runs SIPp scenarios from {@code src/test/resources/sipp/<name>/scenario.xml}. A

@@ -1,4 +1,4 @@
-package org.switchboard.server;
+package org.switchboard.testkit.server;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -7,7 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Test support: finds a port that is free for both UDP and TCP on an address, for SIP peers that
+ * Finds a port that is free for both UDP and TCP on an address, for SIP servers and peers that
  * use both. Another process may still take the port before the caller binds it; tests accept that
  * small race. Stateless and thread-safe.
  */

@@ -1,0 +1,86 @@
+package org.switchboard.server;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.registrar.directory.JdbcDomainStore;
+import org.switchboard.registrar.directory.JdbcUserStore;
+import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.server.config.GuardSettings;
+import org.switchboard.server.config.HttpSettings;
+import org.switchboard.server.config.LogLevel;
+import org.switchboard.server.config.PnpSettings;
+import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.lifecycle.Lifecycle;
+import org.switchboard.server.lifecycle.Server;
+import org.switchboard.testkit.server.RunningServer;
+import org.switchboard.testkit.server.ServerLauncher;
+import org.switchboard.testkit.server.ServerSetup;
+
+/**
+ * The server module's {@link ServerLauncher} for the test kit's extension: the in-process server of
+ * {@link Components}, SIP over UDP and TCP on the set-up's address and port, plug-and-play off.
+ * Options: {@code digestAlgorithms} (comma-separated tokens, default {@code MD5}). Registered under
+ * {@code META-INF/services} in the test resources. Stateless and thread-safe.
+ */
+public final class TestServerLauncher implements ServerLauncher {
+    /** The option naming the digest algorithms phones are challenged with. */
+    public static final String DIGEST_ALGORITHMS = "digestAlgorithms";
+
+    @Override
+    public RunningServer start(ServerSetup setup) throws Exception {
+        seed(setup);
+        List<DigestAlgorithm> algorithms = Arrays.stream(setup.options().getOrDefault(DIGEST_ALGORITHMS, "MD5")
+                .split(",")).map(String::trim).map(DigestAlgorithm::fromToken).toList();
+        ServerConfig config = new ServerConfig(setup.sipPort(), List.of(setup.address()),
+                Set.of(Transport.UDP, Transport.TCP), setup.dataDirectory(), LogLevel.INFO, null, algorithms,
+                new HttpSettings(setup.httpPort(), setup.address(), Optional.empty()),
+                new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
+                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
+        List<Lifecycle> parts = Components.create(config);
+        RegistrarComponent registrar = parts.stream().filter(RegistrarComponent.class::isInstance)
+                .map(RegistrarComponent.class::cast).findFirst().orElseThrow();
+        Server server = new Server(parts);
+        server.start();
+        return new RunningServer() {
+            @Override
+            public void addDomain(String domain) {
+                registrar.registrar().userDirectory().addDomain(domain);
+            }
+
+            @Override
+            public void addUser(String domain, String user, String password) {
+                registrar.registrar().userDirectory().addUser(domain, user, null, password);
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    /** Creates the set-up's domains and users that the data directory does not have yet. */
+    private static void seed(ServerSetup setup) {
+        RegistrarStorage storage = RegistrarStorage.inDataDir(setup.dataDirectory());
+        try (Database db = storage.openDatabase(2)) {
+            UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
+                    storage.openVault());
+            for (String domain : setup.domains()) {
+                if (users.domains().stream().noneMatch(d -> d.name().equals(domain))) {
+                    users.addDomain(domain);
+                }
+            }
+            for (ServerSetup.User u : setup.users()) {
+                if (u.user() != null && users.users(u.domain()).stream().noneMatch(x -> x.name().equals(u.user()))) {
+                    users.addUser(u.domain(), u.user(), null, u.password());
+                }
+            }
+        }
+    }
+}
