@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.DatabaseKind;
+import org.switchboard.registrar.db.DatabaseSettings;
 import org.switchboard.registrar.directory.PasswordVault;
 
 /**
@@ -16,9 +18,9 @@ import org.switchboard.registrar.directory.PasswordVault;
  * @param journalDir where binding changes are journaled before the database is written behind
  *     ({@link org.switchboard.registrar.binding.JournaledBindingStore}), or {@code null} to commit
  *     every batch of changes to the database durably
- * @param dataDir the data directory holding the embedded database, created owner-only if missing,
- *     and where admin commands leave requests for the running server ({@link #banLiftDir()}); or
- *     {@code null} for a database elsewhere (tests, PostgreSQL)
+ * @param dataDir the data directory, created owner-only if missing, holding the embedded database
+ *     unless {@code jdbcUrl} points elsewhere (PostgreSQL), and where admin commands leave requests
+ *     for the running server ({@link #banLiftDir()}); or {@code null} in tests
  */
 public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir,
         Path dataDir) {
@@ -42,8 +44,24 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
      * {@code dataDir}.
      */
     public static RegistrarStorage inDataDir(Path dataDir) {
-        return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
-                dataDir.resolve(JOURNAL_DIR), dataDir);
+        return inDataDir(dataDir, DatabaseSettings.EMBEDDED);
+    }
+
+    /**
+     * The key file in {@code dataDir}, and the database {@code database} selects: the embedded H2 file
+     * in {@code dataDir}, with the registration journal in front of it; or one elsewhere (PostgreSQL),
+     * written through without a journal. PostgreSQL has a write-ahead log of its own, so a commit is
+     * durable at once and costs one WAL flush, and bindings reach the shared database before their 200
+     * OK, where every server of a farm sees them; a local journal would add a second flush and hold
+     * them back from the others until written behind.
+     */
+    public static RegistrarStorage inDataDir(Path dataDir, DatabaseSettings database) {
+        if (database.embedded()) {
+            return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
+                    dataDir.resolve(JOURNAL_DIR), dataDir);
+        }
+        return new RegistrarStorage(database.jdbcUrl(), database.user(), database.password(),
+                dataDir.resolve(KEY_FILE), null, dataDir);
     }
 
     /**
@@ -62,7 +80,7 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
             throw new UncheckedIOException(e.getMessage(), e);
         }
         Path file = dataDir.resolve(H2_FILE);
-        boolean isNew = !Files.exists(file);
+        boolean isNew = jdbcUrl.equals(Database.h2FileUrl(dataDir)) && !Files.exists(file);
         Database database = Database.open(jdbcUrl, user, password, poolSize);
         if (isNew) {
             PrivateFiles.restrictNewFile(file);
@@ -82,7 +100,7 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
 
     @Override
     public String toString() {
-        return "RegistrarStorage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + ", journal "
-                + journalDir + "]";
+        return "RegistrarStorage[" + DatabaseKind.redact(jdbcUrl) + ", user " + user + ", key file " + keyFile
+                + ", journal " + journalDir + "]";
     }
 }
