@@ -2,8 +2,12 @@ package org.switchboard.registrar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.db.DatabaseKind;
@@ -36,6 +40,8 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
     public static final String JOURNAL_DIR = "journal";
     /** The directory, in the data directory, of ban lifts requested while the server runs. */
     public static final String BAN_LIFT_DIR = "ban-lifts";
+    /** The file in the data directory that a running server holds locked. */
+    public static final String LOCK_FILE = "switchboard.lock";
     /** The embedded database's file in the data directory. */
     private static final String H2_FILE = "switchboard.mv.db";
 
@@ -86,6 +92,27 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
             PrivateFiles.restrictNewFile(file);
         }
         return database;
+    }
+
+    /**
+     * Whether a server runs on this data directory: one holds {@link #LOCK_FILE} locked. Needed where
+     * the database does not say so itself: PostgreSQL admits an admin command beside the server,
+     * while the embedded database refuses it. Blocks briefly.
+     */
+    public boolean serverRunning() {
+        if (dataDir == null || !Files.exists(dataDir.resolve(LOCK_FILE))) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
+            try (FileLock lock = channel.tryLock()) {
+                return lock == null;
+            } catch (OverlappingFileLockException e) {
+                // this JVM holds it: a server started in-process
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check the lock file in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where admin commands leave ban lifts for the running server, or {@code null} without a data directory. */

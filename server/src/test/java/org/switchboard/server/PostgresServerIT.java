@@ -61,6 +61,8 @@ class PostgresServerIT {
                     n -> false, WAVE_TIMEOUT);
             assertThat(ok).as(before.output()).containsKey(USER);
             assertThat(storedContacts(pg, url)).as("bindings in PostgreSQL at the 200 OK").containsExactly(contact);
+            assertThat(adminExit(passwordByVariable, "user", "list", "--database-url", url))
+                    .as("an admin command beside the running server").isEqualTo(1);
             before.kill();
             assertThat(before.output()).doesNotContain(TestPostgres.PASSWORD).contains("password=***");
         }
@@ -90,12 +92,18 @@ class PostgresServerIT {
     }
 
     private void admin(Map<String, String> environment, String... command) throws Exception {
+        assertThat(adminExit(environment, command)).isZero();
+    }
+
+    /** Runs an admin command on the data directory; returns its exit code, its output checked for the password. */
+    private int adminExit(Map<String, String> environment, String... command) throws Exception {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--data-dir", dataDir.toString()));
         Path log = Files.createTempFile(work, command[0], ".log");
         try (ServerProcess admin = ServerProcess.start(args, log, null, environment)) {
-            assertThat(admin.awaitExit(TIMEOUT)).as("%s: %s", args, admin.output()).isZero();
-            assertThat(admin.output()).doesNotContain(TestPostgres.PASSWORD);
+            int exit = admin.awaitExit(TIMEOUT);
+            assertThat(admin.output()).as("%s", args).doesNotContain(TestPostgres.PASSWORD).doesNotContain("\tat ");
+            return exit;
         }
     }
 

@@ -63,11 +63,16 @@ final class AdminSession implements AutoCloseable {
 
     /**
      * As {@link #run(RegistrarStorage, PrintWriter, Work)}, but runs {@code whileServerRuns} instead
-     * of failing when a running server holds the embedded database.
+     * of failing when a server runs on the data directory.
      */
     static int run(RegistrarStorage storage, PrintWriter err, Work work, IntSupplier whileServerRuns) {
         Database database;
         try {
+            if (storage.serverRunning() && !storage.jdbcUrl().equals(Database.h2FileUrl(storage.dataDir()))) {
+                // PostgreSQL would admit the change, but the running server keeps users and bans in
+                // memory from its start and writes its bans back at stop: the change would be lost
+                return whileServerRuns.getAsInt();
+            }
             // Flyway holds one connection for its lock while it migrates on another
             database = storage.openDatabase(2);
         } catch (UncheckedIOException e) {
