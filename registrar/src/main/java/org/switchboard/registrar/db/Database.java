@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * in {@code db/migration} on the class path) before {@link #open} returns.
  *
  * <p>H2 is the embedded default ({@link #h2FileUrl}); PostgreSQL is the shared database of a server
- * farm ({@link DatabaseKind}). The same migrations and SQL run on both. <b>Threading:</b> every method blocks (network or
- * disk); call them from the {@link BlockingExecutor}, never on an event loop. Thread-safe.
+ * farm ({@link DatabaseKind}). The same migrations and SQL run on both. <b>Threading:</b> every
+ * method blocks (network or disk); call them from the {@link BlockingExecutor}, never on an event
+ * loop. Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -82,7 +83,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the database " + shown + ": " + rootMessage(e, jdbcUrl, password), e);
+            throw new StoreException("Cannot open the database " + shown + ": " + rootMessage(e, jdbcUrl, password),
+                    e);
         }
         try {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

@@ -34,7 +34,8 @@ class MigrationsTest {
         try (Database db = Database.open(url, engine.user(), "", 2)) {
             for (String table : TABLES) {
                 int rows = db.withConnection(c -> {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                         rs.next();
                         return rs.getInt(1);
                     }

@@ -117,7 +117,8 @@ class SwitchboardCliTest {
         assertThat(execute(env, "run", "--database-user", "sb")).isZero();
 
         DatabaseSettings database = onlyRun().database();
-        assertThat(database).isEqualTo(new DatabaseSettings("jdbc:postgresql://db.example.com/sb", "sb", "pw-from-env"));
+        assertThat(database)
+                .isEqualTo(new DatabaseSettings("jdbc:postgresql://db.example.com/sb", "sb", "pw-from-env"));
         assertThat(onlyRun().toString()).contains("jdbc:postgresql://db.example.com/sb as sb")
                 .doesNotContain("pw-from-env");
     }
