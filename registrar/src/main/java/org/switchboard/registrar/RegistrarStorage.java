@@ -2,10 +2,16 @@ package org.switchboard.registrar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.switchboard.registrar.db.Database;
+import org.switchboard.registrar.db.DatabaseKind;
+import org.switchboard.registrar.db.DatabaseSettings;
 import org.switchboard.registrar.directory.PasswordVault;
 
 /**
@@ -16,9 +22,9 @@ import org.switchboard.registrar.directory.PasswordVault;
  * @param journalDir where binding changes are journaled before the database is written behind
  *     ({@link org.switchboard.registrar.binding.JournaledBindingStore}), or {@code null} to commit
  *     every batch of changes to the database durably
- * @param dataDir the data directory holding the embedded database, created owner-only if missing,
- *     and where admin commands leave requests for the running server ({@link #banLiftDir()}); or
- *     {@code null} for a database elsewhere (tests, PostgreSQL)
+ * @param dataDir the data directory, created owner-only if missing, holding the embedded database
+ *     unless {@code jdbcUrl} points elsewhere (PostgreSQL), and where admin commands leave requests
+ *     for the running server ({@link #banLiftDir()}); or {@code null} in tests
  */
 public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir,
         Path dataDir) {
@@ -34,6 +40,8 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
     public static final String JOURNAL_DIR = "journal";
     /** The directory, in the data directory, of ban lifts requested while the server runs. */
     public static final String BAN_LIFT_DIR = "ban-lifts";
+    /** The file in the data directory that a running server holds locked. */
+    public static final String LOCK_FILE = "switchboard.lock";
     /** The embedded database's file in the data directory. */
     private static final String H2_FILE = "switchboard.mv.db";
 
@@ -42,8 +50,24 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
      * {@code dataDir}.
      */
     public static RegistrarStorage inDataDir(Path dataDir) {
-        return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
-                dataDir.resolve(JOURNAL_DIR), dataDir);
+        return inDataDir(dataDir, DatabaseSettings.EMBEDDED);
+    }
+
+    /**
+     * The key file in {@code dataDir}, and the database {@code database} selects: the embedded H2 file
+     * in {@code dataDir}, with the registration journal in front of it; or one elsewhere (PostgreSQL),
+     * written through without a journal. PostgreSQL has a write-ahead log of its own, so a commit is
+     * durable at once and costs one WAL flush, and bindings reach the shared database before their 200
+     * OK, where every server of a farm sees them; a local journal would add a second flush and hold
+     * them back from the others until written behind.
+     */
+    public static RegistrarStorage inDataDir(Path dataDir, DatabaseSettings database) {
+        if (database.embedded()) {
+            return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
+                    dataDir.resolve(JOURNAL_DIR), dataDir);
+        }
+        return new RegistrarStorage(database.jdbcUrl(), database.user(), database.password(),
+                dataDir.resolve(KEY_FILE), null, dataDir);
     }
 
     /**
@@ -62,12 +86,33 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
             throw new UncheckedIOException(e.getMessage(), e);
         }
         Path file = dataDir.resolve(H2_FILE);
-        boolean isNew = !Files.exists(file);
+        boolean isNew = jdbcUrl.equals(Database.h2FileUrl(dataDir)) && !Files.exists(file);
         Database database = Database.open(jdbcUrl, user, password, poolSize);
         if (isNew) {
             PrivateFiles.restrictNewFile(file);
         }
         return database;
+    }
+
+    /**
+     * Whether a server runs on this data directory: one holds {@link #LOCK_FILE} locked. Needed where
+     * the database does not say so itself: PostgreSQL admits an admin command beside the server,
+     * while the embedded database refuses it. Blocks briefly.
+     */
+    public boolean serverRunning() {
+        if (dataDir == null || !Files.exists(dataDir.resolve(LOCK_FILE))) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
+            try (FileLock lock = channel.tryLock()) {
+                return lock == null;
+            } catch (OverlappingFileLockException e) {
+                // this JVM holds it: a server started in-process
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check the lock file in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where admin commands leave ban lifts for the running server, or {@code null} without a data directory. */
@@ -82,7 +127,7 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
 
     @Override
     public String toString() {
-        return "RegistrarStorage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + ", journal "
-                + journalDir + "]";
+        return "RegistrarStorage[" + DatabaseKind.redact(jdbcUrl) + ", user " + user + ", key file " + keyFile
+                + ", journal " + journalDir + "]";
     }
 }

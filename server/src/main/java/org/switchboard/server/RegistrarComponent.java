@@ -48,7 +48,7 @@ final class RegistrarComponent implements Lifecycle {
         if (config.domain() != null) {
             registrarConfig = registrarConfig.withInitialDomain(config.domain());
         }
-        registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir()), registrarConfig);
+        registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir(), config.database()), registrarConfig);
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }

@@ -34,9 +34,10 @@ public final class ServerLauncher implements ServerRunner {
         } catch (IOException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
-        log.info("Starting Switchboard {}: SIP on {}; HTTP {}; plug-and-play {}; data directory {}; log level {}",
-                VersionProvider.current(), describeSip(config), describeHttp(config), describePnp(config),
-                config.dataDir(), config.logLevel().name().toLowerCase(Locale.ROOT));
+        log.info("Starting Switchboard {}: SIP on {}; HTTP {}; plug-and-play {}; data directory {}; database {};"
+                + " log level {}", VersionProvider.current(), describeSip(config), describeHttp(config),
+                describePnp(config), config.dataDir(), config.database(),
+                config.logLevel().name().toLowerCase(Locale.ROOT));
 
         Server server = new Server(Components.create(config));
         Thread shutdownHook = new Thread(server::stop, "switchboard-shutdown");

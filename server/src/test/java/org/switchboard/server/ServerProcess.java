@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +53,15 @@ final class ServerProcess implements AutoCloseable {
      * @param workingDirectory the process's working directory, or {@code null} for this one's
      */
     static ServerProcess start(List<String> args, Path outputFile, Path workingDirectory) throws IOException {
+        return start(args, outputFile, workingDirectory, Map.of());
+    }
+
+    /**
+     * As {@link #start(List, Path, Path)}, with {@code environment} set in the process's environment
+     * (after the inherited {@code SWITCHBOARD_*} variables are removed).
+     */
+    static ServerProcess start(List<String> args, Path outputFile, Path workingDirectory,
+            Map<String, String> environment) throws IOException {
         Path jar = jar().toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
@@ -63,6 +73,7 @@ final class ServerProcess implements AutoCloseable {
             builder.directory(workingDirectory.toFile());
         }
         builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(environment);
         return new ServerProcess(builder.start(), outputFile);
     }
 

@@ -2,7 +2,6 @@ package org.switchboard.registrar.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.IntSupplier;
@@ -50,25 +49,30 @@ final class AdminSession implements AutoCloseable {
     }
 
     /**
-     * Opens {@code dataDir}, runs {@code work} and closes it. An error the admin can fix is printed
-     * as one line on {@code err} and gives exit code 1; no stack trace.
+     * Opens {@code storage}, runs {@code work} and closes it. An error the admin can fix (among them
+     * a database that cannot be reached or refuses the credentials) is printed as one line on {@code
+     * err} and gives exit code 1; no stack trace, no password.
      */
-    static int run(Path dataDir, PrintWriter err, Work work) {
-        return run(dataDir, err, work, () -> {
-            err.println("Error: the data directory " + dataDir + " is in use by a running Switchboard server; stop"
-                    + " the server first, or make the change in the web admin");
+    static int run(RegistrarStorage storage, PrintWriter err, Work work) {
+        return run(storage, err, work, () -> {
+            err.println("Error: the data directory " + storage.dataDir() + " is in use by a running Switchboard"
+                    + " server; stop the server first, or make the change in the web admin");
             return 1;
         });
     }
 
     /**
-     * As {@link #run(Path, PrintWriter, Work)}, but runs {@code whileServerRuns} instead of failing
-     * when a running server holds the database.
+     * As {@link #run(RegistrarStorage, PrintWriter, Work)}, but runs {@code whileServerRuns} instead
+     * of failing when a server runs on the data directory.
      */
-    static int run(Path dataDir, PrintWriter err, Work work, IntSupplier whileServerRuns) {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+    static int run(RegistrarStorage storage, PrintWriter err, Work work, IntSupplier whileServerRuns) {
         Database database;
         try {
+            if (storage.serverRunning() && !storage.jdbcUrl().equals(Database.h2FileUrl(storage.dataDir()))) {
+                // PostgreSQL would admit the change, but the running server keeps users and bans in
+                // memory from its start and writes its bans back at stop: the change would be lost
+                return whileServerRuns.getAsInt();
+            }
             // Flyway holds one connection for its lock while it migrates on another
             database = storage.openDatabase(2);
         } catch (UncheckedIOException e) {
@@ -78,7 +82,7 @@ final class AdminSession implements AutoCloseable {
             if (lockedByServer(e)) {
                 return whileServerRuns.getAsInt();
             }
-            err.println("Error: cannot open the data directory " + dataDir + ": " + e.getMessage());
+            err.println("Error: " + e.getMessage());
             return 1;
         }
         try (AdminSession session = open(database, storage.openVault())) {

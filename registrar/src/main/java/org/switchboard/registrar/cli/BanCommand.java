@@ -52,7 +52,7 @@ public final class BanCommand {
         @Override
         public Integer call() {
             Instant now = ((BanCommand) spec.parent().userObject()).clock.instant();
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 for (Ban ban : s.bans().load()) {
                     if (ban.until().isAfter(now)) {
                         spec.commandLine().getOut().println(ban.source().getHostAddress() + "  until " + ban.until()
@@ -89,7 +89,7 @@ public final class BanCommand {
                 return 1;
             }
             Path dataDir = data.dataDir();
-            return AdminSession.run(dataDir, err, s -> {
+            return AdminSession.run(data.storage(), err, s -> {
                 if (!s.bans().remove(address)) {
                     err.println("Error: no saved ban on " + address.getHostAddress());
                     return 1;

@@ -47,7 +47,7 @@ public final class CallsCommand implements Callable<Integer> {
             err.println("Error: --limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
             return 1;
         }
-        return AdminSession.run(data.dataDir(), err, s -> {
+        return AdminSession.run(data.storage(), err, s -> {
             PrintWriter out = spec.commandLine().getOut();
             new CallListing(zone).lines(s.callRecords().recent(limit)).forEach(out::println);
             return 0;

@@ -41,7 +41,7 @@ public final class DeviceCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 java.util.List<String[]> rows = new ArrayList<>();
                 rows.add(HEADER);
                 for (Device d : s.devices().list()) {
@@ -95,7 +95,7 @@ public final class DeviceCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 String[] a = Addresses.split(address);
                 Device device = s.devices().assign(mac, a[1], a[0]);
                 DeviceLine line = device.line(DeviceLine.FIRST).orElseThrow();
@@ -117,7 +117,7 @@ public final class DeviceCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 s.devices().remove(mac);
                 spec.commandLine().getOut().println("Device " + DeviceMacs.canonical(mac) + " removed");
                 return 0;
@@ -147,7 +147,7 @@ public final class DeviceCommand {
                 spec.commandLine().getErr().println("Error: give MODEL URL, MODEL --clear, or nothing to list");
                 return 1;
             }
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 if (model == null) {
                     for (Map.Entry<String, String> e : s.devices().firmware().entrySet()) {
                         out.println(e.getKey() + "  " + e.getValue());

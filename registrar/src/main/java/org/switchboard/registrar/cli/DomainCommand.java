@@ -25,7 +25,7 @@ public final class DomainCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 Domain added = s.directory().addDomain(domain);
                 spec.commandLine().getOut().println("Domain " + added.name() + " added");
                 return 0;
@@ -42,7 +42,7 @@ public final class DomainCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 for (Domain d : s.directory().domains()) {
                     spec.commandLine().getOut().println(d.name());
                 }
@@ -62,7 +62,7 @@ public final class DomainCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 s.directory().removeDomain(domain);
                 spec.commandLine().getOut().println("Domain " + domain + " removed");
                 return 0;

@@ -41,7 +41,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 String[] a = Addresses.split(address);
                 PrintWriter out = spec.commandLine().getOut();
                 if (password != null) {
@@ -68,7 +68,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 UserDirectory directory = s.directory();
                 if (domain != null) {
                     print(directory.users(domain));
@@ -101,7 +101,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 String[] a = Addresses.split(address);
                 s.directory().removeUser(a[1], a[0]);
                 spec.commandLine().getOut().println("User " + address + " removed");
@@ -124,7 +124,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.dataDir(), spec.commandLine().getErr(), s -> {
+            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
                 String[] a = Addresses.split(address);
                 PrintWriter out = spec.commandLine().getOut();
                 if (password != null) {
@@ -173,7 +173,7 @@ public final class UserCommand {
                 err.println("Error: cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
-            return AdminSession.run(data.dataDir(), err, s -> {
+            return AdminSession.run(data.storage(), err, s -> {
                 ImportReport report = new CsvUserImporter(s.directory()).importUsers(domain, csv);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(report.summary());

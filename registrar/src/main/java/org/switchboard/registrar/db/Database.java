@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * A connection pool (HikariCP) on the registrar database, with the schema migrated (Flyway, scripts
  * in {@code db/migration} on the class path) before {@link #open} returns.
  *
- * <p>H2 is the embedded default ({@link #h2FileUrl}); any JDBC URL whose driver is on the class path
- * works, so PostgreSQL needs only its driver. <b>Threading:</b> every method blocks (network or
- * disk); call them from the {@link BlockingExecutor}, never on an event loop. Thread-safe.
+ * <p>H2 is the embedded default ({@link #h2FileUrl}); PostgreSQL is the shared database of a server
+ * farm ({@link DatabaseKind}). The same migrations and SQL run on both. <b>Threading:</b> every
+ * method blocks (network or disk); call them from the {@link BlockingExecutor}, never on an event
+ * loop. Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -26,8 +27,9 @@ public final class Database implements AutoCloseable {
     /**
      * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces
      * it to the disk, so a killed process or a power cut loses commits it acknowledged. {@code
-     * CHECKPOINT SYNC} writes the store and forces it (FileChannel.force). Other databases (PostgreSQL
-     * with its default synchronous_commit) are durable at commit and need nothing more.
+     * CHECKPOINT SYNC} writes the store and forces it (FileChannel.force). PostgreSQL is durable at
+     * commit (its WAL is flushed before COMMIT returns) unless synchronous_commit is off, which {@link
+     * DatabaseKind#POSTGRESQL} undoes for our sessions, so it needs nothing more.
      */
     private static final String H2_SYNC = "CHECKPOINT SYNC";
 
@@ -59,38 +61,66 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool and migrates the schema to the latest version.
      *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL; credentials may be in it
+     * @param user the user, or {@code null} to take it from the URL
+     * @param password the password, or {@code null} to take it from the URL
      * @param poolSize the most connections held; match the blocking executor's thread count
-     * @throws StoreException if the database cannot be reached or a migration fails
+     * @throws StoreException if the URL is not one of a supported database, the database cannot be
+     *     reached or refuses the credentials, or a migration fails; its message is one line an admin
+     *     can act on, without the password
      */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        DatabaseKind kind = DatabaseKind.of(jdbcUrl);
+        String shown = DatabaseKind.redact(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("switchboard-db");
+        kind.connectionInitSql().ifPresent(config::setConnectionInitSql);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot open the database " + shown + ": " + rootMessage(e, jdbcUrl, password),
+                    e);
         }
         try {
             var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            LOG.info("Database {} ready at schema version {} ({} migrations applied)", redact(jdbcUrl),
+            LOG.info("Database {} ready at schema version {} ({} migrations applied)", shown,
                     result.targetSchemaVersion, result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("Cannot migrate the database schema: " + e.getMessage(), e);
+            throw new StoreException("Cannot migrate the database schema of " + shown + ": "
+                    + rootMessage(e, jdbcUrl, password), e);
         }
-        return new Database(pool, jdbcUrl.startsWith("jdbc:h2:file:") ? H2_SYNC : null);
+        return new Database(pool, kind.syncAfterCommit(jdbcUrl) ? H2_SYNC : null);
     }
 
-    private static String redact(String jdbcUrl) {
-        int semicolon = jdbcUrl.indexOf(';');
-        int query = jdbcUrl.indexOf('?');
-        int cut = semicolon < 0 ? query : query < 0 ? semicolon : Math.min(semicolon, query);
-        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+    /**
+     * The driver's own words (the outermost SQLException's message, else the innermost cause's), on
+     * one line, with the URL and the password masked: "Connection to 127.0.0.1:5432 refused",
+     * "password authentication failed for user ...", without the pool's and Flyway's wrapping.
+     */
+    private static String rootMessage(Throwable e, String jdbcUrl, String password) {
+        Throwable root = e;
+        Throwable sql = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (sql == null && t instanceof SQLException) {
+                sql = t;
+            }
+        }
+        if (sql != null) {
+            root = sql;
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        message = message.replace(jdbcUrl, DatabaseKind.redact(jdbcUrl));
+        if (password != null && !password.isEmpty()) {
+            message = message.replace(password, "***");
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     public DataSource dataSource() {

@@ -19,22 +19,31 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
-import org.switchboard.registrar.TestDatabases;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.db.StoreException;
 import org.switchboard.testkit.time.ManualClock;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class BindingWriterTest {
     private final ManualClock clock = new ManualClock();
-    private final Database db = TestDatabases.inMemory();
-    private final CountingBindingStore store = new CountingBindingStore(new JdbcBindingStore(db));
+    private final Engine engine;
+    private final Database db;
+    private final CountingBindingStore store;
     private final InMemoryLocationService location = new InMemoryLocationService(clock, THIS_HOST);
-    private final BindingWriter writer = new BindingWriter(location, store, clock, 3, 100);
+    private final BindingWriter writer;
 
-    BindingWriterTest() {
+    BindingWriterTest(Engine engine) {
+        this.engine = engine;
+        db = engine.open();
+        store = new CountingBindingStore(new JdbcBindingStore(db));
+        writer = new BindingWriter(location, store, clock, 3, 100);
         writer.start();
     }
 
@@ -146,7 +155,7 @@ class BindingWriterTest {
 
     @Test
     void aReplacedBindingStaysReplacedAfterACrashAndReplayOfTheJournal(@TempDir Path journal) {
-        Database durable = TestDatabases.inMemory();
+        Database durable = engine.open();
         JournaledBindingStore crashed = JournaledBindingStore.open(new JdbcBindingStore(durable), journal,
                 Duration.ofHours(1), 1 << 20);
         BindingWriter journaled = new BindingWriter(new InMemoryLocationService(clock, THIS_HOST), crashed, clock, 3,

@@ -11,18 +11,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.registrar.TestDatabases;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbcBindingStoreTest {
     private static final Instant EXPIRES = Instant.parse("2025-01-01T13:00:00Z");
 
-    private final Database db = TestDatabases.inMemory();
-    private final JdbcBindingStore store = new JdbcBindingStore(db);
+    private final Engine engine;
+    private final Database db;
+    private final JdbcBindingStore store;
+
+    JdbcBindingStoreTest(Engine engine) {
+        this.engine = engine;
+        this.db = engine.open();
+        this.store = new JdbcBindingStore(db);
+    }
 
     @AfterEach
     void tearDown() {
@@ -69,15 +79,16 @@ class JdbcBindingStoreTest {
 
     @Test
     void upgradeKeysInstanceContactsByInstanceAndKeepsTheOneExpiringLast() throws SQLException {
-        String url = Database.h2MemoryUrl("upgrade-" + UUID.randomUUID());
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("6").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        String url = engine.newUrl();
+        Flyway.configure().dataSource(url, engine.user(), "").locations("classpath:db/migration").target("6").load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, engine.user(), "")) {
             // two boots of one baresip phone, stored by contact URI as before the upgrade
             insertRowOfSchema6(c, "sip:201@192.0.2.10:40001", 1_000);
             insertRowOfSchema6(c, "sip:201@192.0.2.10:40002", 2_000);
         }
 
-        Database upgraded = Database.open(url, "sa", "", 2);
+        Database upgraded = Database.open(url, engine.user(), "", 2);
 
         List<Binding> rows = new JdbcBindingStore(upgraded).loadAll();
         assertThat(rows).singleElement().extracting(Binding::contactUri).isEqualTo("sip:201@192.0.2.10:40002");

@@ -8,15 +8,24 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.cdr.CallRecord;
-import org.switchboard.registrar.TestDatabases;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.testkit.time.ManualClock;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CallRecordRetentionTest {
-    private final Database db = TestDatabases.inMemory();
-    private final JdbcCallRecordStore store = new JdbcCallRecordStore(db);
+    private final Database db;
+    private final JdbcCallRecordStore store;
     private final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
+
+    CallRecordRetentionTest(Engine engine) {
+        db = engine.open();
+        store = new JdbcCallRecordStore(db);
+    }
 
     @AfterEach
     void close() {

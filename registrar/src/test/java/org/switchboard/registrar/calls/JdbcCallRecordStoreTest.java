@@ -8,16 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.cdr.CallRecord;
 import org.switchboard.core.cdr.CallRecord.Hangup;
-import org.switchboard.registrar.TestDatabases;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class JdbcCallRecordStoreTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
-    private final Database db = TestDatabases.inMemory();
-    private final JdbcCallRecordStore store = new JdbcCallRecordStore(db);
+    private final Database db;
+    private final JdbcCallRecordStore store;
+
+    JdbcCallRecordStoreTest(Engine engine) {
+        db = engine.open();
+        store = new JdbcCallRecordStore(db);
+    }
 
     @AfterEach
     void close() {

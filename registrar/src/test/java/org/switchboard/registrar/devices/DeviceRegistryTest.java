@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestDatabases;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.directory.DirectoryException;
 import org.switchboard.registrar.directory.JdbcDomainStore;
@@ -21,6 +23,8 @@ import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.testkit.time.ManualClock;
 
 /** The inventory over a migrated in-memory database: discovery, assignment, auto-assignment, removal. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class DeviceRegistryTest {
     private static final Instant T0 = Instant.parse("2025-01-01T12:00:00Z");
 
@@ -32,9 +36,15 @@ class DeviceRegistryTest {
     private UserDirectory users;
     private DeviceRegistry devices;
 
+    private final Engine engine;
+
+    DeviceRegistryTest(Engine engine) {
+        this.engine = engine;
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.inMemory();
+        db = engine.open();
         PasswordVault vault = PasswordVault.open(dataDir.resolve("key"));
         users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), vault);
         users.addDomain("example.com");

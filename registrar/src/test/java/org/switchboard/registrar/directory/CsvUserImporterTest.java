@@ -10,11 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestDatabases;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.directory.DirectoryException.Reason;
 import org.switchboard.registrar.directory.ImportReport.RejectedLine;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CsvUserImporterTest {
     @TempDir
     Path dataDir;
@@ -23,9 +27,15 @@ class CsvUserImporterTest {
     private UserDirectory directory;
     private CsvUserImporter importer;
 
+    private final Engine engine;
+
+    CsvUserImporterTest(Engine engine) {
+        this.engine = engine;
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.inMemory();
+        db = engine.open();
         directory = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
                 PasswordVault.open(dataDir.resolve("password.key")));
         directory.addDomain("example.com");

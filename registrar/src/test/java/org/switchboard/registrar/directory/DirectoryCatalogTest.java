@@ -8,10 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.location.AddressOfRecord;
-import org.switchboard.registrar.TestDatabases;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class DirectoryCatalogTest {
     @TempDir
     Path dataDir;
@@ -21,9 +25,15 @@ class DirectoryCatalogTest {
     private JdbcUserStore users;
     private PasswordVault vault;
 
+    private final Engine engine;
+
+    DirectoryCatalogTest(Engine engine) {
+        this.engine = engine;
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.inMemory();
+        db = engine.open();
         domains = new JdbcDomainStore(db);
         users = new JdbcUserStore(db);
         vault = PasswordVault.open(dataDir.resolve("password.key"));

@@ -8,12 +8,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestDatabases;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.registrar.TestDatabases.Engine;
 import org.switchboard.registrar.db.Database;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.registrar.digest.DigestSecrets;
 import org.switchboard.registrar.directory.DirectoryException.Reason;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class UserDirectoryTest {
     @TempDir
     Path dataDir;
@@ -21,9 +25,15 @@ class UserDirectoryTest {
     private Database db;
     private UserDirectory directory;
 
+    private final Engine engine;
+
+    UserDirectoryTest(Engine engine) {
+        this.engine = engine;
+    }
+
     @BeforeEach
     void setUp() {
-        db = TestDatabases.inMemory();
+        db = engine.open();
         directory = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
                 PasswordVault.open(dataDir.resolve("password.key")));
         directory.addDomain("Example.COM");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.bruteforce.Cidr;
+import org.switchboard.registrar.db.DatabaseSettings;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
@@ -52,6 +53,21 @@ public final class ServerOptions {
             description = "Directory for the server's data, created if missing "
                     + "(env SWITCHBOARD_DATA_DIR; default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--database-url", paramLabel = "JDBC-URL",
+            description = "Database to keep users, registrations and call records in instead of the embedded one "
+                    + "in the data directory, e.g. jdbc:postgresql://db.example.com/switchboard, which several "
+                    + "servers may share (env SWITCHBOARD_DATABASE_URL; default: the embedded database).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", paramLabel = "USER",
+            description = "User of --database-url, unless given in the URL (env SWITCHBOARD_DATABASE_USER).")
+    String databaseUser;
+
+    @Option(names = "--database-password", paramLabel = "PASSWORD",
+            description = "Password of --database-url, unless given in the URL; prefer the variable, which other "
+                    + "users cannot see in the process list (env SWITCHBOARD_DATABASE_PASSWORD).")
+    String databasePassword;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level: ${COMPLETION-CANDIDATES} "
@@ -158,7 +174,15 @@ public final class ServerOptions {
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
                 pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
-                        Duration.ofSeconds(tcpFirstMessageTimeout)));
+                        Duration.ofSeconds(tcpFirstMessageTimeout)), database());
+    }
+
+    private DatabaseSettings database() {
+        return new DatabaseSettings(blankToNull(databaseUrl), blankToNull(databaseUser), blankToNull(databasePassword));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private ExtensionRange extensionRange() {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.db.DatabaseSettings;
 import org.switchboard.registrar.digest.DigestAlgorithm;
 
 /**
@@ -32,6 +33,7 @@ import org.switchboard.registrar.digest.DigestAlgorithm;
  * @param pnp phone plug-and-play
  * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  * @param guard brute-force and connection flood protection
+ * @param database the database: the embedded H2 file in {@code dataDir}, or PostgreSQL
  */
 public record ServerConfig(
         int sipPort,
@@ -44,7 +46,8 @@ public record ServerConfig(
         HttpSettings http,
         PnpSettings pnp,
         Duration cdrRetention,
-        GuardSettings guard) {
+        GuardSettings guard,
+        DatabaseSettings database) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -93,6 +96,15 @@ public record ServerConfig(
             throw new IllegalArgumentException("call records must be kept at least one day, not " + cdrRetention);
         }
         Objects.requireNonNull(guard, "guard");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /** A configuration on the embedded database in {@code dataDir}. */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, Duration cdrRetention, GuardSettings guard) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                cdrRetention, guard, DatabaseSettings.EMBEDDED);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.registrar.PrivateFiles;
+import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
@@ -24,7 +25,7 @@ import org.switchboard.server.lifecycle.Lifecycle;
  */
 public final class DataDirectoryLock implements Lifecycle {
     /** The name of the lock file inside the data directory. */
-    public static final String LOCK_FILE_NAME = "switchboard.lock";
+    public static final String LOCK_FILE_NAME = RegistrarStorage.LOCK_FILE;
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryLock.class);
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.TestPostgres;
+import org.switchboard.registrar.db.DatabaseSettings;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
@@ -101,12 +103,61 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void theDatabaseIsTheEmbeddedOneUnlessAUrlIsGiven() {
+        assertThat(execute(Map.of(), "run")).isZero();
+
+        assertThat(onlyRun().database()).isEqualTo(DatabaseSettings.EMBEDDED);
+    }
+
+    @Test
+    void databaseUrlUserAndPasswordComeFromOptionsOrVariablesAndThePasswordIsNeverShown() {
+        Map<String, String> env = Map.of("SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://db.example.com/sb",
+                "SWITCHBOARD_DATABASE_PASSWORD", "pw-from-env");
+
+        assertThat(execute(env, "run", "--database-user", "sb")).isZero();
+
+        DatabaseSettings database = onlyRun().database();
+        assertThat(database)
+                .isEqualTo(new DatabaseSettings("jdbc:postgresql://db.example.com/sb", "sb", "pw-from-env"));
+        assertThat(onlyRun().toString()).contains("jdbc:postgresql://db.example.com/sb as sb")
+                .doesNotContain("pw-from-env");
+    }
+
+    @Test
+    void aDatabasePasswordWithoutAUrlIsAUsageError() {
+        assertUsageError(execute(Map.of(), "run", "--database-password", "pw"),
+                "--database-user and --database-password need --database-url");
+    }
+
+    @Test
+    void aUrlOfAnUnsupportedDatabaseIsAUsageErrorWithoutItsPassword() {
+        assertUsageError(execute(Map.of(), "run", "--database-url", "jdbc:mysql://db/sb?password=pw-in-url"),
+                "Unsupported database URL jdbc:mysql://db/sb?password=***");
+        assertThat(err.toString()).doesNotContain("pw-in-url");
+    }
+
+    @Test
+    void adminCommandsUseTheDatabaseGivenBeforeOrAfterThem(@TempDir Path dataDir) {
+        String url = TestPostgres.server().newDatabase();
+
+        assertThat(execute(Map.of(), "--database-url", url, "--database-user", TestPostgres.PASSWORD_USER,
+                "--database-password", TestPostgres.PASSWORD, "domain", "add", "example.com", "--data-dir",
+                dataDir.toString())).as(err.toString()).isZero();
+        assertThat(execute(Map.of("SWITCHBOARD_DATABASE_PASSWORD", TestPostgres.PASSWORD), "domain", "list",
+                "--data-dir", dataDir.toString(), "--database-url", url, "--database-user",
+                TestPostgres.PASSWORD_USER)).as(err.toString()).isZero();
+
+        assertThat(out.toString()).isEqualTo("Domain example.com added\nexample.com\n");
+        assertThat(dataDir.resolve("switchboard.mv.db")).doesNotExist();
+    }
+
+    @Test
     void serverOptionsBeforeAnAdminCommandAreRefusedNotIgnored(@TempDir Path parent) {
         int exitCode = execute(Map.of(), "--sip-port", "5070", "--data-dir", parent.toString(), "domain", "list");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--sip-port is a server option and does nothing here; only --data-dir"
-                + " may come before 'switchboard domain list'");
+        assertThat(err.toString()).startsWith("--sip-port is a server option and does nothing here; only --data-dir,"
+                + " --database-url, --database-user, --database-password may come before 'switchboard domain list'");
         assertThat(runs).isEmpty();
     }
 
