@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.registrar.TestPostgres;
+import org.switchboard.testkit.phone.PhoneCrowd;
+import org.switchboard.testkit.server.FreePorts;
 
 /**
  * The packaged server on PostgreSQL ({@code --database-url jdbc:postgresql://...}): the admin
@@ -55,9 +57,9 @@ class PostgresServerIT {
 
         String contact;
         try (ServerProcess before = startServer(port, urlWithCredentials, "before.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
             contact = phones.contactOf(USER);
-            Map<String, RegisteringPhones.Registered> ok = phones.register(Map.of(USER, SIP_PASSWORD), EXPIRES,
+            Map<String, PhoneCrowd.Registered> ok = phones.register(Map.of(USER, SIP_PASSWORD), EXPIRES,
                     n -> false, WAVE_TIMEOUT);
             assertThat(ok).as(before.output()).containsKey(USER);
             assertThat(storedContacts(pg, url)).as("bindings in PostgreSQL at the 200 OK").containsExactly(contact);
@@ -68,8 +70,8 @@ class PostgresServerIT {
         }
 
         try (ServerProcess after = startServer(port, urlWithCredentials, "after.log");
-                RegisteringPhones phones = new RegisteringPhones(server, DOMAIN)) {
-            Map<String, RegisteringPhones.Registered> found = phones.query(Map.of(USER, SIP_PASSWORD), WAVE_TIMEOUT);
+                PhoneCrowd phones = new PhoneCrowd(server, DOMAIN)) {
+            Map<String, PhoneCrowd.Registered> found = phones.query(Map.of(USER, SIP_PASSWORD), WAVE_TIMEOUT);
             assertThat(found.get(USER).contacts()).as(after.output()).containsExactly(contact);
         }
     }
