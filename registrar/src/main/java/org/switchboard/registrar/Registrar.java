@@ -15,32 +15,32 @@ import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestProcessor;
-import org.switchboard.registrar.binding.BindingStore;
+import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
-import org.switchboard.registrar.binding.JdbcBindingStore;
+import org.switchboard.store.bindings.JdbcBindingStore;
 import org.switchboard.registrar.binding.JournaledBindingStore;
-import org.switchboard.registrar.bruteforce.Ban;
-import org.switchboard.registrar.bruteforce.BanLiftRequests;
-import org.switchboard.registrar.bruteforce.BanSaver;
-import org.switchboard.registrar.bruteforce.BanStore;
-import org.switchboard.registrar.bruteforce.BruteForceGuard;
-import org.switchboard.registrar.bruteforce.JdbcBanStore;
-import org.switchboard.registrar.db.BlockingExecutor;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.devices.DeviceRegistry;
-import org.switchboard.registrar.devices.JdbcDeviceStore;
-import org.switchboard.registrar.digest.DigestAuthenticator;
-import org.switchboard.registrar.digest.NonceCodec;
-import org.switchboard.registrar.digest.NonceCountTracker;
-import org.switchboard.registrar.directory.CsvUserImporter;
-import org.switchboard.registrar.directory.DirectoryCatalog;
-import org.switchboard.registrar.directory.DomainStore;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.PasswordVault;
-import org.switchboard.registrar.directory.UserDirectory;
-import org.switchboard.registrar.directory.UserStore;
+import org.switchboard.core.spi.store.Ban;
+import org.switchboard.accounts.bruteforce.BanLiftRequests;
+import org.switchboard.accounts.bruteforce.BanSaver;
+import org.switchboard.core.spi.store.BanStore;
+import org.switchboard.accounts.bruteforce.BruteForceGuard;
+import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.core.spi.service.BlockingExecutor;
+import org.switchboard.store.Database;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.store.devices.JdbcDeviceStore;
+import org.switchboard.accounts.digest.DigestAuthenticator;
+import org.switchboard.accounts.digest.NonceCodec;
+import org.switchboard.accounts.digest.NonceCountTracker;
+import org.switchboard.accounts.directory.CsvUserImporter;
+import org.switchboard.accounts.directory.DirectoryCatalog;
+import org.switchboard.core.spi.store.DomainStore;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
+import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.store.UserStore;
 import org.switchboard.registrar.register.RegisterHandler;
 import org.switchboard.registrar.register.RegistrarProcessor;
 
@@ -158,7 +158,7 @@ public final class Registrar implements AutoCloseable {
      * Starts the registrar with a given clock, and with the binding store passed through {@code
      * storeWrapper} (to measure or instrument commits). Blocks.
      *
-     * @throws org.switchboard.registrar.db.StoreException if the database cannot be opened or read
+     * @throws org.switchboard.core.spi.store.StoreException if the database cannot be opened or read
      */
     public static Registrar start(RegistrarStorage storage, RegistrarConfig config, Clock clock,
             UnaryOperator<BindingStore> storeWrapper) {

@@ -3,9 +3,9 @@ package org.switchboard.registrar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.switchboard.registrar.bruteforce.BruteForcePolicy;
-import org.switchboard.registrar.bruteforce.Cidr;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.bruteforce.BruteForcePolicy;
+import org.switchboard.accounts.bruteforce.Cidr;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.registrar.register.ExpiryRules;
 
 /**

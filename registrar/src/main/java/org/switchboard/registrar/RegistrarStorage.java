@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.directory.PasswordVault;
+import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.core.spi.store.PrivateFiles;
+import org.switchboard.store.Database;
 
 /**
  * Where the registrar keeps its data: the database (JDBC URL and credentials), the key file of the

@@ -1,7 +1,7 @@
 package org.switchboard.registrar;
 
 import java.util.UUID;
-import org.switchboard.registrar.db.Database;
+import org.switchboard.store.Database;
 
 /** Private in-memory H2 databases, migrated, one per call. */
 public final class TestDatabases {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /** Test support: the credentials a phone sends in answer to a digest challenge. */
 public final class DigestAnswer {

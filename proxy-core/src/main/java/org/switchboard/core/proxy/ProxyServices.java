@@ -3,7 +3,7 @@ package org.switchboard.core.proxy;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.switchboard.core.auth.Authenticator;
-import org.switchboard.core.cdr.CallRecordStore;
+import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.routing.DomainCatalog;

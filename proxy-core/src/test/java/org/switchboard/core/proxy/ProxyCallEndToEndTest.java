@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.cdr.CallRecord;
+import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;

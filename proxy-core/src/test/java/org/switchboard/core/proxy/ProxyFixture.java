@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
-import org.switchboard.core.cdr.CallRecord;
+import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.cdr.InMemoryCallRecordStore;
 import org.switchboard.core.dns.DnsAnswer;
 import org.switchboard.core.dns.DnsLookup;

@@ -24,11 +24,11 @@ import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestContext;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
-import org.switchboard.registrar.binding.Binding;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.RegistrationOutcome;
-import org.switchboard.registrar.digest.CredentialSource;
+import org.switchboard.accounts.digest.CredentialSource;
 
 /**
  * Processes one REGISTER in the order of RFC 3261 §10.3 and answers it through its {@link

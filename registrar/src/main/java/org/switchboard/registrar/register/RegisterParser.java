@@ -10,7 +10,7 @@ import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.transport.Flow;
-import org.switchboard.registrar.binding.Binding;
+import org.switchboard.core.spi.store.Binding;
 
 /**
  * Turns the Contact, Expires, Path and Supported headers of a REGISTER into a {@link

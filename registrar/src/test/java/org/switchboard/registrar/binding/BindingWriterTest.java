@@ -8,8 +8,8 @@ import static org.switchboard.registrar.binding.BindingFixtures.binding;
 import static org.switchboard.registrar.binding.BindingFixtures.instance;
 import static org.switchboard.registrar.binding.BindingFixtures.outbound;
 
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.registrar.TestClock;
-import org.switchboard.registrar.TestDatabases;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.db.StoreException;
+import org.switchboard.store.Database;
+import org.switchboard.registrar.TestDatabases;
+import org.switchboard.store.bindings.JdbcBindingStore;
 
 class BindingWriterTest {
     private final TestClock clock = new TestClock();

@@ -23,11 +23,11 @@ import org.switchboard.core.message.SipResponse;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.bruteforce.BanLiftRequests;
-import org.switchboard.registrar.bruteforce.BruteForcePolicy;
-import org.switchboard.registrar.bruteforce.Cidr;
-import org.switchboard.registrar.bruteforce.JdbcBanStore;
-import org.switchboard.registrar.db.Database;
+import org.switchboard.accounts.bruteforce.BanLiftRequests;
+import org.switchboard.accounts.bruteforce.BruteForcePolicy;
+import org.switchboard.accounts.bruteforce.Cidr;
+import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.store.Database;
 
 /** Commit grouping, restart durability and brute-force bans, end to end over UDP. */
 class RegistrarLifecycleTest {

@@ -22,7 +22,7 @@ import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.registrar.RegistrarStorage;
 import org.switchboard.registrar.TestClock;
 import org.switchboard.registrar.binding.CountingBindingStore;
-import org.switchboard.registrar.db.Database;
+import org.switchboard.store.Database;
 
 /**
  * A {@link Registrar} behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with

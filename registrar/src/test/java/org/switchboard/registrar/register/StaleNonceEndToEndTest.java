@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * RFC 7616 §3.3 over real sockets: right credentials with a nonce that is no longer good (expired,

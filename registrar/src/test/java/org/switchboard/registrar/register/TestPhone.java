@@ -18,7 +18,7 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * A small SIP phone for tests: sends REGISTERs over UDP from its own loopback socket and answers

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * The validated bootstrap configuration of one server. Construction rejects values the server

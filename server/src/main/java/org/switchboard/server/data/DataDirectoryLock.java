@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.registrar.PrivateFiles;
+import org.switchboard.core.spi.store.PrivateFiles;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**

@@ -10,11 +10,11 @@ import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.PhoneSettingsModel.BusyLampKey;
 import org.switchboard.pnp.settings.PhoneSettingsModel.DirectoryEntry;
 import org.switchboard.pnp.settings.PhoneSettingsModel.Line;
-import org.switchboard.registrar.devices.Device;
-import org.switchboard.registrar.devices.DeviceLine;
-import org.switchboard.registrar.devices.DeviceRegistry;
-import org.switchboard.registrar.directory.User;
-import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.core.spi.store.Device;
+import org.switchboard.core.spi.store.DeviceLine;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.core.spi.store.User;
+import org.switchboard.accounts.directory.UserDirectory;
 
 /**
  * Builds the settings of an assigned phone: one SIP account per assigned line (user name, display

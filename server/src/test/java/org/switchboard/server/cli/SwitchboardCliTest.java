@@ -23,8 +23,8 @@ import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
-import org.switchboard.registrar.devices.ExtensionRange;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.server.config.PnpAssignment;
 import picocli.CommandLine;
 

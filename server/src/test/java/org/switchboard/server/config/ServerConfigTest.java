@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 
 class ServerConfigTest {
 

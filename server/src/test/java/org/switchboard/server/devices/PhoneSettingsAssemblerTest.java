@@ -13,14 +13,14 @@ import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.ProvisioningLinks;
 import org.switchboard.pnp.settings.SettingsRenderer;
 import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.devices.DeviceRegistry;
-import org.switchboard.registrar.devices.JdbcDeviceStore;
-import org.switchboard.registrar.devices.Sighting;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.PasswordVault;
-import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.store.Database;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.store.devices.JdbcDeviceStore;
+import org.switchboard.core.spi.store.Sighting;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
+import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.accounts.directory.UserDirectory;
 
 /** The firmware image an admin set for a model reaches the settings of that model's phones. */
 class PhoneSettingsAssemblerTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.MulticastConfig;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;

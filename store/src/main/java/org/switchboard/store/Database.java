@@ -1,0 +1,154 @@
+package org.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.BlockingExecutor;
+import org.switchboard.core.spi.store.StoreException;
+
+/**
+ * A connection pool (HikariCP) on the registrar database, with the schema migrated (Flyway, scripts
+ * in {@code db/migration} on the class path) before {@link #open} returns.
+ *
+ * <p>H2 is the embedded default ({@link #h2FileUrl}); any JDBC URL whose driver is on the class path
+ * works, so PostgreSQL needs only its driver. <b>Threading:</b> every method blocks (network or
+ * disk); call them from the {@link BlockingExecutor}, never on an event loop. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String DATABASE_FILE = "switchboard";
+
+    /**
+     * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces
+     * it to the disk, so a killed process or a power cut loses commits it acknowledged. {@code
+     * CHECKPOINT SYNC} writes the store and forces it (FileChannel.force). Other databases (PostgreSQL
+     * with its default synchronous_commit) are durable at commit and need nothing more.
+     */
+    private static final String H2_SYNC = "CHECKPOINT SYNC";
+
+    private final HikariDataSource pool;
+    /** What makes a commit durable, run after it; null when the commit already is. */
+    private final String syncAfterCommit;
+
+    private Database(HikariDataSource pool, String syncAfterCommit) {
+        this.pool = pool;
+        this.syncAfterCommit = syncAfterCommit;
+    }
+
+    /**
+     * The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. H2
+     * writes no trace file of its own ({@code TRACE_LEVEL_FILE=0}): its errors reach us as exceptions,
+     * which are logged, and a trace file would be created with the process's default permissions,
+     * readable by others, in the owner-only data directory.
+     */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE)
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    }
+
+    /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */
+    public static String h2MemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * Opens the pool and migrates the schema to the latest version.
+     *
+     * @param poolSize the most connections held; match the blocking executor's thread count
+     * @throws StoreException if the database cannot be reached or a migration fails
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("switchboard-db");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try {
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            LOG.info("Database {} ready at schema version {} ({} migrations applied)", redact(jdbcUrl),
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("Cannot migrate the database schema: " + e.getMessage(), e);
+        }
+        return new Database(pool, jdbcUrl.startsWith("jdbc:h2:file:") ? H2_SYNC : null);
+    }
+
+    private static String redact(String jdbcUrl) {
+        int semicolon = jdbcUrl.indexOf(';');
+        int query = jdbcUrl.indexOf('?');
+        int cut = semicolon < 0 ? query : query < 0 ? semicolon : Math.min(semicolon, query);
+        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. Blocks. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws (the
+     * exception is rethrown, an {@link SQLException} wrapped in {@link StoreException}). Blocks.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts every commit made so far on stable storage, where it survives a killed process and a power
+     * cut (nothing to do for a database that is durable at commit): for changes acknowledged to
+     * someone. Blocks.
+     */
+    public void force() {
+        if (syncAfterCommit != null) {
+            withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(syncAfterCommit);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,13 @@
+package org.switchboard.store;
+
+import java.util.UUID;
+
+/** Private in-memory H2 databases, migrated, one per call. */
+public final class TestDatabases {
+    private TestDatabases() {
+    }
+
+    public static Database inMemory() {
+        return Database.open(Database.h2MemoryUrl("test-" + UUID.randomUUID()), "sa", "", 2);
+    }
+}
