@@ -6,24 +6,33 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.spi.service.BlockingExecutor;
 import org.switchboard.core.spi.store.StoreException;
 
 /**
- * A connection pool (HikariCP) on the registrar database, with the schema migrated (Flyway, scripts
- * in {@code db/migration} on the class path) before {@link #open} returns.
+ * A connection pool (HikariCP) on the server's database, with the schema migrated (Flyway, scripts
+ * in one folder per owning feature under {@code db/migration} on the class path, {@link
+ * #MIGRATIONS}) before {@link #open} returns.
  *
  * <p>H2 is the embedded default ({@link #h2FileUrl}); any JDBC URL whose driver is on the class path
  * works, so PostgreSQL needs only its driver. <b>Threading:</b> every method blocks (network or
- * disk); call them from the {@link BlockingExecutor}, never on an event loop. Thread-safe.
+ * disk); call them from a blocking executor, never on an event loop. Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String DATABASE_FILE = "switchboard";
+    /**
+     * The migrations, one folder per feature that owns the tables. Versions are unique across them
+     * and each script keeps the version, description and content it had when it was first applied
+     * (Flyway checks all three), so moving a script between folders changes nothing for a database.
+     */
+    public static final List<String> MIGRATIONS = List.of("classpath:db/migration/accounts",
+            "classpath:db/migration/bindings", "classpath:db/migration/bans", "classpath:db/migration/devices",
+            "classpath:db/migration/calls");
 
     /**
      * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces
@@ -78,7 +87,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS.toArray(String[]::new)).load()
+                    .migrate();
             LOG.info("Database {} ready at schema version {} ({} migrations applied)", redact(jdbcUrl),
                     result.targetSchemaVersion, result.migrationsExecuted);
         } catch (RuntimeException e) {

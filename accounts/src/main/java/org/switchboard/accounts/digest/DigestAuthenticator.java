@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.accounts.bruteforce.BruteForceGuard;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
@@ -20,7 +21,6 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.spi.store.Ban;
-import org.switchboard.accounts.bruteforce.BruteForceGuard;
 
 /**
  * Digest authentication of our users' requests (RFC 3261 §22, RFC 7616, RFC 8760) with qop=auth,

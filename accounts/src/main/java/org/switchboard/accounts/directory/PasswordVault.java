@@ -22,6 +22,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.SecretVault;
 
 /**
  * Encrypts SIP passwords for storage with AES-256-GCM, so that a copy of the database alone reveals
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * user's address) is authenticated with it, so a ciphertext copied to another user does not
  * decrypt. Thread-safe; {@link #open} blocks on file I/O, the other methods are CPU only.
  */
-public final class PasswordVault {
+public final class PasswordVault implements SecretVault {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordVault.class);
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
@@ -121,6 +122,7 @@ public final class PasswordVault {
      *
      * @return the sealed value, Base64
      */
+    @Override
     public String encrypt(String password, String context) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
@@ -142,6 +144,7 @@ public final class PasswordVault {
      *
      * @throws IllegalArgumentException if it was sealed with another key or context, or altered
      */
+    @Override
     public String decrypt(String sealed, String context) {
         byte[] in = Base64.getDecoder().decode(sealed);
         if (in.length < 1 + IV_BYTES + TAG_BITS / 8 || in[0] != VERSION) {

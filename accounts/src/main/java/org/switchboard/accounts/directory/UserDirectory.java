@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.digest.CredentialSource;
 import org.switchboard.accounts.digest.DigestSecrets;
-import org.switchboard.core.spi.store.DirectoryException.Reason;
+import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.service.UserAccounts;
 import org.switchboard.core.spi.store.DirectoryException;
+import org.switchboard.core.spi.store.DirectoryException.Reason;
 import org.switchboard.core.spi.store.DirectoryRules;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.DomainStore;
@@ -24,7 +26,7 @@ import org.switchboard.core.spi.store.UserStore;
  * <p>Errors the admin can fix are {@link DirectoryException}s naming the problem. <b>Every method
  * blocks</b> on the stores; call from the blocking executor. Thread-safe (no state of its own).
  */
-public final class UserDirectory implements CredentialSource {
+public final class UserDirectory implements CredentialSource, UserAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
     private final DomainStore domains;
@@ -64,6 +66,7 @@ public final class UserDirectory implements CredentialSource {
         LOG.info("Domain {} removed", domain);
     }
 
+    @Override
     public List<Domain> domains() {
         return domains.list();
     }
@@ -84,11 +87,13 @@ public final class UserDirectory implements CredentialSource {
     }
 
     /** Adds an enabled user with a generated password, which is returned once. */
+    @Override
     public NewCredentials addUserWithGeneratedPassword(String domain, String name, String displayName) {
         String password = generator.generate();
         return new NewCredentials(addUser(domain, name, displayName, password), password);
     }
 
+    @Override
     public void removeUser(String domain, String name) {
         User key = new User(domain, name, null, true);
         if (!users.remove(key.domain(), key.name())) {
@@ -99,6 +104,7 @@ public final class UserDirectory implements CredentialSource {
     }
 
     /** The users of a domain sorted by name; {@link Reason#UNKNOWN_DOMAIN} if there is no such domain. */
+    @Override
     public List<User> users(String domain) {
         String d = DirectoryRules.domain(domain);
         if (!domains.exists(d)) {
@@ -107,6 +113,7 @@ public final class UserDirectory implements CredentialSource {
         return users.list(d);
     }
 
+    @Override
     public Optional<User> user(String domain, String name) {
         return users.find(DirectoryRules.domain(domain), name).map(StoredUser::user);
     }
@@ -141,6 +148,7 @@ public final class UserDirectory implements CredentialSource {
     }
 
     /** The clear-text SIP password, for phone provisioning. */
+    @Override
     public String password(String domain, String name) {
         User key = new User(domain, name, null, true);
         StoredUser stored = users.find(key.domain(), key.name()).orElseThrow(() -> unknownUser(key));

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.spi.store.Ban;
 import org.switchboard.accounts.TestClock;
+import org.switchboard.core.spi.store.Ban;
 
 class BruteForceGuardTest {
     private final TestClock clock = new TestClock();

@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.switchboard.accounts.TestClock;
+import org.switchboard.accounts.bruteforce.BruteForceGuard;
+import org.switchboard.accounts.bruteforce.BruteForcePolicy;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.accounts.TestClock;
-import org.switchboard.accounts.bruteforce.BruteForceGuard;
-import org.switchboard.accounts.bruteforce.BruteForcePolicy;
 
 class DigestAuthenticatorTest {
     private static final String DOMAIN = "example.com";

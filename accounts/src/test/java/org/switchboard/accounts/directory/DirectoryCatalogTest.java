@@ -8,10 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.TestDatabases;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.spi.store.User;
 import org.switchboard.store.Database;
-import org.switchboard.accounts.TestDatabases;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 

@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.accounts.directory.NewCredentials;
-import org.switchboard.accounts.directory.PasswordGenerator;
-import org.switchboard.accounts.directory.PasswordVault;
-import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.service.SecretVault;
+import org.switchboard.core.spi.service.UserAccounts;
 import org.switchboard.core.spi.store.Device;
 import org.switchboard.core.spi.store.DeviceException;
 import org.switchboard.core.spi.store.DeviceLine;
@@ -29,10 +29,10 @@ import org.switchboard.core.spi.store.User;
  * The phone inventory as the CLI, the web admin and provisioning use it: records phones that ask
  * for their settings, assigns users to their lines, and keeps each phone's web admin password.
  *
- * <p>The admin password is generated once, when the device record is created (16 characters, see
- * {@link PasswordGenerator}), and stored encrypted with the {@link PasswordVault} bound to the
- * device, like SIP passwords; it stays the same across provisionings and is rotated by removing
- * and re-adding the device.
+ * <p>The admin password is generated once, when the device record is created (by the password
+ * source the server wires in, the accounts' generator), and stored encrypted with the {@link
+ * SecretVault} bound to the device, like SIP passwords; it stays the same across provisionings
+ * and is rotated by removing and re-adding the device.
  *
  * <p>Errors the admin can fix are {@link DeviceException}s or {@link DirectoryException}s naming
  * the problem. <b>Every method blocks</b> on the database; call from a blocking executor or the
@@ -46,15 +46,22 @@ public final class DeviceRegistry {
     private static final int MAX_URL_LENGTH = 2048;
 
     private final DeviceStore store;
-    private final UserDirectory users;
-    private final PasswordVault vault;
+    private final UserAccounts users;
+    private final SecretVault vault;
+    private final Supplier<String> passwords;
     private final Clock clock;
-    private final PasswordGenerator generator = new PasswordGenerator();
 
-    public DeviceRegistry(DeviceStore store, UserDirectory users, PasswordVault vault, Clock clock) {
+    /**
+     * @param users the users phones' lines are assigned to
+     * @param vault encrypts the phones' web admin passwords for the store
+     * @param passwords makes a new web admin password for each new phone
+     */
+    public DeviceRegistry(DeviceStore store, UserAccounts users, SecretVault vault, Supplier<String> passwords,
+            Clock clock) {
         this.store = store;
         this.users = users;
         this.vault = vault;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -253,7 +260,7 @@ public final class DeviceRegistry {
     }
 
     private String sealedAdminPassword(String mac) {
-        return vault.encrypt(generator.generate(), vaultContext(mac));
+        return vault.encrypt(passwords.get(), vaultContext(mac));
     }
 
     /** Binds the ciphertext to the device, so it does not decrypt as a user's password or another device's. */

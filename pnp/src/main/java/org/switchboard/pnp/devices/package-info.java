@@ -1,8 +1,9 @@
 /**
- * The phone inventory: devices (by MAC) that announced themselves by plug-and-play or that an
- * admin registered, and the users assigned to their lines. {@link
- * org.switchboard.core.spi.store.DeviceStore} keeps them; {@link
- * org.switchboard.pnp.devices.DeviceRegistry} is what the CLI and provisioning call. Every
- * operation blocks on the database.
+ * The phone inventory: {@link org.switchboard.pnp.devices.DeviceRegistry} records phones, assigns
+ * users to their lines and keeps their web admin passwords; {@link
+ * org.switchboard.pnp.devices.StoreDeviceInventory} offers it to the plug-and-play plugin and
+ * applies the policy for discovered phones; {@link org.switchboard.pnp.devices.PhoneSettingsAssembler}
+ * builds a phone's settings from its device record and the users. Everything here blocks on the
+ * store.
  */
 package org.switchboard.pnp.devices;

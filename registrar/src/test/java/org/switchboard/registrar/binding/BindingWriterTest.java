@@ -25,9 +25,9 @@ import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.registrar.TestClock;
+import org.switchboard.registrar.TestDatabases;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 import org.switchboard.store.Database;
-import org.switchboard.registrar.TestDatabases;
 import org.switchboard.store.bindings.JdbcBindingStore;
 
 class BindingWriterTest {

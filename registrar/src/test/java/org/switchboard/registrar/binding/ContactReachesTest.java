@@ -15,8 +15,8 @@ import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.registrar.TestClock;
-import org.switchboard.store.Database;
 import org.switchboard.registrar.TestDatabases;
+import org.switchboard.store.Database;
 import org.switchboard.store.bindings.JdbcBindingStore;
 
 /**

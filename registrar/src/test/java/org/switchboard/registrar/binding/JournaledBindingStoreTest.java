@@ -21,8 +21,8 @@ import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.core.spi.store.StoreException;
-import org.switchboard.store.Database;
 import org.switchboard.registrar.TestDatabases;
+import org.switchboard.store.Database;
 import org.switchboard.store.bindings.JdbcBindingStore;
 
 class JournaledBindingStoreTest {

@@ -6,20 +6,21 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.IntSupplier;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.core.spi.store.BanStore;
-import org.switchboard.store.bans.JdbcBanStore;
-import org.switchboard.store.calls.JdbcCallRecordStore;
-import org.switchboard.store.Database;
-import org.switchboard.core.spi.store.StoreException;
-import org.switchboard.core.spi.store.DeviceException;
-import org.switchboard.pnp.devices.DeviceRegistry;
-import org.switchboard.store.devices.JdbcDeviceStore;
-import org.switchboard.core.spi.store.DirectoryException;
+import org.switchboard.accounts.directory.PasswordGenerator;
+import org.switchboard.accounts.directory.PasswordVault;
 import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.store.BanStore;
+import org.switchboard.core.spi.store.DeviceException;
+import org.switchboard.core.spi.store.DirectoryException;
+import org.switchboard.core.spi.store.StoreException;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.server.data.Storage;
+import org.switchboard.store.Database;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
-import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.store.calls.JdbcCallRecordStore;
+import org.switchboard.store.devices.JdbcDeviceStore;
 
 /**
  * The data directory opened for one admin command: database, user directory, phone inventory,
@@ -66,7 +67,7 @@ final class AdminSession implements AutoCloseable {
      * when a running server holds the database.
      */
     static int run(Path dataDir, PrintWriter err, Work work, IntSupplier whileServerRuns) {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        Storage storage = Storage.inDataDir(dataDir);
         Database database;
         try {
             // Flyway holds one connection for its lock while it migrates on another
@@ -95,7 +96,8 @@ final class AdminSession implements AutoCloseable {
     private static AdminSession open(Database database, PasswordVault vault) {
         UserDirectory directory = new UserDirectory(new JdbcDomainStore(database), new JdbcUserStore(database), vault);
         return new AdminSession(database, directory, new JdbcBanStore(database),
-                new DeviceRegistry(new JdbcDeviceStore(database), directory, vault, Clock.systemUTC()));
+                new DeviceRegistry(new JdbcDeviceStore(database), directory, vault, new PasswordGenerator()::generate,
+                        Clock.systemUTC()));
     }
 
     private static boolean lockedByServer(Throwable e) {

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.core.spi.store.Ban;
 import org.switchboard.accounts.bruteforce.BanLiftRequests;
 import org.switchboard.accounts.bruteforce.Cidr;
+import org.switchboard.core.spi.store.Ban;
+import org.switchboard.server.data.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +100,7 @@ public final class BanCommand {
         }
 
         private static int liftInRunningServer(Path dataDir, InetAddress address, PrintWriter out, PrintWriter err) {
-            BanLiftRequests requests = new BanLiftRequests(RegistrarStorage.inDataDir(dataDir).banLiftDir());
+            BanLiftRequests requests = new BanLiftRequests(Storage.inDataDir(dataDir).banLiftDir());
             String host = address.getHostAddress();
             try {
                 Optional<String> outcome = requests.awaitOutcome(requests.submit(address), SERVER_ANSWER);

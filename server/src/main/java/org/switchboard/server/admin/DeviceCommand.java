@@ -12,8 +12,8 @@ import org.switchboard.core.spi.store.DeviceLine;
 import org.switchboard.core.spi.store.DeviceMacs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -10,9 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * The validated bootstrap configuration of one server. Construction rejects values the server

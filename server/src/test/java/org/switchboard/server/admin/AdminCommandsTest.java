@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.server.TestClock;
-import org.switchboard.core.spi.store.Ban;
 import org.switchboard.accounts.bruteforce.BanLiftRequests;
-import org.switchboard.store.bans.JdbcBanStore;
-import org.switchboard.store.Database;
+import org.switchboard.core.spi.store.Ban;
 import org.switchboard.core.spi.store.Device;
+import org.switchboard.server.TestClock;
+import org.switchboard.server.data.Storage;
+import org.switchboard.store.Database;
+import org.switchboard.store.bans.JdbcBanStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -174,7 +174,7 @@ class AdminCommandsTest {
     void devicesAreAssignedListedAndRemoved() {
         run("domain", "add", "example.com");
         run("user", "add", "201@example.com", "--password", "alice-secret-1");
-        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+        try (Database db = Storage.inDataDir(dataDir).openDatabase(2)) {
             new JdbcDeviceStore(db).add(new Device("000413a1b2c3", "snom", "snomD785", "10.1.159.12", "192.0.2.10",
                     clock.instant(), clock.instant().plusSeconds(60), null, List.of()), "unused");
         }
@@ -226,7 +226,7 @@ class AdminCommandsTest {
         assertThat(run("device", "firmware", "snomD715", "--clear").out())
                 .isEqualTo("Firmware for model snomD715 cleared\n");
         assertThat(run("device", "firmware").out()).isEqualTo("snomD785  https://fw.example.com/D785-new.bin\n");
-        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+        try (Database db = Storage.inDataDir(dataDir).openDatabase(2)) {
             assertThat(new JdbcDeviceStore(db).firmwareUrl("snomD785")).contains("https://fw.example.com/D785-new.bin");
         }
     }
@@ -253,7 +253,7 @@ class AdminCommandsTest {
     void savedBansAreListedAndLifted() {
         run("domain", "list");
         Instant now = clock.instant();
-        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+        try (Database db = Storage.inDataDir(dataDir).openDatabase(2)) {
             new JdbcBanStore(db).replaceAll(List.of(
                     new Ban(InetAddress.getLoopbackAddress(), now, now.plus(Duration.ofHours(1)), "10 failures"),
                     new Ban(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 9}), now.minusSeconds(7200),
@@ -275,7 +275,7 @@ class AdminCommandsTest {
         Process server = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 HoldDataDir.class.getName(), dataDir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<InetAddress> asked = new CopyOnWriteArrayList<>();
-        BanLiftRequests requests = new BanLiftRequests(RegistrarStorage.inDataDir(dataDir).banLiftDir());
+        BanLiftRequests requests = new BanLiftRequests(Storage.inDataDir(dataDir).banLiftDir());
         Thread runningServer = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 requests.takeAll(source -> asked.add(source) && source.getHostAddress().equals("192.0.2.7"));

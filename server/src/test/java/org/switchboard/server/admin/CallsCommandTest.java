@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecord.Hangup;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.store.calls.JdbcCallRecordStore;
+import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
+import org.switchboard.store.calls.JdbcCallRecordStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +45,7 @@ class CallsCommandTest {
     }
 
     private void saveCalls(int count) {
-        try (Database db = RegistrarStorage.inDataDir(dataDir).openDatabase(2)) {
+        try (Database db = Storage.inDataDir(dataDir).openDatabase(2)) {
             JdbcCallRecordStore store = new JdbcCallRecordStore(db);
             for (int i = 0; i < count; i++) {
                 Instant start = T0.plusSeconds(60L * i);

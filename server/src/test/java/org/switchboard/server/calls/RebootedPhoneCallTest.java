@@ -12,15 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.store.Database;
-import org.switchboard.accounts.digest.DigestAlgorithm;
-import org.switchboard.store.accounts.JdbcDomainStore;
-import org.switchboard.store.accounts.JdbcUserStore;
-import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.server.Components;
 import org.switchboard.server.FreePorts;
 import org.switchboard.server.config.GuardSettings;
@@ -28,7 +24,11 @@ import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.store.Database;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
 
 /**
  * Phones that reboot without unregistering, scripted over real UDP against the in-process server
@@ -53,7 +53,7 @@ class RebootedPhoneCallTest {
 
     @BeforeEach
     void createUsers() {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        Storage storage = Storage.inDataDir(dataDir);
         try (Database db = storage.openDatabase(2)) {
             UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
                     storage.openVault());

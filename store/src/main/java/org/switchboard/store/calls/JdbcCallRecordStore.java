@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
-import org.switchboard.store.Database;
 import org.switchboard.core.spi.store.StoreException;
+import org.switchboard.store.Database;
 
 /**
  * Call records in the {@code call_records} table of the registrar {@link Database}. {@link

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.store.Database;
 import org.switchboard.store.TestClock;
 import org.switchboard.store.TestDatabases;
-import org.switchboard.store.Database;
 
 class CallRecordRetentionTest {
     private final Database db = TestDatabases.inMemory();

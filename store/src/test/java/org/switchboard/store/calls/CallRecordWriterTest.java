@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.spi.store.CallRecord;
-import org.switchboard.store.TestDatabases;
 import org.switchboard.store.Database;
+import org.switchboard.store.TestDatabases;
 
 class CallRecordWriterTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");

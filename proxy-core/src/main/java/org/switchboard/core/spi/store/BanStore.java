@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Bans kept across restarts, even a killed process: the running server holds bans in its brute-force
- * guard, saves each here as it is made or lifted and restores them when it starts; the command line lists and lifts them while the server is stopped. <b>Every method
- * blocks</b> (database I/O). Thread-safe.
+ * guard, saves each here as it is made or lifted and restores them when it starts; the command line
+ * lists and lifts them while the server is stopped. <b>Every method blocks</b> (database I/O).
+ * Thread-safe.
  */
 public interface BanStore {
 

@@ -1,7 +1,7 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.switchboard.registrar.register.RunningRegistrar.DOMAIN;
+import static org.switchboard.server.registrar.RunningRegistrar.DOMAIN;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,18 +16,18 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.AccountsConfig;
+import org.switchboard.accounts.bruteforce.BanLiftRequests;
+import org.switchboard.accounts.bruteforce.BruteForcePolicy;
+import org.switchboard.accounts.bruteforce.Cidr;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.registrar.TestClock;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.accounts.bruteforce.BanLiftRequests;
-import org.switchboard.accounts.bruteforce.BruteForcePolicy;
-import org.switchboard.accounts.bruteforce.Cidr;
-import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.server.TestClock;
+import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
+import org.switchboard.store.bans.JdbcBanStore;
 
 /** Commit grouping, restart durability and brute-force bans, end to end over UDP. */
 class RegistrarLifecycleTest {
@@ -41,7 +41,7 @@ class RegistrarLifecycleTest {
     @Test
     void concurrentRegistersShareCommits() throws Exception {
         int phones = 16;
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults())) {
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults())) {
             List<TestPhone> all = new ArrayList<>();
             for (int i = 0; i < phones; i++) {
                 all.add(server.phone("30" + i, "password-30" + i));
@@ -71,14 +71,14 @@ class RegistrarLifecycleTest {
     void bindingsSurviveARestartWithTheirRemainingTime() throws IOException {
         TestClock clock = new TestClock();
         AddressOfRecord alice = new AddressOfRecord("201", DOMAIN);
-        try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, RegistrarConfig.defaults(), clock);
+        try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, AccountsConfig.defaults(), clock);
                 TestPhone phone = server.phone("201", "alice-secret-1")) {
             assertThat(phone.register().contact("<" + phone.contact() + ">").sendAuthenticated().statusCode())
                     .isEqualTo(200);
         }
         clock.advance(Duration.ofSeconds(600));
 
-        try (RunningRegistrar restarted = RunningRegistrar.inDataDir(dir, RegistrarConfig.defaults(), clock);
+        try (RunningRegistrar restarted = RunningRegistrar.inDataDir(dir, AccountsConfig.defaults(), clock);
                 TestPhone phone = new TestPhone(restarted.address(), "201", DOMAIN, "alice-secret-1")) {
             List<RegisteredContact> contacts = restarted.registrar.locationService().lookup(alice);
             assertThat(contacts).hasSize(1);
@@ -93,7 +93,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void aWrongPasswordLoopBlocksOnlyThatUserFromTheOfficeAddressAndOnlyForAWhile() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults()
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults()
                         .withBruteForce(THREE_STRIKES));
                 TestPhone misconfigured = server.phone("201", "alice-secret-1");
                 TestPhone neighbour = server.phone("202", "bob-secret-22")) {
@@ -105,7 +105,7 @@ class RegistrarLifecycleTest {
             }
 
             assertThat(statuses).containsExactly(401, 401, 403, 403);
-            assertThat(server.registrar.bruteForceGuard().bans()).isEmpty();
+            assertThat(server.accounts.bruteForceGuard().bans()).isEmpty();
             assertThat(neighbour.register().contact("<" + neighbour.contact() + ">").sendAuthenticated().statusCode())
                     .as("another phone behind the same address").isEqualTo(200);
 
@@ -120,7 +120,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void guessingAcrossUsersBansTheSource() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults()
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults()
                         .withBruteForce(THREE_STRIKES));
                 TestPhone p201 = server.phone("201", "alice-secret-1");
                 TestPhone p202 = server.phone("202", "bob-secret-22");
@@ -132,7 +132,7 @@ class RegistrarLifecycleTest {
             }
 
             assertThat(statuses).containsExactly(401, 401, 403);
-            assertThat(server.registrar.bruteForceGuard().bans()).singleElement().satisfies(ban -> {
+            assertThat(server.accounts.bruteForceGuard().bans()).singleElement().satisfies(ban -> {
                 assertThat(ban.source()).isEqualTo(InetAddress.getLoopbackAddress());
                 assertThat(ban.reason()).startsWith("3 different users failed to authenticate from this address");
             });
@@ -141,7 +141,7 @@ class RegistrarLifecycleTest {
 
     @Test
     void aTrustedNetworkIsNeverBanned() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults()
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults()
                         .withBruteForce(THREE_STRIKES).withTrustedNetworks(List.of(Cidr.parse("127.0.0.0/8"))));
                 TestPhone phone = server.phone("201", "alice-secret-1")) {
             phone.password = "typo-typo";
@@ -149,52 +149,52 @@ class RegistrarLifecycleTest {
                 assertThat(phone.register().contact("<" + phone.contact() + ">").sendAuthenticated().statusCode())
                         .isEqualTo(401);
             }
-            assertThat(server.registrar.bruteForceGuard().bans()).isEmpty();
+            assertThat(server.accounts.bruteForceGuard().bans()).isEmpty();
         }
     }
 
     @Test
     void aBanIsSavedWhenItIsMadeAndRestoredAtStart() throws Exception {
         TestClock clock = new TestClock();
-        RegistrarConfig config = RegistrarConfig.defaults().withBruteForce(THREE_STRIKES);
+        AccountsConfig config = AccountsConfig.defaults().withBruteForce(THREE_STRIKES);
         try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, config, clock)) {
             guessAcrossUsers(server);
 
             // the same JVM may open the embedded database a second time: what a killed server leaves behind
-            try (Database db = RegistrarStorage.inDataDir(dir).openDatabase(2)) {
+            try (Database db = Storage.inDataDir(dir).openDatabase(2)) {
                 JdbcBanStore saved = new JdbcBanStore(db);
                 awaitTrue("the ban saved while the server runs", () -> saved.load().size() == 1);
             }
         }
         try (RunningRegistrar restarted = RunningRegistrar.inDataDir(dir, config, clock)) {
-            assertThat(restarted.registrar.bruteForceGuard().bans()).hasSize(1);
+            assertThat(restarted.accounts.bruteForceGuard().bans()).hasSize(1);
         }
     }
 
     @Test
     void aBanIsLiftedInTheRunningServerThroughTheDataDirectory() throws Exception {
         TestClock clock = new TestClock();
-        RegistrarConfig config = RegistrarConfig.defaults().withBruteForce(THREE_STRIKES);
+        AccountsConfig config = AccountsConfig.defaults().withBruteForce(THREE_STRIKES);
         try (RunningRegistrar server = RunningRegistrar.inDataDir(dir, config, clock)) {
             guessAcrossUsers(server);
-            BanLiftRequests requests = new BanLiftRequests(RegistrarStorage.inDataDir(dir).banLiftDir());
+            BanLiftRequests requests = new BanLiftRequests(Storage.inDataDir(dir).banLiftDir());
 
             String id = requests.submit(InetAddress.getLoopbackAddress());
 
             assertThat(requests.awaitOutcome(id, Duration.ofSeconds(10))).contains(BanLiftRequests.LIFTED);
-            assertThat(server.registrar.bruteForceGuard().bans()).isEmpty();
+            assertThat(server.accounts.bruteForceGuard().bans()).isEmpty();
             try (TestPhone phone = server.phone("201", "secret-of-201")) {
                 assertThat(phone.register().contact("<" + phone.contact() + ">").sendAuthenticated().statusCode())
                         .isEqualTo(200);
             }
             String again = requests.submit(InetAddress.getLoopbackAddress());
             assertThat(requests.awaitOutcome(again, Duration.ofSeconds(10))).contains(BanLiftRequests.NO_BAN);
-            try (var left = Files.list(RegistrarStorage.inDataDir(dir).banLiftDir())) {
+            try (var left = Files.list(Storage.inDataDir(dir).banLiftDir())) {
                 assertThat(left).as("requests and outcomes cleaned up").isEmpty();
             }
         }
         try (RunningRegistrar restarted = RunningRegistrar.inDataDir(dir, config, clock)) {
-            assertThat(restarted.registrar.bruteForceGuard().bans()).as("the lift was saved").isEmpty();
+            assertThat(restarted.accounts.bruteForceGuard().bans()).as("the lift was saved").isEmpty();
         }
     }
 
@@ -206,7 +206,7 @@ class RegistrarLifecycleTest {
                 guess.register().contact("<" + guess.contact() + ">").sendAuthenticated();
             }
         }
-        assertThat(server.registrar.bruteForceGuard().bans()).hasSize(1);
+        assertThat(server.accounts.bruteForceGuard().bans()).hasSize(1);
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {

@@ -1,4 +1,4 @@
-package org.switchboard.pnp.devices;
+package org.switchboard.server.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.directory.PasswordGenerator;
 import org.switchboard.accounts.directory.PasswordVault;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.spi.store.Device;
@@ -18,32 +20,36 @@ import org.switchboard.core.spi.store.DeviceException;
 import org.switchboard.core.spi.store.DeviceLine;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.Sighting;
-import org.switchboard.pnp.ManualClock;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.server.TestClock;
 import org.switchboard.store.Database;
-import org.switchboard.pnp.TestDatabases;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 
-/** The inventory over a migrated in-memory database: discovery, assignment, auto-assignment, removal. */
+/**
+ * The inventory as the server wires it, over the real user directory and a migrated in-memory
+ * database: discovery, assignment, auto-assignment, removal.
+ */
 class DeviceRegistryTest {
     private static final Instant T0 = Instant.parse("2025-01-01T12:00:00Z");
 
     @TempDir
     Path dataDir;
 
-    private final ManualClock clock = new ManualClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private Database db;
     private UserDirectory users;
     private DeviceRegistry devices;
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.inMemory();
+        db = Database.open(Database.h2MemoryUrl("devices-" + UUID.randomUUID()), "sa", "", 2);
         PasswordVault vault = PasswordVault.open(dataDir.resolve("key"));
         users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), vault);
         users.addDomain("example.com");
-        devices = new DeviceRegistry(new JdbcDeviceStore(db), users, vault, clock);
+        devices = new DeviceRegistry(new JdbcDeviceStore(db), users, vault, new PasswordGenerator()::generate, clock);
     }
 
     @AfterEach

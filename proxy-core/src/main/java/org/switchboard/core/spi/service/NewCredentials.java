@@ -1,4 +1,4 @@
-package org.switchboard.accounts.directory;
+package org.switchboard.core.spi.service;
 
 import org.switchboard.core.spi.store.User;
 

@@ -1,7 +1,7 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.switchboard.registrar.register.RunningRegistrar.DOMAIN;
+import static org.switchboard.server.registrar.RunningRegistrar.DOMAIN;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -14,12 +14,12 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipMessage;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.RegistrarConfig;
 
 /**
  * Issue 12 item 4 within dialogs, with the real registrar and proxy over real sockets: a request
@@ -33,7 +33,7 @@ class PhoneOnThisHostEndToEndTest {
 
     @Test
     void inDialogRequestsFromAStrangerReachAPortOfThisHostOnlyWhileAPhoneIsRegisteredThere() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults(), true);
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults(), true);
                 TestPhone phone = server.phone("201", "phone-secret-1");
                 Socket stranger = new Socket(); Socket pbx = new Socket()) {
             assertThat(phone.register().contact("<" + phone.contact() + ">").sendAuthenticated().statusCode())

@@ -1,7 +1,7 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.switchboard.registrar.register.RunningRegistrar.DOMAIN;
+import static org.switchboard.server.registrar.RunningRegistrar.DOMAIN;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.AccountsConfig;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * RFC 7616 §3.3 over real sockets: right credentials with a nonce that is no longer good (expired,
@@ -34,7 +34,7 @@ class StaleNonceEndToEndTest {
 
     @Test
     void registerWithAnExpiredNonceAndTheRightPasswordGetsAStaleChallenge() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults());
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults());
                 TestPhone alice = server.phone("201", "alice-secret-1")) {
             alice.learn(alice.register().contact("<" + alice.contact() + ">").send());
             server.clock.advance(PAST_VALIDITY);
@@ -58,11 +58,11 @@ class StaleNonceEndToEndTest {
     @Test
     void registerWithANonceFromBeforeARestartGetsAStaleChallenge() throws IOException {
         SipResponse oldChallenge;
-        try (RunningRegistrar before = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults());
+        try (RunningRegistrar before = RunningRegistrar.inMemory(dir, AccountsConfig.defaults());
                 TestPhone alice = before.phone("201", "alice-secret-1")) {
             oldChallenge = alice.register().contact("<" + alice.contact() + ">").send();
         }
-        try (RunningRegistrar after = RunningRegistrar.inMemory(otherDir, RegistrarConfig.defaults());
+        try (RunningRegistrar after = RunningRegistrar.inMemory(otherDir, AccountsConfig.defaults());
                 TestPhone alice = after.phone("201", "alice-secret-1")) {
             alice.learn(oldChallenge);
 
@@ -75,7 +75,7 @@ class StaleNonceEndToEndTest {
 
     @Test
     void inviteWithAnExpiredNonceAndTheRightPasswordGetsAStaleProxyChallenge() throws IOException {
-        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults(), true);
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults(), true);
                 TestPhone alice = server.phone("201", "alice-secret-1")) {
             server.phone("202", "bob-secret-22").close();
             SipResponse challenge = alice.sendRequest(invite(alice, 1, null), 1);

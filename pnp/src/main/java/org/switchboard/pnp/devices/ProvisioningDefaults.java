@@ -1,4 +1,4 @@
-package org.switchboard.server.devices;
+package org.switchboard.pnp.devices;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.switchboard.registrar;
+package org.switchboard.server.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,23 +10,22 @@ import org.switchboard.core.spi.store.PrivateFiles;
 import org.switchboard.store.Database;
 
 /**
- * Where the registrar keeps its data: the database (JDBC URL and credentials), the key file of the
+ * Where the server keeps its data: the database (JDBC URL and credentials), the key file of the
  * {@link PasswordVault}, which must stay out of the database, and the directory of the
  * registration journal. Immutable.
  *
  * @param journalDir where binding changes are journaled before the database is written behind
- *     ({@link org.switchboard.registrar.binding.JournaledBindingStore}), or {@code null} to commit
- *     every batch of changes to the database durably
+ *     ({@link org.switchboard.registrar.Persistence#JOURNAL}), or {@code null} for no journal
  * @param dataDir the data directory holding the embedded database, created owner-only if missing,
  *     and where admin commands leave requests for the running server ({@link #banLiftDir()}); or
  *     {@code null} for a database elsewhere (tests, PostgreSQL)
  */
-public record RegistrarStorage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir,
+public record Storage(String jdbcUrl, String user, String password, Path keyFile, Path journalDir,
         Path dataDir) {
     /** The password key file's name in the data directory. */
     public static final String KEY_FILE = "sip-passwords.key";
 
-    public RegistrarStorage {
+    public Storage {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(keyFile, "keyFile");
     }
@@ -42,8 +41,8 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
      * The embedded default: the H2 file {@code switchboard.mv.db}, the key file and the journal in
      * {@code dataDir}.
      */
-    public static RegistrarStorage inDataDir(Path dataDir) {
-        return new RegistrarStorage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
+    public static Storage inDataDir(Path dataDir) {
+        return new Storage(Database.h2FileUrl(dataDir), "sa", "", dataDir.resolve(KEY_FILE),
                 dataDir.resolve(JOURNAL_DIR), dataDir);
     }
 
@@ -83,7 +82,7 @@ public record RegistrarStorage(String jdbcUrl, String user, String password, Pat
 
     @Override
     public String toString() {
-        return "RegistrarStorage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + ", journal "
+        return "Storage[" + jdbcUrl + ", user " + user + ", key file " + keyFile + ", journal "
                 + journalDir + "]";
     }
 }

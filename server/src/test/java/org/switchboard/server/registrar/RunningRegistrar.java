@@ -1,4 +1,4 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.switchboard.accounts.Accounts;
+import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.core.proxy.ProxyServices;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.stack.SipStack;
@@ -19,28 +21,34 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.TransportConfig;
 import org.switchboard.registrar.Registrar;
 import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.TestClock;
-import org.switchboard.registrar.binding.CountingBindingStore;
+import org.switchboard.server.TestClock;
+import org.switchboard.server.data.Features;
+import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
 
 /**
- * A {@link Registrar} behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with
- * its bindings store wrapped in a {@link CountingBindingStore} and a {@link TestClock}; optionally
+ * A {@link Registrar} wired as the server wires it ({@link Features}: accounts and registrar on one
+ * database) behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with its bindings
+ * store wrapped in a {@link CountingBindingStore} and a {@link TestClock}; optionally
  * with the forwarding proxy, which authenticates with the registrar's authenticator.
  */
 final class RunningRegistrar implements AutoCloseable {
     static final String DOMAIN = "example.com";
 
     final TestClock clock;
+    final Features features;
     final Registrar registrar;
+    final Accounts accounts;
     final SipStack stack;
     CountingBindingStore store;
 
-    private RunningRegistrar(RegistrarStorage storage, RegistrarConfig config, TestClock clock, boolean proxy)
-            throws IOException {
+    private RunningRegistrar(Storage storage, AccountsConfig accountsConfig, RegistrarConfig registrarConfig,
+            TestClock clock, boolean proxy) throws IOException {
         this.clock = clock;
-        this.registrar = Registrar.start(storage, config, clock, s -> store = new CountingBindingStore(s));
+        this.features = Features.start(storage, accountsConfig, registrarConfig, clock,
+                s -> store = new CountingBindingStore(s));
+        this.registrar = features.registrar();
+        this.accounts = features.accounts();
         TransportConfig transport = TransportConfig.withListenPoints(List.of(
                 new ListenPoint(Transport.UDP, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))))
                 .withEventLoopThreads(1);
@@ -51,27 +59,30 @@ final class RunningRegistrar implements AutoCloseable {
                 Set.of(), new ServerCapabilities(methods, defaults.accept(), Set.of("path", "outbound")), "Switchboard");
         this.stack = proxy
                 ? new SipStack(stackConfig, registrar.requestProcessors(),
-                        ProxyServices.local(registrar.catalog(), registrar.locationService())
-                                .withAuthenticator(registrar.authenticator()))
+                        ProxyServices.local(accounts.catalog(), registrar.locationService())
+                                .withAuthenticator(accounts.authenticator()))
                 : new SipStack(stackConfig, registrar.requestProcessors());
         stack.start();
     }
 
-    /** In-memory H2, the key file in {@code dir}, domain example.com. */
-    static RunningRegistrar inMemory(Path dir, RegistrarConfig config) throws IOException {
+    /** In-memory H2, bindings written through, the key file in {@code dir}, domain example.com. */
+    static RunningRegistrar inMemory(Path dir, AccountsConfig config) throws IOException {
         return inMemory(dir, config, false);
     }
 
-    /** As {@link #inMemory(Path, RegistrarConfig)}, with the proxy if {@code proxy}. */
-    static RunningRegistrar inMemory(Path dir, RegistrarConfig config, boolean proxy) throws IOException {
-        RegistrarStorage storage = new RegistrarStorage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
-                dir.resolve(RegistrarStorage.KEY_FILE), null, null);
-        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), new TestClock(), proxy);
+    /** As {@link #inMemory(Path, AccountsConfig)}, with the proxy if {@code proxy}. */
+    static RunningRegistrar inMemory(Path dir, AccountsConfig config, boolean proxy) throws IOException {
+        Storage storage = new Storage(Database.h2MemoryUrl("e2e-" + UUID.randomUUID()), "sa", "",
+                dir.resolve(Storage.KEY_FILE), null, null);
+        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN), RegistrarConfig.defaults(),
+                new TestClock(), proxy);
     }
 
-    static RunningRegistrar inDataDir(Path dataDir, RegistrarConfig config, TestClock clock) throws IOException {
-        return new RunningRegistrar(RegistrarStorage.inDataDir(dataDir), config.withInitialDomain(DOMAIN), clock,
-                false);
+    /** The server's storage in {@code dataDir}: embedded H2 file, bindings journaled. */
+    static RunningRegistrar inDataDir(Path dataDir, AccountsConfig config, TestClock clock) throws IOException {
+        Storage storage = Storage.inDataDir(dataDir);
+        return new RunningRegistrar(storage, config.withInitialDomain(DOMAIN),
+                RegistrarConfig.defaults().withJournal(storage.journalDir()), clock, false);
     }
 
     InetSocketAddress address() {
@@ -80,8 +91,8 @@ final class RunningRegistrar implements AutoCloseable {
 
     /** Adds a user with {@code password} and returns a phone for them. */
     TestPhone phone(String user, String password) throws IOException {
-        if (registrar.userDirectory().user(DOMAIN, user).isEmpty()) {
-            registrar.userDirectory().addUser(DOMAIN, user, null, password);
+        if (accounts.userDirectory().user(DOMAIN, user).isEmpty()) {
+            accounts.userDirectory().addUser(DOMAIN, user, null, password);
         }
         return new TestPhone(address(), user, DOMAIN, password);
     }
@@ -89,6 +100,6 @@ final class RunningRegistrar implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
-        registrar.close();
+        features.close();
     }
 }

@@ -1,7 +1,7 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.switchboard.registrar.register.RunningRegistrar.DOMAIN;
+import static org.switchboard.server.registrar.RunningRegistrar.DOMAIN;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.RegistrarConfig;
 
 /** REGISTER over real UDP sockets against the assembled registrar (RFC 3261 §10, RFC 3327, RFC 5626). */
 class RegistrarEndToEndTest {
@@ -29,7 +29,7 @@ class RegistrarEndToEndTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = RunningRegistrar.inMemory(dir, RegistrarConfig.defaults());
+        server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults());
         alice = server.phone("201", "alice-secret-1");
     }
 

@@ -1,4 +1,4 @@
-package org.switchboard.server.config;
+package org.switchboard.pnp.devices;
 
 /** What happens to a phone that asks for its settings before an admin assigned it a user. */
 public enum PnpAssignment {

@@ -1,4 +1,4 @@
-package org.switchboard.registrar.register;
+package org.switchboard.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.accounts.digest.DigestAlgorithm;
 
 /**
  * A small SIP phone for tests: sends REGISTERs over UDP from its own loopback socket and answers

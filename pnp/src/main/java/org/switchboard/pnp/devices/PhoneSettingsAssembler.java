@@ -1,20 +1,19 @@
-package org.switchboard.server.devices;
+package org.switchboard.pnp.devices;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.UserAccounts;
+import org.switchboard.core.spi.store.Device;
+import org.switchboard.core.spi.store.DeviceLine;
+import org.switchboard.core.spi.store.User;
 import org.switchboard.pnp.MacAddress;
 import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.PhoneSettingsModel.BusyLampKey;
 import org.switchboard.pnp.settings.PhoneSettingsModel.DirectoryEntry;
 import org.switchboard.pnp.settings.PhoneSettingsModel.Line;
-import org.switchboard.core.spi.store.Device;
-import org.switchboard.core.spi.store.DeviceLine;
-import org.switchboard.pnp.devices.DeviceRegistry;
-import org.switchboard.core.spi.store.User;
-import org.switchboard.accounts.directory.UserDirectory;
 
 /**
  * Builds the settings of an assigned phone: one SIP account per assigned line (user name, display
@@ -30,7 +29,7 @@ public final class PhoneSettingsAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneSettingsAssembler.class);
 
     private final DeviceRegistry devices;
-    private final UserDirectory users;
+    private final UserAccounts users;
     private final String outboundProxy;
     private final ProvisioningDefaults defaults;
 
@@ -38,7 +37,7 @@ public final class PhoneSettingsAssembler {
      * @param outboundProxy {@code host:port} phones send all SIP to ({@code user_outbound}), or
      *     {@code null} to let them find the server from the domain
      */
-    public PhoneSettingsAssembler(DeviceRegistry devices, UserDirectory users, String outboundProxy,
+    public PhoneSettingsAssembler(DeviceRegistry devices, UserAccounts users, String outboundProxy,
             ProvisioningDefaults defaults) {
         this.devices = devices;
         this.users = users;
