@@ -26,7 +26,11 @@ import org.switchboard.store.devices.JdbcDeviceStore;
  * call them from the server's main thread. The accessors are thread-safe.
  */
 public final class Features implements AutoCloseable {
-    /** Pooled connections: the binding writer, the ban saver, call records and the blocking executor's work. */
+    /**
+     * Pooled connections, as many as before the split (four database threads and one more): the
+     * binding writer, the ban saver, call records and their retention, and the directory and
+     * inventory work of the admin and plugins.
+     */
     private static final int POOL_SIZE = 5;
 
     private final Database database;
