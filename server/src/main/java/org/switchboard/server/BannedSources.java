@@ -1,8 +1,8 @@
 package org.switchboard.server;
 
 import java.net.InetAddress;
+import org.switchboard.accounts.bruteforce.BruteForceGuard;
 import org.switchboard.core.transport.SourceFilter;
-import org.switchboard.registrar.bruteforce.BruteForceGuard;
 import org.switchboard.server.config.BanAction;
 
 /**

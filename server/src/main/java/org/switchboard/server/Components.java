@@ -53,7 +53,8 @@ public final class Components {
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
-                DeviceInventories.create(config, registrar.registrar()))));
+                DeviceInventories.create(config, registrar.features().devices(),
+                        registrar.features().accounts().userDirectory()))));
         if (http.enabled()) {
             parts.add(http);
         }

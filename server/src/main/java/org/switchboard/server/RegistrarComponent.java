@@ -3,21 +3,24 @@ package org.switchboard.server;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.cdr.CallRecordStore;
-import org.switchboard.registrar.Registrar;
+import org.switchboard.accounts.AccountsConfig;
+import org.switchboard.accounts.directory.DirectoryCatalog;
+import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.registrar.RegistrarConfig;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.calls.CallRecordRetention;
-import org.switchboard.registrar.calls.CallRecordWriter;
-import org.switchboard.registrar.calls.JdbcCallRecordStore;
-import org.switchboard.registrar.directory.DirectoryCatalog;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.data.Features;
+import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Lifecycle;
+import org.switchboard.store.calls.CallRecordRetention;
+import org.switchboard.store.calls.CallRecordWriter;
+import org.switchboard.store.calls.JdbcCallRecordStore;
 
 /**
- * The registrar as a part of the server: opens the database under the data directory, loads the
- * bindings and the directory snapshot the proxy routes by, and keeps the call records in the same
- * database (written in batches, pruned after the retention period). Must start before the SIP
+ * The features that keep data, as a part of the server: opens the database under the data
+ * directory or at the configured URL, starts the accounts, the registrar (bindings journaled in the
+ * data directory in front of the embedded database, written through to PostgreSQL) and the phone
+ * inventory on it ({@link Features}), and keeps the call records in the same database
+ * (written in batches, pruned after the retention period). Must start before the SIP
  * stack, which takes its processors and services; on stop the queued call records are written
  * before the database closes.
  */
@@ -27,7 +30,7 @@ final class RegistrarComponent implements Lifecycle {
     private static final int CALL_RECORD_QUEUE = 10_000;
 
     private final ServerConfig config;
-    private Registrar registrar;
+    private Features features;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
@@ -43,23 +46,27 @@ final class RegistrarComponent implements Lifecycle {
 
     @Override
     public void start() {
-        RegistrarConfig registrarConfig = RegistrarConfig.defaults().withDigestAlgorithms(config.digestAlgorithms())
+        AccountsConfig accountsConfig = AccountsConfig.defaults().withDigestAlgorithms(config.digestAlgorithms())
                 .withTrustedNetworks(config.guard().trustedNetworks());
         if (config.domain() != null) {
-            registrarConfig = registrarConfig.withInitialDomain(config.domain());
+            accountsConfig = accountsConfig.withInitialDomain(config.domain());
         }
-        registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir(), config.database()), registrarConfig);
+        Storage storage = Storage.inDataDir(config.dataDir(), config.database());
+        // the journal only in front of the embedded database; PostgreSQL is written through (Storage)
+        RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults()
+                : RegistrarConfig.defaults().withJournal(storage.journalDir());
+        features = Features.start(storage, accountsConfig, registrarConfig);
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }
-        catalog = registrar.catalog();
+        catalog = features.accounts().catalog();
         if (catalog.domains().isEmpty()) {
             LOG.warn("No SIP domain is set up yet: phones cannot register. Stop the server and run "
                     + "'switchboard domain add example.com', or start it once with --domain example.com");
         } else {
             LOG.info("Serving SIP domains {}", catalog.domains());
         }
-        JdbcCallRecordStore store = new JdbcCallRecordStore(registrar.database());
+        JdbcCallRecordStore store = new JdbcCallRecordStore(features.database());
         callRecords = new CallRecordWriter(store, CALL_RECORD_QUEUE);
         callRecords.start();
         callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
@@ -71,11 +78,11 @@ final class RegistrarComponent implements Lifecycle {
     public void stop() {
         callRecordRetention.close();
         callRecords.close();
-        registrar.close();
+        features.close();
     }
 
-    Registrar registrar() {
-        return registrar;
+    Features features() {
+        return features;
     }
 
     DirectoryCatalog catalog() {

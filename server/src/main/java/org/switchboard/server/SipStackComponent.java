@@ -62,13 +62,14 @@ final class SipStackComponent implements Lifecycle {
         SipStackConfig stackConfig = SipStackConfig.of(transport)
                 .withHostNames(registrar.catalog().domains())
                 .withCapabilities(capabilities);
-        List<RequestProcessor> local = new ArrayList<>(registrar.registrar().requestProcessors());
+        List<RequestProcessor> local = new ArrayList<>(registrar.features().registrar().requestProcessors());
         local.addAll(services.localProcessors());
-        ProxyServices proxy = ProxyServices.local(registrar.catalog(), registrar.registrar().locationService())
-                .withAuthenticator(registrar.registrar().authenticator())
+        ProxyServices proxy = ProxyServices
+                .local(registrar.catalog(), registrar.features().registrar().locationService())
+                .withAuthenticator(registrar.features().accounts().authenticator())
                 .withCallRecords(registrar.callRecords());
         SipStack built = new SipStack(stackConfig, local, proxy);
-        built.transports().filterSources(new BannedSources(registrar.registrar().bruteForceGuard(),
+        built.transports().filterSources(new BannedSources(registrar.features().accounts().bruteForceGuard(),
                 guard.banAction()));
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestPostgres;
+import org.switchboard.store.TestPostgres;
 import org.switchboard.testkit.phone.PhoneCrowd;
 import org.switchboard.testkit.server.FreePorts;
 

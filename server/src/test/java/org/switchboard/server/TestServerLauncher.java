@@ -4,20 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.digest.DigestAlgorithm;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.UserDirectory;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.store.Database;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.testkit.server.RunningServer;
 import org.switchboard.testkit.server.ServerLauncher;
 import org.switchboard.testkit.server.ServerSetup;
@@ -50,12 +50,12 @@ public final class TestServerLauncher implements ServerLauncher {
         return new RunningServer() {
             @Override
             public void addDomain(String domain) {
-                registrar.registrar().userDirectory().addDomain(domain);
+                registrar.features().accounts().userDirectory().addDomain(domain);
             }
 
             @Override
             public void addUser(String domain, String user, String password) {
-                registrar.registrar().userDirectory().addUser(domain, user, null, password);
+                registrar.features().accounts().userDirectory().addUser(domain, user, null, password);
             }
 
             @Override
@@ -67,7 +67,7 @@ public final class TestServerLauncher implements ServerLauncher {
 
     /** Creates the set-up's domains and users that the data directory does not have yet. */
     private static void seed(ServerSetup setup) {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(setup.dataDirectory());
+        Storage storage = Storage.inDataDir(setup.dataDirectory());
         try (Database db = storage.openDatabase(2)) {
             UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db),
                     storage.openVault());

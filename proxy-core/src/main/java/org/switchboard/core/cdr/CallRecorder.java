@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
  * Follows calls from INVITE to BYE and writes one {@link CallRecord} per call. Unanswered calls are

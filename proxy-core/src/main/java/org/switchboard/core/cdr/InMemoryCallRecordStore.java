@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
  * Keeps the most recent call records in memory, dropping the oldest beyond its capacity. For tests

@@ -3,12 +3,12 @@ package org.switchboard.core.proxy;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.switchboard.core.auth.Authenticator;
-import org.switchboard.core.cdr.CallRecordStore;
 import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.proxy.routing.LocalRouter;
 import org.switchboard.core.proxy.routing.Router;
+import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
  * What the server hands the forwarding proxy: where requests go ({@link Router}), which domains

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.core.spi.store.CallRecordStore;
 
 class CallRecorderTest {
     private final InMemoryCallRecordStore store = new InMemoryCallRecordStore(10);

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.switchboard.core.cdr.CallRecord;
+import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.testkit.phone.Call;
 import org.switchboard.testkit.phone.ClientTransaction;
 import org.switchboard.testkit.phone.Incoming;

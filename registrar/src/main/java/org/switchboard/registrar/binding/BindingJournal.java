@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.registrar.PrivateFiles;
+import org.switchboard.core.spi.store.PrivateFiles;
 
 /**
  * An append-only journal of binding changes in numbered segment files ({@code bindings-N.journal})

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 
 /**

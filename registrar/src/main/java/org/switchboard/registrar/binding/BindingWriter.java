@@ -16,6 +16,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 
 /**

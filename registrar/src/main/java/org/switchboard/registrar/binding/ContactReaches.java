@@ -11,6 +11,7 @@ import org.switchboard.core.dns.SipServerLocator;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Transport;
 

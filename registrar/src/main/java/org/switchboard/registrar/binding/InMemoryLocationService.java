@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.location.RegisteredContact;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.core.transport.Transport;
 
 /**

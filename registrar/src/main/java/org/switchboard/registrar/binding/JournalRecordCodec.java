@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.registrar.db.StoreException;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
+import org.switchboard.core.spi.store.StoreException;
 
 /**
  * A {@link BindingStore} made durable by a {@link BindingJournal}, with the database written behind.

@@ -1,6 +1,8 @@
 package org.switchboard.registrar.binding;
 
 import java.util.List;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
 
 /**
  * What {@link InMemoryLocationService#register} did. Immutable.

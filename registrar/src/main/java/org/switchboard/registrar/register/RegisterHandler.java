@@ -22,13 +22,13 @@ import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestContext;
+import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
-import org.switchboard.registrar.binding.Binding;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.RegistrationOutcome;
-import org.switchboard.registrar.digest.CredentialSource;
 
 /**
  * Processes one REGISTER in the order of RFC 3261 §10.3 and answers it through its {@link
@@ -61,7 +61,7 @@ public final class RegisterHandler {
     /** Seconds a client should wait after a 503 because the registrar is overloaded. */
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private final CredentialSource domains;
+    private final DomainCatalog domains;
     private final OwnHost ownHost;
     private final Authenticator authenticator;
     private final RegisterParser parser;
@@ -72,10 +72,11 @@ public final class RegisterHandler {
     /**
      * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
      */
-    public RegisterHandler(CredentialSource domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
+    public RegisterHandler(DomainCatalog domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
             BindingWriter writer, InMemoryLocationService location, Clock clock) {
-        if (domains.blocks() || authenticator.blocks()) {
-            throw new IllegalArgumentException("The registrar runs on event loops: it needs an in-memory directory");
+        if (authenticator.blocks()) {
+            throw new IllegalArgumentException(
+                    "The registrar runs on event loops: it needs an in-memory authenticator");
         }
         this.domains = domains;
         this.ownHost = ownHost;
@@ -101,7 +102,7 @@ public final class RegisterHandler {
         }
         String domain = to.host().toLowerCase(Locale.ROOT);
         // §10.3 step 1 and step 5
-        if (to.user() == null || !domains.servesRealm(domain) || !addressesUs(requestUri.host(), domain)) {
+        if (to.user() == null || !domains.isLocalDomain(domain) || !addressesUs(requestUri.host(), domain)) {
             refuse(context, 404, "Domain not served here", flow, to.toString());
             return;
         }
@@ -161,7 +162,7 @@ public final class RegisterHandler {
 
     private boolean addressesUs(String requestUriHost, String aorDomain) {
         String host = requestUriHost.toLowerCase(Locale.ROOT);
-        return host.equals(aorDomain) || domains.servesRealm(host) || ownHost.isNamedBy(host);
+        return host.equals(aorDomain) || domains.isLocalDomain(host) || ownHost.isNamedBy(host);
     }
 
     private void answerWhenDurable(RequestContext context, AddressOfRecord aor,

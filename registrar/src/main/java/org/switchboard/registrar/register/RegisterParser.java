@@ -9,8 +9,8 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
-import org.switchboard.registrar.binding.Binding;
 
 /**
  * Turns the Contact, Expires, Path and Supported headers of a REGISTER into a {@link

@@ -2,7 +2,7 @@ package org.switchboard.registrar.register;
 
 import java.util.List;
 import org.switchboard.core.message.HeaderName;
-import org.switchboard.registrar.binding.Binding;
+import org.switchboard.core.spi.store.Binding;
 
 /**
  * What a REGISTER asks for once its Contact, Expires and Path headers are checked (RFC 3261 §10.3

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 

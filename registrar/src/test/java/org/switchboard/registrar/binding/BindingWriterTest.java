@@ -23,10 +23,13 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
-import org.switchboard.registrar.TestDatabases.Engine;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.db.StoreException;
+import org.switchboard.store.Database;
+import org.switchboard.store.TestDatabases.Engine;
+import org.switchboard.store.bindings.JdbcBindingStore;
 import org.switchboard.testkit.time.ManualClock;
 
 @ParameterizedClass

@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.TestDatabases;
-import org.switchboard.registrar.db.Database;
+import org.switchboard.store.Database;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.bindings.JdbcBindingStore;
 import org.switchboard.testkit.time.ManualClock;
 
 /**

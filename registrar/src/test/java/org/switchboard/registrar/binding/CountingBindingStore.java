@@ -3,7 +3,10 @@ package org.switchboard.registrar.binding;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.switchboard.registrar.db.StoreException;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
+import org.switchboard.core.spi.store.StoreException;
 
 /**
  * A {@link BindingStore} wrapper for tests: counts commits (durable or not) and forces, can be made

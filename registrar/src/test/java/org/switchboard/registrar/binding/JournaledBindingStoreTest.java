@@ -17,9 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.switchboard.registrar.TestDatabases;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.db.StoreException;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
+import org.switchboard.core.spi.store.StoreException;
+import org.switchboard.store.Database;
+import org.switchboard.store.TestDatabases;
+import org.switchboard.store.bindings.JdbcBindingStore;
 
 class JournaledBindingStoreTest {
     private static final Duration NEVER = Duration.ofHours(1);

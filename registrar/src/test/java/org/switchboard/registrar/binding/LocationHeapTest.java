@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
+import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 

@@ -1,6 +1,6 @@
 package org.switchboard.server.cli;
 
-import org.switchboard.registrar.bruteforce.Cidr;
+import org.switchboard.accounts.bruteforce.Cidr;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -9,7 +9,7 @@ import org.switchboard.pnp.MacAddress;
 import org.switchboard.pnp.http.ProvisioningUrls;
 import org.switchboard.pnp.token.ProvisioningTokens;
 import org.switchboard.pnp.token.TokenKeyFile;
-import org.switchboard.registrar.cli.DataDirOption;
+import org.switchboard.server.admin.DataDirOption;
 import org.switchboard.server.config.HttpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

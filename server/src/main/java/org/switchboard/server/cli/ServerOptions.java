@@ -7,18 +7,18 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.switchboard.accounts.bruteforce.Cidr;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.bruteforce.Cidr;
-import org.switchboard.registrar.db.DatabaseSettings;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
-import org.switchboard.registrar.devices.ExtensionRange;
-import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,7 +1,7 @@
 package org.switchboard.server.cli;
 
 import java.util.Map;
-import org.switchboard.registrar.cli.AdminCommands;
+import org.switchboard.server.admin.AdminCommands;
 import picocli.CommandLine;
 
 /**

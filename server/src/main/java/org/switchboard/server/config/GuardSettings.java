@@ -3,7 +3,7 @@ package org.switchboard.server.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.switchboard.registrar.bruteforce.Cidr;
+import org.switchboard.accounts.bruteforce.Cidr;
 
 /**
  * Protection against password guessing and connection floods. Immutable.

@@ -2,7 +2,8 @@ package org.switchboard.server.config;
 
 import java.util.List;
 import java.util.Objects;
-import org.switchboard.registrar.devices.ExtensionRange;
+import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.pnp.devices.PnpAssignment;
 
 /**
  * Phone plug-and-play: whether the {@code pnp} plugin runs, where the server listens for the SIP

@@ -10,10 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.db.DatabaseSettings;
-import org.switchboard.registrar.digest.DigestAlgorithm;
+import org.switchboard.store.DatabaseSettings;
 
 /**
  * The validated bootstrap configuration of one server. Construction rejects values the server

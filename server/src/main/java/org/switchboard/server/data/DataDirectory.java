@@ -2,7 +2,7 @@ package org.switchboard.server.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.switchboard.registrar.PrivateFiles;
+import org.switchboard.core.spi.store.PrivateFiles;
 
 /**
  * Makes sure a data directory exists and is writable. A directory it creates is readable only by

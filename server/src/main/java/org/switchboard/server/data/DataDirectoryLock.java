@@ -12,8 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.registrar.PrivateFiles;
-import org.switchboard.registrar.RegistrarStorage;
+import org.switchboard.core.spi.store.PrivateFiles;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
@@ -25,7 +24,7 @@ import org.switchboard.server.lifecycle.Lifecycle;
  */
 public final class DataDirectoryLock implements Lifecycle {
     /** The name of the lock file inside the data directory. */
-    public static final String LOCK_FILE_NAME = RegistrarStorage.LOCK_FILE;
+    public static final String LOCK_FILE_NAME = Storage.LOCK_FILE;
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryLock.class);
 

@@ -3,11 +3,15 @@ package org.switchboard.server.devices;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
+import org.switchboard.core.spi.service.UserAccounts;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.pnp.devices.PhoneSettingsAssembler;
+import org.switchboard.pnp.devices.ProvisioningDefaults;
+import org.switchboard.pnp.devices.StoreDeviceInventory;
 import org.switchboard.pnp.inventory.DeviceInventory;
-import org.switchboard.registrar.Registrar;
 import org.switchboard.server.config.ServerConfig;
 
-/** Builds the server's {@link DeviceInventory} from its configuration and registrar. Stateless. */
+/** Builds the server's {@link DeviceInventory} from its configuration, phone inventory and users. Stateless. */
 public final class DeviceInventories {
     private static final int SIP_DEFAULT_PORT = 5060;
 
@@ -15,13 +19,14 @@ public final class DeviceInventories {
     }
 
     /**
-     * The inventory over a started registrar, with the {@link ProvisioningDefaults#standard()
-     * standard defaults}.
+     * The inventory over the phones and users of a started server, with the {@link
+     * ProvisioningDefaults#standard() standard defaults}.
      */
-    public static DeviceInventory create(ServerConfig config, Registrar registrar) {
-        PhoneSettingsAssembler settings = new PhoneSettingsAssembler(registrar.devices(), registrar.userDirectory(),
+    public static DeviceInventory create(ServerConfig config, DeviceRegistry devices, UserAccounts users) {
+        PhoneSettingsAssembler settings = new PhoneSettingsAssembler(devices, users,
                 outboundProxy(config.listenAddresses(), config.sipPort()), ProvisioningDefaults.standard());
-        return new StoreDeviceInventory(registrar.devices(), registrar.userDirectory(), config.pnp(), settings);
+        return new StoreDeviceInventory(devices, users, config.pnp().assignment(), config.pnp().extensions(),
+                settings);
     }
 
     /**

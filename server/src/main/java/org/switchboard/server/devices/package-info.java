@@ -1,7 +1,6 @@
 /**
- * The phone inventory offered to the plug-and-play plugin: {@link
- * org.switchboard.server.devices.StoreDeviceInventory} records phones and applies the policy for
- * discovered ones, {@link org.switchboard.server.devices.PhoneSettingsAssembler} builds a phone's
- * settings from its device record and the user directory. Everything here blocks on the database.
+ * Wiring of the phone inventory offered to the plug-and-play plugin: {@link
+ * org.switchboard.server.devices.DeviceInventories} builds pnp's inventory over the phones and users
+ * of the running server, from its configuration.
  */
 package org.switchboard.server.devices;

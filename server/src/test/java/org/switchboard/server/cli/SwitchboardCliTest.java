@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.TestPostgres;
-import org.switchboard.registrar.db.DatabaseSettings;
+import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.ServerConfig;
-import org.switchboard.registrar.devices.ExtensionRange;
-import org.switchboard.registrar.digest.DigestAlgorithm;
-import org.switchboard.server.config.PnpAssignment;
+import org.switchboard.store.DatabaseSettings;
+import org.switchboard.store.TestPostgres;
 import picocli.CommandLine;
 
 class SwitchboardCliTest {

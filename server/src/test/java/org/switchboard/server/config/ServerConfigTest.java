@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.digest.DigestAlgorithm;
 
 class ServerConfigTest {
 

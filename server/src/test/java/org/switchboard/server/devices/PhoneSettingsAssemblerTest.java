@@ -8,19 +8,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.directory.PasswordGenerator;
+import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.store.Sighting;
 import org.switchboard.pnp.MacAddress;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.pnp.devices.PhoneSettingsAssembler;
+import org.switchboard.pnp.devices.ProvisioningDefaults;
 import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.ProvisioningLinks;
 import org.switchboard.pnp.settings.SettingsRenderer;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.devices.DeviceRegistry;
-import org.switchboard.registrar.devices.JdbcDeviceStore;
-import org.switchboard.registrar.devices.Sighting;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.PasswordVault;
-import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.server.data.Storage;
+import org.switchboard.store.Database;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
+import org.switchboard.store.devices.JdbcDeviceStore;
 
 /** The firmware image an admin set for a model reaches the settings of that model's phones. */
 class PhoneSettingsAssemblerTest {
@@ -35,14 +38,15 @@ class PhoneSettingsAssemblerTest {
 
     @BeforeEach
     void setUp() {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        Storage storage = Storage.inDataDir(dataDir);
         db = storage.openDatabase(2);
         PasswordVault vault = storage.openVault();
         UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), vault);
         users.addDomain("example.com");
         users.addUser("example.com", "201", null, "alice-secret-1");
         users.addUser("example.com", "202", null, "bob-secret-22");
-        devices = new DeviceRegistry(new JdbcDeviceStore(db), users, vault, Clock.systemUTC());
+        devices = new DeviceRegistry(new JdbcDeviceStore(db), users, vault, new PasswordGenerator()::generate,
+                Clock.systemUTC());
         devices.recordSighting(new Sighting(D785.value(), "snom", "snomD785", "10.1.159.12", "192.0.2.10"));
         devices.recordSighting(new Sighting(D715.value(), "snom", "snomD715", "10.1.159.12", "192.0.2.11"));
         devices.assign(D785.value(), "example.com", "201");

@@ -13,25 +13,26 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.accounts.directory.PasswordGenerator;
+import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.store.Device;
+import org.switchboard.core.spi.store.DeviceLine;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.registrar.RegistrarStorage;
-import org.switchboard.registrar.db.Database;
-import org.switchboard.registrar.devices.Device;
-import org.switchboard.registrar.devices.DeviceLine;
-import org.switchboard.registrar.devices.DeviceRegistry;
-import org.switchboard.registrar.devices.JdbcDeviceStore;
-import org.switchboard.registrar.digest.DigestAlgorithm;
-import org.switchboard.registrar.directory.JdbcDomainStore;
-import org.switchboard.registrar.directory.JdbcUserStore;
-import org.switchboard.registrar.directory.UserDirectory;
+import org.switchboard.pnp.devices.DeviceRegistry;
+import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.Components;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
-import org.switchboard.server.config.PnpAssignment;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Server;
+import org.switchboard.store.Database;
+import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.accounts.JdbcUserStore;
+import org.switchboard.store.devices.JdbcDeviceStore;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.FreePorts;
 
@@ -74,7 +75,7 @@ class PnpBootToRegisteredTest {
 
     /** Runs {@code work} on the data directory's database while no server holds it. */
     private <T> T offline(java.util.function.Function<DeviceRegistry, T> work) {
-        RegistrarStorage storage = RegistrarStorage.inDataDir(dataDir);
+        Storage storage = Storage.inDataDir(dataDir);
         try (Database db = storage.openDatabase(2)) {
             UserDirectory users = new UserDirectory(new JdbcDomainStore(db), new JdbcUserStore(db), storage.openVault());
             if (users.domains().isEmpty()) {
@@ -83,7 +84,7 @@ class PnpBootToRegisteredTest {
                 users.addUser(DOMAIN, "202", "Bob", "bob-secret-202");
             }
             return work.apply(new DeviceRegistry(new JdbcDeviceStore(db), users, storage.openVault(),
-                    Clock.systemUTC()));
+                    new PasswordGenerator()::generate, Clock.systemUTC()));
         }
     }
 

@@ -1,6 +1,0 @@
-/**
- * The registrar's database: a pooled {@link org.switchboard.registrar.db.Database} migrated at
- * open, and the bounded {@link org.switchboard.registrar.db.BlockingExecutor} on which all database
- * work runs so that no Netty event loop ever waits for it.
- */
-package org.switchboard.registrar.db;

@@ -1,7 +1,0 @@
-/**
- * Domains and users: the {@link org.switchboard.registrar.directory.UserDirectory} service the
- * CLI, web admin and provisioning use, its stores (blocking, JDBC), the {@link
- * org.switchboard.registrar.directory.PasswordVault} that keeps SIP passwords encrypted at rest, and
- * the bulk {@link org.switchboard.registrar.directory.CsvUserImporter}.
- */
-package org.switchboard.registrar.directory;

@@ -1,0 +1,194 @@
+package org.switchboard.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.store.StoreException;
+
+/**
+ * A connection pool (HikariCP) on the server's database, with the schema migrated (Flyway, scripts
+ * in one folder per owning feature under {@code db/migration} on the class path, {@link
+ * #MIGRATIONS}) before {@link #open} returns.
+ *
+ * <p>H2 is the embedded default ({@link #h2FileUrl}); PostgreSQL is the shared database of a server
+ * farm ({@link DatabaseKind}). The same migrations and SQL run on both. <b>Threading:</b> every
+ * method blocks (network or disk); call them from a blocking executor, never on an event loop.
+ * Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String DATABASE_FILE = "switchboard";
+    /**
+     * The migrations, one folder per feature that owns the tables. Versions are unique across them
+     * and each script keeps the version, description and content it had when it was first applied
+     * (Flyway checks all three), so moving a script between folders changes nothing for a database.
+     */
+    public static final List<String> MIGRATIONS = List.of("classpath:db/migration/accounts",
+            "classpath:db/migration/bindings", "classpath:db/migration/bans", "classpath:db/migration/devices",
+            "classpath:db/migration/calls");
+
+    /**
+     * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces
+     * it to the disk, so a killed process or a power cut loses commits it acknowledged. {@code
+     * CHECKPOINT SYNC} writes the store and forces it (FileChannel.force). PostgreSQL is durable at
+     * commit (its WAL is flushed before COMMIT returns) unless synchronous_commit is off, which {@link
+     * DatabaseKind#POSTGRESQL} undoes for our sessions, so it needs nothing more.
+     */
+    private static final String H2_SYNC = "CHECKPOINT SYNC";
+
+    private final HikariDataSource pool;
+    /** What makes a commit durable, run after it; null when the commit already is. */
+    private final String syncAfterCommit;
+
+    private Database(HikariDataSource pool, String syncAfterCommit) {
+        this.pool = pool;
+        this.syncAfterCommit = syncAfterCommit;
+    }
+
+    /**
+     * The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. H2
+     * writes no trace file of its own ({@code TRACE_LEVEL_FILE=0}): its errors reach us as exceptions,
+     * which are logged, and a trace file would be created with the process's default permissions,
+     * readable by others, in the owner-only data directory.
+     */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE)
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+    }
+
+    /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */
+    public static String h2MemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * Opens the pool and migrates the schema to the latest version.
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL; credentials may be in it
+     * @param user the user, or {@code null} to take it from the URL
+     * @param password the password, or {@code null} to take it from the URL
+     * @param poolSize the most connections held; match the blocking executor's thread count
+     * @throws StoreException if the URL is not one of a supported database, the database cannot be
+     *     reached or refuses the credentials, or a migration fails; its message is one line an admin
+     *     can act on, without the password
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        DatabaseKind kind = DatabaseKind.of(jdbcUrl);
+        String shown = DatabaseKind.redact(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("switchboard-db");
+        kind.connectionInitSql().ifPresent(config::setConnectionInitSql);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("Cannot open the database " + shown + ": " + rootMessage(e, jdbcUrl, password),
+                    e);
+        }
+        try {
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS.toArray(String[]::new)).load()
+                    .migrate();
+            LOG.info("Database {} ready at schema version {} ({} migrations applied)", shown,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("Cannot migrate the database schema of " + shown + ": "
+                    + rootMessage(e, jdbcUrl, password), e);
+        }
+        return new Database(pool, kind.syncAfterCommit(jdbcUrl) ? H2_SYNC : null);
+    }
+
+    /**
+     * The driver's own words (the outermost SQLException's message, else the innermost cause's), on
+     * one line, with the URL and the password masked: "Connection to 127.0.0.1:5432 refused",
+     * "password authentication failed for user ...", without the pool's and Flyway's wrapping.
+     */
+    private static String rootMessage(Throwable e, String jdbcUrl, String password) {
+        Throwable root = e;
+        Throwable sql = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (sql == null && t instanceof SQLException) {
+                sql = t;
+            }
+        }
+        if (sql != null) {
+            root = sql;
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        message = message.replace(jdbcUrl, DatabaseKind.redact(jdbcUrl));
+        if (password != null && !password.isEmpty()) {
+            message = message.replace(password, "***");
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. Blocks. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws (the
+     * exception is rethrown, an {@link SQLException} wrapped in {@link StoreException}). Blocks.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts every commit made so far on stable storage, where it survives a killed process and a power
+     * cut (nothing to do for a database that is durable at commit): for changes acknowledged to
+     * someone. Blocks.
+     */
+    public void force() {
+        if (syncAfterCommit != null) {
+            withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(syncAfterCommit);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
