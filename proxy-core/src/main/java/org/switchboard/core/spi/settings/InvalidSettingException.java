@@ -9,6 +9,7 @@ public final class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
+    private final String problem;
 
     /**
      * @param key the setting's key ({@code proxy.ringTimeout}), or the section's name when the
@@ -18,10 +19,16 @@ public final class InvalidSettingException extends IllegalArgumentException {
     public InvalidSettingException(String key, String problem) {
         super(key + ": " + problem);
         this.key = key;
+        this.problem = problem;
     }
 
     /** The setting's key, or the section's name when the problem lies between settings. */
     public String key() {
         return key;
+    }
+
+    /** The message without the key: what is wrong and what was expected. */
+    public String problem() {
+        return problem;
     }
 }

@@ -63,7 +63,12 @@ public final class Setting {
                 + words(name, '_').toUpperCase(Locale.ROOT);
     }
 
-    /** The text form of a value of this setting. @throws InvalidSettingException if it has none */
+    /**
+     * The text form of a value of this setting, as stored.
+     *
+     * @throws InvalidSettingException if the value has none (null, a list element with a comma, a
+     *     duration finer than milliseconds)
+     */
     public String format(Object value) {
         try {
             return codec.format(value);
@@ -75,14 +80,14 @@ public final class Setting {
     /**
      * The value a text stands for.
      *
-     * @throws InvalidSettingException naming this setting and the expected form
+     * @throws InvalidSettingException naming this setting, the text and the expected form
      */
     public Object parse(String text) {
         Objects.requireNonNull(text, "text");
         try {
             return codec.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(key(), e.getMessage() + "; expected " + codec.expected());
+            throw new InvalidSettingException(key(), e.getMessage());
         }
     }
 

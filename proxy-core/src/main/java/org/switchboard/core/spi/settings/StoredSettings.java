@@ -148,8 +148,8 @@ public final class StoredSettings implements Settings {
                 values[s.index()] = s.parse(e.getValue());
                 storedNames.add(s.name());
             } catch (InvalidSettingException bad) {
-                LOG.warn("Stored setting {} = '{}' is not valid ({}); using the default {}", s.key(), e.getValue(),
-                        bad.getMessage(), s.format(s.read(section.defaults())));
+                LOG.warn("Stored setting {} is not valid: {}; using the default {}", s.key(), bad.problem(),
+                        s.format(s.read(section.defaults())));
             }
         }
         applyPins(section, values, pins, pinnedValues);
@@ -157,7 +157,7 @@ public final class StoredSettings implements Settings {
             return section.construct(values);
         } catch (InvalidSettingException bad) {
             LOG.warn("Stored settings of section {} do not fit together ({}); using the defaults {}",
-                    section.name(), bad.getMessage(), section.encode(section.defaults()));
+                    section.name(), bad.problem(), section.encode(section.defaults()));
         }
         storedNames.clear();
         Object[] defaults = section.values(section.defaults());
@@ -166,7 +166,7 @@ public final class StoredSettings implements Settings {
             return section.construct(defaults);
         } catch (InvalidSettingException bad) {
             throw new InvalidSettingException(section.name(), "the values given at start do not fit the defaults: "
-                    + bad.getMessage());
+                    + bad.problem());
         }
     }
 
