@@ -12,6 +12,8 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.proxy.routing.RouteDecision;
 import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.transaction.Shard;
 import org.switchboard.core.transaction.TimerHandle;
 import org.switchboard.core.transport.Destination;
@@ -53,6 +55,7 @@ final class ProxyContext {
     private boolean finalSent;
     private boolean cancelled;
     private boolean searchEnded;
+    private boolean globalFailure;
     private int redirectsFollowed;
     private TimerHandle groupTimer;
     private TimerHandle ringTimer;
@@ -100,7 +103,8 @@ final class ProxyContext {
             ringTimer = shard().schedule(this::onRingTimeout, core.settings().ringTimeout().toMillis());
         }
         if (initialInvite) {
-            core.calls().started(request.callId(), request.from().tag(), request.from().uri(), request.to().uri());
+            core.events().publish(new SwitchboardEvent.CallStarted(core.clock().instant(), request.callId(),
+                    request.from().tag(), request.from().uri(), request.to().uri()));
         }
         startNextGroup();
     }
@@ -162,7 +166,7 @@ final class ProxyContext {
     /** §16.7 step 5: a provisional above 100 goes to the caller; 100 stays here. */
     void onProvisional(SipResponse response) {
         if (!finalSent && response.statusCode() > 100) {
-            server.respond(withoutOurVia(response));
+            server.respond(relayed(withoutOurVia(response)));
         }
     }
 
@@ -183,6 +187,7 @@ final class ProxyContext {
         if (status >= 600) {
             // §16.7 step 6 / §16.7 step 10: a 6xx ends the search; cancel what still rings
             searchEnded = true;
+            globalFailure = true;
             cancelPending(List.of(HeaderField.of(HeaderName.REASON,
                     "SIP;cause=" + status + ";text=\"" + response.reasonPhrase().replace("\"", "") + "\"")));
         }
@@ -240,10 +245,10 @@ final class ProxyContext {
         finalSent = true;
         searchEnded = true;
         cancelTimers();
-        server.respond(withoutOurVia(response));
+        server.respond(relayed(withoutOurVia(response)));
         cancelPending(COMPLETED_ELSEWHERE);
         if (initialInvite) {
-            core.calls().answered(request.callId());
+            core.events().publish(new SwitchboardEvent.CallAnswered(core.clock().instant(), request.callId()));
         }
         LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
         release();
@@ -334,15 +339,52 @@ final class ProxyContext {
             startNextGroup();
             return;
         }
-        sendFinal(selector.best(server));
+        SipResponse best = selector.best(server);
+        if (addTargetsAfterFailure(best)) {
+            return;
+        }
+        sendFinal(best);
+    }
+
+    /**
+     * §16.7 step 5: before the best response is chosen the proxy may add targets; the response stage
+     * does (forward on busy, on no answer). Not after the caller cancelled or a 6xx. New targets get a
+     * fresh ring time.
+     */
+    private boolean addTargetsAfterFailure(SipResponse best) {
+        if (core.responses().length == 0 || cancelled || globalFailure || finalSent) {
+            return false;
+        }
+        List<Target> added = new ArrayList<>();
+        for (ResponseProcessor processor : core.responses()) {
+            for (Target t : processor.onFailure(request, best)) {
+                if (targets.admit(t)) {
+                    added.add(t);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return false;
+        }
+        LOG.debug("{} (Call-ID {}) failed with {}; trying added targets {}", request.method(), request.callId(),
+                best.statusCode(), added);
+        searchEnded = false;
+        if (isInvite()) {
+            cancelTimer(ringTimer);
+            ringTimer = shard().schedule(this::onRingTimeout, core.settings().ringTimeout().toMillis());
+        }
+        startBranches(added);
+        return true;
     }
 
     private void sendFinal(SipResponse response) {
         finalSent = true;
         cancelTimers();
-        server.respond(response);
+        SipResponse upstream = relayed(response);
+        server.respond(upstream);
         if (initialInvite) {
-            core.calls().failed(request.callId(), response.statusCode());
+            core.events().publish(new SwitchboardEvent.CallEnded(core.clock().instant(), request.callId(),
+                    SwitchboardEvent.EndReason.NOT_ANSWERED, upstream.statusCode(), null));
         }
         LOG.debug("{} {} (Call-ID {}) answered {}", request.method(), request.requestUri(), request.callId(),
                 response.statusCode());
@@ -354,7 +396,8 @@ final class ProxyContext {
      * context, and those of an INVITE keep the route for 2xx still to come (RFC 6026 §7.2).
      */
     private void release() {
-        LateSuccessRoute late = isInvite() ? new LateSuccessRoute(core.sender(), server.flow(), request.callId())
+        LateSuccessRoute late = isInvite()
+                ? new LateSuccessRoute(core.sender(), core.relay(), server.flow(), request.callId())
                 : null;
         for (Branch branch : started) {
             branch.release(late);
@@ -371,6 +414,11 @@ final class ProxyContext {
         if (timer != null) {
             timer.cancel();
         }
+    }
+
+    /** The relay point: every response the caller gets from a branch passes through it. */
+    private SipResponse relayed(SipResponse response) {
+        return core.relay().response(response, server.flow());
     }
 
     /** §16.7 step 3: the topmost Via is ours; the caller must not see it. */

@@ -8,6 +8,7 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.routing.RouteDecision;
 import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 
 /**
  * The end of the proxy's request chain: forwards the request statefully through a {@link
@@ -51,7 +52,8 @@ final class RequestForwarding implements RequestProcessor {
             recordRoute = false;
             vouched = trust.isTrusted(context.flow().remote().getAddress());
             if (request.isMethod(SipMethod.BYE)) {
-                core.calls().hungUp(request.callId(), request.from().tag());
+                core.events().publish(new SwitchboardEvent.CallEnded(core.clock().instant(), request.callId(),
+                        SwitchboardEvent.EndReason.HUNG_UP, 200, request.from().tag()));
             }
         } else {
             RouteDecision decision = core.router().route(request, context.flow());

@@ -21,6 +21,7 @@ final class ServerTransactionContext implements RequestContext {
     private final Consumer<ServerTransaction> onFinalResponse;
     private final SipRequest received;
     private SipRequest request;
+    private boolean answered;
 
     /**
      * @param onFinalResponse told of each final response sent, with the transaction; it may run more
@@ -71,9 +72,15 @@ final class ServerTransactionContext implements RequestContext {
     }
 
     @Override
+    public boolean answered() {
+        return answered || transaction.isTerminated();
+    }
+
+    @Override
     public void respond(SipResponse response) {
         transaction.sendResponse(response);
         if (!response.isProvisional()) {
+            answered = true;
             onFinalResponse.accept(transaction);
         }
     }
