@@ -7,7 +7,7 @@ import org.switchboard.core.message.HeaderField;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transaction.InviteClientTransaction;

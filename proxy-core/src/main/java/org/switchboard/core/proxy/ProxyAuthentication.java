@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 
@@ -75,6 +76,7 @@ final class ProxyAuthentication implements RequestProcessor {
                 context.respond(403, "Forbidden");
                 return ProcessorResult.STOP;
             }
+            context.authenticated(AddressOfRecord.of(user.aor()));
             context.updateRequest(request.toBuilder().remove(HeaderName.PROXY_AUTHORIZATION).build());
             return ProcessorResult.CONTINUE;
         } else if (result instanceof AuthResult.Challenge challenge) {

@@ -8,7 +8,7 @@ import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.proxy.routing.LocalRouter;
-import org.switchboard.core.proxy.routing.Router;
+import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 

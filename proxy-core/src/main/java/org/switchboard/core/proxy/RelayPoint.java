@@ -5,7 +5,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.spi.chain.TargetProcessor;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 

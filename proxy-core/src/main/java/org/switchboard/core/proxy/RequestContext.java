@@ -1,5 +1,6 @@
 package org.switchboard.core.proxy;
 
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transaction.ServerTransaction;
@@ -42,6 +43,22 @@ public interface RequestContext {
     /** Sends a response with no extra headers. */
     default void respond(int statusCode, String reasonPhrase) {
         respond(responseBuilder(statusCode, reasonPhrase).build());
+    }
+
+    /**
+     * Who the request was authenticated as (the digest step sets it), or {@code null} if nobody;
+     * the {@link org.switchboard.core.spi.route.Router} receives it.
+     */
+    default AddressOfRecord authenticatedCaller() {
+        return null;
+    }
+
+    /**
+     * Records who the request was authenticated as, for the steps after (routing). A context that
+     * carries no caller (a test's) ignores it.
+     */
+    default void authenticated(AddressOfRecord caller) {
+        // nothing to carry
     }
 
     /**

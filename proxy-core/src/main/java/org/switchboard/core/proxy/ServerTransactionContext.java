@@ -1,6 +1,7 @@
 package org.switchboard.core.proxy;
 
 import java.util.function.Consumer;
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
@@ -22,6 +23,7 @@ final class ServerTransactionContext implements RequestContext {
     private final SipRequest received;
     private SipRequest request;
     private boolean answered;
+    private AddressOfRecord caller;
 
     /**
      * @param onFinalResponse told of each final response sent, with the transaction; it may run more
@@ -69,6 +71,16 @@ final class ServerTransactionContext implements RequestContext {
                 .add(HeaderName.SERVER, serverHeader);
         // a 100 Trying has no To tag of its own (§8.2.6.1)
         return statusCode == 100 ? builder : builder.toTag(toTag);
+    }
+
+    @Override
+    public AddressOfRecord authenticatedCaller() {
+        return caller;
+    }
+
+    @Override
+    public void authenticated(AddressOfRecord authenticated) {
+        this.caller = authenticated;
     }
 
     @Override

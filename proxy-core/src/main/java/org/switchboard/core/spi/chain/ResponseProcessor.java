@@ -3,7 +3,7 @@ package org.switchboard.core.spi.chain;
 import java.util.List;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 
 /**
  * The response stage: told when every target of a forwarded request has failed or its ring time

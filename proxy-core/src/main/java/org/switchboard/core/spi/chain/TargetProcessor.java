@@ -1,7 +1,7 @@
 package org.switchboard.core.spi.chain;
 
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 
 /**
