@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,12 +16,17 @@ import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.registrar.binding.Binding;
 import org.switchboard.registrar.binding.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.JdbcBindingStore;
 import org.switchboard.registrar.binding.JournaledBindingStore;
 import org.switchboard.registrar.bruteforce.Ban;
+import org.switchboard.registrar.bruteforce.BanEvents;
 import org.switchboard.registrar.bruteforce.BanLiftRequests;
 import org.switchboard.registrar.bruteforce.BanSaver;
 import org.switchboard.registrar.bruteforce.BanStore;
@@ -87,10 +93,14 @@ public final class Registrar implements AutoCloseable {
     private final ScheduledExecutorService purge;
     private final RegistrarProcessor processor;
     private final Authenticator authenticator;
+    private final EventBus events;
+    private final Clock clock;
 
     private Registrar(Database database, RegistrarConfig config, RegistrarStorage storage, Clock clock,
-            UnaryOperator<BindingStore> storeWrapper) {
+            UnaryOperator<BindingStore> storeWrapper, EventBus events) {
         this.database = database;
+        this.events = events;
+        this.clock = clock;
         this.executor = new BlockingExecutor("registrar-db", config.databaseThreads(), config.blockingQueueCapacity());
         PasswordVault vault = storage.openVault();
         DomainStore domainStore = new JdbcDomainStore(database);
@@ -104,7 +114,8 @@ public final class Registrar implements AutoCloseable {
         catalog.load(domainStore, userStore);
         this.banStore = new JdbcBanStore(database);
         this.banSaver = new BanSaver(banStore);
-        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock, banSaver);
+        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock,
+                new BanEvents(banSaver, events, clock));
         this.banLifts = storage.banLiftDir() == null ? null : new BanLiftRequests(storage.banLiftDir());
         int restored = 0;
         for (Ban ban : banStore.load()) {
@@ -125,7 +136,7 @@ public final class Registrar implements AutoCloseable {
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
         RegisterHandler handler = new RegisterHandler(catalog, ownHost, authenticator, config.expiry(), writer,
-                location, clock);
+                location, clock, events);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "registrar-purge");
@@ -162,9 +173,18 @@ public final class Registrar implements AutoCloseable {
      */
     public static Registrar start(RegistrarStorage storage, RegistrarConfig config, Clock clock,
             UnaryOperator<BindingStore> storeWrapper) {
+        return start(storage, config, clock, storeWrapper, new QueuedEventBus());
+    }
+
+    /**
+     * As {@link #start(RegistrarStorage, RegistrarConfig, Clock, UnaryOperator)}, publishing
+     * registrations and bans on {@code events}. Blocks.
+     */
+    public static Registrar start(RegistrarStorage storage, RegistrarConfig config, Clock clock,
+            UnaryOperator<BindingStore> storeWrapper, EventBus events) {
         Database database = storage.openDatabase(config.databaseThreads() + 1);
         try {
-            Registrar registrar = new Registrar(database, config, storage, clock, storeWrapper);
+            Registrar registrar = new Registrar(database, config, storage, clock, storeWrapper, events);
             LOG.info("Registrar started: registrations last {} s by default ({} s to {} s)",
                     config.expiry().defaultSeconds(), config.expiry().minSeconds(), config.expiry().maxSeconds());
             return registrar;
@@ -180,8 +200,19 @@ public final class Registrar implements AutoCloseable {
                 LOG.warn("Could not delete expired registrations, will retry: {}", error.getMessage());
             } else if (!outcome.changes().removals().isEmpty()) {
                 LOG.info("{} registrations expired", outcome.changes().removals().size());
+                if (events.hasListeners(SwitchboardEvent.Unregistered.class)) {
+                    Instant now = clock.instant();
+                    for (Binding b : outcome.changes().removals()) {
+                        events.publish(new SwitchboardEvent.Unregistered(now, b.aor().toString(), b.contactUri(), true));
+                    }
+                }
             }
         });
+    }
+
+    /** Where registrations (registered, unregistered) and bans (added, lifted) are published. */
+    public EventBus events() {
+        return events;
     }
 
     /** The processors to pass to the {@code SipStack} as local processors: the REGISTER handler. */

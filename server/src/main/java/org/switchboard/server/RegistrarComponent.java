@@ -1,9 +1,11 @@
 package org.switchboard.server;
 
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.cdr.CallRecordStore;
+import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.registrar.Registrar;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.registrar.RegistrarStorage;
@@ -26,14 +28,17 @@ final class RegistrarComponent implements Lifecycle {
     /** Call records that may wait for the database, bounding memory when it is slow. */
     private static final int CALL_RECORD_QUEUE = 10_000;
 
+    private final EventBus events;
     private final ServerConfig config;
     private Registrar registrar;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
 
-    RegistrarComponent(ServerConfig config) {
+    /** @param events where the registrar publishes registrations and bans */
+    RegistrarComponent(ServerConfig config, EventBus events) {
         this.config = config;
+        this.events = events;
     }
 
     @Override
@@ -48,7 +53,8 @@ final class RegistrarComponent implements Lifecycle {
         if (config.domain() != null) {
             registrarConfig = registrarConfig.withInitialDomain(config.domain());
         }
-        registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir()), registrarConfig);
+        registrar = Registrar.start(RegistrarStorage.inDataDir(config.dataDir()), registrarConfig, Clock.systemUTC(),
+                UnaryOperator.identity(), events);
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }

@@ -2,9 +2,9 @@ package org.switchboard.core.proxy;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transport.SipSender;
 

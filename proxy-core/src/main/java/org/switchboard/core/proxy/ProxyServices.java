@@ -8,9 +8,9 @@ import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.proxy.routing.LocalRouter;
-import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.route.Router;
 
 /**
  * What the server hands the forwarding proxy: where requests go ({@link Router}), which domains

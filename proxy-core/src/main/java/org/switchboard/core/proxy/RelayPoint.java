@@ -1,10 +1,9 @@
 package org.switchboard.core.proxy;
 
-import java.util.List;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.spi.chain.TargetProcessor;
+import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;

@@ -10,10 +10,10 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.spi.route.RouteRequest;
-import org.switchboard.core.spi.route.RouteDecision;
-import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.route.RouteDecision;
+import org.switchboard.core.spi.route.RouteRequest;
+import org.switchboard.core.spi.route.Target;
 
 /**
  * The end of the proxy's request chain: forwards the request statefully through a {@link

@@ -1,6 +1,7 @@
 package org.switchboard.registrar.register;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestContext;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.registrar.binding.Binding;
+import org.switchboard.registrar.binding.BindingChanges;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.RegistrationOutcome;
@@ -66,6 +70,7 @@ public final class RegisterHandler {
     private final Authenticator authenticator;
     private final RegisterParser parser;
     private final BindingWriter writer;
+    private final EventBus events;
     private final InMemoryLocationService location;
     private final Clock clock;
 
@@ -73,7 +78,7 @@ public final class RegisterHandler {
      * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
      */
     public RegisterHandler(CredentialSource domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
-            BindingWriter writer, InMemoryLocationService location, Clock clock) {
+            BindingWriter writer, InMemoryLocationService location, Clock clock, EventBus events) {
         if (domains.blocks() || authenticator.blocks()) {
             throw new IllegalArgumentException("The registrar runs on event loops: it needs an in-memory directory");
         }
@@ -84,6 +89,7 @@ public final class RegisterHandler {
         this.writer = writer;
         this.location = location;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Processes the REGISTER of {@code context}; see the class description. Never blocks. */
@@ -195,11 +201,27 @@ public final class RegisterHandler {
                     Instant now = clock.instant();
                     logApplied(aor, requested, before, context.flow(), now);
                     logDropped(aor, requested, outcome.changes().removals(), now);
+                    publish(outcome.changes(), now);
                     context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
                             outbound));
                 }
             }
         });
+    }
+
+    /** The bindings made durable: registered (new or refreshed) and unregistered ones; nothing built unheard. */
+    private void publish(BindingChanges changes, Instant now) {
+        if (events.hasListeners(SwitchboardEvent.Registered.class)) {
+            for (Binding b : changes.upserts()) {
+                events.publish(new SwitchboardEvent.Registered(now, b.aor().toString(), b.contactUri(),
+                        (int) Math.max(0, Duration.between(now, b.expiresAt()).toSeconds())));
+            }
+        }
+        if (events.hasListeners(SwitchboardEvent.Unregistered.class)) {
+            for (Binding b : changes.removals()) {
+                events.publish(new SwitchboardEvent.Unregistered(now, b.aor().toString(), b.contactUri(), false));
+            }
+        }
     }
 
     /**
