@@ -22,6 +22,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.OwnHost;
+import org.switchboard.core.proxy.ProcessorResult;
 import org.switchboard.core.proxy.RequestContext;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
@@ -57,8 +58,9 @@ import org.switchboard.registrar.digest.CredentialSource;
  *
  * <p><b>Threading:</b> {@link #handle} never blocks: domains, secrets and bindings are read from
  * memory (the constructor refuses a blocking credential source or authenticator), so it runs on the
- * request's shard. It returns once the change is queued; the 200 is sent from the writer thread
- * ({@link RequestContext#respond} may be called from any thread). Thread-safe.
+ * request's shard. Once the change is queued it returns an asynchronous step ({@link
+ * ProcessorResult#async}) that completes when the writer has committed it; the request chain then
+ * sends the 200 (or the failure) on the request's shard. Thread-safe.
  */
 public final class RegisterHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
@@ -92,8 +94,12 @@ public final class RegisterHandler {
         this.events = events;
     }
 
-    /** Processes the REGISTER of {@code context}; see the class description. Never blocks. */
-    public void handle(RequestContext context) {
+    /**
+     * Processes the REGISTER of {@code context}; see the class description. Never blocks.
+     *
+     * @return {@link ProcessorResult#STOP} once answered, or the asynchronous step that answers it once durable
+     */
+    public ProcessorResult handle(RequestContext context) {
         SipRequest request = context.request();
         Flow flow = context.flow();
         SipUri to;
@@ -103,13 +109,13 @@ public final class RegisterHandler {
             requestUri = request.sipRequestUri();
         } catch (SipParseException e) {
             refuse(context, 400, "To and Request-URI must be SIP URIs", flow, request.headers().firstValue(HeaderName.TO));
-            return;
+            return ProcessorResult.STOP;
         }
         String domain = to.host().toLowerCase(Locale.ROOT);
         // §10.3 step 1 and step 5
         if (to.user() == null || !domains.servesRealm(domain) || !addressesUs(requestUri.host(), domain)) {
             refuse(context, 404, "Domain not served here", flow, to.toString());
-            return;
+            return ProcessorResult.STOP;
         }
         AddressOfRecord aor = AddressOfRecord.of(to);
         // §10.3 steps 3 and 4
@@ -121,23 +127,23 @@ public final class RegisterHandler {
                 b.add(c.role().challengeHeader(), value);
             }
             context.respond(b.build());
-            return;
+            return ProcessorResult.STOP;
         }
         if (auth instanceof AuthResult.Rejected r) {
             refuse(context, r.statusCode(), r.reason(), flow, aor.toString());
-            return;
+            return ProcessorResult.STOP;
         }
         if (auth instanceof AuthResult.Banned b) {
             LOG.debug("Refused REGISTER for {} from {}: blocked or banned until {} after failed authentications", aor,
                     flow, b.until());
             context.respond(RegisterResponses.status(context, 403, "Forbidden"));
-            return;
+            return ProcessorResult.STOP;
         }
         AuthResult.Authenticated user = (AuthResult.Authenticated) auth;
         if (!user.owns(to)) {
             refuse(context, 403, "Not your address-of-record", flow,
                     aor + " by user " + user.username() + '@' + user.domain());
-            return;
+            return ProcessorResult.STOP;
         }
         Instant now = clock.instant();
         RegisterRequest parsed = parser.parse(request, aor, flow, now);
@@ -151,7 +157,7 @@ public final class RegisterHandler {
         } else if (parsed instanceof RegisterRequest.Fetch) {
             context.respond(RegisterResponses.ok(context, location.bindings(aor), now, echoedPath(request), false));
         } else if (parsed instanceof RegisterRequest.RemoveAll) {
-            answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
+            return answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
                     List.of(), Map.of());
         } else {
             RegisterRequest.Update update = (RegisterRequest.Update) parsed;
@@ -160,9 +166,10 @@ public final class RegisterHandler {
             for (Binding b : location.bindings(aor)) {
                 before.put(b.key(), b.contactUri());
             }
-            answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
+            return answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
                     update.bindings(), before);
         }
+        return ProcessorResult.STOP;
     }
 
     private boolean addressesUs(String requestUriHost, String aorDomain) {
@@ -170,11 +177,13 @@ public final class RegisterHandler {
         return host.equals(aorDomain) || domains.servesRealm(host) || ownHost.isNamedBy(host);
     }
 
-    private void answerWhenDurable(RequestContext context, AddressOfRecord aor,
+    private ProcessorResult answerWhenDurable(RequestContext context, AddressOfRecord aor,
             CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested,
             Map<String, String> before) {
         SipRequest request = context.request();
-        written.whenComplete((outcome, error) -> {
+        return ProcessorResult.async(written.handle(Written::new), result -> {
+            RegistrationOutcome outcome = result.outcome();
+            Throwable error = result.error();
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof RejectedExecutionException) {
@@ -187,7 +196,7 @@ public final class RegisterHandler {
                     LOG.warn("REGISTER for {} from {} failed: bindings could not be saved", aor, context.flow());
                     context.respond(RegisterResponses.status(context, 500, "Bindings could not be saved"));
                 }
-                return;
+                return ProcessorResult.STOP;
             }
             switch (outcome.status()) {
                 case OUT_OF_ORDER -> {
@@ -206,7 +215,12 @@ public final class RegisterHandler {
                             outbound));
                 }
             }
+            return ProcessorResult.STOP;
         });
+    }
+
+    /** What the binding writer answered: the outcome, or why it failed. */
+    private record Written(RegistrationOutcome outcome, Throwable error) {
     }
 
     /** The bindings made durable: registered (new or refreshed) and unregistered ones; nothing built unheard. */
