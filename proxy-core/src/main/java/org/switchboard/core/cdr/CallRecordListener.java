@@ -5,11 +5,11 @@ import org.switchboard.core.spi.event.SwitchboardEvent;
 
 /**
  * Call records as a listener of the event bus: hands the proxy's call events to a {@link
- * CallRecorder}, which writes one record per call. Other events are ignored.
+ * CallRecorder}, which writes one record per call.
  *
  * <p>Threading: as {@link CallRecorder}: thread-safe, never blocks, so it may run on the publisher.
  */
-public final class CallRecordListener implements Consumer<SwitchboardEvent> {
+public final class CallRecordListener implements Consumer<SwitchboardEvent.CallEvent> {
     private final CallRecorder recorder;
 
     public CallRecordListener(CallRecorder recorder) {
@@ -17,7 +17,7 @@ public final class CallRecordListener implements Consumer<SwitchboardEvent> {
     }
 
     @Override
-    public void accept(SwitchboardEvent event) {
+    public void accept(SwitchboardEvent.CallEvent event) {
         // Java 17 has no pattern switch; the call events are these three records
         if (event instanceof SwitchboardEvent.CallStarted started) {
             recorder.started(started.callId(), started.callerTag(), started.caller(), started.callee());

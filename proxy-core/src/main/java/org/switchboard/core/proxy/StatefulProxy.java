@@ -75,7 +75,7 @@ public final class StatefulProxy {
         this.calls = services.callRecords() != null
                 ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
                 : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
-        services.events().subscribe(SwitchboardEvent.class, Runnable::run, new CallRecordListener(calls));
+        services.events().subscribe(SwitchboardEvent.CallEvent.class, Runnable::run, new CallRecordListener(calls));
         OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound, services.location());
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),

@@ -44,6 +44,15 @@ public sealed interface SwitchboardEvent {
     }
 
     /**
+     * The events of one call, in the order the proxy publishes them; a listener for calls (call
+     * records, an RTP relay freeing its ports) subscribes to this type.
+     */
+    sealed interface CallEvent extends SwitchboardEvent {
+        /** The Call-ID of the call's INVITE. */
+        String callId();
+    }
+
+    /**
      * The proxy forwards an initial INVITE (a call attempt begins).
      *
      * @param callerTag the From tag of the caller, to tell later who hung up
@@ -51,7 +60,7 @@ public sealed interface SwitchboardEvent {
      * @param callee the To URI
      */
     record CallStarted(Instant at, String callId, String callerTag, String caller, String callee)
-            implements SwitchboardEvent {
+            implements CallEvent {
         public CallStarted {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(callId, "callId");
@@ -59,7 +68,7 @@ public sealed interface SwitchboardEvent {
     }
 
     /** The first 2xx to the call's INVITE went to the caller. */
-    record CallAnswered(Instant at, String callId) implements SwitchboardEvent {
+    record CallAnswered(Instant at, String callId) implements CallEvent {
         public CallAnswered {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(callId, "callId");
@@ -73,7 +82,7 @@ public sealed interface SwitchboardEvent {
      * proxy forwards it in; a listener that did not see the call start ignores it.
      */
     record CallEnded(Instant at, String callId, EndReason reason, int status, String byTag)
-            implements SwitchboardEvent {
+            implements CallEvent {
         public CallEnded {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(callId, "callId");

@@ -64,6 +64,15 @@ class QueuedEventBusTest {
     }
 
     @Test
+    void aPublisherCanTellNobodyListensToItsEvents() {
+        QueuedEventBus bus = new QueuedEventBus();
+        bus.subscribe(SwitchboardEvent.CallEvent.class, Runnable::run, e -> { });
+        assertThat(bus.hasListeners(SwitchboardEvent.CallEnded.class)).isTrue();
+        assertThat(bus.hasListeners(SwitchboardEvent.Registered.class)).as("call records do not listen to REGISTER")
+                .isFalse();
+    }
+
+    @Test
     void aClosedSubscriptionGetsNothingMore() {
         QueuedEventBus bus = new QueuedEventBus();
         List<SwitchboardEvent> got = new CopyOnWriteArrayList<>();
