@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.accounts.bruteforce.BanEvents;
 import org.switchboard.accounts.bruteforce.BanLiftRequests;
 import org.switchboard.accounts.bruteforce.BanSaver;
 import org.switchboard.accounts.bruteforce.BruteForceGuard;
@@ -22,6 +23,7 @@ import org.switchboard.accounts.directory.PasswordGenerator;
 import org.switchboard.accounts.directory.PasswordVault;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.store.Ban;
 import org.switchboard.core.spi.store.BanStore;
 import org.switchboard.core.spi.store.DomainStore;
@@ -34,7 +36,8 @@ import org.switchboard.core.spi.store.UserStore;
  * <p>Lifecycle: {@link #start} creates the initial domain if there is none, loads the catalog,
  * restores saved bans and starts the watch for ban lifts asked from the command line ({@link
  * BanLiftRequests}). Each ban is saved as it is made or lifted ({@link BanSaver}), so bans survive a
- * killed process. {@link #close} finishes the saves and saves all bans for the next start; the
+ * killed process, and then published on the event bus ({@link BanEvents}); restored bans are not
+ * published again. {@link #close} finishes the saves and saves all bans for the next start; the
  * stores' owner closes them afterwards.
  *
  * <p><b>Threading:</b> {@link #start} and {@link #close} block; call them from the server's main
@@ -58,7 +61,7 @@ public final class Accounts implements AutoCloseable {
     private final PasswordGenerator passwords = new PasswordGenerator();
 
     private Accounts(DomainStore domainStore, UserStore userStore, BanStore banStore, PasswordVault vault,
-            AccountsConfig config, Path banLiftDir, Clock clock) {
+            AccountsConfig config, Path banLiftDir, Clock clock, EventBus events) {
         this.vault = vault;
         this.catalog = new DirectoryCatalog();
         this.directory = new UserDirectory(domainStore, userStore, vault, catalog);
@@ -68,7 +71,8 @@ public final class Accounts implements AutoCloseable {
         catalog.load(domainStore, userStore);
         this.banStore = banStore;
         this.banSaver = new BanSaver(banStore);
-        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock, banSaver);
+        this.guard = new BruteForceGuard(config.effectiveBruteForcePolicy(), clock,
+                new BanEvents(banSaver, events, clock));
         int restored = 0;
         for (Ban ban : banStore.load()) {
             restored += guard.restore(ban) ? 1 : 0;
@@ -97,11 +101,14 @@ public final class Accounts implements AutoCloseable {
      *
      * @param vault encrypts SIP passwords for the user store
      * @param banLiftDir where admin commands leave ban lifts for the running server, or {@code null}
+     * @param events where bans made and lifted are published ({@link
+     *     org.switchboard.core.spi.event.SwitchboardEvent.BanAdded}, {@link
+     *     org.switchboard.core.spi.event.SwitchboardEvent.BanLifted}), once handed to the ban saver
      * @throws org.switchboard.core.spi.store.StoreException if the stores cannot be read
      */
     public static Accounts start(DomainStore domains, UserStore users, BanStore bans, PasswordVault vault,
-            AccountsConfig config, Path banLiftDir, Clock clock) {
-        return new Accounts(domains, users, bans, vault, config, banLiftDir, clock);
+            AccountsConfig config, Path banLiftDir, Clock clock, EventBus events) {
+        return new Accounts(domains, users, bans, vault, config, banLiftDir, clock, events);
     }
 
     /** Domains and users; its methods block. */

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,10 @@ import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.OwnHost;
 import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
@@ -27,7 +32,8 @@ import org.switchboard.registrar.register.RegistrarProcessor;
 /**
  * The registrar: REGISTER handling and the location service over a {@link BindingStore}, kept as
  * the configured {@link Persistence} says. The server wires in what it needs from other features:
- * the binding store, the domains served ({@link DomainCatalog}) and the {@link Authenticator}.
+ * the binding store, the domains served ({@link DomainCatalog}), the {@link Authenticator} and the
+ * event bus on which registrations are published once durable.
  *
  * <p>Lifecycle: {@link #start} loads the live bindings (dropping expired ones; none in {@link
  * Persistence#MEMORY}), opens the journal in {@link Persistence#JOURNAL}, and starts the binding
@@ -49,9 +55,13 @@ public final class Registrar implements AutoCloseable {
     private final JournaledBindingStore journal;
     private final ScheduledExecutorService purge;
     private final RegistrarProcessor processor;
+    private final EventBus events;
+    private final Clock clock;
 
     private Registrar(RegistrarConfig config, BindingStore store, DomainCatalog domains, Authenticator authenticator,
-            Clock clock, UnaryOperator<BindingStore> storeWrapper) {
+            Clock clock, UnaryOperator<BindingStore> storeWrapper, EventBus events) {
+        this.events = events;
+        this.clock = clock;
         OwnHost ownHost = ownHost();
         this.location = new InMemoryLocationService(clock, ownHost::contains);
         this.journal = config.persistence() == Persistence.JOURNAL
@@ -67,7 +77,7 @@ public final class Registrar implements AutoCloseable {
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
         RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, config.expiry(), writer,
-                location, clock);
+                location, clock, events);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "registrar-purge");
@@ -97,17 +107,18 @@ public final class Registrar implements AutoCloseable {
      */
     public static Registrar start(RegistrarConfig config, BindingStore store, DomainCatalog domains,
             Authenticator authenticator, Clock clock) {
-        return start(config, store, domains, authenticator, clock, UnaryOperator.identity());
+        return start(config, store, domains, authenticator, clock, UnaryOperator.identity(), new QueuedEventBus());
     }
 
     /**
      * As {@link #start(RegistrarConfig, BindingStore, DomainCatalog, Authenticator, Clock)}, with
      * the store the writer uses (after the journal, if any) passed through {@code storeWrapper}, to
-     * measure or instrument commits. Blocks.
+     * measure or instrument commits, and registrations (registered, unregistered) published on
+     * {@code events} once durable. Blocks.
      */
     public static Registrar start(RegistrarConfig config, BindingStore store, DomainCatalog domains,
-            Authenticator authenticator, Clock clock, UnaryOperator<BindingStore> storeWrapper) {
-        Registrar registrar = new Registrar(config, store, domains, authenticator, clock, storeWrapper);
+            Authenticator authenticator, Clock clock, UnaryOperator<BindingStore> storeWrapper, EventBus events) {
+        Registrar registrar = new Registrar(config, store, domains, authenticator, clock, storeWrapper, events);
         LOG.info("Registrar started: registrations last {} s by default ({} s to {} s), bindings kept {}",
                 config.expiry().defaultSeconds(), config.expiry().minSeconds(), config.expiry().maxSeconds(),
                 config.persistence());
@@ -120,8 +131,22 @@ public final class Registrar implements AutoCloseable {
                 LOG.warn("Could not delete expired registrations, will retry: {}", error.getMessage());
             } else if (!outcome.changes().removals().isEmpty()) {
                 LOG.info("{} registrations expired", outcome.changes().removals().size());
+                if (events.hasListeners(SwitchboardEvent.Unregistered.class)) {
+                    Instant now = clock.instant();
+                    for (Binding b : outcome.changes().removals()) {
+                        events.publish(new SwitchboardEvent.Unregistered(now, b.aor().toString(), b.contactUri(), true));
+                    }
+                }
             }
         });
+    }
+
+    /**
+     * Where registrations (registered, unregistered) are published; in the server, the one bus it
+     * shares with the proxy, the accounts (bans) and plugins.
+     */
+    public EventBus events() {
+        return events;
     }
 
     /** The processors to pass to the {@code SipStack} as local processors: the REGISTER handler. */

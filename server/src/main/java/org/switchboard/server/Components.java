@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.switchboard.core.plugin.Plugin;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
@@ -47,8 +49,9 @@ public final class Components {
      */
     static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins) {
         HttpServerComponent http = new HttpServerComponent(config.http());
-        StackServices sip = new StackServices();
-        RegistrarComponent registrar = new RegistrarComponent(config);
+        EventBus events = new QueuedEventBus();
+        StackServices sip = new StackServices(events);
+        RegistrarComponent registrar = new RegistrarComponent(config, events);
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.DirectoryCatalog;
+import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.server.config.ServerConfig;
@@ -29,14 +30,17 @@ final class RegistrarComponent implements Lifecycle {
     /** Call records that may wait for the database, bounding memory when it is slow. */
     private static final int CALL_RECORD_QUEUE = 10_000;
 
+    private final EventBus events;
     private final ServerConfig config;
     private Features features;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
 
-    RegistrarComponent(ServerConfig config) {
+    /** @param events where the registrar publishes registrations and the accounts bans */
+    RegistrarComponent(ServerConfig config, EventBus events) {
         this.config = config;
+        this.events = events;
     }
 
     @Override
@@ -55,7 +59,7 @@ final class RegistrarComponent implements Lifecycle {
         // the journal only in front of the embedded database; PostgreSQL is written through (Storage)
         RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults()
                 : RegistrarConfig.defaults().withJournal(storage.journalDir());
-        features = Features.start(storage, accountsConfig, registrarConfig);
+        features = Features.start(storage, accountsConfig, registrarConfig, events);
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }

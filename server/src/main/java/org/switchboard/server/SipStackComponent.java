@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.ProxyServices;
-import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.ServerCapabilities;
+import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transport.TransportStats;
@@ -62,15 +63,19 @@ final class SipStackComponent implements Lifecycle {
         SipStackConfig stackConfig = SipStackConfig.of(transport)
                 .withHostNames(registrar.catalog().domains())
                 .withCapabilities(capabilities);
-        List<RequestProcessor> local = new ArrayList<>(registrar.features().registrar().requestProcessors());
-        local.addAll(services.localProcessors());
+        ProcessorStages.Builder stages = ProcessorStages.builder();
+        registrar.features().registrar().requestProcessors().forEach(p -> stages.add(Stage.LOCAL, p));
+        ProcessorStages local = stages.addAll(services.processors()).build();
         ProxyServices proxy = ProxyServices
                 .local(registrar.catalog(), registrar.features().registrar().locationService())
                 .withAuthenticator(registrar.features().accounts().authenticator())
-                .withCallRecords(registrar.callRecords());
+                .withCallRecords(registrar.callRecords())
+                .withEvents(services.events())
+                .withHooks(services.hooks());
         SipStack built = new SipStack(stackConfig, local, proxy);
         built.transports().filterSources(new BannedSources(registrar.features().accounts().bruteForceGuard(),
                 guard.banAction()));
+        services.datagramClaims().forEach(built.transports()::claimDatagrams);
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();
         if (filter.isPresent() && pnp.multicast()) {

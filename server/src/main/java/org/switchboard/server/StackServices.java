@@ -5,7 +5,15 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.proxy.ProxyHooks;
 import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.chain.Stage;
+import org.switchboard.core.spi.chain.TargetProcessor;
+import org.switchboard.core.spi.datagram.DatagramClaim;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
@@ -20,15 +28,64 @@ import org.switchboard.server.plugin.RegistrationWindow;
  * once it runs. Thread-safe.
  */
 final class StackServices implements RegistrationWindow {
-    private final List<RequestProcessor> processors = new CopyOnWriteArrayList<>();
+    private final ProcessorStages.Builder processors = ProcessorStages.builder();
     private final List<Predicate<SipRequest>> multicastFilters = new CopyOnWriteArrayList<>();
+    private final List<DatagramClaim> datagramClaims = new CopyOnWriteArrayList<>();
+    private final List<TargetProcessor> targetProcessors = new CopyOnWriteArrayList<>();
+    private final List<ResponseProcessor> responseProcessors = new CopyOnWriteArrayList<>();
+    private final List<RelayHook> relayHooks = new CopyOnWriteArrayList<>();
+    private final EventBus events;
     private volatile boolean registrationOpen = true;
     private volatile SipStack running;
 
+    /** @param events the server's event bus, handed to plugins */
+    StackServices(EventBus events) {
+        this.events = events;
+    }
+
     @Override
-    public void addLocalProcessor(RequestProcessor processor) {
+    public EventBus events() {
+        return events;
+    }
+
+    @Override
+    public void claimDatagrams(DatagramClaim claim) {
         requireOpen();
-        processors.add(processor);
+        datagramClaims.add(claim);
+    }
+
+    @Override
+    public void addTargetProcessor(TargetProcessor processor) {
+        requireOpen();
+        targetProcessors.add(processor);
+    }
+
+    @Override
+    public void addResponseProcessor(ResponseProcessor processor) {
+        requireOpen();
+        responseProcessors.add(processor);
+    }
+
+    @Override
+    public void addRelayHook(RelayHook hook) {
+        requireOpen();
+        relayHooks.add(hook);
+    }
+
+    /** The target and response processors and relay hooks plugins added, in order. */
+    ProxyHooks hooks() {
+        return new ProxyHooks(targetProcessors, responseProcessors, relayHooks);
+    }
+
+    /** The datagram claims plugins added, in order. */
+    List<DatagramClaim> datagramClaims() {
+        return List.copyOf(datagramClaims);
+    }
+
+    @Override
+    public synchronized void addProcessor(Stage stage, RequestProcessor processor) {
+        requireOpen();
+        processors.add(stage, processor);
     }
 
     @Override
@@ -48,9 +105,9 @@ final class StackServices implements RegistrationWindow {
         registrationOpen = false;
     }
 
-    /** The processors plugins added, in order. */
-    List<RequestProcessor> localProcessors() {
-        return List.copyOf(processors);
+    /** The processors plugins added, by stage, in order. */
+    synchronized ProcessorStages processors() {
+        return processors.build();
     }
 
     /** A request on the multicast group is taken if any plugin's filter takes it; empty if no plugin asked. */

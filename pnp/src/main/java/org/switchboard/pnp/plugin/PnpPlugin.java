@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.plugin.HttpMount;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
+import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.pnp.http.ProvisioningHandler;
 import org.switchboard.pnp.http.ProvisioningRequestResolver;
 import org.switchboard.pnp.http.ProvisioningUrls;
@@ -73,7 +74,7 @@ public final class PnpPlugin implements Plugin {
         PnpSubscribeHandler handler = new PnpSubscribeHandler(parser,
                 new RecentSubscriptions(Clock.systemUTC(), REPEAT_WINDOW, REPEAT_CAPACITY), new PnpResponder(),
                 settingsUrls);
-        context.sip().addLocalProcessor(new PnpRequestProcessor(parser, handler, context.sip(), inventory,
+        context.sip().addProcessor(Stage.LOCAL, new PnpRequestProcessor(parser, handler, context.sip(), inventory,
                 context.blockingExecutor()));
         context.sip().acceptOnMulticast(parser::recognises);
 

@@ -3,6 +3,12 @@ package org.switchboard.core.plugin;
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.chain.Stage;
+import org.switchboard.core.spi.chain.TargetProcessor;
+import org.switchboard.core.spi.datagram.DatagramClaim;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transport.Destination;
@@ -11,21 +17,64 @@ import org.switchboard.core.transport.Transport;
 /**
  * The SIP stack as a plugin sees it.
  *
- * <p>Registration ({@link #addLocalProcessor}, {@link #acceptOnMulticast}) is only allowed during
+ * <p>Registration ({@link #addProcessor}, {@link #acceptOnMulticast}) is only allowed during
  * {@link Plugin#start}, before the stack starts; the other methods only once the stack runs (in
  * practice: from a request processor or a callback). All methods are thread-safe and never block.
  */
 public interface SipServices {
 
     /**
-     * Adds a processor for requests addressed to the server itself. Local processors run in
-     * registration order after the core checks (SIP version, URI scheme, Require, local OPTIONS)
-     * and before the Max-Forwards check and routing; see {@link RequestProcessor} for the threading
-     * contract.
+     * Adds a processor to the request chain at {@code stage} (see {@link Stage} for where each
+     * stage runs); within a stage, processors run in the order added. See {@link RequestProcessor}
+     * for the threading contract.
      *
      * @throws IllegalStateException after the plugin's start
      */
-    void addLocalProcessor(RequestProcessor processor);
+    void addProcessor(Stage stage, RequestProcessor processor);
+
+    /**
+     * Adds a processor for requests addressed to the server itself: {@link #addProcessor} at {@link
+     * Stage#LOCAL}.
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    default void addLocalProcessor(RequestProcessor processor) {
+        addProcessor(Stage.LOCAL, processor);
+    }
+
+    /**
+     * Offers each non-SIP datagram arriving on the server's SIP UDP sockets to {@code claim} before
+     * the SIP codec (the datagram demultiplexer; e.g. STUN keep-alives on the SIP port, RFC 5626
+     * §4.4.2); see {@link DatagramClaim} for the threading contract.
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void claimDatagrams(DatagramClaim claim);
+
+    /**
+     * Adds a target processor (the target stage: may change each outgoing copy of a forwarded
+     * request).
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void addTargetProcessor(TargetProcessor processor);
+
+    /**
+     * Adds a response processor (the response stage: may add targets when the current ones fail).
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void addResponseProcessor(ResponseProcessor processor);
+
+    /**
+     * Adds a hook to the relay point every relayed request and response passes.
+     *
+     * @throws IllegalStateException after the plugin's start
+     */
+    void addRelayHook(RelayHook hook);
+
+    /** The event bus, to publish and to listen to what happens in the server. */
+    EventBus events();
 
     /**
      * Asks the server to listen on the SIP multicast group (224.0.1.75, "sip.mcast.net", RFC 3261

@@ -7,7 +7,7 @@ import org.switchboard.core.message.HeaderField;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transaction.InviteClientTransaction;
@@ -62,7 +62,7 @@ final class Branch implements ClientTransactionListener {
 
     Branch(ProxyContext owner, Target target, ProxyCore core) {
         this.owner = owner;
-        this.target = target;
+        this.target = core.relay().target(target, owner.request()); // the target stage
         this.core = core;
         this.invite = owner.request().isMethod(SipMethod.INVITE);
     }
@@ -130,7 +130,7 @@ final class Branch implements ClientTransactionListener {
         currentBranch = branch;
         currentHop = hop;
         sentAtMillis = core.unavailable().now();
-        SipRequest forwarded = owner.forwardedRequest(target, hop, branch);
+        SipRequest forwarded = core.relay().copy(owner.forwardedRequest(target, hop, branch), target, hop);
         if (invite) {
             restartTimerC();
             cancelFirstResponseTimer();
@@ -289,7 +289,8 @@ final class Branch implements ClientTransactionListener {
 
     private void sendCancel(List<HeaderField> reason) {
         if (transaction instanceof InviteClientTransaction inviteTransaction) {
-            inviteTransaction.cancel(reason, CancelResponses.INSTANCE);
+            Destination hop = inviteTransaction.destination();
+            inviteTransaction.cancel(reason, CancelResponses.INSTANCE, cancel -> core.relay().request(cancel, hop));
         }
     }
 

@@ -17,6 +17,7 @@ import org.switchboard.core.transport.SipSender;
  */
 final class LateSuccessRoute {
     private final SipSender sender;
+    private final RelayPoint relay;
     private final Flow flow;
     private final String callId;
 
@@ -24,13 +25,14 @@ final class LateSuccessRoute {
      * @param flow the flow the INVITE came on
      * @param callId for the log, if sending fails
      */
-    LateSuccessRoute(SipSender sender, Flow flow, String callId) {
+    LateSuccessRoute(SipSender sender, RelayPoint relay, Flow flow, String callId) {
         this.sender = sender;
+        this.relay = relay;
         this.flow = flow;
         this.callId = callId;
     }
 
     void forward(SipResponse response) {
-        sender.sendResponse(ProxyContext.withoutOurVia(response), flow, SendFailureLog.of("2xx response", callId));
+        sender.sendResponse(relay.response(ProxyContext.withoutOurVia(response), flow), flow, SendFailureLog.of("2xx response", callId));
     }
 }

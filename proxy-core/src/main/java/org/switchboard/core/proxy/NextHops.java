@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.switchboard.core.dns.NextHopResolver;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 

@@ -1,6 +1,7 @@
 package org.switchboard.core.proxy;
 
 import java.net.InetAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -8,18 +9,18 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.AuthResult;
 import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.transaction.Shard;
 
 /**
  * The proxy's authentication policy (RFC 3261 §16.3 step 6, §22.3): an initial request whose From
  * is in one of our domains must carry valid credentials of that very user, else it is challenged
  * with 407. Requests from trusted sources (gateways, peer servers), requests from other domains,
  * in-dialog requests, ACK and CANCEL pass. An {@link Authenticator} that answers from memory runs
- * right here on the call's shard; a blocking one runs on the blocking executor while the chain is
- * parked, and the chain resumes on the call's shard. Our credentials are removed before the request
- * is forwarded.
+ * right here on the call's shard; a blocking one runs on the blocking executor as an asynchronous
+ * step ({@link ProcessorResult#async}), and the chain resumes on the call's shard. Our credentials
+ * are removed before the request is forwarded.
  */
 final class ProxyAuthentication implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyAuthentication.class);
@@ -45,23 +46,14 @@ final class ProxyAuthentication implements RequestProcessor {
         if (!authenticator.blocks()) {
             return decide(context, authenticate(request, source));
         }
-        ParkedRequest parked = context.park();
-        Shard shard = context.transaction().shard();
         try {
-            blocking.execute(() -> {
-                AuthResult result = authenticate(request, source);
-                shard.execute(() -> {
-                    if (decide(parked.context(), result) == ProcessorResult.CONTINUE) {
-                        parked.resume();
-                    }
-                });
-            });
+            return ProcessorResult.async(CompletableFuture.supplyAsync(() -> authenticate(request, source), blocking),
+                    result -> decide(context, result));
         } catch (RejectedExecutionException e) {
             LOG.warn("Blocking executor saturated; answering 503 to {} from {}", request.method(), source);
-            context.respond(context.responseBuilder(503, "Service Unavailable")
+            return ProcessorResult.stop(context.responseBuilder(503, "Service Unavailable")
                     .add(HeaderName.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
         }
-        return ProcessorResult.STOP;
     }
 
     private AuthResult authenticate(SipRequest request, InetAddress source) {
@@ -84,6 +76,7 @@ final class ProxyAuthentication implements RequestProcessor {
                 context.respond(403, "Forbidden");
                 return ProcessorResult.STOP;
             }
+            context.authenticated(AddressOfRecord.of(user.aor()));
             context.updateRequest(request.toBuilder().remove(HeaderName.PROXY_AUTHORIZATION).build());
             return ProcessorResult.CONTINUE;
         } else if (result instanceof AuthResult.Challenge challenge) {

@@ -1,7 +1,10 @@
 package org.switchboard.core.proxy;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.HeaderField;
@@ -10,8 +13,11 @@ import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.proxy.routing.RouteDecision;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.route.RouteDecision;
+import org.switchboard.core.spi.route.RouteRequest;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transaction.Shard;
 import org.switchboard.core.transaction.TimerHandle;
 import org.switchboard.core.transport.Destination;
@@ -46,6 +52,9 @@ final class ProxyContext {
     private final boolean initialInvite;
     private final String loopHash;
     private final TargetSet targets;
+    private final ArrayDeque<RouteDecision.TargetGroup> laterGroups;
+    private Duration ringTime;
+    private int redirectsRouting;
     private final ResponseSelector selector = new ResponseSelector();
     private final List<Branch> started = new ArrayList<>();
     private final List<Branch> pending = new ArrayList<>();
@@ -53,6 +62,7 @@ final class ProxyContext {
     private boolean finalSent;
     private boolean cancelled;
     private boolean searchEnded;
+    private boolean globalFailure;
     private int redirectsFollowed;
     private TimerHandle groupTimer;
     private TimerHandle ringTimer;
@@ -63,9 +73,11 @@ final class ProxyContext {
      * @param vouched whether the proxy vouches for the sender ({@link SenderTrust}), who may then
      *     name next hops on this host
      * @param loopHash the loop-detection hash of the request as received
+     * @param first the targets to try first, with their ring time
+     * @param later the router's further groups and fallback, tried in order once the ones before failed
      */
     ProxyContext(ProxyCore core, RequestContext server, SipRequest request, boolean recordRoute, boolean vouched,
-            String loopHash, List<Target> targets) {
+            String loopHash, RouteDecision.TargetGroup first, List<RouteDecision.TargetGroup> later) {
         this.core = core;
         this.server = server;
         this.request = request;
@@ -73,7 +85,9 @@ final class ProxyContext {
         this.vouched = vouched;
         this.loopHash = loopHash;
         this.initialInvite = request.isMethod(SipMethod.INVITE) && request.to().tag() == null;
-        this.targets = new TargetSet(targets);
+        this.targets = new TargetSet(first.targets());
+        this.ringTime = first.ringTime();
+        this.laterGroups = later.isEmpty() ? null : new ArrayDeque<>(later);
     }
 
     SipRequest request() {
@@ -97,10 +111,11 @@ final class ProxyContext {
     void start() {
         if (isInvite()) {
             server.respond(server.responseBuilder(100, "Trying").build());
-            ringTimer = shard().schedule(this::onRingTimeout, core.settings().ringTimeout().toMillis());
+            startRingTimer();
         }
         if (initialInvite) {
-            core.calls().started(request.callId(), request.from().tag(), request.from().uri(), request.to().uri());
+            core.events().publish(new SwitchboardEvent.CallStarted(core.clock().instant(), request.callId(),
+                    request.from().tag(), request.from().uri(), request.to().uri()));
         }
         startNextGroup();
     }
@@ -162,7 +177,7 @@ final class ProxyContext {
     /** §16.7 step 5: a provisional above 100 goes to the caller; 100 stays here. */
     void onProvisional(SipResponse response) {
         if (!finalSent && response.statusCode() > 100) {
-            server.respond(withoutOurVia(response));
+            server.respond(relayed(withoutOurVia(response)));
         }
     }
 
@@ -183,6 +198,7 @@ final class ProxyContext {
         if (status >= 600) {
             // §16.7 step 6 / §16.7 step 10: a 6xx ends the search; cancel what still rings
             searchEnded = true;
+            globalFailure = true;
             cancelPending(List.of(HeaderField.of(HeaderName.REASON,
                     "SIP;cause=" + status + ";text=\"" + response.reasonPhrase().replace("\"", "") + "\"")));
         }
@@ -240,10 +256,10 @@ final class ProxyContext {
         finalSent = true;
         searchEnded = true;
         cancelTimers();
-        server.respond(withoutOurVia(response));
+        server.respond(relayed(withoutOurVia(response)));
         cancelPending(COMPLETED_ELSEWHERE);
         if (initialInvite) {
-            core.calls().answered(request.callId());
+            core.events().publish(new SwitchboardEvent.CallAnswered(core.clock().instant(), request.callId()));
         }
         LOG.debug("{} (Call-ID {}) answered {}", request.method(), request.callId(), response.statusCode());
         release();
@@ -254,20 +270,59 @@ final class ProxyContext {
      * itself and started at once; the 3xx is kept as a candidate only if nothing could be followed.
      */
     private void followRedirect(SipResponse response) {
-        List<Target> added = new ArrayList<>();
+        List<CompletableFuture<RouteDecision>> routings = new ArrayList<>();
         if (redirectsFollowed < core.settings().maxRedirects()) {
             redirectsFollowed++;
             for (NameAddr contact : response.contacts()) {
                 if (contact.isSip()) {
-                    added.addAll(routeRedirect(contact));
+                    routings.add(routeRedirect(contact));
                 }
             }
         } else {
             LOG.info("Not following another redirect for {} (Call-ID {}): limit of {} reached", request.requestUri(),
                     request.callId(), core.settings().maxRedirects());
         }
-        if (added.isEmpty()) {
+        if (routings.isEmpty()) {
             selector.add(response);
+            return;
+        }
+        // the router may decide later; the context waits for it as for a branch
+        redirectsRouting++;
+        CompletableFuture<?>[] all = routings.toArray(new CompletableFuture<?>[0]);
+        CompletableFuture.allOf(all).whenComplete((done, error) -> onShard(() -> redirectRouted(response, routings)));
+    }
+
+    private CompletableFuture<RouteDecision> routeRedirect(NameAddr contact) {
+        SipRequest redirected = request.toBuilder().requestUri(contact.sipUri().withoutHeaders().toString()).build();
+        try {
+            return core.router().route(new RouteRequest(redirected, server.flow(), server.authenticatedCaller()))
+                    .toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The router has decided on the contacts of a 3xx: their targets start, or the 3xx is a candidate. */
+    private void redirectRouted(SipResponse response, List<CompletableFuture<RouteDecision>> routings) {
+        redirectsRouting--;
+        List<Target> added = new ArrayList<>();
+        if (!searchEnded && !finalSent) {
+            for (CompletableFuture<RouteDecision> routing : routings) {
+                RouteDecision decision = routing.isCompletedExceptionally() ? null : routing.join();
+                if (decision instanceof RouteDecision.Forward forward) {
+                    for (Target t : forward.allTargets()) {
+                        if (targets.admit(t)) {
+                            added.add(t);
+                        }
+                    }
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            if (!finalSent) {
+                selector.add(response);
+            }
+            afterBranchEnded();
             return;
         }
         if (isInvite()) {
@@ -276,17 +331,12 @@ final class ProxyContext {
         startBranches(added);
     }
 
-    private List<Target> routeRedirect(NameAddr contact) {
-        SipRequest redirected = request.toBuilder().requestUri(contact.sipUri().withoutHeaders().toString()).build();
-        List<Target> admitted = new ArrayList<>();
-        if (core.router().route(redirected, server.flow()) instanceof RouteDecision.Forward forward) {
-            for (Target t : forward.targets()) {
-                if (targets.admit(t)) {
-                    admitted.add(t);
-                }
-            }
+    private void onShard(Runnable task) {
+        if (shard().inShard()) {
+            task.run();
+        } else {
+            shard().execute(task);
         }
-        return admitted;
     }
 
     private void onGroupTimeout() {
@@ -327,22 +377,92 @@ final class ProxyContext {
 
     /** Moves on once a branch ended: the next group, or the best response when nothing is left. */
     private void afterBranchEnded() {
-        if (changingBranches || !pending.isEmpty()) {
+        if (changingBranches || !pending.isEmpty() || redirectsRouting > 0 || finalSent) {
             return;
         }
         if (!searchEnded && targets.hasPending()) {
             startNextGroup();
             return;
         }
-        sendFinal(selector.best(server));
+        if (startNextRouteGroup()) {
+            return;
+        }
+        SipResponse best = selector.best(server);
+        if (addTargetsAfterFailure(best)) {
+            return;
+        }
+        sendFinal(best);
+    }
+
+    /**
+     * The router's next group (or fallback), once the ones before failed or their ring time ended;
+     * not after the caller cancelled, a 6xx or a 2xx. Each group rings for its own time.
+     */
+    private boolean startNextRouteGroup() {
+        if (laterGroups == null || cancelled || globalFailure) {
+            return false;
+        }
+        RouteDecision.TargetGroup group;
+        while ((group = laterGroups.poll()) != null) {
+            if (targets.add(group.targets())) {
+                LOG.debug("{} (Call-ID {}): next target group {}", request.method(), request.callId(), group);
+                searchEnded = false;
+                ringTime = group.ringTime();
+                if (isInvite()) {
+                    startRingTimer();
+                }
+                startNextGroup();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void startRingTimer() {
+        cancelTimer(ringTimer);
+        Duration time = ringTime != null ? ringTime : core.settings().ringTimeout();
+        ringTimer = shard().schedule(this::onRingTimeout, time.toMillis());
+    }
+
+    /**
+     * §16.7 step 5: before the best response is chosen the proxy may add targets; the response stage
+     * does (forward on busy, on no answer). Not after the caller cancelled or a 6xx. New targets get a
+     * fresh ring time.
+     */
+    private boolean addTargetsAfterFailure(SipResponse best) {
+        if (core.responses().length == 0 || cancelled || globalFailure || finalSent) {
+            return false;
+        }
+        List<Target> added = new ArrayList<>();
+        for (ResponseProcessor processor : core.responses()) {
+            for (Target t : processor.onFailure(request, best)) {
+                if (targets.admit(t)) {
+                    added.add(t);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return false;
+        }
+        LOG.debug("{} (Call-ID {}) failed with {}; trying added targets {}", request.method(), request.callId(),
+                best.statusCode(), added);
+        searchEnded = false;
+        if (isInvite()) {
+            ringTime = null;
+            startRingTimer();
+        }
+        startBranches(added);
+        return true;
     }
 
     private void sendFinal(SipResponse response) {
         finalSent = true;
         cancelTimers();
-        server.respond(response);
+        SipResponse upstream = relayed(response);
+        server.respond(upstream);
         if (initialInvite) {
-            core.calls().failed(request.callId(), response.statusCode());
+            core.events().publish(new SwitchboardEvent.CallEnded(core.clock().instant(), request.callId(),
+                    SwitchboardEvent.EndReason.NOT_ANSWERED, upstream.statusCode(), null));
         }
         LOG.debug("{} {} (Call-ID {}) answered {}", request.method(), request.requestUri(), request.callId(),
                 response.statusCode());
@@ -354,7 +474,8 @@ final class ProxyContext {
      * context, and those of an INVITE keep the route for 2xx still to come (RFC 6026 §7.2).
      */
     private void release() {
-        LateSuccessRoute late = isInvite() ? new LateSuccessRoute(core.sender(), server.flow(), request.callId())
+        LateSuccessRoute late = isInvite()
+                ? new LateSuccessRoute(core.sender(), core.relay(), server.flow(), request.callId())
                 : null;
         for (Branch branch : started) {
             branch.release(late);
@@ -371,6 +492,11 @@ final class ProxyContext {
         if (timer != null) {
             timer.cancel();
         }
+    }
+
+    /** The relay point: every response the caller gets from a branch passes through it. */
+    private SipResponse relayed(SipResponse response) {
+        return core.relay().response(response, server.flow());
     }
 
     /** §16.7 step 3: the topmost Via is ours; the caller must not see it. */

@@ -1,8 +1,10 @@
 package org.switchboard.core.proxy;
 
+import java.time.Clock;
 import java.util.function.Supplier;
-import org.switchboard.core.cdr.CallRecorder;
-import org.switchboard.core.proxy.routing.Router;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transport.SipSender;
 
@@ -13,8 +15,12 @@ import org.switchboard.core.transport.SipSender;
  * @param transactions the transaction layer (created after the chain, hence a supplier)
  * @param sender for responses forwarded outside a transaction (late 2xx, RFC 6026)
  * @param ownHost which next hops on this host a branch may use
+ * @param events where call events are published
+ * @param clock the time of day for events
+ * @param relay the relay point and the target stage
+ * @param responses the response stage
  */
 record ProxyCore(Supplier<TransactionLayer> transactions, NextHops nextHops, UnavailableHosts unavailable,
-        RequestForwarder forwarder, LoopDetection loops, ProxySettings settings, Router router, CallRecorder calls,
-        SipSender sender, OwnHostHops ownHost) {
+        RequestForwarder forwarder, LoopDetection loops, ProxySettings settings, Router router, SipSender sender,
+        OwnHostHops ownHost, EventBus events, Clock clock, RelayPoint relay, ResponseProcessor[] responses) {
 }

@@ -7,7 +7,9 @@ import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.proxy.routing.LocalRouter;
-import org.switchboard.core.proxy.routing.Router;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
@@ -26,16 +28,25 @@ import org.switchboard.core.spi.store.CallRecordStore;
  *     {@code null} for one the stack creates and stops
  * @param dns the DNS client for RFC 3263, or {@code null} for the system's name servers
  * @param settings timers and policies
+ * @param events where the proxy publishes call events (call records listen there), or {@code null}
+ *     for a bus of its own
+ * @param hooks the plugins' target and response processors and relay hooks
  */
 public record ProxyServices(Router router, DomainCatalog domains, LocationService location,
         Authenticator authenticator, CallRecordStore callRecords, Executor blockingExecutor, DnsLookup dns,
-        ProxySettings settings) {
+        ProxySettings settings, EventBus events, ProxyHooks hooks) {
 
     public ProxyServices {
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(settings, "settings");
+        if (events == null) {
+            events = new QueuedEventBus();
+        }
+        if (hooks == null) {
+            hooks = ProxyHooks.NONE;
+        }
     }
 
     /**
@@ -44,34 +55,46 @@ public record ProxyServices(Router router, DomainCatalog domains, LocationServic
      */
     public static ProxyServices local(DomainCatalog domains, LocationService location) {
         return new ProxyServices(new LocalRouter(domains, location, null), domains, location, null, null, null, null,
-                ProxySettings.DEFAULTS);
+                ProxySettings.DEFAULTS, null, null);
     }
 
     public ProxyServices withRouter(Router newRouter) {
         return new ProxyServices(newRouter, domains, location,
-                authenticator, callRecords, blockingExecutor, dns, settings);
+                authenticator, callRecords, blockingExecutor, dns, settings, events, hooks);
     }
 
     public ProxyServices withAuthenticator(Authenticator newAuthenticator) {
         return new ProxyServices(router, domains, location,
-                newAuthenticator, callRecords, blockingExecutor, dns, settings);
+                newAuthenticator, callRecords, blockingExecutor, dns, settings, events, hooks);
     }
 
     public ProxyServices withCallRecords(CallRecordStore store) {
-        return new ProxyServices(router, domains, location, authenticator, store, blockingExecutor, dns, settings);
+        return new ProxyServices(router, domains, location, authenticator, store, blockingExecutor, dns, settings,
+                events, hooks);
     }
 
     public ProxyServices withBlockingExecutor(Executor executor) {
-        return new ProxyServices(router, domains, location, authenticator, callRecords, executor, dns, settings);
+        return new ProxyServices(router, domains, location, authenticator, callRecords, executor, dns, settings,
+                events, hooks);
     }
 
     public ProxyServices withDns(DnsLookup lookup) {
         return new ProxyServices(router, domains, location,
-                authenticator, callRecords, blockingExecutor, lookup, settings);
+                authenticator, callRecords, blockingExecutor, lookup, settings, events, hooks);
+    }
+
+    public ProxyServices withEvents(EventBus bus) {
+        return new ProxyServices(router, domains, location, authenticator, callRecords, blockingExecutor, dns, settings,
+                bus, hooks);
+    }
+
+    public ProxyServices withHooks(ProxyHooks newHooks) {
+        return new ProxyServices(router, domains, location, authenticator, callRecords, blockingExecutor, dns, settings,
+                events, newHooks);
     }
 
     public ProxyServices withSettings(ProxySettings newSettings) {
         return new ProxyServices(router, domains, location,
-                authenticator, callRecords, blockingExecutor, dns, newSettings);
+                authenticator, callRecords, blockingExecutor, dns, newSettings, events, hooks);
     }
 }

@@ -1,8 +1,10 @@
 package org.switchboard.core.proxy;
 
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.transaction.ServerTransaction;
+import org.switchboard.core.transaction.Shard;
 import org.switchboard.core.transport.Flow;
 
 /**
@@ -44,14 +46,35 @@ public interface RequestContext {
     }
 
     /**
-     * Parks the request for asynchronous work (authentication, a database read): the processor
-     * returns {@link ProcessorResult#STOP} and later either answers the request or calls {@link
-     * ParkedRequest#resume()} on the request's shard to run the processors after it. Only a context
-     * handed out by a {@link RequestChain} can be parked.
-     *
-     * @throws IllegalStateException outside a chain
+     * Who the request was authenticated as (the digest step sets it), or {@code null} if nobody;
+     * the {@link org.switchboard.core.spi.route.Router} receives it.
      */
-    default ParkedRequest park() {
-        throw new IllegalStateException("Only a request running through a RequestChain can be parked");
+    default AddressOfRecord authenticatedCaller() {
+        return null;
+    }
+
+    /**
+     * Records who the request was authenticated as, for the steps after (routing). A context that
+     * carries no caller (a test's) ignores it.
+     */
+    default void authenticated(AddressOfRecord caller) {
+        // nothing to carry
+    }
+
+    /**
+     * Whether a final response has gone out for this request (by a processor, or by a CANCEL that
+     * ended it), after which an asynchronous decision ({@link ProcessorResult#async}) is dropped.
+     */
+    default boolean answered() {
+        return false;
+    }
+
+    /**
+     * The shard (the call's event loop) the request lives on, where asynchronous decisions resume;
+     * {@code null} for a context without a transaction, where they resume on the completing thread.
+     */
+    default Shard shard() {
+        ServerTransaction transaction = transaction();
+        return transaction == null ? null : transaction.shard();
     }
 }

@@ -3,7 +3,7 @@ package org.switchboard.core.proxy;
 import java.util.List;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 

@@ -1,6 +1,7 @@
 package org.switchboard.core.proxy;
 
 import java.util.function.Consumer;
+import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
@@ -21,6 +22,8 @@ final class ServerTransactionContext implements RequestContext {
     private final Consumer<ServerTransaction> onFinalResponse;
     private final SipRequest received;
     private SipRequest request;
+    private boolean answered;
+    private AddressOfRecord caller;
 
     /**
      * @param onFinalResponse told of each final response sent, with the transaction; it may run more
@@ -71,9 +74,25 @@ final class ServerTransactionContext implements RequestContext {
     }
 
     @Override
+    public AddressOfRecord authenticatedCaller() {
+        return caller;
+    }
+
+    @Override
+    public void authenticated(AddressOfRecord authenticated) {
+        this.caller = authenticated;
+    }
+
+    @Override
+    public boolean answered() {
+        return answered || transaction.isTerminated();
+    }
+
+    @Override
     public void respond(SipResponse response) {
         transaction.sendResponse(response);
         if (!response.isProvisional()) {
+            answered = true;
             onFinalResponse.accept(transaction);
         }
     }

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.switchboard.core.cdr.CallRecordListener;
 import org.switchboard.core.cdr.CallRecorder;
 import org.switchboard.core.dns.CachingDnsLookup;
 import org.switchboard.core.dns.DnsLookup;
 import org.switchboard.core.dns.DnsjavaLookup;
 import org.switchboard.core.dns.NextHopResolver;
 import org.switchboard.core.dns.SipServerLocator;
+import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.ResponseProcessor;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transaction.TransactionUser;
 import org.switchboard.core.transport.ListenPoint;
@@ -41,6 +45,7 @@ public final class StatefulProxy {
     private final Supplier<TransactionLayer> transactions;
     private final Executor blockingExecutor;
     private final SenderTrust trust;
+    private final CallRecorder calls;
 
     /**
      * @param local the addresses that name this server
@@ -66,22 +71,30 @@ public final class StatefulProxy {
         LocalEndpoints endpoints = new LocalEndpoints(bound, settings.advertisedHost());
         UnavailableHosts unavailable = new UnavailableHosts(settings.unavailableHostTtl(),
                 settings.unavailableHostCapacity(), clock);
-        CallRecorder calls = services.callRecords() != null
+        // call records listen to the call events; the recorder never blocks, so it runs on the publisher
+        this.calls = services.callRecords() != null
                 ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
                 : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
+        services.events().subscribe(SwitchboardEvent.CallEvent.class, Runnable::run, new CallRecordListener(calls));
         OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound, services.location());
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
-                new LoopDetection(), settings, services.router(), calls, sender, ownHost);
+                new LoopDetection(), settings, services.router(), sender, ownHost, services.events(), clock,
+                new RelayPoint(services.hooks()), services.hooks().responses().toArray(new ResponseProcessor[0]));
         this.stateless = new StatelessForwarder(local, services.domains(), endpoints, nextHops, unavailable, ownHost,
-                trust, sender);
+                trust, sender, core.relay());
     }
 
-    /** The request chain: core checks, the local processors, then authentication and forwarding. */
+    /** The request chain with {@code localProcessors} in the local stage and no other plugin processors. */
     public RequestChain chain(ServerCapabilities capabilities, List<RequestProcessor> localProcessors) {
+        return chain(capabilities, ProcessorStages.local(localProcessors));
+    }
+
+    /** The request chain: core checks, the plugins' stages, authentication and forwarding. */
+    public RequestChain chain(ServerCapabilities capabilities, ProcessorStages stages) {
         ProxyAuthentication authentication = services.authenticator() == null ? null
                 : new ProxyAuthentication(services.authenticator(), trust, blockingExecutor);
-        return CoreProcessors.proxyChain(local, services.domains(), capabilities, localProcessors,
+        return CoreProcessors.proxyChain(local, services.domains(), capabilities, stages,
                 new CancelResponder(cancel -> transactions.get().findInviteServerTransaction(cancel), contexts),
                 new RelayCheck(services.domains(), local, trust), authentication,
                 new RequestForwarding(core, contexts, local, trust));
@@ -99,6 +112,6 @@ public final class StatefulProxy {
 
     /** The calls being followed for call records. */
     public CallRecorder callRecorder() {
-        return core.calls();
+        return calls;
     }
 }

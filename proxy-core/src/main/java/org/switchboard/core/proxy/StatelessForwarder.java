@@ -48,9 +48,12 @@ final class StatelessForwarder implements StrayMessageHandler {
     private final OwnHostHops ownHost;
     private final SenderTrust trust;
     private final SipSender sender;
+    private final RelayPoint relay;
 
     StatelessForwarder(LocalAddresses local, DomainCatalog domains, LocalEndpoints endpoints, NextHops nextHops,
-            UnavailableHosts unavailable, OwnHostHops ownHost, SenderTrust trust, SipSender sender) {
+            UnavailableHosts unavailable, OwnHostHops ownHost, SenderTrust trust, SipSender sender,
+            RelayPoint relay) {
+        this.relay = relay;
         this.local = local;
         this.domains = domains;
         this.endpoints = endpoints;
@@ -90,7 +93,7 @@ final class StatelessForwarder implements StrayMessageHandler {
                     }
                     return;
                 }
-                sender.sendRequest(copy(routed, inbound.flow(), hop, branch), hop,
+                sender.sendRequest(relay.request(copy(routed, inbound.flow(), hop, branch), hop), hop,
                         SendFailureLog.of("ACK", ack.callId()));
             });
         } catch (SipParseException e) {
@@ -169,7 +172,7 @@ final class StatelessForwarder implements StrayMessageHandler {
             SipResponse upstream = response.toBuilder().removeFirstValue(HeaderName.VIA).build();
             // the response is routed by its Via (§18.2.2); the flow only names transport and local socket
             Flow flow = new Flow(transport, inbound.flow().local(), inbound.flow().remote(), 0);
-            sender.sendResponse(upstream, flow, SendFailureLog.of("stray 2xx", response.callId()));
+            sender.sendResponse(relay.response(upstream, flow), flow, SendFailureLog.of("stray 2xx", response.callId()));
         } catch (SipParseException e) {
             LOG.debug("Dropping malformed stray response from {}: {}", inbound.flow().remote(), e.getMessage());
         }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 
 /**
  * The targets of one forwarded request (RFC 3261 §16.5), handed out in groups of equal q-value,
@@ -31,6 +31,23 @@ final class TargetSet {
     /** Records a target as taken; {@code false} if it was already (§16.5: no target twice). */
     boolean admit(Target target) {
         return seen.add(target.uri().toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Adds the targets not taken before (a router's next group), re-sorted by q.
+     *
+     * @return whether any was added
+     */
+    boolean add(List<Target> more) {
+        boolean added = false;
+        for (Target t : more) {
+            if (admit(t)) {
+                pending.add(t);
+                added = true;
+            }
+        }
+        pending.sort(Comparator.comparingDouble(Target::q).reversed());
+        return added;
     }
 
     /** The next group of equal q, empty when none is left. */

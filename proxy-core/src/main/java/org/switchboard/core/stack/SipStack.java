@@ -21,6 +21,7 @@ import org.switchboard.core.proxy.ProxyServices;
 import org.switchboard.core.proxy.RequestChain;
 import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.StatefulProxy;
+import org.switchboard.core.spi.chain.ProcessorStages;
 import org.switchboard.core.transaction.ExecutorShard;
 import org.switchboard.core.transaction.Shard;
 import org.switchboard.core.transaction.TransactionLayer;
@@ -43,7 +44,7 @@ public final class SipStack {
     private static final int EXECUTOR_QUEUE = 1000;
 
     private final SipStackConfig config;
-    private final List<RequestProcessor> localProcessors;
+    private final ProcessorStages stages;
     private final ProxyServices proxyServices;
     private final NettyTransportLayer transports;
     private final List<ExecutorService> ownExecutors = new ArrayList<>();
@@ -69,8 +70,18 @@ public final class SipStack {
      *     {@code null} for no proxy
      */
     public SipStack(SipStackConfig config, List<RequestProcessor> localProcessors, ProxyServices proxyServices) {
+        this(config, ProcessorStages.local(localProcessors), proxyServices);
+    }
+
+    /**
+     * A server with the plugins' processors by stage.
+     *
+     * @param stages the processors plugins contributed, by stage
+     * @param proxyServices as above, or {@code null} for no proxy
+     */
+    public SipStack(SipStackConfig config, ProcessorStages stages, ProxyServices proxyServices) {
         this.config = config;
-        this.localProcessors = List.copyOf(localProcessors);
+        this.stages = stages;
         this.proxyServices = proxyServices;
         this.transports = new NettyTransportLayer(config.transport(), this::dispatch);
     }
@@ -98,14 +109,14 @@ public final class SipStack {
         localAddresses = LocalAddressDiscovery.discover(transports.boundListenPoints(), hostNames);
         TransactionUser user;
         if (proxyServices == null) {
-            var chain = CoreProcessors.chain(localAddresses, config.capabilities(), localProcessors);
+            var chain = CoreProcessors.chain(localAddresses, config.capabilities(), stages);
             user = new CoreTransactionUser(chain, config.serverHeader());
         } else {
             var blocking = proxyServices.blockingExecutor() != null ? proxyServices.blockingExecutor()
                     : ownExecutor("sip-blocking", BLOCKING_THREADS);
             proxy = new StatefulProxy(proxyServices, localAddresses, transports.boundListenPoints(), transports,
                     () -> transactions, ownExecutor("sip-dns", DNS_THREADS), blocking, Clock.systemUTC());
-            RequestChain chain = proxy.chain(config.capabilities(), localProcessors);
+            RequestChain chain = proxy.chain(config.capabilities(), stages);
             user = proxy.transactionUser(chain, config.serverHeader());
         }
         transactions = new TransactionLayer(shards, transports, config.timers(), config.limits(), user);

@@ -2,6 +2,7 @@ package org.switchboard.core.transaction;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.switchboard.core.message.HeaderField;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
@@ -39,7 +40,8 @@ public final class InviteClientTransaction extends ClientTransaction {
     private boolean cancelRequested;
     private PendingCancel pendingCancel;
 
-    private record PendingCancel(List<HeaderField> extraHeaders, ClientTransactionListener listener) {
+    private record PendingCancel(List<HeaderField> extraHeaders, ClientTransactionListener listener,
+            UnaryOperator<SipRequest> beforeSending) {
     }
 
     InviteClientTransaction(TransactionShard home, SipRequest request, Destination destination,
@@ -69,9 +71,19 @@ public final class InviteClientTransaction extends ClientTransaction {
      * already, nothing is sent. Only the first call has an effect.
      */
     public void cancel(List<HeaderField> extraHeaders, ClientTransactionListener cancelListener) {
+        cancel(extraHeaders, cancelListener, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #cancel(List, ClientTransactionListener)}, with the CANCEL passed through {@code
+     * beforeSending} (a proxy's relay point) when it is built, on the transaction's shard.
+     */
+    public void cancel(List<HeaderField> extraHeaders, ClientTransactionListener cancelListener,
+            UnaryOperator<SipRequest> beforeSending) {
         List<HeaderField> extra = List.copyOf(extraHeaders);
         Objects.requireNonNull(cancelListener, "cancelListener");
-        home.run(() -> requestCancel(new PendingCancel(extra, cancelListener)));
+        Objects.requireNonNull(beforeSending, "beforeSending");
+        home.run(() -> requestCancel(new PendingCancel(extra, cancelListener, beforeSending)));
     }
 
     private void requestCancel(PendingCancel cancel) {
@@ -87,7 +99,8 @@ public final class InviteClientTransaction extends ClientTransaction {
     }
 
     private void sendCancel(PendingCancel cancel) {
-        SipRequest cancelRequest = DerivedRequests.cancelFor(request(), cancel.extraHeaders());
+        SipRequest cancelRequest = cancel.beforeSending().apply(DerivedRequests.cancelFor(request(),
+                cancel.extraHeaders()));
         home.startClient(new NonInviteClientTransaction(home, cancelRequest, destination(), cancel.listener()));
         // RFC 3261 §9.1: with no final response 64*T1 after the CANCEL, consider the INVITE cancelled
         cancelTimer = home.after(home.timers.transactionTimeoutMillis(), this::terminate);

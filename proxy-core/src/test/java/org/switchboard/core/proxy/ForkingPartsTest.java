@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.SipUri;
-import org.switchboard.core.proxy.routing.Target;
+import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.testkit.time.ManualClock;

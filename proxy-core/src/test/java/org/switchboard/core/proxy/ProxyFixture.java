@@ -70,8 +70,19 @@ final class ProxyFixture implements AutoCloseable {
                 new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0))));
     }
 
+    /** A proxy on the default listen points whose services {@code customize} changes (router, hooks). */
+    ProxyFixture(UnaryOperator<ProxyServices> customize) throws IOException {
+        this(List.of(new ListenPoint(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)),
+                new ListenPoint(Transport.TCP, new InetSocketAddress("127.0.0.1", 0)),
+                new ListenPoint(Transport.UDP, new InetSocketAddress("::1", 0))), customize);
+    }
+
     /** A proxy on the given listen points, which must include IPv4 UDP, IPv4 TCP and IPv6 UDP. */
     ProxyFixture(List<ListenPoint> points) throws IOException {
+        this(points, UnaryOperator.identity());
+    }
+
+    private ProxyFixture(List<ListenPoint> points, UnaryOperator<ProxyServices> customize) throws IOException {
         // as the server does, our domain names this server too
         SipStackConfig config = SipStackConfig.of(TransportConfig.withListenPoints(points).withEventLoopThreads(2))
                 .withTimers(FAST).withHostNames(Set.of(DOMAIN));
@@ -84,7 +95,7 @@ final class ProxyFixture implements AutoCloseable {
                 .withCallRecords(records)
                 .withDns(dns)
                 .withSettings(settings);
-        stack = new SipStack(config, List.of(), services);
+        stack = new SipStack(config, List.of(), customize.apply(services));
         stack.start();
     }
 

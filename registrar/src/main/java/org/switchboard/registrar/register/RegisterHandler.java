@@ -1,6 +1,7 @@
 package org.switchboard.registrar.register;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,13 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.OwnHost;
+import org.switchboard.core.proxy.ProcessorResult;
 import org.switchboard.core.proxy.RequestContext;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.registrar.binding.BindingWriter;
@@ -52,9 +57,10 @@ import org.switchboard.registrar.binding.RegistrationOutcome;
  * </ol>
  *
  * <p><b>Threading:</b> {@link #handle} never blocks: domains, secrets and bindings are read from
- * memory (the constructor refuses a blocking credential source or authenticator), so it runs on the
- * request's shard. It returns once the change is queued; the 200 is sent from the writer thread
- * ({@link RequestContext#respond} may be called from any thread). Thread-safe.
+ * memory (the constructor refuses a blocking authenticator), so it runs on the
+ * request's shard. Once the change is queued it returns an asynchronous step ({@link
+ * ProcessorResult#async}) that completes when the writer has committed it; the request chain then
+ * sends the 200 (or the failure) on the request's shard. Thread-safe.
  */
 public final class RegisterHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
@@ -66,6 +72,7 @@ public final class RegisterHandler {
     private final Authenticator authenticator;
     private final RegisterParser parser;
     private final BindingWriter writer;
+    private final EventBus events;
     private final InMemoryLocationService location;
     private final Clock clock;
 
@@ -73,7 +80,7 @@ public final class RegisterHandler {
      * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
      */
     public RegisterHandler(DomainCatalog domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
-            BindingWriter writer, InMemoryLocationService location, Clock clock) {
+            BindingWriter writer, InMemoryLocationService location, Clock clock, EventBus events) {
         if (authenticator.blocks()) {
             throw new IllegalArgumentException(
                     "The registrar runs on event loops: it needs an in-memory authenticator");
@@ -85,10 +92,15 @@ public final class RegisterHandler {
         this.writer = writer;
         this.location = location;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Processes the REGISTER of {@code context}; see the class description. Never blocks. */
-    public void handle(RequestContext context) {
+    /**
+     * Processes the REGISTER of {@code context}; see the class description. Never blocks.
+     *
+     * @return {@link ProcessorResult#STOP} once answered, or the asynchronous step that answers it once durable
+     */
+    public ProcessorResult handle(RequestContext context) {
         SipRequest request = context.request();
         Flow flow = context.flow();
         SipUri to;
@@ -98,13 +110,13 @@ public final class RegisterHandler {
             requestUri = request.sipRequestUri();
         } catch (SipParseException e) {
             refuse(context, 400, "To and Request-URI must be SIP URIs", flow, request.headers().firstValue(HeaderName.TO));
-            return;
+            return ProcessorResult.STOP;
         }
         String domain = to.host().toLowerCase(Locale.ROOT);
         // §10.3 step 1 and step 5
         if (to.user() == null || !domains.isLocalDomain(domain) || !addressesUs(requestUri.host(), domain)) {
             refuse(context, 404, "Domain not served here", flow, to.toString());
-            return;
+            return ProcessorResult.STOP;
         }
         AddressOfRecord aor = AddressOfRecord.of(to);
         // §10.3 steps 3 and 4
@@ -116,23 +128,23 @@ public final class RegisterHandler {
                 b.add(c.role().challengeHeader(), value);
             }
             context.respond(b.build());
-            return;
+            return ProcessorResult.STOP;
         }
         if (auth instanceof AuthResult.Rejected r) {
             refuse(context, r.statusCode(), r.reason(), flow, aor.toString());
-            return;
+            return ProcessorResult.STOP;
         }
         if (auth instanceof AuthResult.Banned b) {
             LOG.debug("Refused REGISTER for {} from {}: blocked or banned until {} after failed authentications", aor,
                     flow, b.until());
             context.respond(RegisterResponses.status(context, 403, "Forbidden"));
-            return;
+            return ProcessorResult.STOP;
         }
         AuthResult.Authenticated user = (AuthResult.Authenticated) auth;
         if (!user.owns(to)) {
             refuse(context, 403, "Not your address-of-record", flow,
                     aor + " by user " + user.username() + '@' + user.domain());
-            return;
+            return ProcessorResult.STOP;
         }
         Instant now = clock.instant();
         RegisterRequest parsed = parser.parse(request, aor, flow, now);
@@ -146,7 +158,7 @@ public final class RegisterHandler {
         } else if (parsed instanceof RegisterRequest.Fetch) {
             context.respond(RegisterResponses.ok(context, location.bindings(aor), now, echoedPath(request), false));
         } else if (parsed instanceof RegisterRequest.RemoveAll) {
-            answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
+            return answerWhenDurable(context, aor, writer.removeAll(aor, request.callId(), request.cseq().number()), false,
                     List.of(), Map.of());
         } else {
             RegisterRequest.Update update = (RegisterRequest.Update) parsed;
@@ -155,9 +167,10 @@ public final class RegisterHandler {
             for (Binding b : location.bindings(aor)) {
                 before.put(b.key(), b.contactUri());
             }
-            answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
+            return answerWhenDurable(context, aor, writer.register(aor, update.bindings()), update.outbound(),
                     update.bindings(), before);
         }
+        return ProcessorResult.STOP;
     }
 
     private boolean addressesUs(String requestUriHost, String aorDomain) {
@@ -165,11 +178,13 @@ public final class RegisterHandler {
         return host.equals(aorDomain) || domains.isLocalDomain(host) || ownHost.isNamedBy(host);
     }
 
-    private void answerWhenDurable(RequestContext context, AddressOfRecord aor,
+    private ProcessorResult answerWhenDurable(RequestContext context, AddressOfRecord aor,
             CompletableFuture<RegistrationOutcome> written, boolean outbound, List<Binding> requested,
             Map<String, String> before) {
         SipRequest request = context.request();
-        written.whenComplete((outcome, error) -> {
+        return ProcessorResult.async(written.handle(Written::new), result -> {
+            RegistrationOutcome outcome = result.outcome();
+            Throwable error = result.error();
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof RejectedExecutionException) {
@@ -182,7 +197,7 @@ public final class RegisterHandler {
                     LOG.warn("REGISTER for {} from {} failed: bindings could not be saved", aor, context.flow());
                     context.respond(RegisterResponses.status(context, 500, "Bindings could not be saved"));
                 }
-                return;
+                return ProcessorResult.STOP;
             }
             switch (outcome.status()) {
                 case OUT_OF_ORDER -> {
@@ -196,11 +211,32 @@ public final class RegisterHandler {
                     Instant now = clock.instant();
                     logApplied(aor, requested, before, context.flow(), now);
                     logDropped(aor, requested, outcome.changes().removals(), now);
+                    publish(outcome.changes(), now);
                     context.respond(RegisterResponses.ok(context, outcome.current(), now, echoedPath(request),
                             outbound));
                 }
             }
+            return ProcessorResult.STOP;
         });
+    }
+
+    /** What the binding writer answered: the outcome, or why it failed. */
+    private record Written(RegistrationOutcome outcome, Throwable error) {
+    }
+
+    /** The bindings made durable: registered (new or refreshed) and unregistered ones; nothing built unheard. */
+    private void publish(BindingChanges changes, Instant now) {
+        if (events.hasListeners(SwitchboardEvent.Registered.class)) {
+            for (Binding b : changes.upserts()) {
+                events.publish(new SwitchboardEvent.Registered(now, b.aor().toString(), b.contactUri(),
+                        (int) Math.max(0, Duration.between(now, b.expiresAt()).toSeconds())));
+            }
+        }
+        if (events.hasListeners(SwitchboardEvent.Unregistered.class)) {
+            for (Binding b : changes.removals()) {
+                events.publish(new SwitchboardEvent.Unregistered(now, b.aor().toString(), b.contactUri(), false));
+            }
+        }
     }
 
     /**

@@ -6,8 +6,8 @@ import org.switchboard.core.proxy.RequestContext;
 import org.switchboard.core.proxy.RequestProcessor;
 
 /**
- * The registrar in the request chain: hands every REGISTER to the {@link RegisterHandler} and stops
- * the chain; other methods pass on.
+ * The registrar in the request chain: hands every REGISTER to the {@link RegisterHandler}, which
+ * answers it at once or in an asynchronous step once the binding is durable; other methods pass on.
  *
  * <p><b>Threading:</b> {@link #process} runs on the request's shard and never blocks: the handler
  * answers from memory and leaves the durable write to the binding writer.
@@ -24,7 +24,6 @@ public final class RegistrarProcessor implements RequestProcessor {
         if (!context.request().isMethod(SipMethod.REGISTER)) {
             return ProcessorResult.CONTINUE;
         }
-        handler.handle(context);
-        return ProcessorResult.STOP;
+        return handler.handle(context);
     }
 }

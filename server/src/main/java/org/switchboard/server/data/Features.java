@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import org.switchboard.accounts.Accounts;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.PasswordVault;
+import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.pnp.devices.DeviceRegistry;
 import org.switchboard.registrar.Registrar;
@@ -45,29 +46,36 @@ public final class Features implements AutoCloseable {
         this.devices = devices;
     }
 
-    /** Starts the features on {@code storage} with the system clock. Blocks. */
-    public static Features start(Storage storage, AccountsConfig accountsConfig, RegistrarConfig registrarConfig) {
-        return start(storage, accountsConfig, registrarConfig, Clock.systemUTC(), UnaryOperator.identity());
+    /**
+     * Starts the features on {@code storage} with the system clock. Blocks.
+     *
+     * @param events the server's one event bus, where the registrar publishes registrations and the
+     *     accounts bans
+     */
+    public static Features start(Storage storage, AccountsConfig accountsConfig, RegistrarConfig registrarConfig,
+            EventBus events) {
+        return start(storage, accountsConfig, registrarConfig, Clock.systemUTC(), UnaryOperator.identity(), events);
     }
 
     /**
      * Starts the features with a given clock, and with the registrar's binding store passed through
      * {@code storeWrapper} (to measure or instrument commits). Blocks.
      *
+     * @param events where the registrar publishes registrations and the accounts bans
      * @throws org.switchboard.core.spi.store.StoreException if the database cannot be opened or read
      */
     public static Features start(Storage storage, AccountsConfig accountsConfig, RegistrarConfig registrarConfig,
-            Clock clock, UnaryOperator<BindingStore> storeWrapper) {
+            Clock clock, UnaryOperator<BindingStore> storeWrapper, EventBus events) {
         Database database = storage.openDatabase(POOL_SIZE);
         Accounts accounts = null;
         try {
             PasswordVault vault = storage.openVault();
             accounts = Accounts.start(new JdbcDomainStore(database), new JdbcUserStore(database),
-                    new JdbcBanStore(database), vault, accountsConfig, storage.banLiftDir(), clock);
+                    new JdbcBanStore(database), vault, accountsConfig, storage.banLiftDir(), clock, events);
             DeviceRegistry devices = new DeviceRegistry(new JdbcDeviceStore(database), accounts.userDirectory(), vault,
                     accounts.passwords(), clock);
             Registrar registrar = Registrar.start(registrarConfig, new JdbcBindingStore(database), accounts.catalog(),
-                    accounts.authenticator(), clock, storeWrapper);
+                    accounts.authenticator(), clock, storeWrapper, events);
             return new Features(database, accounts, registrar, devices);
         } catch (RuntimeException e) {
             if (accounts != null) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.transport.Transport;
 
 /** REGISTER over real UDP sockets against the assembled registrar (RFC 3261 §10, RFC 3327, RFC 5626). */
@@ -114,6 +116,25 @@ class RegistrarEndToEndTest {
         assertThat(alice.register().contact("<sip:201@127.0.0.1:5070>;q=1.5").sendAuthenticated().statusCode())
                 .isEqualTo(400);
         assertThat(lookup()).isEmpty();
+    }
+
+    @Test
+    void registeringAndUnregisteringArePublishedOnceDurable() throws IOException {
+        List<SwitchboardEvent> events = new CopyOnWriteArrayList<>();
+        server.registrar.events().subscribe(SwitchboardEvent.class, Runnable::run, events::add);
+
+        alice.register().contact("<sip:201@127.0.0.1:5070>").expires(600).sendAuthenticated();
+        assertThat(events).singleElement().isInstanceOfSatisfying(SwitchboardEvent.Registered.class, registered -> {
+            assertThat(registered.aor()).isEqualTo("sip:201@" + DOMAIN);
+            assertThat(registered.contact()).isEqualTo("sip:201@127.0.0.1:5070");
+            assertThat(registered.expiresSeconds()).isEqualTo(600);
+        });
+
+        assertThat(alice.register().contact("*").expires(0).send().statusCode()).isEqualTo(200);
+        assertThat(events).hasSize(2).last().isInstanceOfSatisfying(SwitchboardEvent.Unregistered.class, gone -> {
+            assertThat(gone.contact()).isEqualTo("sip:201@127.0.0.1:5070");
+            assertThat(gone.expired()).isFalse();
+        });
     }
 
     @Test

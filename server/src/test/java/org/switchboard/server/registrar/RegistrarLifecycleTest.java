@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +25,7 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
 import org.switchboard.store.bans.JdbcBanStore;
@@ -136,6 +138,29 @@ class RegistrarLifecycleTest {
                 assertThat(ban.source()).isEqualTo(InetAddress.getLoopbackAddress());
                 assertThat(ban.reason()).startsWith("3 different users failed to authenticate from this address");
             });
+        }
+    }
+
+    @Test
+    void registrationsAndBansArePublishedOnTheOneBusTheFeaturesShare() throws IOException {
+        try (RunningRegistrar server = RunningRegistrar.inMemory(dir, AccountsConfig.defaults()
+                        .withBruteForce(THREE_STRIKES));
+                TestPhone phone = server.phone("204", "dave-secret-44")) {
+            List<SwitchboardEvent> events = new CopyOnWriteArrayList<>();
+            server.events.subscribe(SwitchboardEvent.class, Runnable::run, events::add);
+
+            assertThat(phone.register().contact("<" + phone.contact() + ">").sendAuthenticated().statusCode())
+                    .isEqualTo(200);
+            guessAcrossUsers(server);
+            assertThat(server.accounts.bruteForceGuard().lift(InetAddress.getLoopbackAddress())).isTrue();
+
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0)).isInstanceOfSatisfying(SwitchboardEvent.Registered.class,
+                    registered -> assertThat(registered.aor()).isEqualTo("sip:204@" + DOMAIN));
+            assertThat(events.get(1)).isInstanceOfSatisfying(SwitchboardEvent.BanAdded.class,
+                    added -> assertThat(added.address()).isEqualTo(InetAddress.getLoopbackAddress()));
+            assertThat(events.get(2)).isInstanceOfSatisfying(SwitchboardEvent.BanLifted.class,
+                    lifted -> assertThat(lifted.address()).isEqualTo(InetAddress.getLoopbackAddress()));
         }
     }
 

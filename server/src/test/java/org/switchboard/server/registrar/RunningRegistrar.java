@@ -12,6 +12,7 @@ import org.switchboard.accounts.Accounts;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.core.proxy.ProxyServices;
 import org.switchboard.core.proxy.ServerCapabilities;
+import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transaction.TimerSettings;
@@ -29,13 +30,15 @@ import org.switchboard.testkit.time.ManualClock;
 /**
  * A {@link Registrar} wired as the server wires it ({@link Features}: accounts and registrar on one
  * database) behind a real {@link SipStack} on an ephemeral UDP port of 127.0.0.1, with its bindings
- * store wrapped in a {@link CountingBindingStore} and a {@link ManualClock}; optionally
+ * store wrapped in a {@link CountingBindingStore}, a {@link ManualClock} and one event bus; optionally
  * with the forwarding proxy, which authenticates with the registrar's authenticator.
  */
 final class RunningRegistrar implements AutoCloseable {
     static final String DOMAIN = "example.com";
 
     final ManualClock clock;
+    /** The one bus the features publish on, as the server's. */
+    final QueuedEventBus events = new QueuedEventBus();
     final Features features;
     final Registrar registrar;
     final Accounts accounts;
@@ -46,7 +49,7 @@ final class RunningRegistrar implements AutoCloseable {
             ManualClock clock, boolean proxy) throws IOException {
         this.clock = clock;
         this.features = Features.start(storage, accountsConfig, registrarConfig, clock,
-                s -> store = new CountingBindingStore(s));
+                s -> store = new CountingBindingStore(s), events);
         this.registrar = features.registrar();
         this.accounts = features.accounts();
         TransportConfig transport = TransportConfig.withListenPoints(List.of(

@@ -2,6 +2,8 @@ package org.switchboard.core.proxy.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.location.AddressOfRecord;
@@ -10,7 +12,10 @@ import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
-import org.switchboard.core.transport.Flow;
+import org.switchboard.core.spi.route.RouteDecision;
+import org.switchboard.core.spi.route.RouteRequest;
+import org.switchboard.core.spi.route.Router;
+import org.switchboard.core.spi.route.Target;
 
 /**
  * The default {@link Router}: a Request-URI in one of our domains goes to the registered contacts
@@ -22,7 +27,8 @@ import org.switchboard.core.transport.Flow;
  *   <li>known user without a live registration: 480 Temporarily Unavailable
  * </ul>
  *
- * <p>Threading: as {@link Router}; thread-safe, answers from memory.
+ * <p>Threading: as {@link Router}; thread-safe, answers from memory with a completed decision (no
+ * thread hop).
  */
 public final class LocalRouter implements Router {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRouter.class);
@@ -41,7 +47,11 @@ public final class LocalRouter implements Router {
     }
 
     @Override
-    public RouteDecision route(SipRequest request, Flow flow) {
+    public CompletionStage<RouteDecision> route(RouteRequest request) {
+        return CompletableFuture.completedFuture(decide(request.request()));
+    }
+
+    private RouteDecision decide(SipRequest request) {
         SipUri uri = request.sipRequestUri();
         if (!domains.isLocalDomain(uri.host())) {
             return RouteDecision.forward(List.of(outboundProxy == null ? Target.of(uri)

@@ -1,8 +1,6 @@
 /**
- * Where a request goes: the {@link org.switchboard.core.proxy.routing.Router} the proxy asks for
- * the targets of an initial request (the dial plan implements it; {@link
- * org.switchboard.core.proxy.routing.LocalRouter} is the default), its {@link
- * org.switchboard.core.proxy.routing.RouteDecision}, and the {@link
+ * The default routing: {@link org.switchboard.core.proxy.routing.LocalRouter}, which sends requests
+ * for our domains to the registered contacts of their user, and the {@link
  * org.switchboard.core.proxy.routing.DomainCatalog} of the domains and users this server serves.
  */
 package org.switchboard.core.proxy.routing;

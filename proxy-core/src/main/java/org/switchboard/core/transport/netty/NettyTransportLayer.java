@@ -23,6 +23,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
+import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.transport.Addresses;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
@@ -81,6 +83,7 @@ public final class NettyTransportLayer implements SipSender {
     private final SourceGate gate;
     private final UdpSockets udpSockets = new UdpSockets();
     private final RouteSources routeSources = new RouteSources();
+    private final DatagramClaims claims = new DatagramClaims();
     private final StreamConnector connector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
@@ -114,6 +117,14 @@ public final class NettyTransportLayer implements SipSender {
      */
     public void filterSources(SourceFilter filter) {
         gate.set(filter);
+    }
+
+    /**
+     * Offers the non-SIP datagrams of the SIP UDP sockets to {@code claim} before the codec (the
+     * datagram demultiplexer). May be called at any time; applies to what arrives afterwards.
+     */
+    public void claimDatagrams(DatagramClaim claim) {
+        claims.add(Objects.requireNonNull(claim, "claim"));
     }
 
     /**
@@ -253,7 +264,7 @@ public final class NettyTransportLayer implements SipSender {
                         // responses are sent one at a time from tasks; flushing them together once
                         // the loop's queued work is done lets epoll send a batch in one sendmmsg
                         channel.pipeline().addLast(new FlushConsolidationHandler(MAX_CONSOLIDATED_FLUSHES, true),
-                                new SipDatagramHandler(receiver, gate, routeSources));
+                                new SipDatagramHandler(receiver, gate, routeSources, claims));
                     }
                 });
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {

@@ -17,7 +17,8 @@ import org.switchboard.core.transport.Transport;
  * our address facing the sender; see {@link RouteSources}), so that Via and Record-Route name an
  * address the peer reaches.
  * Datagrams of nothing but CR and LF are keep-alives many phones send to hold their NAT binding open;
- * they are ignored. Datagrams from a blocked source are dropped unread and counted. Errors are logged
+ * they are ignored. Non-SIP datagrams a plugin claims ({@link DatagramClaims}, e.g. STUN) go to it
+ * before all that. Datagrams from a blocked source are dropped unread and counted. Errors are logged
  * at debug level and never close the socket. One instance per UDP channel, on its event loop.
  */
 final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -26,9 +27,11 @@ final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
     private final MessageReceiver receiver;
     private final SourceGate gate;
     private final RouteSources routeSources;
+    private final DatagramClaims claims;
 
-    SipDatagramHandler(MessageReceiver receiver, SourceGate gate, RouteSources routeSources) {
+    SipDatagramHandler(MessageReceiver receiver, SourceGate gate, RouteSources routeSources, DatagramClaims claims) {
         this.receiver = receiver;
+        this.claims = claims;
         this.gate = gate;
         this.routeSources = routeSources;
     }
@@ -36,6 +39,9 @@ final class SipDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         if (gate.drops(packet.sender().getAddress())) {
+            return;
+        }
+        if (claims.claimed(ctx, packet)) {
             return;
         }
         ByteBuf content = packet.content();
