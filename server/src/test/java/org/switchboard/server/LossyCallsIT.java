@@ -25,8 +25,9 @@ import org.switchboard.server.sipp.SippStatistics;
  * iptables drops 5 % of the UDP datagrams each of the three receives, chosen at random: every hop
  * loses 5 % each way, and nothing leaves the namespace. A freshly started server carries 3,000
  * calls at 150 a second (INVITE, 407, ACK, INVITE with credentials, [100], 200, ACK, 1 s, BYE, 200)
- * and none may fail: RFC 3261 retransmissions make up for the loss. SIPp does not abort a call on an
- * unexpected message (a retransmitted 407 or 200 that arrives after it moved on is legitimate here).
+ * and at most {@link #MAX_FAILED} may fail: RFC 3261 retransmissions make up for the loss. SIPp does
+ * not abort a call on an unexpected message (a retransmitted 407 or 200 that arrives after it moved
+ * on is legitimate here).
  *
  * <p>Needs root (a network namespace and iptables in it), {@code ip}, {@code iptables} with the
  * {@code statistic} match, and {@code sipp}; skips with a message where any is missing, as in a
@@ -42,6 +43,13 @@ class LossyCallsIT {
     private static final double LOSS = 0.05;
     private static final int RATE = 150;
     private static final int CALLS = 3_000;
+    /**
+     * Retransmissions cannot make up for every loss: a BYE fails when each of its five sendings within
+     * SIPp's 10 s, or the 200 to it, is lost on a hop that drops 5 % each way (about 1 in 100,000 per
+     * transaction, more when the machine is busy and the timers stretch). Calls at the rate a server
+     * that mishandled retransmissions failed (a third of them, issue 13) stay far beyond this.
+     */
+    private static final int MAX_FAILED = 3;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
     /** The calls' own 20 s, the last call's 1 s of talk, and room for retransmissions. */
@@ -107,8 +115,8 @@ class LossyCallsIT {
         String diagnosis = "SIPp exit " + exit + "\n" + failures(work.resolve("caller-errors.log"))
                 + "\n--- SIPp screen ---\n" + screen(work.resolve("loss-caller.log"))
                 + "\n--- loss rules ---\n" + lossCounters() + "\n--- server ---\n" + tail(serverLog);
-        assertThat(result.failedCalls()).as(diagnosis).isZero();
-        assertThat(result.successfulCalls()).as(diagnosis).isEqualTo(CALLS);
+        assertThat(result.failedCalls()).as(diagnosis).isLessThanOrEqualTo(MAX_FAILED);
+        assertThat(result.successfulCalls() + result.failedCalls()).as(diagnosis).isEqualTo(CALLS);
         assertThat(lossCounters()).as("the rules dropped datagrams")
                 .containsPattern("\\n\\s*[1-9]\\d*\\s+\\d+\\s+DROP");
         assertThat(read(serverLog)).as("nothing dropped or evicted, no next hop given up")
