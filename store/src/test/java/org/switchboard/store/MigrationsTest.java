@@ -20,7 +20,8 @@ import org.switchboard.store.TestDatabases.Engine;
 @EnumSource(Engine.class)
 class MigrationsTest {
     private static final List<String> TABLES =
-            List.of("domains", "users", "bindings", "bans", "devices", "device_lines", "call_records", "firmware");
+            List.of("domains", "users", "bindings", "bans", "devices", "device_lines", "call_records", "firmware",
+                    "settings");
 
     private final Engine engine;
 
@@ -48,7 +49,7 @@ class MigrationsTest {
                     .locations(Database.MIGRATIONS.toArray(String[]::new)).load().info();
             assertThat(info.pending()).isEmpty();
             assertThat(info.applied()).extracting(MigrationInfo::getVersion).extracting(Object::toString)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         }
     }
 }

@@ -21,15 +21,17 @@ import org.switchboard.store.bans.JdbcBanStore;
 import org.switchboard.store.bindings.JdbcBindingStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
+import org.switchboard.store.settings.JdbcSettingsStore;
 
 /**
  * A data directory made before the migrations were split into one folder per feature still opens:
  * {@code old-layout/switchboard.mv.db} was written by the server of the commit before the split
  * (schema version 7, all migrations from the one {@code db/migration} folder; a domain, a user, a
- * phone with firmware by its command line, a binding, a ban and a call record by its stores).
+ * phone with firmware by its command line, a binding, a ban and a call record by its stores). It
+ * migrates on to the latest version like any database of its age.
  */
 class OldLayoutDatabaseTest {
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8");
 
     @TempDir
     Path dataDir;
@@ -41,7 +43,7 @@ class OldLayoutDatabaseTest {
         }
 
         try (Database db = Database.open(Database.h2FileUrl(dataDir), "sa", "", 2)) {
-            assertThat(appliedVersions(db)).as("nothing re-applied or added").isEqualTo(VERSIONS);
+            assertThat(appliedVersions(db)).as("nothing re-applied, only the later versions added").isEqualTo(VERSIONS);
             assertThat(new JdbcDomainStore(db).exists("example.com")).isTrue();
             assertThat(new JdbcUserStore(db).find("example.com", "201")).isPresent();
             assertThat(new JdbcDeviceStore(db).find("000413a1b2c3")).hasValueSatisfying(
@@ -54,6 +56,7 @@ class OldLayoutDatabaseTest {
                     .satisfies(ban -> assertThat(ban.source().getHostAddress()).isEqualTo("203.0.113.9"));
             assertThat(new JdbcCallRecordStore(db).recent(10)).singleElement().extracting(CallRecord::callId)
                     .isEqualTo("cdr-1@old");
+            assertThat(new JdbcSettingsStore(db).loadAll()).isEmpty();
         }
     }
 
