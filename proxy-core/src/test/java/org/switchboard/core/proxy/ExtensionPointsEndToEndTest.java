@@ -2,8 +2,8 @@ package org.switchboard.core.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.core.proxy.ProxyFixture.DOMAIN;
-import static org.switchboard.core.proxy.ProxyFixture.credentials;
-import static org.switchboard.core.proxy.ProxyFixture.newCallId;
+import static org.switchboard.core.proxy.ProxyFixture.ua;
+import static org.switchboard.core.proxy.ProxyFixture.withCredentials;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +27,11 @@ import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
+import org.switchboard.testkit.phone.Call;
+import org.switchboard.testkit.phone.ClientTransaction;
+import org.switchboard.testkit.phone.Incoming;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.sip.Match;
 
 /**
  * The proxy's extension points over real sockets: the relay point sees and rewrites every relayed
@@ -121,38 +126,36 @@ class ExtensionPointsEndToEndTest {
 
     @Test
     void relayPointSeesAndRewritesEveryRelayedRequestAndResponse() throws Exception {
-        try (TestUa alice = TestUa.udp("relay-alice", proxy.udp()); TestUa bob = TestUa.udp("relay-bob", proxy.udp())) {
+        try (Phone alice = ua("relay-alice", proxy.udp()); Phone bob = ua("relay-bob", proxy.udp())) {
             proxy.register("relay-alice", alice, 1.0);
             proxy.register("relay-bob", bob, 1.0);
-            String callId = newCallId();
-            alice.send(alice.invite("sip:relay-bob@" + DOMAIN, callId));
-            SipRequest invite = bob.expectRequest("INVITE");
-            assertThat(invite.header(HeaderName.of("X-Relayed"))).isEqualTo("request");
-            bob.respond(invite, 180, "Ringing", null);
-            assertThat(alice.expectResponse(180).header(HeaderName.of("X-Relayed"))).isEqualTo("response");
-            bob.respond(invite, 200, "OK", null);
-            SipResponse ok = alice.expectResponse(200);
-            assertThat(ok.header(HeaderName.of("X-Relayed"))).isEqualTo("response");
-            alice.send(alice.inDialog("ACK", ok, 1, true, null));
-            assertThat(bob.expectRequest("ACK").header(HeaderName.of("X-Relayed"))).as("stateless ACK for 2xx")
-                    .isEqualTo("request");
-            alice.send(alice.inDialog("BYE", ok, 2, true, null));
-            SipRequest bye = bob.expectRequest("BYE");
-            bob.respond(bye, 200, "OK", null);
-            alice.expectResponse(200);
+            Call call = alice.call("sip:relay-bob@" + DOMAIN);
+            String callId = call.callId();
+            Incoming invite = bob.expect("INVITE");
+            assertThat(invite.request().header("X-Relayed")).contains("request");
+            invite.ring();
+            assertThat(call.expect(180).response().header("X-Relayed")).contains("response");
+            invite.answer();
+            assertThat(call.expect(200).response().header("X-Relayed")).contains("response");
+            call.ack();
+            assertThat(bob.expect("ACK").request().header("X-Relayed")).as("stateless ACK for 2xx")
+                    .contains("request");
+            ClientTransaction bye = call.bye();
+            bob.expect("BYE").respond(200);
+            bye.expect(200);
 
-            String cancelled = newCallId();
-            String inviteText = alice.invite("sip:relay-bob@" + DOMAIN, cancelled);
-            alice.send(inviteText);
-            SipRequest second = bob.expectRequest("INVITE");
-            bob.respond(second, 180, "Ringing", null);
-            alice.expectResponse(180);
-            alice.send(ProxyFixture.cancelFor(inviteText));
-            SipRequest cancel = bob.expectRequest("CANCEL");
-            assertThat(cancel.header(HeaderName.of("X-Relayed"))).isEqualTo("request");
-            bob.respond(cancel, 200, "OK", null);
-            bob.respond(second, 487, "Request Terminated", null);
-            assertThat(alice.expectResponse(487).header(HeaderName.of("X-Relayed"))).isEqualTo("response");
+            Call second = alice.call("sip:relay-bob@" + DOMAIN);
+            String cancelled = second.callId();
+            // not a retransmission of the first INVITE
+            Incoming secondInvite = bob.incoming(bob.expect(Match.request("INVITE").and(Match.callId(cancelled))));
+            secondInvite.ring();
+            second.expect(180);
+            second.cancel();
+            Incoming cancel = bob.expect("CANCEL");
+            assertThat(cancel.request().header("X-Relayed")).contains("request");
+            cancel.respond(200);
+            secondInvite.respond(487);
+            assertThat(second.expect(487).response().header("X-Relayed")).contains("response");
 
             assertThat(RELAYED).contains("INVITE " + callId, "180 " + callId, "200 " + callId, "ACK " + callId,
                     "BYE " + callId, "INVITE " + cancelled, "CANCEL " + cancelled, "487 " + cancelled);
@@ -161,81 +164,66 @@ class ExtensionPointsEndToEndTest {
 
     @Test
     void responseStageForwardsABusyCallToVoicemail() throws Exception {
-        try (TestUa alice = TestUa.udp("alice-busy", proxy.udp()); TestUa bob = TestUa.udp("busy-bob", proxy.udp());
-                TestUa vm = TestUa.udp("vm-busy", proxy.udp())) {
+        try (Phone alice = ua("alice-busy", proxy.udp()); Phone bob = ua("busy-bob", proxy.udp());
+                Phone vm = ua("vm-busy", proxy.udp())) {
             proxy.register("busy-bob", bob, 1.0);
             proxy.register("vm-busy", vm, 1.0);
-            alice.send(alice.invite("sip:busy-bob@" + DOMAIN, newCallId()));
-            SipRequest invite = bob.expectRequest("INVITE");
-            bob.respond(invite, 486, "Busy Here", null);
-            SipRequest toVoicemail = vm.expectRequest("INVITE");
-            vm.respond(toVoicemail, 200, "OK", null);
-            alice.expectResponse(200);
+            Call call = alice.call("sip:busy-bob@" + DOMAIN);
+            bob.expect("INVITE").reject(486);
+            vm.expect("INVITE").answer();
+            call.expect(200);
         }
     }
 
     @Test
     void responseStageForwardsAnUnansweredCallToVoicemailAfterTheRingTime() throws Exception {
-        try (TestUa alice = TestUa.udp("alice-late", proxy.udp()); TestUa bob = TestUa.udp("late-bob", proxy.udp());
-                TestUa vm = TestUa.udp("vm-late", proxy.udp())) {
+        try (Phone alice = ua("alice-late", proxy.udp()); Phone bob = ua("late-bob", proxy.udp());
+                Phone vm = ua("vm-late", proxy.udp())) {
             proxy.register("late-bob", bob, 1.0);
             proxy.register("vm-late", vm, 1.0);
-            alice.send(alice.invite("sip:late-bob@" + DOMAIN, newCallId()));
-            SipRequest invite = bob.expectRequest("INVITE");
-            bob.respond(invite, 180, "Ringing", null);
-            SipRequest cancel = bob.expectRequest("CANCEL"); // the ring time ended
-            bob.respond(cancel, 200, "OK", null);
-            bob.respond(invite, 487, "Request Terminated", null);
-            SipRequest toVoicemail = vm.expectRequest("INVITE");
-            vm.respond(toVoicemail, 200, "OK", null);
-            alice.expectResponse(200);
+            Call call = alice.call("sip:late-bob@" + DOMAIN);
+            // the ring time ends: the branch is cancelled and the call goes on to voicemail
+            bob.expect("INVITE").ring().expectCancel();
+            vm.expect("INVITE").answer();
+            call.expect(200);
         }
     }
 
     @Test
     void routerGroupsRingInOrderForTheirRingTimeThenTheFallback() throws Exception {
-        try (TestUa alice = TestUa.udp("alice-hunt", proxy.udp()); TestUa first = TestUa.udp("hunt1", proxy.udp());
-                TestUa second = TestUa.udp("hunt2", proxy.udp())) {
+        try (Phone alice = ua("alice-hunt", proxy.udp()); Phone first = ua("hunt1", proxy.udp());
+                Phone second = ua("hunt2", proxy.udp())) {
             proxy.register("hunt1", first, 1.0);
             proxy.register("hunt2", second, 1.0);
             proxy.domains.users.add("hunt");
-            alice.send(alice.invite("sip:hunt@" + DOMAIN, newCallId()));
-            SipRequest invite = first.expectRequest("INVITE");
-            first.respond(invite, 180, "Ringing", null);
-            second.expectNoRequest("INVITE", 100);
-            SipRequest cancel = first.expectRequest("CANCEL"); // its group's 300 ms are up
-            first.respond(cancel, 200, "OK", null);
-            first.respond(invite, 487, "Request Terminated", null);
-            SipRequest fallback = second.expectRequest("INVITE");
-            second.respond(fallback, 200, "OK", null);
-            alice.expectResponse(200);
+            Call call = alice.call("sip:hunt@" + DOMAIN);
+            Incoming invite = first.expect("INVITE").ring();
+            second.expectNothing(Match.request("INVITE"), Duration.ofMillis(100));
+            invite.expectCancel(); // its group's 300 ms are up
+            second.expect("INVITE").answer();
+            call.expect(200);
         }
     }
 
     @Test
     void routerRedirectAnswers302WithItsContact() throws Exception {
-        try (TestUa alice = TestUa.udp("alice-moved", proxy.udp())) {
-            alice.send(alice.invite("sip:moved@" + DOMAIN, newCallId()));
-            SipResponse moved = alice.expectResponse(302);
-            assertThat(moved.header(HeaderName.CONTACT)).isEqualTo("<sip:moved@elsewhere.test>");
+        try (Phone alice = ua("alice-moved", proxy.udp())) {
+            assertThat(alice.call("sip:moved@" + DOMAIN).expect(302).response().header("Contact"))
+                    .contains("<sip:moved@elsewhere.test>");
         }
     }
 
     @Test
     void routerRejectionIsTheCallersAnswer() throws Exception {
-        try (TestUa alice = TestUa.udp("alice-blocked", proxy.udp())) {
-            alice.send(alice.invite("sip:blocked@" + DOMAIN, newCallId()));
-            alice.expectResponse(603);
+        try (Phone alice = ua("alice-blocked", proxy.udp())) {
+            alice.call("sip:blocked@" + DOMAIN).expect(603);
         }
     }
 
     @Test
     void routerReceivesTheAuthenticatedCaller() throws Exception {
-        try (TestUa alice = TestUa.udp("auth-alice", proxy.udp())) {
-            alice.fromDomain = DOMAIN;
-            alice.send(alice.request("INVITE", "sip:blocked@" + DOMAIN, "sip:blocked@" + DOMAIN, newCallId(), 1,
-                    credentials("auth-alice")));
-            alice.expectResponse(603);
+        try (Phone alice = ua("auth-alice", DOMAIN, proxy.udp())) {
+            alice.call("sip:blocked@" + DOMAIN, withCredentials("auth-alice")).expect(603);
             assertThat(ROUTED_CALLERS).contains(new AddressOfRecord("auth-alice", DOMAIN));
         }
     }
