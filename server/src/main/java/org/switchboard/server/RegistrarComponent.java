@@ -1,11 +1,17 @@
 package org.switchboard.server;
 
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.DirectoryCatalog;
+import org.switchboard.core.proxy.ProxyTimes;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.settings.Section;
+import org.switchboard.core.spi.settings.SettingOverride;
+import org.switchboard.core.spi.settings.Settings;
+import org.switchboard.core.spi.settings.StoredSettings;
 import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.server.config.ServerConfig;
@@ -15,13 +21,16 @@ import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.store.calls.CallRecordRetention;
 import org.switchboard.store.calls.CallRecordWriter;
 import org.switchboard.store.calls.JdbcCallRecordStore;
+import org.switchboard.store.settings.JdbcSettingsStore;
 
 /**
  * The features that keep data, as a part of the server: opens the database under the data
  * directory or at the configured URL, starts the accounts, the registrar (bindings journaled in the
  * data directory in front of the embedded database, written through to PostgreSQL) and the phone
- * inventory on it ({@link Features}), and keeps the call records in the same database
- * (written in batches, pruned after the retention period). Must start before the SIP
+ * inventory on it ({@link Features}), keeps the call records in the same database
+ * (written in batches, pruned after the retention period), and opens the live settings stored there,
+ * with the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables pinning values for the
+ * run; each change is published on the event bus. Must start before the SIP
  * stack, which takes its processors and services; on stop the queued call records are written
  * before the database closes.
  */
@@ -29,6 +38,8 @@ final class RegistrarComponent implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarComponent.class);
     /** Call records that may wait for the database, bounding memory when it is slow. */
     private static final int CALL_RECORD_QUEUE = 10_000;
+    /** The live settings sections of the server. */
+    private static final List<Section<?>> SETTINGS_SECTIONS = List.of(ProxyTimes.SECTION);
 
     private final EventBus events;
     private final ServerConfig config;
@@ -36,6 +47,7 @@ final class RegistrarComponent implements Lifecycle {
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
+    private StoredSettings settings;
 
     /** @param events where the registrar publishes registrations and the accounts bans */
     RegistrarComponent(ServerConfig config, EventBus events) {
@@ -60,6 +72,15 @@ final class RegistrarComponent implements Lifecycle {
         RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults()
                 : RegistrarConfig.defaults().withJournal(storage.journalDir());
         features = Features.start(storage, accountsConfig, registrarConfig, events);
+        try {
+            // blocking (database): at start, on the main thread
+            settings = StoredSettings.open(new JdbcSettingsStore(features.database()), SETTINGS_SECTIONS,
+                    SettingOverride.fromEnvironment(System.getenv(), SETTINGS_SECTIONS));
+        } catch (RuntimeException e) {
+            features.close();
+            throw e;
+        }
+        settings.addListener(new SettingsEvents(events, Clock.systemUTC()), Runnable::run);
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }
@@ -91,6 +112,11 @@ final class RegistrarComponent implements Lifecycle {
 
     DirectoryCatalog catalog() {
         return catalog;
+    }
+
+    /** The live settings; {@link Settings#current} is lock-free, the updates block. */
+    Settings settings() {
+        return settings;
     }
 
     /** Where the proxy writes a record of every call; never blocks. */

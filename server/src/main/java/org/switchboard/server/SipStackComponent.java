@@ -71,7 +71,8 @@ final class SipStackComponent implements Lifecycle {
                 .withAuthenticator(registrar.features().accounts().authenticator())
                 .withCallRecords(registrar.callRecords())
                 .withEvents(services.events())
-                .withHooks(services.hooks());
+                .withHooks(services.hooks())
+                .withLiveSettings(registrar.settings());
         SipStack built = new SipStack(stackConfig, local, proxy);
         built.transports().filterSources(new BannedSources(registrar.features().accounts().bruteForceGuard(),
                 guard.banAction()));

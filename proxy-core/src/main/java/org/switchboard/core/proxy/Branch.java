@@ -135,7 +135,7 @@ final class Branch implements ClientTransactionListener {
             restartTimerC();
             cancelFirstResponseTimer();
             firstResponseTimer = owner.shard().schedule(this::onNoFirstResponse,
-                    core.settings().firstResponseTimeout().toMillis());
+                    core.times().get().firstResponseTimeout().toMillis());
         }
         ClientTransaction tx = core.transactions().get().sendRequest(forwarded, hop, this);
         if (branch.equals(currentBranch)) {
@@ -218,7 +218,7 @@ final class Branch implements ClientTransactionListener {
             return;
         }
         LOG.info("No response at all from {} to INVITE within {} ms (Call-ID {}); giving up on it", currentHop,
-                core.settings().firstResponseTimeout().toMillis(), owner.request().callId());
+                core.times().get().firstResponseTimeout().toMillis(), owner.request().callId());
         // as after Timer B: only a hop silent since the INVITE went out is skipped for a while
         core.unavailable().markSilent(currentHop, sentAtMillis);
         sendCancel(List.of());
@@ -336,7 +336,7 @@ final class Branch implements ClientTransactionListener {
         if (timerC != null) {
             timerC.cancel();
         }
-        timerC = owner.shard().schedule(this::onTimerC, core.settings().timerC().toMillis());
+        timerC = owner.shard().schedule(this::onTimerC, core.times().get().timerC().toMillis());
     }
 
     /** §16.8: Timer C fired; the context cancels the branch and counts it as 408. */

@@ -155,7 +155,8 @@ final class ProxyContext {
         LOG.debug("Forking {} (Call-ID {}) to {}", request.method(), request.callId(), group);
         startBranches(group);
         if (isInvite() && targets.hasPending() && !finalSent) {
-            groupTimer = shard().schedule(this::onGroupTimeout, core.settings().groupTimeout().toMillis());
+            Duration groupTime = core.times().get().groupTimeout();
+            groupTimer = shard().schedule(this::onGroupTimeout, groupTime.toMillis());
         }
     }
 
@@ -190,7 +191,7 @@ final class ProxyContext {
             return;
         }
         SipResponse upstream = withoutOurVia(response);
-        if (status < 400 && core.settings().followRedirects() && !searchEnded) {
+        if (status < 400 && core.times().get().followRedirects() && !searchEnded) {
             followRedirect(upstream);
         } else {
             selector.add(upstream);
@@ -271,7 +272,8 @@ final class ProxyContext {
      */
     private void followRedirect(SipResponse response) {
         List<CompletableFuture<RouteDecision>> routings = new ArrayList<>();
-        if (redirectsFollowed < core.settings().maxRedirects()) {
+        int maxRedirects = core.times().get().maxRedirects();
+        if (redirectsFollowed < maxRedirects) {
             redirectsFollowed++;
             for (NameAddr contact : response.contacts()) {
                 if (contact.isSip()) {
@@ -280,7 +282,7 @@ final class ProxyContext {
             }
         } else {
             LOG.info("Not following another redirect for {} (Call-ID {}): limit of {} reached", request.requestUri(),
-                    request.callId(), core.settings().maxRedirects());
+                    request.callId(), maxRedirects);
         }
         if (routings.isEmpty()) {
             selector.add(response);
@@ -420,7 +422,7 @@ final class ProxyContext {
 
     private void startRingTimer() {
         cancelTimer(ringTimer);
-        Duration time = ringTime != null ? ringTime : core.settings().ringTimeout();
+        Duration time = ringTime != null ? ringTime : core.times().get().ringTimeout();
         ringTimer = shard().schedule(this::onRingTimeout, time.toMillis());
     }
 

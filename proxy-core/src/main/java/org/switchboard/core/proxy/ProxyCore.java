@@ -13,6 +13,8 @@ import org.switchboard.core.transport.SipSender;
  * thread-safe.
  *
  * @param transactions the transaction layer (created after the chain, hence a supplier)
+ * @param times the timers and redirect policy in effect now: read for each request and branch, one
+ *     volatile read of the live settings, so that a change applies to the next call
  * @param sender for responses forwarded outside a transaction (late 2xx, RFC 6026)
  * @param ownHost which next hops on this host a branch may use
  * @param events where call events are published
@@ -21,6 +23,6 @@ import org.switchboard.core.transport.SipSender;
  * @param responses the response stage
  */
 record ProxyCore(Supplier<TransactionLayer> transactions, NextHops nextHops, UnavailableHosts unavailable,
-        RequestForwarder forwarder, LoopDetection loops, ProxySettings settings, Router router, SipSender sender,
+        RequestForwarder forwarder, LoopDetection loops, Supplier<ProxyTimes> times, Router router, SipSender sender,
         OwnHostHops ownHost, EventBus events, Clock clock, RelayPoint relay, ResponseProcessor[] responses) {
 }

@@ -10,6 +10,7 @@ import org.switchboard.core.proxy.routing.LocalRouter;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.route.Router;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
@@ -31,10 +32,13 @@ import org.switchboard.core.spi.store.CallRecordStore;
  * @param events where the proxy publishes call events (call records listen there), or {@code null}
  *     for a bus of its own
  * @param hooks the plugins' target and response processors and relay hooks
+ * @param live the server's live settings, holding {@link ProxyTimes#SECTION}: the proxy reads its
+ *     timers and redirect policy there for each call instead of from {@code settings}; or {@code
+ *     null} to keep those of {@code settings} for the run
  */
 public record ProxyServices(Router router, DomainCatalog domains, LocationService location,
         Authenticator authenticator, CallRecordStore callRecords, Executor blockingExecutor, DnsLookup dns,
-        ProxySettings settings, EventBus events, ProxyHooks hooks) {
+        ProxySettings settings, EventBus events, ProxyHooks hooks, Settings live) {
 
     public ProxyServices {
         Objects.requireNonNull(router, "router");
@@ -55,46 +59,52 @@ public record ProxyServices(Router router, DomainCatalog domains, LocationServic
      */
     public static ProxyServices local(DomainCatalog domains, LocationService location) {
         return new ProxyServices(new LocalRouter(domains, location, null), domains, location, null, null, null, null,
-                ProxySettings.DEFAULTS, null, null);
+                ProxySettings.DEFAULTS, null, null, null);
     }
 
     public ProxyServices withRouter(Router newRouter) {
         return new ProxyServices(newRouter, domains, location,
-                authenticator, callRecords, blockingExecutor, dns, settings, events, hooks);
+                authenticator, callRecords, blockingExecutor, dns, settings, events, hooks, live);
     }
 
     public ProxyServices withAuthenticator(Authenticator newAuthenticator) {
         return new ProxyServices(router, domains, location,
-                newAuthenticator, callRecords, blockingExecutor, dns, settings, events, hooks);
+                newAuthenticator, callRecords, blockingExecutor, dns, settings, events, hooks, live);
     }
 
     public ProxyServices withCallRecords(CallRecordStore store) {
         return new ProxyServices(router, domains, location, authenticator, store, blockingExecutor, dns, settings,
-                events, hooks);
+                events, hooks, live);
     }
 
     public ProxyServices withBlockingExecutor(Executor executor) {
         return new ProxyServices(router, domains, location, authenticator, callRecords, executor, dns, settings,
-                events, hooks);
+                events, hooks, live);
     }
 
     public ProxyServices withDns(DnsLookup lookup) {
         return new ProxyServices(router, domains, location,
-                authenticator, callRecords, blockingExecutor, lookup, settings, events, hooks);
+                authenticator, callRecords, blockingExecutor, lookup, settings, events, hooks, live);
     }
 
     public ProxyServices withEvents(EventBus bus) {
         return new ProxyServices(router, domains, location, authenticator, callRecords, blockingExecutor, dns, settings,
-                bus, hooks);
+                bus, hooks, live);
     }
 
     public ProxyServices withHooks(ProxyHooks newHooks) {
         return new ProxyServices(router, domains, location, authenticator, callRecords, blockingExecutor, dns, settings,
-                events, newHooks);
+                events, newHooks, live);
     }
 
     public ProxyServices withSettings(ProxySettings newSettings) {
         return new ProxyServices(router, domains, location,
-                authenticator, callRecords, blockingExecutor, dns, newSettings, events, hooks);
+                authenticator, callRecords, blockingExecutor, dns, newSettings, events, hooks, live);
+    }
+
+    /** These services with the proxy's timers and redirect policy read live from {@code settings}. */
+    public ProxyServices withLiveSettings(Settings settings) {
+        return new ProxyServices(router, domains, location, authenticator, callRecords, blockingExecutor, dns,
+                this.settings, events, hooks, settings);
     }
 }

@@ -17,6 +17,7 @@ import org.switchboard.core.dns.SipServerLocator;
 import org.switchboard.core.spi.chain.ProcessorStages;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transaction.TransactionUser;
 import org.switchboard.core.transport.ListenPoint;
@@ -79,10 +80,25 @@ public final class StatefulProxy {
         OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound, services.location());
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
         this.core = new ProxyCore(transactions, nextHops, unavailable, new RequestForwarder(endpoints),
-                new LoopDetection(), settings, services.router(), sender, ownHost, services.events(), clock,
+                new LoopDetection(), times(services), services.router(), sender, ownHost, services.events(), clock,
                 new RelayPoint(services.hooks()), services.hooks().responses().toArray(new ResponseProcessor[0]));
         this.stateless = new StatelessForwarder(local, services.domains(), endpoints, nextHops, unavailable, ownHost,
                 trust, sender, core.relay());
+    }
+
+    /**
+     * Where the proxy reads its timers: the live settings, one volatile read per call, or the fixed
+     * values of {@link ProxyServices#settings()}. Fails here, at start, if the live settings lack the
+     * section.
+     */
+    private static Supplier<ProxyTimes> times(ProxyServices services) {
+        Settings live = services.live();
+        if (live == null) {
+            ProxyTimes fixed = ProxyTimes.of(services.settings());
+            return () -> fixed;
+        }
+        live.current(ProxyTimes.SECTION);
+        return () -> live.current(ProxyTimes.SECTION);
     }
 
     /** The request chain with {@code localProcessors} in the local stage and no other plugin processors. */

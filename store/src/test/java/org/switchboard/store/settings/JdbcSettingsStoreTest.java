@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.core.proxy.ProxyTimes;
 import org.switchboard.core.spi.settings.Applies;
 import org.switchboard.core.spi.settings.Section;
 import org.switchboard.core.spi.settings.SettingsStore;
@@ -120,5 +121,17 @@ class JdbcSettingsStoreTest {
 
         StoredSettings restarted = StoredSettings.open(new JdbcSettingsStore(db), List.of(TRUNK), List.of());
         assertThat(restarted.current(TRUNK)).isEqualTo(changed);
+    }
+
+    @Test
+    void theProxyRingTimeChangedWhileRunningIsInEffectAfterARestart() {
+        StoredSettings first = StoredSettings.open(store, List.of(ProxyTimes.SECTION), List.of());
+        first.update(ProxyTimes.SECTION, Map.of("ringTimeout", "45s"), "admin");
+
+        StoredSettings restarted = StoredSettings.open(new JdbcSettingsStore(db), List.of(ProxyTimes.SECTION),
+                List.of());
+        assertThat(restarted.current(ProxyTimes.SECTION))
+                .isEqualTo(ProxyTimes.SECTION.defaults().withRingTimeout(Duration.ofSeconds(45)));
+        assertThat(store.loadAll()).isEqualTo(Map.of("proxy", Map.of("ringTimeout", "45s")));
     }
 }
