@@ -29,6 +29,7 @@ import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.registrar.binding.RegistrationOutcome.Status;
 import org.switchboard.store.Database;
 import org.switchboard.store.TestDatabases.Engine;
+import org.switchboard.store.bindings.CountingBindingStore;
 import org.switchboard.store.bindings.JdbcBindingStore;
 import org.switchboard.testkit.time.ManualClock;
 

@@ -23,6 +23,7 @@ import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.store.Database;
 import org.switchboard.store.TestDatabases;
+import org.switchboard.store.bindings.CountingBindingStore;
 import org.switchboard.store.bindings.JdbcBindingStore;
 
 class JournaledBindingStoreTest {

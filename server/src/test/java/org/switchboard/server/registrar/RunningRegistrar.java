@@ -25,6 +25,7 @@ import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
+import org.switchboard.store.bindings.CountingBindingStore;
 import org.switchboard.testkit.time.ManualClock;
 
 /**

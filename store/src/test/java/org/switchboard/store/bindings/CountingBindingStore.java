@@ -1,4 +1,4 @@
-package org.switchboard.server.registrar;
+package org.switchboard.store.bindings;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
