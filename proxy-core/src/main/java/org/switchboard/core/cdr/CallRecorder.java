@@ -1,8 +1,11 @@
 package org.switchboard.core.cdr;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -14,9 +17,12 @@ import org.switchboard.core.spi.store.CallRecordStore;
 
 /**
  * Follows calls from INVITE to BYE and writes one {@link CallRecord} per call. Unanswered calls are
- * written when the caller gets the final response; answered calls when the BYE passes. At most
- * {@code maxActiveCalls} answered or ringing calls are followed; beyond that the oldest is written
- * as it stands and forgotten, which bounds memory when BYEs are lost.
+ * written when the caller gets the final response; answered calls when the BYE passes. A call whose
+ * end the proxy never sees is written without its end, so every call that starts is also written:
+ * an answered call whose 2xx no ACK follows within 64*T1 (the callee gives up on it then, RFC 3261
+ * §13.3.1.4), and any call older than the longest call duration (a BYE lost for good, a phone
+ * switched off mid-call). {@link #sweep()} writes those; at most {@code maxActiveCalls} calls are
+ * followed, beyond that the oldest is written as it stands, which bounds memory between sweeps.
  *
  * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to a
  * store that may block on {@code writer}, an executor for blocking work, and to one that does not
@@ -28,7 +34,13 @@ public final class CallRecorder {
     private final CallRecordStore store;
     private final Executor writer;
     private final Clock clock;
+    /** RFC 3261 §13.3.1.4: the callee retransmits its 2xx for 64*T1 and then gives up on the call. */
+    static final Duration NO_ACK_WINDOW = Duration.ofMillis(64 * 500);
+    /** Kamailio's dialog module forgets a dialog after 12 hours by default (dialog module, default_timeout). */
+    public static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofHours(12);
+
     private final int maxActiveCalls;
+    private final Duration maxCallDuration;
     private final Map<String, ActiveCall> calls = new LinkedHashMap<>();
 
     private static final class ActiveCall {
@@ -38,6 +50,9 @@ public final class CallRecorder {
         final String callee;
         final Instant start;
         Instant answer;
+        boolean acknowledged;
+        /** When the call is written without its end if nothing more is heard of it. */
+        Instant deadline;
 
         ActiveCall(String callId, String callerTag, String caller, String callee, Instant start) {
             this.callId = callId;
@@ -52,18 +67,30 @@ public final class CallRecorder {
         }
     }
 
-    public CallRecorder(CallRecordStore store, Executor writer, Clock clock, int maxActiveCalls) {
+    /**
+     * @param maxActiveCalls how many calls are followed at once
+     * @param maxCallDuration how long a call may last before it is written without its end
+     */
+    public CallRecorder(CallRecordStore store, Executor writer, Clock clock, int maxActiveCalls,
+            Duration maxCallDuration) {
+        if (maxActiveCalls <= 0 || maxCallDuration.isNegative() || maxCallDuration.isZero()) {
+            throw new IllegalArgumentException("maxActiveCalls and maxCallDuration must be positive");
+        }
         this.store = store;
         this.writer = writer;
         this.clock = clock;
         this.maxActiveCalls = maxActiveCalls;
+        this.maxCallDuration = maxCallDuration;
     }
 
     /** An initial INVITE is being forwarded. */
     public void started(String callId, String callerTag, String caller, String callee) {
         ActiveCall evicted = null;
         synchronized (this) {
-            calls.put(callId, new ActiveCall(callId, callerTag, caller, callee, clock.instant()));
+            Instant now = clock.instant();
+            ActiveCall call = new ActiveCall(callId, callerTag, caller, callee, now);
+            call.deadline = now.plus(maxCallDuration);
+            calls.put(callId, call);
             if (calls.size() > maxActiveCalls) {
                 Iterator<ActiveCall> oldest = calls.values().iterator();
                 evicted = oldest.next();
@@ -82,7 +109,48 @@ public final class CallRecorder {
         ActiveCall call = calls.get(callId);
         if (call != null && call.answer == null) {
             call.answer = clock.instant();
+            call.deadline = call.answer.plus(NO_ACK_WINDOW);
         }
+    }
+
+    /** An ACK for the call's 2xx passed: the call is set up and lasts until its BYE. */
+    public synchronized void acknowledged(String callId) {
+        ActiveCall call = calls.get(callId);
+        if (call != null && call.answer != null && !call.acknowledged) {
+            call.acknowledged = true;
+            call.deadline = call.answer.plus(maxCallDuration);
+        }
+    }
+
+    /**
+     * Writes, without their end, the calls nothing more will be heard of: answered and never
+     * acknowledged within 64*T1, or older than the longest call duration. Called periodically.
+     *
+     * @return how many calls were written
+     */
+    public int sweep() {
+        List<ActiveCall> expired = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (Iterator<ActiveCall> it = calls.values().iterator(); it.hasNext(); ) {
+                ActiveCall call = it.next();
+                if (!call.deadline.isAfter(now)) {
+                    expired.add(call);
+                    it.remove();
+                }
+            }
+        }
+        for (ActiveCall call : expired) {
+            if (call.answer != null && !call.acknowledged) {
+                LOG.info("Call {} from {} to {} was answered but no ACK followed within {} s; recording it as ended",
+                        call.callId, call.caller, call.callee, NO_ACK_WINDOW.toSeconds());
+            } else {
+                LOG.info("Call {} from {} to {} passed the longest call duration of {} without a BYE; recording it"
+                        + " without its end", call.callId, call.caller, call.callee, maxCallDuration);
+            }
+            write(call.finish(null, call.answer != null ? 200 : 0, CallRecord.Hangup.NONE));
+        }
+        return expired.size();
     }
 
     /** The caller got a final failure response (or cancelled, 487): the call is over. */

@@ -20,6 +20,7 @@ import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.transaction.TransactionLayer;
 import org.switchboard.core.transaction.TransactionUser;
+import org.switchboard.core.transport.InboundMessage;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.SipSender;
 import org.switchboard.core.transport.Transport;
@@ -74,8 +75,10 @@ public final class StatefulProxy {
                 settings.unavailableHostCapacity(), clock);
         // call records listen to the call events; the recorder never blocks, so it runs on the publisher
         this.calls = services.callRecords() != null
-                ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls())
-                : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls());
+                ? new CallRecorder(services.callRecords(), blockingExecutor, clock, settings.maxActiveCalls(),
+                        CallRecorder.DEFAULT_MAX_CALL_DURATION)
+                : new CallRecorder(record -> { }, Runnable::run, clock, settings.maxActiveCalls(),
+                        CallRecorder.DEFAULT_MAX_CALL_DURATION);
         services.events().subscribe(SwitchboardEvent.CallEvent.class, Runnable::run, new CallRecordListener(calls));
         OwnHostHops ownHost = new OwnHostHops(OwnHost.discover(), bound, services.location());
         this.trust = new SenderTrust(services.domains(), settings.trustedSources(), services.authenticator() != null);
@@ -118,7 +121,18 @@ public final class StatefulProxy {
 
     /** The transaction user running {@code chain}, for the transaction layer. */
     public TransactionUser transactionUser(RequestChain chain, String serverHeader) {
-        return new CoreTransactionUser(chain, serverHeader, contexts, stateless);
+        return new CoreTransactionUser(chain, serverHeader, contexts, new StrayMessageHandler() {
+            @Override
+            public void onAck(InboundMessage ack) {
+                calls.acknowledged(ack.message().callId()); // the call is set up (RFC 3261 §13.2.2.4)
+                stateless.onAck(ack);
+            }
+
+            @Override
+            public void onStrayResponse(InboundMessage response) {
+                stateless.onStrayResponse(response);
+            }
+        });
     }
 
     /** The INVITEs a CANCEL could still find, for tests. */

@@ -42,6 +42,7 @@ public final class SipStack {
     private static final int DNS_THREADS = 2;
     private static final int BLOCKING_THREADS = 4;
     private static final int EXECUTOR_QUEUE = 1000;
+    private static final int CALL_SWEEP_SECONDS = 10;
 
     private final SipStackConfig config;
     private final ProcessorStages stages;
@@ -116,6 +117,10 @@ public final class SipStack {
                     : ownExecutor("sip-blocking", BLOCKING_THREADS);
             proxy = new StatefulProxy(proxyServices, localAddresses, transports.boundListenPoints(), transports,
                     () -> transactions, ownExecutor("sip-dns", DNS_THREADS), blocking, Clock.systemUTC());
+            StatefulProxy started = proxy;
+            // calls whose end the proxy never sees are written and forgotten, not kept for ever
+            transports.eventLoops().get(0).scheduleWithFixedDelay(() -> started.callRecorder().sweep(),
+                    CALL_SWEEP_SECONDS, CALL_SWEEP_SECONDS, TimeUnit.SECONDS);
             RequestChain chain = proxy.chain(config.capabilities(), stages);
             user = proxy.transactionUser(chain, config.serverHeader());
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +74,8 @@ class ProxyUnderLossTest {
     private final Map<Integer, Integer> byesAtCallee = new HashMap<>();
     private final Set<Integer> ackedAtCallee = new HashSet<>();
     private boolean calleeAnswers = true;
+    private boolean callerAcknowledges = true;
+    private long hangUpAfterMillis = 1000;
 
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
@@ -112,6 +113,38 @@ class ProxyUnderLossTest {
         assertThat(trying).as("100 Trying for the authenticated INVITE, sent with no time passed").containsEntry(0, 1);
     }
 
+    @Test
+    void aCallWhoseCallerNeverAcknowledgesTheAnswerIsRecordedAndForgotten() {
+        LossyNetwork perfect = new LossyNetwork(clock, 1, 0, 0, 0);
+        Caller caller = startAll(perfect);
+        callerAcknowledges = false;
+
+        caller.call(0);
+        clock.advance(AFTER_EVERY_TIMER_MILLIS);
+        assertThat(proxy.callRecorder().activeCalls()).as("answered, not yet swept").isEqualTo(1);
+
+        assertThat(proxy.callRecorder().sweep()).isEqualTo(1);
+        assertThat(proxy.callRecorder().activeCalls()).isZero();
+    }
+
+    @Test
+    void anAcknowledgedCallIsFollowedUntilItsByeEvenWhenTheSweepRuns() {
+        LossyNetwork perfect = new LossyNetwork(clock, 1, 0, 0, 0);
+        Caller caller = startAll(perfect);
+
+        hangUpAfterMillis = 60_000;
+
+        caller.call(0);
+        clock.advance(40_000); // answered and acknowledged, longer ago than 64*T1
+        assertThat(ackedAtCallee).contains(0);
+        assertThat(proxy.callRecorder().sweep()).isZero();
+        assertThat(proxy.callRecorder().activeCalls()).isEqualTo(1);
+
+        clock.advance(30_000);
+        assertThat(hungUp).contains(0);
+        assertThat(proxy.callRecorder().activeCalls()).isZero();
+    }
+
     private Caller startAll(LossyNetwork network) {
         ManualShard proxyShard = new ManualShard(clock);
         location.add("bob", new RegisteredContact(CALLEE_CONTACT, 1.0, List.of(),
@@ -125,7 +158,7 @@ class ProxyUnderLossTest {
         try {
             LocalAddresses local = new LocalAddresses(Set.of(PROXY.getHostString()), Set.of(PROXY.getPort()));
             proxy = new StatefulProxy(services, local, List.of(new ListenPoint(Transport.UDP, PROXY)), proxySender,
-                    () -> proxyLayer, Runnable::run, Runnable::run, Clock.systemUTC());
+                    () -> proxyLayer, Runnable::run, Runnable::run, clock);
         } catch (SocketException e) {
             throw new IllegalStateException(e);
         }
@@ -204,6 +237,9 @@ class ProxyUnderLossTest {
 
         /** §13.2.2.4: every 2xx is acknowledged; the first one also sets up the hang-up. */
         void answered(int i, SipResponse ok) {
+            if (!callerAcknowledges) {
+                return;
+            }
             boolean first = !acks.containsKey(i);
             SipRequest ack = acks.computeIfAbsent(i, c -> inDialog(i, ok, SipMethod.ACK, 2, "-ack"));
             sender.sendRequest(ack, TO_PROXY, SipSender.TransportErrorListener.IGNORE);
@@ -218,7 +254,7 @@ class ProxyUnderLossTest {
                                     fail(response.statusCode() + " to the BYE");
                                 }
                             }
-                        }), 1000);
+                        }), hangUpAfterMillis);
             }
         }
 
