@@ -15,6 +15,7 @@ import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginsComponent;
+import org.switchboard.server.warmup.WarmupComponent;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -60,6 +61,9 @@ public final class Components {
                         registrar.features().accounts().userDirectory()))));
         if (http.enabled()) {
             parts.add(http);
+        }
+        if (!config.warmUp().isZero()) {
+            parts.add(new WarmupComponent(config));
         }
         parts.add(new SipStackComponent(config, registrar, sip));
         return List.copyOf(parts);

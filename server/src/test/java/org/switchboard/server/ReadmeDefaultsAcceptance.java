@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -128,8 +129,10 @@ abstract class ReadmeDefaultsAcceptance {
         admin("device", "assign", UNICAST_PHONE, "202@" + DOMAIN);
         // the log outlives the test, for a failure in CI to be read
         Path logs = Files.createDirectories(Path.of("target", "acceptance-logs"));
-        server = ServerProcess.start(args, logs.resolve(getClass().getSimpleName() + "-server.log"), work);
+        server = ServerProcess.start(args, logs.resolve(getClass().getSimpleName() + "-server.log"), work, Map.of());
         assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
+        assertThat(server.output()).as("the default warm-up ran to its end before the ports opened")
+                .contains("Warm-up done").doesNotContain("stopped early", "Skipped the warm-up");
         assertThat(server.output()).contains("Listening on UDP 0.0.0.0:" + sipPort, "Listening on UDP [::]:" + sipPort,
                 "Listening on TCP 0.0.0.0:" + sipPort, "Listening on TCP [::]:" + sipPort,
                 "HTTP on 0.0.0.0:" + httpPort, "data directory " + work.resolve("data"));

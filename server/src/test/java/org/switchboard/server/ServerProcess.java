@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Used from one test thread.
  */
 final class ServerProcess implements AutoCloseable {
+    /** The variable of {@code --warm-up}. */
+    static final String WARM_UP = "SWITCHBOARD_WARM_UP";
     private static final long POLL_MILLIS = 50;
 
     private final Process process;
@@ -37,7 +39,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts the jar named by the {@code switchboard.jar} system property (set by failsafe), with no
-     * {@code SWITCHBOARD_*} variables inherited.
+     * {@code SWITCHBOARD_*} variables inherited and no warm-up ({@code SWITCHBOARD_WARM_UP=0}):
+     * these tests are about what the server does, not how fast it meets its first phones.
      *
      * @param args the command-line arguments
      * @param outputFile where the process's output goes
@@ -53,12 +56,13 @@ final class ServerProcess implements AutoCloseable {
      * @param workingDirectory the process's working directory, or {@code null} for this one's
      */
     static ServerProcess start(List<String> args, Path outputFile, Path workingDirectory) throws IOException {
-        return start(args, outputFile, workingDirectory, Map.of());
+        return start(args, outputFile, workingDirectory, Map.of(WARM_UP, "0"));
     }
 
     /**
      * As {@link #start(List, Path, Path)}, with {@code environment} set in the process's environment
-     * (after the inherited {@code SWITCHBOARD_*} variables are removed).
+     * (after the inherited {@code SWITCHBOARD_*} variables are removed) and nothing else: a server
+     * started so warms up as README's command does.
      */
     static ServerProcess start(List<String> args, Path outputFile, Path workingDirectory,
             Map<String, String> environment) throws IOException {

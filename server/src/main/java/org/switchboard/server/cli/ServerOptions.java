@@ -164,6 +164,12 @@ public final class ServerOptions {
                     + "is closed (env SWITCHBOARD_TCP_FIRST_MESSAGE_TIMEOUT; default ${DEFAULT-VALUE}).")
     int tcpFirstMessageTimeout;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds the server may spend at start running synthetic registrations and calls over "
+                    + "loopback before it opens its SIP ports, so it meets the first phones at full speed; 0 "
+                    + "opens them at once (env SWITCHBOARD_WARM_UP; default ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
     /**
      * The configuration these options describe.
      *
@@ -174,7 +180,7 @@ public final class ServerOptions {
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
                 pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
-                        Duration.ofSeconds(tcpFirstMessageTimeout)), database());
+                        Duration.ofSeconds(tcpFirstMessageTimeout)), database(), Duration.ofSeconds(warmUpSeconds));
     }
 
     private DatabaseSettings database() {

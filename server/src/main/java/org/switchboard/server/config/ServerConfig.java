@@ -34,6 +34,8 @@ import org.switchboard.store.DatabaseSettings;
  * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  * @param guard brute-force and connection flood protection
  * @param database the database: the embedded H2 file in {@code dataDir}, or PostgreSQL
+ * @param warmUp how long the server may warm up on synthetic traffic before it opens its SIP
+ *     sockets; zero for no warm-up
  */
 public record ServerConfig(
         int sipPort,
@@ -47,7 +49,8 @@ public record ServerConfig(
         PnpSettings pnp,
         Duration cdrRetention,
         GuardSettings guard,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        Duration warmUp) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -57,6 +60,12 @@ public record ServerConfig(
 
     /** The highest valid port number. */
     public static final int MAX_PORT = 65535;
+
+    /** How long the server started from the command line warms up unless configured otherwise. */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(10);
+
+    /** The longest warm-up that may be configured. */
+    public static final Duration MAX_WARM_UP = Duration.ofMinutes(2);
 
     /** How long call records are kept unless configured otherwise. */
     public static final Duration DEFAULT_CDR_RETENTION = Duration.ofDays(90);
@@ -97,6 +106,18 @@ public record ServerConfig(
         }
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(database, "database");
+        if (warmUp.isNegative() || warmUp.compareTo(MAX_WARM_UP) > 0) {
+            throw new IllegalArgumentException("the warm-up must be between 0 and " + MAX_WARM_UP.toSeconds()
+                    + " seconds, not " + warmUp.toSeconds());
+        }
+    }
+
+    /** A configuration without a warm-up, for servers embedded in tests and tools. */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                cdrRetention, guard, database, Duration.ZERO);
     }
 
     /** A configuration on the embedded database in {@code dataDir}. */

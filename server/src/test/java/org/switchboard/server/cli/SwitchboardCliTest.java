@@ -336,6 +336,22 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void theServerWarmsUpTenSecondsUnlessConfigured() {
+        execute(Map.of(), "run");
+        execute(Map.of(), "run", "--warm-up", "0");
+        execute(Map.of("SWITCHBOARD_WARM_UP", "30"), "run");
+
+        assertThat(runs).extracting(ServerConfig::warmUp)
+                .containsExactly(Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "121"})
+    void aWarmUpOutsideZeroToTwoMinutesIsRejected(String seconds) {
+        assertUsageError(execute(Map.of(), "run", "--warm-up", seconds), "the warm-up must be between 0 and 120");
+    }
+
+    @Test
     void discoveredPhonesWaitForAnAdminUnlessAutomaticAssignmentIsAskedFor() {
         execute(Map.of());
         execute(Map.of("SWITCHBOARD_PNP_ASSIGN", "auto"), "--pnp-extensions", "300-309");
