@@ -1,14 +1,11 @@
 package org.switchboard.server;
 
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.DirectoryCatalog;
-import org.switchboard.core.proxy.ProxyTimes;
 import org.switchboard.core.spi.event.EventBus;
-import org.switchboard.core.spi.settings.Section;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.settings.StoredSettings;
@@ -17,6 +14,8 @@ import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.data.Storage;
+import org.switchboard.server.settings.SettingsRefresh;
+import org.switchboard.server.settings.SettingsSections;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.store.calls.CallRecordRetention;
 import org.switchboard.store.calls.CallRecordWriter;
@@ -38,8 +37,6 @@ final class RegistrarComponent implements Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarComponent.class);
     /** Call records that may wait for the database, bounding memory when it is slow. */
     private static final int CALL_RECORD_QUEUE = 10_000;
-    /** The live settings sections of the server. */
-    private static final List<Section<?>> SETTINGS_SECTIONS = List.of(ProxyTimes.SECTION);
 
     private final EventBus events;
     private final ServerConfig config;
@@ -48,6 +45,7 @@ final class RegistrarComponent implements Lifecycle {
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
     private StoredSettings settings;
+    private SettingsRefresh settingsRefresh;
 
     /** @param events where the registrar publishes registrations and the accounts bans */
     RegistrarComponent(ServerConfig config, EventBus events) {
@@ -74,13 +72,17 @@ final class RegistrarComponent implements Lifecycle {
         features = Features.start(storage, accountsConfig, registrarConfig, events);
         try {
             // blocking (database): at start, on the main thread
-            settings = StoredSettings.open(new JdbcSettingsStore(features.database()), SETTINGS_SECTIONS,
-                    SettingOverride.fromEnvironment(System.getenv(), SETTINGS_SECTIONS));
+            settings = StoredSettings.open(new JdbcSettingsStore(features.database()), SettingsSections.ALL,
+                    SettingOverride.fromEnvironment(System.getenv(), SettingsSections.ALL));
         } catch (RuntimeException e) {
             features.close();
             throw e;
         }
         settings.addListener(new SettingsEvents(events, Clock.systemUTC()), Runnable::run);
+        if (storage.journalDir() == null) {
+            // a database other servers (or the admin command) may write while this one runs
+            settingsRefresh = SettingsRefresh.start(settings);
+        }
         if (!config.guard().trustedNetworks().isEmpty()) {
             LOG.info("Trusted networks, never banned: {}", config.guard().trustedNetworks());
         }
@@ -101,6 +103,9 @@ final class RegistrarComponent implements Lifecycle {
 
     @Override
     public void stop() {
+        if (settingsRefresh != null) {
+            settingsRefresh.close();
+        }
         callRecordRetention.close();
         callRecords.close();
         features.close();

@@ -104,7 +104,7 @@ final class AdminSession implements AutoCloseable {
                         Clock.systemUTC()));
     }
 
-    private static boolean lockedByServer(Throwable e) {
+    static boolean lockedByServer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return true;

@@ -52,16 +52,20 @@ public final class StoredSettings implements Settings {
     private final SettingsStore store;
     private final List<Section<?>> sections;
     private final Map<String, SettingOverride> pins;
+    private final Map<String, Object> pinnedValues;
+    /** The texts of each section as last read from the store by {@link #refresh}; guarded by {@link #updates}. */
+    private final Map<String, Map<String, String>> lastRead = new HashMap<>();
     private final Map<Section<?>, Record> atStart;
     private final ReentrantLock updates = new ReentrantLock();
     private final List<Subscription> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot;
 
     private StoredSettings(SettingsStore store, List<Section<?>> sections, Map<String, SettingOverride> pins,
-            Snapshot first) {
+            Map<String, Object> pinnedValues, Snapshot first) {
         this.store = store;
         this.sections = sections;
         this.pins = pins;
+        this.pinnedValues = pinnedValues;
         this.atStart = first.values();
         this.snapshot = first;
     }
@@ -115,8 +119,12 @@ public final class StoredSettings implements Settings {
             storedNames.put(section, Set.copyOf(names));
         }
         pins.forEach((key, o) -> LOG.info("Setting {} = {} is pinned by {} for this run", key, o.value(), o.origin()));
-        return new StoredSettings(store, List.copyOf(byName.values()), Map.copyOf(pins),
-                new Snapshot(Map.copyOf(values), Map.copyOf(storedNames)));
+        StoredSettings settings = new StoredSettings(store, List.copyOf(byName.values()), Map.copyOf(pins),
+                Map.copyOf(pinnedValues), new Snapshot(Map.copyOf(values), Map.copyOf(storedNames)));
+        for (String name : byName.keySet()) {
+            settings.lastRead.put(name, stored.getOrDefault(name, Map.of()));
+        }
+        return settings;
     }
 
     private static Setting find(Map<String, Section<?>> sections, SettingOverride override) {
@@ -271,6 +279,64 @@ public final class StoredSettings implements Settings {
                 restart ? " (takes effect at the next restart)" : "");
         notifyListeners(new SettingsChange<>(section, before, after, changed, restart, who));
         return after;
+    }
+
+    /**
+     * Takes in what another process stored since this one last read the store: another server
+     * sharing the database, or the admin command on a database the server does not lock. Sections
+     * that changed are swapped and told to the listeners, as by {@link #update}, with {@code who}
+     * as the author; pinned settings stay pinned. Blocking (reads the store).
+     *
+     * @return how many sections changed
+     * @throws RuntimeException from the store if it cannot be read; the values stay as they were
+     */
+    public int refresh(String who) {
+        requireWho(who);
+        updates.lock();
+        try {
+            Map<String, Map<String, String>> stored = store.loadAll();
+            int changedSections = 0;
+            for (Section<?> section : sections) {
+                Map<String, String> texts = stored.getOrDefault(section.name(), Map.of());
+                // unchanged texts are not parsed again, so a bad stored value is not logged at every refresh
+                if (!texts.equals(lastRead.put(section.name(), texts)) && refreshSection(section, texts, who)) {
+                    changedSections++;
+                }
+            }
+            return changedSections;
+        } finally {
+            updates.unlock();
+        }
+    }
+
+    /** Swaps one section if its stored values changed; called holding {@link #updates}. */
+    private <R extends Record> boolean refreshSection(Section<R> section, Map<String, String> texts, String who) {
+        R before = current(section);
+        Set<String> names = new HashSet<>();
+        R after = load(section, texts, pins, pinnedValues, names);
+        List<Setting> changed = new ArrayList<>();
+        for (Setting s : section.settings()) {
+            if (!Objects.equals(s.read(before), s.read(after))) {
+                changed.add(s);
+            }
+        }
+        Snapshot old = snapshot;
+        if (changed.isEmpty() && names.equals(old.stored().get(section))) {
+            return false;
+        }
+        Map<Section<?>, Record> values = new HashMap<>(old.values());
+        values.put(section, after);
+        Map<Section<?>, Set<String>> storedNames = new HashMap<>(old.stored());
+        storedNames.put(section, Set.copyOf(names));
+        snapshot = new Snapshot(Map.copyOf(values), Map.copyOf(storedNames));
+        if (changed.isEmpty()) {
+            return false;
+        }
+        boolean restart = changed.stream().anyMatch(s -> s.applies() == Applies.When.RESTART);
+        LOG.info("Settings changed by {}: {}{}", who, describeChanges(changed, before, after),
+                restart ? " (takes effect at the next restart)" : "");
+        notifyListeners(new SettingsChange<>(section, before, after, changed, restart, who));
+        return true;
     }
 
     private static String describeChanges(List<Setting> changed, Record before, Record after) {

@@ -345,4 +345,50 @@ class StoredSettingsTest {
         assertThatThrownBy(() -> StoredSettings.open(new RecordingStore(Map.of()), List.of(RINGING, twin), List.of()))
                 .hasMessage("two settings sections are named proxy");
     }
+
+    @Test
+    void aRefreshTakesInWhatAnotherServerStoredAndTellsTheListeners() {
+        RecordingStore store = new RecordingStore(Map.of());
+        StoredSettings settings = open(store);
+
+        store.stored.save("proxy", Map.of("ringTimeout", "30s")); // another node of the farm
+        assertThat(settings.refresh("another server")).isEqualTo(1);
+
+        assertThat(settings.current(RINGING).ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.describe(RINGING).get(0).source()).isEqualTo(Source.STORED);
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.who()).isEqualTo("another server");
+            assertThat(change.changed()).extracting(Setting::name).containsExactly("ringTimeout");
+        });
+        assertThat(settings.refresh("another server")).as("nothing new").isZero();
+        assertThat(changes).hasSize(1);
+    }
+
+    @Test
+    void aRefreshKeepsPinnedSettingsPinned() {
+        RecordingStore store = new RecordingStore(Map.of());
+        StoredSettings settings = open(store,
+                new SettingOverride("proxy.ringTimeout", "45s", "SWITCHBOARD_PROXY_RING_TIMEOUT"));
+
+        store.stored.save("proxy", Map.of("ringTimeout", "30s", "followRedirects", "false"));
+        settings.refresh("another server");
+
+        assertThat(settings.current(RINGING)).isEqualTo(new Ringing(Duration.ofSeconds(45), false, 4));
+        assertThat(changes).singleElement().satisfies(change ->
+                assertThat(change.changed()).extracting(Setting::name).containsExactly("followRedirects"));
+    }
+
+    @Test
+    void aBadValueAnotherServerStoredIsLoggedOnceAndTheDefaultKept() {
+        RecordingStore store = new RecordingStore(Map.of());
+        StoredSettings settings = open(store);
+
+        store.stored.save("proxy", Map.of("ringTimeout", "soon"));
+        settings.refresh("another server");
+        settings.refresh("another server");
+
+        assertThat(settings.current(RINGING)).isEqualTo(RINGING.defaults());
+        assertThat(warnings()).hasSize(1).first().asString().contains("proxy.ringTimeout");
+        assertThat(changes).isEmpty();
+    }
 }
