@@ -150,7 +150,7 @@ public final class SettingsCommand {
 
     private static int inUse(Storage storage, PrintWriter err) {
         err.println("Error: the data directory " + storage.dataDir() + " is in use by a running Switchboard"
-                + " server; stop the server first, or change the settings in the web admin");
+                + " server; stop the server first");
         return 1;
     }
 }
