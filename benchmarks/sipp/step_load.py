@@ -170,6 +170,10 @@ def main():
     parser.add_argument("--heap-check", type=int, default=0, metavar="SECONDS",
                         help="report the live heap after the warm-up and again SECONDS after the last step "
                              "(both after a full collection), to show that nothing of the calls stays behind")
+    parser.add_argument("--restart-after-warmup", action="store_true",
+                        help="stop the server after the warm-up step and start it again (a fresh JVM that loads the "
+                             "warm-up's bindings from the store) before the measured steps: the cold start after "
+                             "a power cut, measured from the moment the new server says it started")
     parser.add_argument("--thread-cpu", action="store_true",
                         help="also report the server's CPU per 1000 operations by thread kind (GC, JIT, event loops)")
     args = parser.parse_args()
@@ -206,6 +210,13 @@ def main():
             callee = start_callee(args, data_dir, work)
         if args.warmup_rate:
             run_step(args, args.warmup_rate, args.warmup_seconds or args.step_seconds, work, server.pid)
+        if args.restart_after_warmup:
+            stop(server, None, 20)
+            server = start_logged(switchboard_server(args.jar, args.server_cpu, args.jvm_arg, args.port,
+                                                     ["--http-port", "0", "--no-pnp"], data_dir, args.server_arg),
+                                  log)
+            if not wait_for_line(log, "Switchboard started", 120):
+                sys.exit("server did not start again; see " + log)
         heap_before = heap_used_mb(server.pid) if args.heap_check else None
         print("| target/s | achieved/s | failed | retrans % | p50 ms | p99 ms | server CPU ms / 1000 ops | UDP drops | pass |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|:---:|")
