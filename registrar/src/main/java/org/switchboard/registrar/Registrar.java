@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.JournaledBindingStore;
 import org.switchboard.registrar.binding.MemoryOnlyBindingStore;
+import org.switchboard.registrar.register.ExpiryRules;
 import org.switchboard.registrar.register.RegisterHandler;
 import org.switchboard.registrar.register.RegistrarProcessor;
 
@@ -57,6 +59,8 @@ public final class Registrar implements AutoCloseable {
     private final RegistrarProcessor processor;
     private final EventBus events;
     private final Clock clock;
+    /** How long registrations last; replaced whole when the live settings change. */
+    private volatile ExpiryRules expiry;
 
     private Registrar(RegistrarConfig config, BindingStore store, DomainCatalog domains, Authenticator authenticator,
             Clock clock, UnaryOperator<BindingStore> storeWrapper, EventBus events) {
@@ -76,7 +80,8 @@ public final class Registrar implements AutoCloseable {
         location.load(bindings);
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
-        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, config.expiry(), writer,
+        this.expiry = config.expiry();
+        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, () -> this.expiry, writer,
                 location, clock, events);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -123,6 +128,19 @@ public final class Registrar implements AutoCloseable {
                 config.expiry().defaultSeconds(), config.expiry().minSeconds(), config.expiry().maxSeconds(),
                 config.persistence());
         return registrar;
+    }
+
+    /**
+     * Registrations from now on last as {@code rules} say: the live settings section {@link
+     * ExpiryRules#SECTION} changed. Thread-safe; the next REGISTER reads them.
+     */
+    public void useExpiry(ExpiryRules rules) {
+        ExpiryRules before = expiry;
+        expiry = Objects.requireNonNull(rules, "rules");
+        if (!rules.equals(before)) {
+            LOG.info("Registrations now last {} s by default ({} s to {} s)", rules.defaultSeconds(),
+                    rules.minSeconds(), rules.maxSeconds());
+        }
     }
 
     private void purgeExpired() {

@@ -10,7 +10,9 @@ import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.settings.StoredSettings;
 import org.switchboard.core.spi.store.CallRecordStore;
+import org.switchboard.registrar.Registrar;
 import org.switchboard.registrar.RegistrarConfig;
+import org.switchboard.registrar.register.ExpiryRules;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.data.Storage;
@@ -79,6 +81,13 @@ final class RegistrarComponent implements Lifecycle {
             throw e;
         }
         settings.addListener(new SettingsEvents(events, Clock.systemUTC()), Runnable::run);
+        Registrar registrar = features.registrar();
+        registrar.useExpiry(settings.current(ExpiryRules.SECTION));
+        settings.addListener(change -> {
+            if (change.section() == ExpiryRules.SECTION) {
+                registrar.useExpiry(ExpiryRules.SECTION.type().cast(change.after()));
+            }
+        }, Runnable::run);
         if (storage.journalDir() == null) {
             // a database other servers (or the admin command) may write while this one runs
             settingsRefresh = SettingsRefresh.start(settings);

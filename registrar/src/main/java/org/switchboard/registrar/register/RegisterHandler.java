@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.AuthResult;
@@ -79,7 +80,8 @@ public final class RegisterHandler {
     /**
      * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
      */
-    public RegisterHandler(DomainCatalog domains, OwnHost ownHost, Authenticator authenticator, ExpiryRules expiry,
+    public RegisterHandler(DomainCatalog domains, OwnHost ownHost, Authenticator authenticator,
+            Supplier<ExpiryRules> expiry,
             BindingWriter writer, InMemoryLocationService location, Clock clock, EventBus events) {
         if (authenticator.blocks()) {
             throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package org.switchboard.registrar.register;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
@@ -28,13 +29,15 @@ final class RegisterParser {
     private static final int MAX_TOKEN = 255;
     private static final int MAX_PATH = 4000;
 
-    private final ExpiryRules expiry;
+    private final Supplier<ExpiryRules> expiryRules;
 
-    RegisterParser(ExpiryRules expiry) {
-        this.expiry = expiry;
+    /** @param expiryRules read once per REGISTER: the live settings' current rules */
+    RegisterParser(Supplier<ExpiryRules> expiryRules) {
+        this.expiryRules = expiryRules;
     }
 
     RegisterRequest parse(SipRequest request, AddressOfRecord aor, Flow flow, Instant now) {
+        ExpiryRules expiry = expiryRules.get();
         List<String> rawContacts = request.headers().values(HeaderName.CONTACT);
         Long headerExpires = deltaSeconds(request.headers().firstValue(HeaderName.EXPIRES));
         if (rawContacts.contains("*")) {

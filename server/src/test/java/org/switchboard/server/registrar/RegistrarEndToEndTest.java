@@ -19,6 +19,7 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.registrar.register.ExpiryRules;
 
 /** REGISTER over real UDP sockets against the assembled registrar (RFC 3261 §10, RFC 3327, RFC 5626). */
 class RegistrarEndToEndTest {
@@ -160,6 +161,18 @@ class RegistrarEndToEndTest {
         assertThat(r.statusCode()).isEqualTo(423);
         assertThat(r.headers().firstValue(HeaderName.MIN_EXPIRES)).isEqualTo("60");
         assertThat(lookup()).isEmpty();
+    }
+
+    @Test
+    void newExpiryRulesApplyToTheNextRegister() throws IOException {
+        server.features.registrar().useExpiry(new ExpiryRules(20, 600, 900));
+
+        SipResponse shortOne = alice.register().contact("<" + alice.contact() + ">").expires(30).sendAuthenticated();
+        SipResponse longOne = alice.register().contact("<" + alice.contact() + ">").expires(3600).sendAuthenticated();
+
+        assertThat(shortOne.statusCode()).as("30 s is no longer too brief").isEqualTo(200);
+        assertThat(longOne.statusCode()).isEqualTo(200);
+        assertThat(longOne.headers().firstValue(HeaderName.CONTACT)).contains("expires=900");
     }
 
     @Test
