@@ -2,13 +2,18 @@ package org.switchboard.core.cdr;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.ActiveCall;
+import org.switchboard.core.spi.service.ActiveCallsService;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
 
@@ -18,20 +23,22 @@ import org.switchboard.core.spi.store.CallRecordStore;
  * {@code maxActiveCalls} answered or ringing calls are followed; beyond that the oldest is written
  * as it stands and forgotten, which bounds memory when BYEs are lost.
  *
+ * <p>The calls it follows are also the proxy's list of active calls ({@link ActiveCallsService}).
+ *
  * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to a
  * store that may block on {@code writer}, an executor for blocking work, and to one that does not
  * directly.
  */
-public final class CallRecorder {
+public final class CallRecorder implements ActiveCallsService {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
     private final CallRecordStore store;
     private final Executor writer;
     private final Clock clock;
     private final int maxActiveCalls;
-    private final Map<String, ActiveCall> calls = new LinkedHashMap<>();
+    private final Map<String, FollowedCall> calls = new LinkedHashMap<>();
 
-    private static final class ActiveCall {
+    private static final class FollowedCall {
         final String callId;
         final String callerTag;
         final String caller;
@@ -39,12 +46,17 @@ public final class CallRecorder {
         final Instant start;
         Instant answer;
 
-        ActiveCall(String callId, String callerTag, String caller, String callee, Instant start) {
+        FollowedCall(String callId, String callerTag, String caller, String callee, Instant start) {
             this.callId = callId;
             this.callerTag = callerTag;
             this.caller = caller;
             this.callee = callee;
             this.start = start;
+        }
+
+        ActiveCall view() {
+            return new ActiveCall(callId, caller, callee,
+                    answer == null ? ActiveCall.State.RINGING : ActiveCall.State.ANSWERED, start, answer);
         }
 
         CallRecord finish(Instant end, int status, CallRecord.Hangup hangup) {
@@ -61,11 +73,11 @@ public final class CallRecorder {
 
     /** An initial INVITE is being forwarded. */
     public void started(String callId, String callerTag, String caller, String callee) {
-        ActiveCall evicted = null;
+        FollowedCall evicted = null;
         synchronized (this) {
-            calls.put(callId, new ActiveCall(callId, callerTag, caller, callee, clock.instant()));
+            calls.put(callId, new FollowedCall(callId, callerTag, caller, callee, clock.instant()));
             if (calls.size() > maxActiveCalls) {
-                Iterator<ActiveCall> oldest = calls.values().iterator();
+                Iterator<FollowedCall> oldest = calls.values().iterator();
                 evicted = oldest.next();
                 oldest.remove();
             }
@@ -79,7 +91,7 @@ public final class CallRecorder {
 
     /** The first 2xx of the call went to the caller. */
     public synchronized void answered(String callId) {
-        ActiveCall call = calls.get(callId);
+        FollowedCall call = calls.get(callId);
         if (call != null && call.answer == null) {
             call.answer = clock.instant();
         }
@@ -87,7 +99,7 @@ public final class CallRecorder {
 
     /** The caller got a final failure response (or cancelled, 487): the call is over. */
     public void failed(String callId, int status) {
-        ActiveCall call;
+        FollowedCall call;
         synchronized (this) {
             call = calls.get(callId);
             if (call == null || call.answer != null) {
@@ -100,7 +112,7 @@ public final class CallRecorder {
 
     /** A BYE passed in the dialog of {@code callId}; {@code fromTag} tells who sent it. */
     public void hungUp(String callId, String fromTag) {
-        ActiveCall call;
+        FollowedCall call;
         synchronized (this) {
             call = calls.get(callId);
             if (call == null || call.answer == null) {
@@ -116,6 +128,22 @@ public final class CallRecorder {
     /** Calls followed right now. */
     public synchronized int activeCalls() {
         return calls.size();
+    }
+
+    /** The calls followed right now, oldest first. */
+    @Override
+    public synchronized List<ActiveCall> list() {
+        List<ActiveCall> list = new ArrayList<>(calls.size());
+        for (FollowedCall call : calls.values()) {
+            list.add(call.view());
+        }
+        return list;
+    }
+
+    @Override
+    public synchronized Optional<ActiveCall> find(String callId) {
+        FollowedCall call = calls.get(callId);
+        return call == null ? Optional.empty() : Optional.of(call.view());
     }
 
     private void write(CallRecord record) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.spi.service.ActiveCall;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
 
@@ -70,5 +71,24 @@ class CallRecorderTest {
         recorder.started("c3", "t3", "sip:alice@a", "sip:bob@b");
         recorder.failed("c3", 404);
         assertThat(saved).extracting(CallRecord::callId).containsExactly("c3");
+    }
+
+    @Test
+    void listsTheCallsItFollowsRingingThenAnsweredUntilTheyEnd() {
+        CallRecorder recorder = new CallRecorder(store, Runnable::run, clock, 10);
+        recorder.started("c1", "t1", "sip:alice@a", "sip:bob@b");
+        recorder.started("c2", "t2", "sip:carol@a", "sip:dave@b");
+        recorder.answered("c2");
+
+        assertThat(recorder.list()).containsExactly(
+                new ActiveCall("c1", "sip:alice@a", "sip:bob@b", ActiveCall.State.RINGING, clock.instant(), null),
+                new ActiveCall("c2", "sip:carol@a", "sip:dave@b", ActiveCall.State.ANSWERED, clock.instant(),
+                        clock.instant()));
+        assertThat(recorder.find("c1")).map(ActiveCall::state).contains(ActiveCall.State.RINGING);
+
+        recorder.failed("c1", 486);
+        recorder.hungUp("c2", "t2");
+        assertThat(recorder.list()).isEmpty();
+        assertThat(recorder.find("c2")).isEmpty();
     }
 }
