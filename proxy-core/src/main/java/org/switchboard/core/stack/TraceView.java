@@ -1,4 +1,4 @@
-package org.switchboard.core.transport;
+package org.switchboard.core.stack;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +12,8 @@ import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.spi.service.MessageTraceService;
 import org.switchboard.core.spi.service.TracedMessage;
+import org.switchboard.core.transport.MessageTrace;
+import org.switchboard.core.transport.TraceEntry;
 
 /**
  * The transports' {@link MessageTrace} as plugins read it: bounded copies of the newest entries,

@@ -1,4 +1,4 @@
-package org.switchboard.core.transport;
+package org.switchboard.core.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.spi.service.MessageTraceService;
 import org.switchboard.core.spi.service.TracedMessage;
+import org.switchboard.core.transport.MessageTrace;
+import org.switchboard.core.transport.TraceEntry;
+import org.switchboard.core.transport.Transport;
 
 /** The message trace as plugins read it: the newest messages, bounded, per call and per user. */
 class TraceViewTest {
