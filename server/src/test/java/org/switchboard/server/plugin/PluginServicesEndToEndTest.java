@@ -26,7 +26,8 @@ import org.switchboard.testkit.server.SwitchboardServer;
 /**
  * A plugin in a running server sees through its typed services what the phones do: a registered
  * phone in the bindings listing with the flow it registered on, a call in the active calls while it
- * is up and gone after its BYE, the call's messages in the trace and its record in the call records.
+ * is up and gone after its BYE, the call's messages in the trace and its record in the call records;
+ * a binding it unregisters is gone for the phone as well.
  */
 class PluginServicesEndToEndTest {
     private static final String DOMAIN = "services.example.com";
@@ -89,6 +90,23 @@ class PluginServicesEndToEndTest {
                     .toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
                     .filter(r -> r.callId().equals(call.callId())).findFirst().orElseThrow();
             assertThat(record.hangup()).isEqualTo(CallRecord.Hangup.CALLER);
+        }
+    }
+
+    @Test
+    void aBindingAPluginUnregistersIsGoneForThePhoneToo() {
+        PluginContext plugin = ServicesProbePlugin.context();
+        try (Phone carol = SERVER.phone("301").open()) {
+            carol.register().expectChallenge().answer().expect(200);
+            AddressOfRecord aor = new AddressOfRecord("301", DOMAIN);
+            Binding binding = plugin.bindings().of(aor).stream().filter(b -> b.contactUri().equals(carol.contact()))
+                    .findFirst().orElseThrow();
+
+            assertThat(plugin.bindings().unregister(aor, binding.key()).toCompletableFuture().join()).isTrue();
+
+            assertThat(plugin.bindings().of(aor)).extracting(Binding::contactUri).doesNotContain(carol.contact());
+            assertThat(carol.queryBindings().expectChallenge().answer().expect(200).response().contactUris())
+                    .doesNotContain(carol.contact());
         }
     }
 
