@@ -16,17 +16,19 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.LocationService;
 import org.switchboard.core.proxy.OwnHost;
-import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.service.BindingsService;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
 import org.switchboard.registrar.binding.InMemoryLocationService;
 import org.switchboard.registrar.binding.JournaledBindingStore;
 import org.switchboard.registrar.binding.MemoryOnlyBindingStore;
+import org.switchboard.registrar.binding.RegistrarBindings;
 import org.switchboard.registrar.register.ExpiryRules;
 import org.switchboard.registrar.register.RegisterHandler;
 import org.switchboard.registrar.register.RegistrarProcessor;
@@ -61,6 +63,7 @@ public final class Registrar implements AutoCloseable {
     private final Clock clock;
     /** How long registrations last; replaced whole when the live settings change. */
     private volatile ExpiryRules expiry;
+    private final RegistrarBindings bindingsService;
 
     private Registrar(RegistrarConfig config, BindingStore store, DomainCatalog domains, Authenticator authenticator,
             Clock clock, UnaryOperator<BindingStore> storeWrapper, EventBus events) {
@@ -89,6 +92,7 @@ public final class Registrar implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.bindingsService = new RegistrarBindings(location, writer, events, clock);
         writer.start();
         long every = config.purgeInterval().toMillis();
         purge.scheduleWithFixedDelay(this::purgeExpired, every, every, TimeUnit.MILLISECONDS);
@@ -180,6 +184,11 @@ public final class Registrar implements AutoCloseable {
     /** The registrations with their details (flow, expiry, user agent), for admin pages. */
     public InMemoryLocationService registrations() {
         return location;
+    }
+
+    /** The bindings as plugins list and remove them; the listings never block. */
+    public BindingsService bindings() {
+        return bindingsService;
     }
 
     /** How many binding commits were made since start, for metrics. */

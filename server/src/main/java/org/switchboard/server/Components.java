@@ -4,18 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import org.switchboard.accounts.bruteforce.GuardBans;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
+import org.switchboard.server.data.Features;
 import org.switchboard.server.devices.DeviceInventories;
 import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.plugin.PluginDiscovery;
+import org.switchboard.server.plugin.PluginServices;
 import org.switchboard.server.plugin.PluginsComponent;
 import org.switchboard.server.warmup.WarmupComponent;
+import org.switchboard.store.calls.JdbcCallRecords;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -32,6 +38,17 @@ public final class Components {
     public static List<Lifecycle> create(ServerConfig config) {
         Set<String> disabled = config.pnp().enabled() ? Set.of() : Set.of(PNP_PLUGIN);
         return create(config, PluginDiscovery.load(disabled));
+    }
+
+    /** The typed services plugins get, over the started registrar and the SIP stack to come. */
+    private static PluginServices pluginServices(ServerConfig config, RegistrarComponent registrar, StackServices sip,
+            Executor blocking) {
+        Features features = registrar.features();
+        return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
+                sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
+                new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
+                sip.messageTrace(), Map.of(DeviceInventory.class, DeviceInventories.create(config, features.devices(),
+                        features.accounts().userDirectory())));
     }
 
     /**
@@ -56,9 +73,8 @@ public final class Components {
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
-        parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
-                DeviceInventories.create(config, registrar.features().devices(),
-                        registrar.features().accounts().userDirectory()))));
+        parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip,
+                blocking -> pluginServices(config, registrar, sip, blocking)));
         if (http.enabled()) {
             parts.add(http);
         }

@@ -45,6 +45,7 @@ final class RegistrarComponent implements Lifecycle {
     private Features features;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
+    private JdbcCallRecordStore callRecordStore;
     private CallRecordRetention callRecordRetention;
     private StoredSettings settings;
     private SettingsRefresh settingsRefresh;
@@ -103,6 +104,7 @@ final class RegistrarComponent implements Lifecycle {
             LOG.info("Serving SIP domains {}", catalog.domains());
         }
         JdbcCallRecordStore store = new JdbcCallRecordStore(features.database());
+        callRecordStore = store;
         callRecords = new CallRecordWriter(store, CALL_RECORD_QUEUE);
         callRecords.start();
         callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
@@ -131,6 +133,11 @@ final class RegistrarComponent implements Lifecycle {
     /** The live settings; {@link Settings#current} is lock-free, the updates block. */
     Settings settings() {
         return settings;
+    }
+
+    /** The stored call records, to read them; its methods block. */
+    JdbcCallRecordStore callRecordStore() {
+        return callRecordStore;
     }
 
     /** Where the proxy writes a record of every call; never blocks. */

@@ -13,6 +13,7 @@ import org.switchboard.core.proxy.ProxyServices;
 import org.switchboard.core.proxy.ServerCapabilities;
 import org.switchboard.core.spi.chain.ProcessorStages;
 import org.switchboard.core.spi.chain.Stage;
+import org.switchboard.core.spi.datagram.ClaimTap;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
 import org.switchboard.core.transport.TransportStats;
@@ -76,7 +77,7 @@ final class SipStackComponent implements Lifecycle {
         SipStack built = new SipStack(stackConfig, local, proxy);
         built.transports().filterSources(new BannedSources(registrar.features().accounts().bruteForceGuard(),
                 guard.banAction()));
-        services.datagramClaims().forEach(built.transports()::claimDatagrams);
+        services.datagramClaims().forEach(claim -> built.transports().claimDatagrams(new ClaimTap(claim)));
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();
         if (filter.isPresent() && pnp.multicast()) {

@@ -6,15 +6,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.ProxyHooks;
-import org.switchboard.core.proxy.RequestProcessor;
 import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.spi.chain.TargetProcessor;
 import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.relay.RelayHook;
+import org.switchboard.core.spi.service.ActiveCall;
+import org.switchboard.core.spi.service.ActiveCallsService;
+import org.switchboard.core.spi.service.MessageTraceService;
+import org.switchboard.core.spi.service.TracedMessage;
 import org.switchboard.core.stack.SipStack;
+import org.switchboard.core.stack.TraceView;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transport.Destination;
@@ -117,6 +122,48 @@ final class StackServices implements RegistrationWindow {
             return Optional.empty();
         }
         return Optional.of(request -> filters.stream().anyMatch(f -> f.test(request)));
+    }
+
+    /** The proxy's active calls once the stack runs; none before or after. Never blocks. */
+    ActiveCallsService activeCalls() {
+        return new ActiveCallsService() {
+            @Override
+            public List<ActiveCall> list() {
+                SipStack stack = running;
+                return stack == null ? List.of() : stack.proxy().callRecorder().list();
+            }
+
+            @Override
+            public Optional<ActiveCall> find(String callId) {
+                SipStack stack = running;
+                return stack == null ? Optional.empty() : stack.proxy().callRecorder().find(callId);
+            }
+        };
+    }
+
+    /** The transports' message trace once the stack runs; empty before or after. Never blocks. */
+    MessageTraceService messageTrace() {
+        return new MessageTraceService() {
+            @Override
+            public List<TracedMessage> recent(int limit) {
+                return trace().map(t -> t.recent(limit)).orElse(List.of());
+            }
+
+            @Override
+            public List<TracedMessage> byCallId(String callId, int limit) {
+                return trace().map(t -> t.byCallId(callId, limit)).orElse(List.of());
+            }
+
+            @Override
+            public List<TracedMessage> byUser(String user, String domain, int limit) {
+                return trace().map(t -> t.byUser(user, domain, limit)).orElse(List.of());
+            }
+
+            private Optional<TraceView> trace() {
+                SipStack stack = running;
+                return stack == null ? Optional.empty() : Optional.of(new TraceView(stack.transports().trace()));
+            }
+        };
     }
 
     void attach(SipStack stack) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
@@ -25,12 +26,15 @@ import org.switchboard.testkit.server.ServerSetup;
 /**
  * The server module's {@link ServerLauncher} for the test kit's extension: the in-process server of
  * {@link Components}, SIP over UDP and TCP on the set-up's address and port, plug-and-play off.
- * Options: {@code digestAlgorithms} (comma-separated tokens, default {@code MD5}). Registered under
+ * Options: {@code digestAlgorithms} (comma-separated tokens, default {@code MD5}); {@code plugin} (the
+ * class name of a {@link Plugin} with a public no-argument constructor to run, default none). Registered under
  * {@code META-INF/services} in the test resources. Stateless and thread-safe.
  */
 public final class TestServerLauncher implements ServerLauncher {
     /** The option naming the digest algorithms phones are challenged with. */
     public static final String DIGEST_ALGORITHMS = "digestAlgorithms";
+    /** The option naming a plugin class to run in the server. */
+    public static final String PLUGIN = "plugin";
 
     @Override
     public RunningServer start(ServerSetup setup) throws Exception {
@@ -42,7 +46,9 @@ public final class TestServerLauncher implements ServerLauncher {
                 new HttpSettings(setup.httpPort(), setup.address(), Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
                 ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
-        List<Lifecycle> parts = Components.create(config);
+        String pluginClass = setup.options().get(PLUGIN);
+        List<Lifecycle> parts = pluginClass == null ? Components.create(config)
+                : Components.create(config, List.of((Plugin) Class.forName(pluginClass).getConstructor().newInstance()));
         RegistrarComponent registrar = parts.stream().filter(RegistrarComponent.class::isInstance)
                 .map(RegistrarComponent.class::cast).findFirst().orElseThrow();
         Server server = new Server(parts);

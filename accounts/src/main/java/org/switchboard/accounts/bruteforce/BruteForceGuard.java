@@ -315,6 +315,30 @@ public final class BruteForceGuard {
     }
 
     /**
+     * Bans {@code source} for {@code duration} because an admin says so, replacing a ban in force, and
+     * tells the listener (which saves it).
+     *
+     * @return the ban made
+     * @throws IllegalArgumentException if the source is in a trusted network or the duration is not
+     *     positive
+     */
+    public Ban ban(InetAddress source, Duration duration, String reason) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("A ban must last longer than zero: " + duration);
+        }
+        if (isTrusted(source)) {
+            throw new IllegalArgumentException(source.getHostAddress() + " is in a trusted network and is never banned");
+        }
+        Instant now = clock.instant();
+        Ban ban = new Ban(source, now, now.plus(duration), reason);
+        synchronized (this) {
+            putBan(ban);
+        }
+        announce(ban);
+        return ban;
+    }
+
+    /**
      * Lifts the ban on {@code source} and forgets its failures and its users' blocks.
      *
      * @return whether a ban was in force

@@ -160,6 +160,23 @@ public final class DeviceRegistry {
     }
 
     /**
+     * Takes every line of a phone away from its users (the users stay); the phone stays in the
+     * inventory as discovered and gets no settings until assigned again.
+     *
+     * @return the phone as now stored
+     * @throws DeviceException {@link DeviceException.Reason#BAD_MAC} or {@link
+     *     DeviceException.Reason#UNKNOWN_DEVICE}
+     */
+    public Device unassign(String mac) {
+        String canonical = DeviceMacs.canonical(mac);
+        if (!store.unassign(canonical)) {
+            throw unknownDevice(canonical);
+        }
+        LOG.info("Phone {} unassigned: it gets no settings until assigned again", canonical);
+        return store.find(canonical).orElseThrow(() -> unknownDevice(canonical));
+    }
+
+    /**
      * Removes a phone and its line assignments (not its users).
      *
      * @throws DeviceException {@link DeviceException.Reason#BAD_MAC} or {@link

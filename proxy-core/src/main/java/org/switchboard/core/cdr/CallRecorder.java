@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.ActiveCall;
+import org.switchboard.core.spi.service.ActiveCallsService;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
 
@@ -24,11 +27,13 @@ import org.switchboard.core.spi.store.CallRecordStore;
  * switched off mid-call). {@link #sweep()} writes those; at most {@code maxActiveCalls} calls are
  * followed, beyond that the oldest is written as it stands, which bounds memory between sweeps.
  *
+ * <p>The calls it follows are also the proxy's list of active calls ({@link ActiveCallsService}).
+ *
  * <p>Threading: thread-safe; called on the calls' shards, never blocks. Records are handed to a
  * store that may block on {@code writer}, an executor for blocking work, and to one that does not
  * directly.
  */
-public final class CallRecorder {
+public final class CallRecorder implements ActiveCallsService {
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
     private final CallRecordStore store;
@@ -41,9 +46,9 @@ public final class CallRecorder {
 
     private final int maxActiveCalls;
     private final Duration maxCallDuration;
-    private final Map<String, ActiveCall> calls = new LinkedHashMap<>();
+    private final Map<String, FollowedCall> calls = new LinkedHashMap<>();
 
-    private static final class ActiveCall {
+    private static final class FollowedCall {
         final String callId;
         final String callerTag;
         final String caller;
@@ -54,12 +59,17 @@ public final class CallRecorder {
         /** When the call is written without its end if nothing more is heard of it. */
         Instant deadline;
 
-        ActiveCall(String callId, String callerTag, String caller, String callee, Instant start) {
+        FollowedCall(String callId, String callerTag, String caller, String callee, Instant start) {
             this.callId = callId;
             this.callerTag = callerTag;
             this.caller = caller;
             this.callee = callee;
             this.start = start;
+        }
+
+        ActiveCall view() {
+            return new ActiveCall(callId, caller, callee,
+                    answer == null ? ActiveCall.State.RINGING : ActiveCall.State.ANSWERED, start, answer);
         }
 
         CallRecord finish(Instant end, int status, CallRecord.Hangup hangup) {
@@ -85,14 +95,14 @@ public final class CallRecorder {
 
     /** An initial INVITE is being forwarded. */
     public void started(String callId, String callerTag, String caller, String callee) {
-        ActiveCall evicted = null;
+        FollowedCall evicted = null;
         synchronized (this) {
             Instant now = clock.instant();
-            ActiveCall call = new ActiveCall(callId, callerTag, caller, callee, now);
+            FollowedCall call = new FollowedCall(callId, callerTag, caller, callee, now);
             call.deadline = now.plus(maxCallDuration);
             calls.put(callId, call);
             if (calls.size() > maxActiveCalls) {
-                Iterator<ActiveCall> oldest = calls.values().iterator();
+                Iterator<FollowedCall> oldest = calls.values().iterator();
                 evicted = oldest.next();
                 oldest.remove();
             }
@@ -106,7 +116,7 @@ public final class CallRecorder {
 
     /** The first 2xx of the call went to the caller. */
     public synchronized void answered(String callId) {
-        ActiveCall call = calls.get(callId);
+        FollowedCall call = calls.get(callId);
         if (call != null && call.answer == null) {
             call.answer = clock.instant();
             call.deadline = call.answer.plus(NO_ACK_WINDOW);
@@ -115,7 +125,7 @@ public final class CallRecorder {
 
     /** An ACK for the call's 2xx passed: the call is set up and lasts until its BYE. */
     public synchronized void acknowledged(String callId) {
-        ActiveCall call = calls.get(callId);
+        FollowedCall call = calls.get(callId);
         if (call != null && call.answer != null && !call.acknowledged) {
             call.acknowledged = true;
             call.deadline = call.answer.plus(maxCallDuration);
@@ -129,18 +139,18 @@ public final class CallRecorder {
      * @return how many calls were written
      */
     public int sweep() {
-        List<ActiveCall> expired = new ArrayList<>();
+        List<FollowedCall> expired = new ArrayList<>();
         synchronized (this) {
             Instant now = clock.instant();
-            for (Iterator<ActiveCall> it = calls.values().iterator(); it.hasNext(); ) {
-                ActiveCall call = it.next();
+            for (Iterator<FollowedCall> it = calls.values().iterator(); it.hasNext(); ) {
+                FollowedCall call = it.next();
                 if (!call.deadline.isAfter(now)) {
                     expired.add(call);
                     it.remove();
                 }
             }
         }
-        for (ActiveCall call : expired) {
+        for (FollowedCall call : expired) {
             if (call.answer != null && !call.acknowledged) {
                 LOG.info("Call {} from {} to {} was answered but no ACK followed within {} s; recording it as ended",
                         call.callId, call.caller, call.callee, NO_ACK_WINDOW.toSeconds());
@@ -155,7 +165,7 @@ public final class CallRecorder {
 
     /** The caller got a final failure response (or cancelled, 487): the call is over. */
     public void failed(String callId, int status) {
-        ActiveCall call;
+        FollowedCall call;
         synchronized (this) {
             call = calls.get(callId);
             if (call == null || call.answer != null) {
@@ -168,7 +178,7 @@ public final class CallRecorder {
 
     /** A BYE passed in the dialog of {@code callId}; {@code fromTag} tells who sent it. */
     public void hungUp(String callId, String fromTag) {
-        ActiveCall call;
+        FollowedCall call;
         synchronized (this) {
             call = calls.get(callId);
             if (call == null || call.answer == null) {
@@ -184,6 +194,22 @@ public final class CallRecorder {
     /** Calls followed right now. */
     public synchronized int activeCalls() {
         return calls.size();
+    }
+
+    /** The calls followed right now, oldest first. */
+    @Override
+    public synchronized List<ActiveCall> list() {
+        List<ActiveCall> list = new ArrayList<>(calls.size());
+        for (FollowedCall call : calls.values()) {
+            list.add(call.view());
+        }
+        return list;
+    }
+
+    @Override
+    public synchronized Optional<ActiveCall> find(String callId) {
+        FollowedCall call = calls.get(callId);
+        return call == null ? Optional.empty() : Optional.of(call.view());
     }
 
     private void write(CallRecord record) {

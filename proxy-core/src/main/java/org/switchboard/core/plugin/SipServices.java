@@ -2,7 +2,7 @@ package org.switchboard.core.plugin;
 
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.spi.chain.TargetProcessor;

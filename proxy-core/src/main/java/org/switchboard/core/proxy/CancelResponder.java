@@ -3,6 +3,9 @@ package org.switchboard.core.proxy;
 import java.util.function.Function;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.transaction.ServerTransaction;
 
 /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.Stage;
 
 /**

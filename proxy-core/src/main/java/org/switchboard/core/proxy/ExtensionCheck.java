@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Answers 420 Bad Extension with an Unsupported header listing the option tags of Proxy-Require

@@ -2,6 +2,9 @@ package org.switchboard.core.proxy;
 
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Answers OPTIONS addressed to the server itself (no user part, our host and port) with 200 OK and

@@ -7,6 +7,9 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Answers an initial request addressed to the server itself (one of our listen points, no Route

@@ -4,6 +4,9 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.message.Via;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Answers 482 Loop Detected to a request that already passed this server unchanged (RFC 3261

@@ -12,6 +12,9 @@ import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * The proxy's authentication policy (RFC 3261 §16.3 step 6, §22.3): an initial request whose From

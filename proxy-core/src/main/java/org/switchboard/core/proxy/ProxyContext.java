@@ -13,6 +13,7 @@ import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.route.RouteDecision;

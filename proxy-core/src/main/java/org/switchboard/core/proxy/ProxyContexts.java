@@ -3,6 +3,7 @@ package org.switchboard.core.proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.core.message.SipMethod;
+import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.transaction.ServerTransaction;
 
 /**

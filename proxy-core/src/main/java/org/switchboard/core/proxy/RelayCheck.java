@@ -6,6 +6,9 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Refuses to be an open relay: an initial request from a stranger (From not in one of our domains,

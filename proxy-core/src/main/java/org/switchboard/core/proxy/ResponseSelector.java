@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.chain.RequestContext;
 
 /**
  * The response context of one forwarded request (RFC 3261 §16.7 step 6): collects the final

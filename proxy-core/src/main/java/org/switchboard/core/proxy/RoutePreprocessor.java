@@ -6,6 +6,9 @@ import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * Route information preprocessing (RFC 3261 §16.4): a Request-URI that is our own Record-Route

@@ -5,6 +5,7 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transport.Flow;
 

@@ -15,6 +15,7 @@ import org.switchboard.core.dns.DnsjavaLookup;
 import org.switchboard.core.dns.NextHopResolver;
 import org.switchboard.core.dns.SipServerLocator;
 import org.switchboard.core.spi.chain.ProcessorStages;
+import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.ResponseProcessor;
 import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.settings.Settings;

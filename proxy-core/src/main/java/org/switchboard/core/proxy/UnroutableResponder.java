@@ -1,6 +1,9 @@
 package org.switchboard.core.proxy;
 
 import org.switchboard.core.message.HeaderName;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * The end of the request chain: a request nobody took. A method the server does not know gets 501

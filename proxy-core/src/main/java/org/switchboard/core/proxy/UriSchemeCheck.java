@@ -1,5 +1,9 @@
 package org.switchboard.core.proxy;
 
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
+
 /**
  * Answers 416 Unsupported URI Scheme when the Request-URI is neither {@code sip:} nor {@code sips:}
  * (RFC 3261 §8.2.2.1, §16.3 step 1).

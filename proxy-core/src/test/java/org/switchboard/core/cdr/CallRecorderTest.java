@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.spi.service.ActiveCall;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.testkit.time.ManualClock;
@@ -121,5 +122,24 @@ class CallRecorderTest {
         assertThat(recorder.sweep()).isEqualTo(1);
         assertThat(store.records().get(0).answered()).isFalse();
         assertThat(store.records().get(0).finalStatus()).isZero();
+    }
+
+    @Test
+    void listsTheCallsItFollowsRingingThenAnsweredUntilTheyEnd() {
+        CallRecorder recorder = new CallRecorder(store, Runnable::run, clock, 10, HOURS);
+        recorder.started("c1", "t1", "sip:alice@a", "sip:bob@b");
+        recorder.started("c2", "t2", "sip:carol@a", "sip:dave@b");
+        recorder.answered("c2");
+
+        assertThat(recorder.list()).containsExactly(
+                new ActiveCall("c1", "sip:alice@a", "sip:bob@b", ActiveCall.State.RINGING, clock.instant(), null),
+                new ActiveCall("c2", "sip:carol@a", "sip:dave@b", ActiveCall.State.ANSWERED, clock.instant(),
+                        clock.instant()));
+        assertThat(recorder.find("c1")).map(ActiveCall::state).contains(ActiveCall.State.RINGING);
+
+        recorder.failed("c1", 486);
+        recorder.hungUp("c2", "t2");
+        assertThat(recorder.list()).isEmpty();
+        assertThat(recorder.find("c2")).isEmpty();
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.chain.ProcessorResult;
 import org.switchboard.core.transaction.ExecutorShard;
 import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transaction.TransactionLayer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.spi.chain.ProcessorResult;
 
 class LoopCheckTest {
     private final LocalAddresses local = new LocalAddresses(Set.of("10.0.0.1"), Set.of(5060));

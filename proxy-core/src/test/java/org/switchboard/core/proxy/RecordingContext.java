@@ -7,6 +7,7 @@ import java.util.List;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
+import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.transaction.ServerTransaction;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;

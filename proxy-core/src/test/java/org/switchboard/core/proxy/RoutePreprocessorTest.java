@@ -6,6 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.chain.ProcessorResult;
 
 class RoutePreprocessorTest {
     private final LocalAddresses local = new LocalAddresses(Set.of("10.0.0.1", "pbx.example.com"), Set.of(5060, 5070));

@@ -18,7 +18,7 @@ import org.switchboard.core.message.ParseResult;
 import org.switchboard.core.message.SipParser;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.TestMessages;
-import org.switchboard.core.proxy.ProcessorResult;
+import org.switchboard.core.spi.chain.ProcessorResult;
 import org.switchboard.core.transaction.TimerSettings;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;

@@ -117,6 +117,19 @@ final class BindingRules {
         return new RegistrationOutcome(Status.APPLIED, List.of(), new BindingChanges(List.of(), existing));
     }
 
+    /**
+     * Removes the live binding whose {@link Binding#key()} is {@code key}, as an admin asks; nothing
+     * changes when there is none.
+     */
+    static RegistrationOutcome removeKey(List<Binding> existing, String key, Instant now) {
+        List<Binding> after = new ArrayList<>(existing.size());
+        List<Binding> removed = new ArrayList<>(1);
+        for (Binding b : existing) {
+            (b.isLive(now) && b.key().equals(key) ? removed : after).add(b);
+        }
+        return new RegistrationOutcome(Status.APPLIED, live(after, now), new BindingChanges(List.of(), removed));
+    }
+
     /** Drops the expired bindings: the live ones stay, the expired ones are the removals. */
     static RegistrationOutcome purge(List<Binding> existing, Instant now) {
         List<Binding> before = live(existing, now);

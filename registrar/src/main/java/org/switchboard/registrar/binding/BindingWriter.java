@@ -83,6 +83,11 @@ public final class BindingWriter implements AutoCloseable {
         return submit(w -> w.change(aor, existing -> BindingRules.removeAll(existing, callId, cseq, w.now)));
     }
 
+    /** Removes the live binding of {@code aor} with this key (see {@link BindingRules#removeKey}). */
+    public CompletableFuture<RegistrationOutcome> remove(AddressOfRecord aor, String key) {
+        return submit(w -> w.change(aor, existing -> BindingRules.removeKey(existing, key, w.now)));
+    }
+
     /**
      * Deletes expired bindings from memory and store. The outcome lists the removed bindings in its
      * changes.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipResponse;
-import org.switchboard.core.proxy.RequestContext;
+import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.spi.store.Binding;
 
 /** Builds the registrar's responses. Stateless and thread-safe; does not block. */

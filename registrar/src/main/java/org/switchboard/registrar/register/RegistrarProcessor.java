@@ -1,9 +1,9 @@
 package org.switchboard.registrar.register;
 
 import org.switchboard.core.message.SipMethod;
-import org.switchboard.core.proxy.ProcessorResult;
-import org.switchboard.core.proxy.RequestContext;
-import org.switchboard.core.proxy.RequestProcessor;
+import org.switchboard.core.spi.chain.ProcessorResult;
+import org.switchboard.core.spi.chain.RequestContext;
+import org.switchboard.core.spi.chain.RequestProcessor;
 
 /**
  * The registrar in the request chain: hands every REGISTER to the {@link RegisterHandler}, which

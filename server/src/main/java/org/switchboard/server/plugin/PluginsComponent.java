@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ public final class PluginsComponent implements Lifecycle {
     private final Path dataDir;
     private final HttpMount http;
     private final RegistrationWindow sip;
-    private final Supplier<Map<Class<?>, Object>> services;
+    private final Function<Executor, PluginServices> services;
     private final Deque<Plugin> started = new ArrayDeque<>();
     private PluginExecutors executors;
 
@@ -38,11 +38,11 @@ public final class PluginsComponent implements Lifecycle {
      * @param dataDir the data directory handed to them
      * @param http the HTTP mount point
      * @param sip the SIP services, whose registration closes once all plugins started
-     * @param services the services offered to plugins by type (such as the device inventory), asked
-     *     for at start, once the parts started before the plugins provide them
+     * @param services the typed services offered to plugins, built at start (once the parts started
+     *     before the plugins provide them) over the plugins' bounded blocking executor
      */
     public PluginsComponent(List<Plugin> plugins, Path dataDir, HttpMount http, RegistrationWindow sip,
-            Supplier<Map<Class<?>, Object>> services) {
+            Function<Executor, PluginServices> services) {
         this.plugins = List.copyOf(plugins);
         this.dataDir = dataDir;
         this.http = http;
@@ -60,7 +60,7 @@ public final class PluginsComponent implements Lifecycle {
     public void start() throws Exception {
         executors = new PluginExecutors();
         PluginContext context = new ServerPluginContext(dataDir, http, sip, executors.scheduler(),
-                executors.blocking(), services.get());
+                executors.blocking(), services.apply(executors.blocking()));
         try {
             for (Plugin plugin : plugins) {
                 if (plugin.apiVersion() != Plugin.API_VERSION) {

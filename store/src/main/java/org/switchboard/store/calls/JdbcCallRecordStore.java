@@ -8,8 +8,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.CallRecordQuery;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecordStore;
 import org.switchboard.core.spi.store.StoreException;
@@ -125,6 +127,82 @@ public final class JdbcCallRecordStore implements CallRecordStore {
             }
             return records;
         });
+    }
+
+    /**
+     * The records {@code query} selects, newest first. Blocks.
+     */
+    public List<CallRecord> find(CallRecordQuery query) {
+        List<Object> values = new ArrayList<>();
+        String where = where(query, values);
+        return db.withConnection(c -> {
+            List<CallRecord> records = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM call_records" + where
+                    + " ORDER BY start_at DESC, id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")) {
+                int next = bind(ps, values);
+                ps.setInt(next, query.offset());
+                ps.setInt(next + 1, query.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(read(rs));
+                    }
+                }
+            }
+            return records;
+        });
+    }
+
+    /** How many records match {@code query}'s filter, ignoring its offset and limit. Blocks. */
+    public long count(CallRecordQuery query) {
+        List<Object> values = new ArrayList<>();
+        String where = where(query, values);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM call_records" + where)) {
+                bind(ps, values);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The WHERE clause of {@code query}'s filter (or nothing), its values added to {@code values} in order. */
+    private static String where(CallRecordQuery query, List<Object> values) {
+        List<String> conditions = new ArrayList<>(3);
+        if (query.from() != null) {
+            conditions.add("start_at >= ?");
+            values.add(query.from().toEpochMilli());
+        }
+        if (query.until() != null) {
+            conditions.add("start_at < ?");
+            values.add(query.until().toEpochMilli());
+        }
+        if (query.party() != null) {
+            String pattern = "%" + likeEscaped(query.party().toLowerCase(Locale.ROOT)) + "%";
+            conditions.add("(LOWER(caller) LIKE ? ESCAPE '\\' OR LOWER(callee) LIKE ? ESCAPE '\\')");
+            values.add(pattern);
+            values.add(pattern);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** {@code text} matched literally by LIKE: its wildcards and the escape character escaped. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Binds {@code values} from the first parameter on; returns the index of the next parameter. */
+    private static int bind(PreparedStatement ps, List<Object> values) throws SQLException {
+        int index = 1;
+        for (Object value : values) {
+            if (value instanceof Long millis) {
+                ps.setLong(index++, millis);
+            } else {
+                ps.setString(index++, (String) value);
+            }
+        }
+        return index;
     }
 
     private static CallRecord read(ResultSet rs) throws SQLException {

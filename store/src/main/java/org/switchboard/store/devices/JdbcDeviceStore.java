@@ -171,6 +171,25 @@ public final class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
+    public boolean unassign(String mac) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT mac FROM devices WHERE mac = ? FOR UPDATE")) {
+                lock.setString(1, mac);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM device_lines WHERE mac = ?")) {
+                delete.setString(1, mac);
+                delete.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
     public boolean remove(String mac) {
         return update("DELETE FROM devices WHERE mac = ?", mac);
     }

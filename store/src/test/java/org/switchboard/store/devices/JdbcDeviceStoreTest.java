@@ -106,6 +106,20 @@ class JdbcDeviceStoreTest {
     }
 
     @Test
+    void unassigningTakesEveryLineAndKeepsThePhoneAndItsUsers() {
+        store.add(phone(MAC), "enc");
+        store.assign(MAC, new DeviceLine(1, "example.com", "201"));
+        store.assign(MAC, new DeviceLine(2, "example.com", "202"));
+
+        assertThat(store.unassign(MAC)).isTrue();
+        assertThat(store.unassign("00ffffffffff")).isFalse();
+
+        assertThat(store.find(MAC).orElseThrow().lines()).isEmpty();
+        assertThat(store.assignedCount()).isZero();
+        assertThat(users.find("example.com", "201")).isPresent();
+    }
+
+    @Test
     void aSightingKeepsTheFirstSeenTimeAndMovesTheLastSeen() {
         store.add(new Device(MAC, "snom", "snomD785", "10.1.159.12", null, null, null, null, List.of()), "enc");
         Instant later = T0.plusSeconds(3600);

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.switchboard.core.proxy.RequestProcessor;
 
 /**
  * The request processors plugins contributed, by {@link Stage}, in the order added; the stack

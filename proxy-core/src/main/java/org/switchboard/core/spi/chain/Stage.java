@@ -1,7 +1,7 @@
 package org.switchboard.core.spi.chain;
 
 /**
- * Where in the request chain a plugin's {@link org.switchboard.core.proxy.RequestProcessor} runs.
+ * Where in the request chain a plugin's {@link org.switchboard.core.spi.chain.RequestProcessor} runs.
  * The core's own checks come first (SIP version, URI scheme, loops, Route preprocessing, CANCEL,
  * Require); then, in this order:
  *

@@ -49,6 +49,13 @@ public interface DeviceStore {
     boolean assign(String mac, DeviceLine line);
 
     /**
+     * Takes every line of a device away from its users; the device stays.
+     *
+     * @return false if no device has this MAC
+     */
+    boolean unassign(String mac);
+
+    /**
      * Deletes a device and its lines.
      *
      * @return whether there was one

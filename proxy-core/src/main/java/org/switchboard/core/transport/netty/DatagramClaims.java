@@ -9,13 +9,13 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.core.spi.datagram.DatagramClaim;
+import org.switchboard.core.transport.DatagramTap;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 
 /**
  * The datagram demultiplexer: offers the non-SIP datagrams of the SIP UDP sockets to the plugins'
- * {@link DatagramClaim}s before the codec. A datagram that starts with a letter is SIP and is never
+ * claims ({@link DatagramTap}s) before the codec. A datagram that starts with a letter is SIP and is never
  * offered; with no claims nothing is offered at all (one volatile read per datagram).
  *
  * <p>Thread-safe: claims may be added at any time and apply to what arrives afterwards.
@@ -23,17 +23,17 @@ import org.switchboard.core.transport.Transport;
 final class DatagramClaims {
     private static final Logger log = LoggerFactory.getLogger(DatagramClaims.class);
 
-    private volatile DatagramClaim[] claims = new DatagramClaim[0];
+    private volatile DatagramTap[] claims = new DatagramTap[0];
 
-    synchronized void add(DatagramClaim claim) {
-        DatagramClaim[] more = Arrays.copyOf(claims, claims.length + 1);
+    synchronized void add(DatagramTap claim) {
+        DatagramTap[] more = Arrays.copyOf(claims, claims.length + 1);
         more[claims.length] = claim;
         claims = more;
     }
 
     /** Whether a plugin took {@code packet}. Called on the socket's event loop. */
     boolean claimed(ChannelHandlerContext ctx, DatagramPacket packet) {
-        DatagramClaim[] current = claims;
+        DatagramTap[] current = claims;
         if (current.length == 0) {
             return false;
         }
@@ -46,14 +46,14 @@ final class DatagramClaims {
                 : (InetSocketAddress) ctx.channel().localAddress();
         Flow flow = new Flow(Transport.UDP, local, packet.sender(), 0);
         InetSocketAddress sender = packet.sender();
-        for (DatagramClaim claim : current) {
+        for (DatagramTap claim : current) {
             try {
-                if (claim.claim(view.duplicate(), flow, reply -> ctx.writeAndFlush(
+                if (claim.offer(view.duplicate(), flow, reply -> ctx.writeAndFlush(
                         new DatagramPacket(Unpooled.copiedBuffer(reply), sender)))) {
                     return true;
                 }
             } catch (RuntimeException e) {
-                log.warn("Datagram claim {} failed on a datagram from {}: {}", claim.getClass().getName(), sender,
+                log.warn("Datagram claim {} failed on a datagram from {}: {}", claim, sender,
                         e.toString());
             }
         }

@@ -33,8 +33,8 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.Via;
-import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.transport.Addresses;
+import org.switchboard.core.transport.DatagramTap;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.EncodedResponse;
 import org.switchboard.core.transport.Flow;
@@ -123,7 +123,7 @@ public final class NettyTransportLayer implements SipSender {
      * Offers the non-SIP datagrams of the SIP UDP sockets to {@code claim} before the codec (the
      * datagram demultiplexer). May be called at any time; applies to what arrives afterwards.
      */
-    public void claimDatagrams(DatagramClaim claim) {
+    public void claimDatagrams(DatagramTap claim) {
         claims.add(Objects.requireNonNull(claim, "claim"));
     }
 

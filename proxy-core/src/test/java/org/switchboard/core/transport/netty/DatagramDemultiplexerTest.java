@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.spi.datagram.ClaimTap;
 import org.switchboard.core.spi.datagram.Stun;
 import org.switchboard.core.transport.Transport;
 
@@ -39,7 +40,7 @@ class DatagramDemultiplexerTest {
         try (RunningTransports transports = RunningTransports.on(loopback);
                 DatagramSocket client = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
             client.setSoTimeout((int) RunningTransports.WAIT.toMillis());
-            transports.layer.claimDatagrams((datagram, flow, reply) -> {
+            transports.layer.claimDatagrams(new ClaimTap((datagram, flow, reply) -> {
                 offered.incrementAndGet();
                 if (!Stun.isStun(datagram) || Stun.messageType(datagram) != Stun.BINDING_REQUEST) {
                     return false;
@@ -50,7 +51,7 @@ class DatagramDemultiplexerTest {
                         .put(datagram.duplicate().position(datagram.position() + 8).limit(datagram.position() + 20));
                 reply.send(response.flip());
                 return true;
-            });
+            }));
             InetSocketAddress sip = transports.address(Transport.UDP);
 
             byte[] request = bindingRequest();

@@ -1,4 +1,4 @@
-package org.switchboard.core.proxy;
+package org.switchboard.core.spi.chain;
 
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipRequest;

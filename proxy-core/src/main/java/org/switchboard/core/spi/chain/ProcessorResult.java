@@ -1,4 +1,4 @@
-package org.switchboard.core.proxy;
+package org.switchboard.core.spi.chain;
 
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;

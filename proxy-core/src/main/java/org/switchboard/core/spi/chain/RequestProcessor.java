@@ -1,4 +1,4 @@
-package org.switchboard.core.proxy;
+package org.switchboard.core.spi.chain;
 
 /**
  * One decision about an incoming request (validate, authenticate, answer locally, route...). The
