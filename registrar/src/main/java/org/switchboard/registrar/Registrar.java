@@ -20,6 +20,7 @@ import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.service.ContactRemoval;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
@@ -76,7 +77,7 @@ public final class Registrar implements AutoCloseable {
         location.load(bindings);
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
-        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, config.expiry(), writer,
+        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, config.expiry(), config.reach(), writer,
                 location, clock, events);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -162,6 +163,22 @@ public final class Registrar implements AutoCloseable {
     /** The registrations with their details (flow, expiry, user agent), for admin pages. */
     public InMemoryLocationService registrations() {
         return location;
+    }
+
+    /**
+     * Removes contacts on request of another feature (a NAT gateway's dead flow): written like a
+     * REGISTER's change, and published as {@code Unregistered} once durable. Never blocks.
+     */
+    public ContactRemoval contactRemoval() {
+        return (aor, contactUri) -> writer.removeContact(aor, contactUri).thenApply(outcome -> {
+            List<Binding> removed = outcome.changes().removals();
+            Instant now = clock.instant();
+            for (Binding b : removed) {
+                LOG.info("Removed {} at {} ({})", aor, b.contactUri(), b.flow());
+                events.publish(new SwitchboardEvent.Unregistered(now, aor.toString(), b.contactUri(), false));
+            }
+            return !removed.isEmpty();
+        });
     }
 
     /** How many binding commits were made since start, for metrics. */

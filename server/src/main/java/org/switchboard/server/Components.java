@@ -7,6 +7,8 @@ import java.util.Set;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.service.ContactRemoval;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
@@ -51,13 +53,14 @@ public final class Components {
         HttpServerComponent http = new HttpServerComponent(config.http());
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events);
-        RegistrarComponent registrar = new RegistrarComponent(config, events);
+        RegistrarComponent registrar = new RegistrarComponent(config, events, sip.reachPolicy());
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
                 DeviceInventories.create(config, registrar.features().devices(),
-                        registrar.features().accounts().userDirectory()))));
+                        registrar.features().accounts().userDirectory()), Settings.class, registrar.settings(),
+                ContactRemoval.class, registrar.features().registrar().contactRemoval())));
         if (http.enabled()) {
             parts.add(http);
         }

@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,11 +9,13 @@ import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.DirectoryCatalog;
 import org.switchboard.core.proxy.ProxyTimes;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.settings.Section;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.settings.StoredSettings;
 import org.switchboard.core.spi.store.CallRecordStore;
+import org.switchboard.nat.detect.NatSettings;
 import org.switchboard.registrar.RegistrarConfig;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.Features;
@@ -39,20 +42,25 @@ final class RegistrarComponent implements Lifecycle {
     /** Call records that may wait for the database, bounding memory when it is slow. */
     private static final int CALL_RECORD_QUEUE = 10_000;
     /** The live settings sections of the server. */
-    private static final List<Section<?>> SETTINGS_SECTIONS = List.of(ProxyTimes.SECTION);
+    private static final List<Section<?>> SETTINGS_SECTIONS = List.of(ProxyTimes.SECTION, NatSettings.SECTION);
 
     private final EventBus events;
     private final ServerConfig config;
+    private final ReachPolicy reach;
     private Features features;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
     private CallRecordRetention callRecordRetention;
     private StoredSettings settings;
 
-    /** @param events where the registrar publishes registrations and the accounts bans */
-    RegistrarComponent(ServerConfig config, EventBus events) {
+    /**
+     * @param events where the registrar publishes registrations and the accounts bans
+     * @param reach how registered contacts are reached (a plugin may decide, once started)
+     */
+    RegistrarComponent(ServerConfig config, EventBus events, ReachPolicy reach) {
         this.config = config;
         this.events = events;
+        this.reach = reach;
     }
 
     @Override
@@ -69,13 +77,13 @@ final class RegistrarComponent implements Lifecycle {
         }
         Storage storage = Storage.inDataDir(config.dataDir(), config.database());
         // the journal only in front of the embedded database; PostgreSQL is written through (Storage)
-        RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults()
-                : RegistrarConfig.defaults().withJournal(storage.journalDir());
+        RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults().withReach(reach)
+                : RegistrarConfig.defaults().withReach(reach).withJournal(storage.journalDir());
         features = Features.start(storage, accountsConfig, registrarConfig, events);
         try {
             // blocking (database): at start, on the main thread
             settings = StoredSettings.open(new JdbcSettingsStore(features.database()), SETTINGS_SECTIONS,
-                    SettingOverride.fromEnvironment(System.getenv(), SETTINGS_SECTIONS));
+                    pins(config.settingPins(), SettingOverride.fromEnvironment(System.getenv(), SETTINGS_SECTIONS)));
         } catch (RuntimeException e) {
             features.close();
             throw e;
@@ -97,6 +105,17 @@ final class RegistrarComponent implements Lifecycle {
         callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
         callRecordRetention.start();
         LOG.info("Keeping call records for {} days", config.cdrRetention().toDays());
+    }
+
+    /** The flags' pins, then the environment's for settings no flag gives: a flag wins. */
+    private static List<SettingOverride> pins(List<SettingOverride> flags, List<SettingOverride> environment) {
+        List<SettingOverride> all = new ArrayList<>(flags);
+        for (SettingOverride variable : environment) {
+            if (flags.stream().noneMatch(flag -> flag.key().equals(variable.key()))) {
+                all.add(variable);
+            }
+        }
+        return all;
     }
 
     @Override

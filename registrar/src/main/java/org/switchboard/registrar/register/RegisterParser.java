@@ -9,6 +9,7 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 
@@ -29,9 +30,11 @@ final class RegisterParser {
     private static final int MAX_PATH = 4000;
 
     private final ExpiryRules expiry;
+    private final ReachPolicy reach;
 
-    RegisterParser(ExpiryRules expiry) {
+    RegisterParser(ExpiryRules expiry, ReachPolicy reach) {
         this.expiry = expiry;
+        this.reach = reach;
     }
 
     RegisterRequest parse(SipRequest request, AddressOfRecord aor, Flow flow, Instant now) {
@@ -100,7 +103,8 @@ final class RegisterParser {
                 withRegId++;
             }
             bindings.add(new Binding(aor, contact.uri(), q == null ? 1.0 : Double.parseDouble(q),
-                    now.plusSeconds(seconds), callId, request.cseq().number(), path, instance, regId, flow, userAgent));
+                    now.plusSeconds(seconds), callId, request.cseq().number(), path, instance, regId, flow, userAgent,
+                    reach.reach(request, aor, flow, contact, regId > 0)));
         }
         if (withRegId > 1) {
             // RFC 5626 §6: one flow per REGISTER

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.store.DatabaseSettings;
@@ -34,6 +35,8 @@ import org.switchboard.store.DatabaseSettings;
  * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  * @param guard brute-force and connection flood protection
  * @param database the database: the embedded H2 file in {@code dataDir}, or PostgreSQL
+ * @param settingPins live settings given by flags ({@code --nat-mode}, {@code --stun-port}), pinned
+ *     for the run as the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables are
  */
 public record ServerConfig(
         int sipPort,
@@ -47,7 +50,8 @@ public record ServerConfig(
         PnpSettings pnp,
         Duration cdrRetention,
         GuardSettings guard,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        List<SettingOverride> settingPins) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -68,6 +72,7 @@ public record ServerConfig(
      *     is not supported or the call record retention is shorter than a day
      */
     public ServerConfig {
+        settingPins = List.copyOf(settingPins);
         if (sipPort < MIN_PORT || sipPort > MAX_PORT) {
             throw new IllegalArgumentException(
                     "SIP port " + sipPort + " is not between " + MIN_PORT + " and " + MAX_PORT);
@@ -97,6 +102,14 @@ public record ServerConfig(
         }
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(database, "database");
+    }
+
+    /** A configuration with no live setting given by a flag. */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                cdrRetention, guard, database, List.of());
     }
 
     /** A configuration on the embedded database in {@code dataDir}. */
