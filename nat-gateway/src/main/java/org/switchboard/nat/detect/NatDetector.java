@@ -2,6 +2,7 @@ package org.switchboard.nat.detect;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.switchboard.core.dns.IpLiterals;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
@@ -25,27 +26,30 @@ import org.switchboard.core.transport.Flow;
  * </ol>
  * A Contact that differs from the source while the Via names the source is not taken as a NAT: the
  * sender is where it says it is, and registers or invites on behalf of a contact elsewhere
- * (third-party registration, RFC 3261 §10.2). Over TCP and TLS the source port is always an
- * ephemeral one, so only addresses are compared. Stateless and thread-safe; never blocks.
+ * (third-party registration, RFC 3261 §10.2). The Contact counts only in a request with one Via,
+ * straight from the phone: through another proxy the source is that proxy, and the phone's
+ * Contact says nothing about the last hop. Over TCP and TLS the source port is always an ephemeral
+ * one, so only addresses are compared. Stateless and thread-safe; never blocks.
  */
 public final class NatDetector {
 
     /** Whether {@code request}, which came over {@code flow}, is from a phone behind a NAT. */
     public boolean isNated(SipRequest request, Flow flow) {
         InetSocketAddress source = flow.remote();
-        InetAddress contactAddress = contactAddress(request);
-        if (contactAddress != null && PrivateAddresses.isPrivate(contactAddress)
-                && !contactAddress.equals(source.getAddress())) {
-            return true;
-        }
-        Via via;
+        List<Via> vias;
         try {
-            via = request.topVia();
+            vias = request.vias();
         } catch (SipParseException e) {
             return false;
         }
-        if (via == null) {
+        if (vias.isEmpty()) {
             return false;
+        }
+        Via via = vias.get(0);
+        InetAddress contactAddress = vias.size() == 1 ? contactAddress(request) : null;
+        if (contactAddress != null && PrivateAddresses.isPrivate(contactAddress)
+                && !contactAddress.equals(source.getAddress())) {
+            return true;
         }
         InetAddress sentBy = IpLiterals.parse(via.host());
         if (sentBy == null) {

@@ -6,6 +6,7 @@ import static org.switchboard.nat.detect.Requests.tcpFrom;
 import static org.switchboard.nat.detect.Requests.udpFrom;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.core.message.SipRequest;
 
 class NatDetectorTest {
     private final NatDetector detector = new NatDetector();
@@ -68,6 +69,17 @@ class NatDetectorTest {
                 .isFalse();
         assertThat(detector.isNated(register("192.168.1.20:5060", "192.168.1.20:5060"), tcpFrom("203.0.113.9", 49152)))
                 .isTrue();
+    }
+
+    @Test
+    void privateContactBehindAnotherProxyIsThatProxysBusiness() {
+        SipRequest viaProxy = Requests.parse("INVITE sip:202@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 203.0.113.50:5060;branch=z9hG4bK-proxy\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.7:5060;branch=z9hG4bK-phone\r\n"
+                + "From: <sip:201@example.com>;tag=1\r\nTo: <sip:202@example.com>\r\nCall-ID: p@t\r\n"
+                + "CSeq: 1 INVITE\r\nContact: <sip:201@10.0.0.7:5060>\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(detector.isNated(viaProxy, udpFrom("203.0.113.50", 5060))).isFalse();
     }
 
     @Test
