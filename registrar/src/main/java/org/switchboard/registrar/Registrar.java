@@ -22,6 +22,7 @@ import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.service.BindingsService;
+import org.switchboard.core.spi.service.ContactRemoval;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingStore;
 import org.switchboard.registrar.binding.BindingWriter;
@@ -84,7 +85,8 @@ public final class Registrar implements AutoCloseable {
         this.writer = new BindingWriter(location, bindings, clock, config.maxBindingsPerAor(),
                 config.writerQueueCapacity());
         this.expiry = config.expiry();
-        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, () -> this.expiry, writer,
+        RegisterHandler handler = new RegisterHandler(domains, ownHost, authenticator, () -> this.expiry, config.reach(),
+                writer,
                 location, clock, events);
         this.processor = new RegistrarProcessor(handler);
         this.purge = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -189,6 +191,22 @@ public final class Registrar implements AutoCloseable {
     /** The bindings as plugins list and remove them; the listings never block. */
     public BindingsService bindings() {
         return bindingsService;
+    }
+
+    /**
+     * Removes contacts on request of another feature (a NAT gateway's dead flow): written like a
+     * REGISTER's change, and published as {@code Unregistered} once durable. Never blocks.
+     */
+    public ContactRemoval contactRemoval() {
+        return (aor, contactUri) -> writer.removeContact(aor, contactUri).thenApply(outcome -> {
+            List<Binding> removed = outcome.changes().removals();
+            Instant now = clock.instant();
+            for (Binding b : removed) {
+                LOG.info("Removed {} at {} ({})", aor, b.contactUri(), b.flow());
+                events.publish(new SwitchboardEvent.Unregistered(now, aor.toString(), b.contactUri(), false));
+            }
+            return !removed.isEmpty();
+        });
     }
 
     /** How many binding commits were made since start, for metrics. */

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.auth.AuthResult;
@@ -17,6 +20,8 @@ import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.spi.store.BindingStore;
@@ -63,6 +68,30 @@ class RegistrarPersistenceTest {
             assertThat(registrar.registrations().bindings(ALICE)).hasSize(1);
         }
         assertThat(dir.resolve("journal")).isDirectory();
+    }
+
+    @Test
+    void contactRemovalDeletesTheBindingDurablyAndPublishesItsUnregistration() throws Exception {
+        QueuedEventBus events = new QueuedEventBus();
+        List<SwitchboardEvent.Unregistered> unregistered = new CopyOnWriteArrayList<>();
+        events.subscribe(SwitchboardEvent.Unregistered.class, Runnable::run, unregistered::add);
+        try (Registrar registrar = Registrar.start(RegistrarConfig.defaults().withPersistence(Persistence.WRITE_THROUGH),
+                store, new ExampleDomain(), new RefusingAuthenticator(), clock, UnaryOperator.identity(), events)) {
+            boolean removed = registrar.contactRemoval().remove(ALICE, "sip:201@198.51.100.7:5062")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            boolean again = registrar.contactRemoval().remove(ALICE, "sip:201@198.51.100.7:5062")
+                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThat(removed).isTrue();
+            assertThat(again).isFalse();
+            assertThat(registrar.registrations().bindings(ALICE)).isEmpty();
+        }
+        assertThat(store.applied).anySatisfy(change -> assertThat(change.removals()).singleElement()
+                .extracting(Binding::contactUri).isEqualTo("sip:201@198.51.100.7:5062"));
+        assertThat(unregistered).singleElement().satisfies(event -> {
+            assertThat(event.aor()).isEqualTo("sip:201@example.com");
+            assertThat(event.contact()).isEqualTo("sip:201@198.51.100.7:5062");
+        });
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.switchboard.accounts.bruteforce.GuardBans;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.service.ContactRemoval;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
@@ -48,7 +50,8 @@ public final class Components {
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
                 sip.messageTrace(), Map.of(DeviceInventory.class, DeviceInventories.create(config, features.devices(),
-                        features.accounts().userDirectory())));
+                        features.accounts().userDirectory()), Settings.class, registrar.settings(),
+                        ContactRemoval.class, features.registrar().contactRemoval()));
     }
 
     /**
@@ -69,7 +72,7 @@ public final class Components {
         HttpServerComponent http = new HttpServerComponent(config.http());
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events);
-        RegistrarComponent registrar = new RegistrarComponent(config, events);
+        RegistrarComponent registrar = new RegistrarComponent(config, events, sip.reachPolicy());
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);

@@ -1,11 +1,14 @@
 package org.switchboard.server;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.AccountsConfig;
 import org.switchboard.accounts.directory.DirectoryCatalog;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.settings.StoredSettings;
@@ -30,8 +33,8 @@ import org.switchboard.store.settings.JdbcSettingsStore;
  * data directory in front of the embedded database, written through to PostgreSQL) and the phone
  * inventory on it ({@link Features}), keeps the call records in the same database
  * (written in batches, pruned after the retention period), and opens the live settings stored there,
- * with the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables pinning values for the
- * run; each change is published on the event bus. Must start before the SIP
+ * with the flags' pins ({@code --nat-mode} and the like) and the environment's
+ * {@code SWITCHBOARD_<SECTION>_<SETTING>} variables pinning values for the run (a flag wins); each change is published on the event bus. Must start before the SIP
  * stack, which takes its processors and services; on stop the queued call records are written
  * before the database closes.
  */
@@ -42,6 +45,7 @@ final class RegistrarComponent implements Lifecycle {
 
     private final EventBus events;
     private final ServerConfig config;
+    private final ReachPolicy reach;
     private Features features;
     private DirectoryCatalog catalog;
     private CallRecordWriter callRecords;
@@ -50,10 +54,14 @@ final class RegistrarComponent implements Lifecycle {
     private StoredSettings settings;
     private SettingsRefresh settingsRefresh;
 
-    /** @param events where the registrar publishes registrations and the accounts bans */
-    RegistrarComponent(ServerConfig config, EventBus events) {
+    /**
+     * @param events where the registrar publishes registrations and the accounts bans
+     * @param reach how registered contacts are reached (a plugin may decide, once started)
+     */
+    RegistrarComponent(ServerConfig config, EventBus events, ReachPolicy reach) {
         this.config = config;
         this.events = events;
+        this.reach = reach;
     }
 
     @Override
@@ -70,13 +78,13 @@ final class RegistrarComponent implements Lifecycle {
         }
         Storage storage = Storage.inDataDir(config.dataDir(), config.database());
         // the journal only in front of the embedded database; PostgreSQL is written through (Storage)
-        RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults()
-                : RegistrarConfig.defaults().withJournal(storage.journalDir());
+        RegistrarConfig registrarConfig = storage.journalDir() == null ? RegistrarConfig.defaults().withReach(reach)
+                : RegistrarConfig.defaults().withReach(reach).withJournal(storage.journalDir());
         features = Features.start(storage, accountsConfig, registrarConfig, events);
         try {
             // blocking (database): at start, on the main thread
             settings = StoredSettings.open(new JdbcSettingsStore(features.database()), SettingsSections.ALL,
-                    SettingOverride.fromEnvironment(System.getenv(), SettingsSections.ALL));
+                    pins(config.settingPins(), SettingOverride.fromEnvironment(System.getenv(), SettingsSections.ALL)));
         } catch (RuntimeException e) {
             features.close();
             throw e;
@@ -110,6 +118,17 @@ final class RegistrarComponent implements Lifecycle {
         callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
         callRecordRetention.start();
         LOG.info("Keeping call records for {} days", config.cdrRetention().toDays());
+    }
+
+    /** The flags' pins, then the environment's for settings no flag gives: a flag wins. */
+    private static List<SettingOverride> pins(List<SettingOverride> flags, List<SettingOverride> environment) {
+        List<SettingOverride> all = new ArrayList<>(flags);
+        for (SettingOverride variable : environment) {
+            if (flags.stream().noneMatch(flag -> flag.key().equals(variable.key()))) {
+                all.add(variable);
+            }
+        }
+        return all;
     }
 
     @Override

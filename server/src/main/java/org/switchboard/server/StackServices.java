@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.spi.chain.TargetProcessor;
 import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.spi.service.ActiveCall;
 import org.switchboard.core.spi.service.ActiveCallsService;
@@ -40,6 +42,8 @@ final class StackServices implements RegistrationWindow {
     private final List<ResponseProcessor> responseProcessors = new CopyOnWriteArrayList<>();
     private final List<RelayHook> relayHooks = new CopyOnWriteArrayList<>();
     private final EventBus events;
+    private volatile ReachPolicy reachPolicy = ReachPolicy.STANDARD;
+    private volatile boolean reachDecided;
     private volatile boolean registrationOpen = true;
     private volatile SipStack running;
 
@@ -75,6 +79,25 @@ final class StackServices implements RegistrationWindow {
     public void addRelayHook(RelayHook hook) {
         requireOpen();
         relayHooks.add(hook);
+    }
+
+    @Override
+    public synchronized void decideReach(ReachPolicy policy) {
+        requireOpen();
+        if (reachDecided) {
+            throw new IllegalStateException("Another plugin decides how registered contacts are reached already");
+        }
+        reachPolicy = Objects.requireNonNull(policy, "policy");
+        reachDecided = true;
+    }
+
+    /**
+     * The reach policy for the registrar, which starts before the plugins: asks the one a plugin
+     * decided on, else {@link ReachPolicy#STANDARD}.
+     */
+    ReachPolicy reachPolicy() {
+        return (register, aor, flow, contact, outboundFlow) -> reachPolicy.reach(register, aor, flow, contact,
+                outboundFlow);
     }
 
     /** The target and response processors and relay hooks plugins added, in order. */

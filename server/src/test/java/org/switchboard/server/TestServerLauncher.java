@@ -1,12 +1,16 @@
 package org.switchboard.server;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.plugin.Plugin;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
@@ -17,6 +21,7 @@ import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.lifecycle.Server;
 import org.switchboard.store.Database;
+import org.switchboard.store.DatabaseSettings;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.testkit.server.RunningServer;
@@ -27,7 +32,9 @@ import org.switchboard.testkit.server.ServerSetup;
  * The server module's {@link ServerLauncher} for the test kit's extension: the in-process server of
  * {@link Components}, SIP over UDP and TCP on the set-up's address and port, plug-and-play off.
  * Options: {@code digestAlgorithms} (comma-separated tokens, default {@code MD5}); {@code plugin} (the
- * class name of a {@link Plugin} with a public no-argument constructor to run, default none). Registered under
+ * class name of a {@link Plugin} with a public no-argument constructor to run in place of the ones on the
+ * class path, default none); and any live setting by its key ({@code nat.keepaliveInterval}: {@code 1s}),
+ * pinned for the run; {@code nat.stunPort} is 0 (no STUN port of its own) unless given. Registered under
  * {@code META-INF/services} in the test resources. Stateless and thread-safe.
  */
 public final class TestServerLauncher implements ServerLauncher {
@@ -35,6 +42,8 @@ public final class TestServerLauncher implements ServerLauncher {
     public static final String DIGEST_ALGORITHMS = "digestAlgorithms";
     /** The option naming a plugin class to run in the server. */
     public static final String PLUGIN = "plugin";
+    /** The STUN server's own port, off in tests unless a test sets it. */
+    private static final String STUN_PORT = "nat.stunPort";
 
     @Override
     public RunningServer start(ServerSetup setup) throws Exception {
@@ -45,7 +54,8 @@ public final class TestServerLauncher implements ServerLauncher {
                 Set.of(Transport.UDP, Transport.TCP), setup.dataDirectory(), LogLevel.INFO, null, algorithms,
                 new HttpSettings(setup.httpPort(), setup.address(), Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
+                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                settingPins(setup.options()));
         String pluginClass = setup.options().get(PLUGIN);
         List<Lifecycle> parts = pluginClass == null ? Components.create(config)
                 : Components.create(config, List.of((Plugin) Class.forName(pluginClass).getConstructor().newInstance()));
@@ -69,6 +79,20 @@ public final class TestServerLauncher implements ServerLauncher {
                 server.stop();
             }
         };
+    }
+
+    /** The options naming a live setting ({@code section.setting}), with STUN's own port off by default. */
+    private static List<SettingOverride> settingPins(Map<String, String> options) {
+        Map<String, String> pinned = new LinkedHashMap<>();
+        pinned.put(STUN_PORT, "0");
+        options.forEach((name, value) -> {
+            if (name.contains(".")) {
+                pinned.put(name, value);
+            }
+        });
+        List<SettingOverride> pins = new ArrayList<>();
+        pinned.forEach((key, value) -> pins.add(new SettingOverride(key, value, "test option " + key)));
+        return pins;
     }
 
     /** Creates the set-up's domains and users that the data directory does not have yet. */

@@ -49,7 +49,7 @@ class MigrationsTest {
                     .locations(Database.MIGRATIONS.toArray(String[]::new)).load().info();
             assertThat(info.pending()).isEmpty();
             assertThat(info.applied()).extracting(MigrationInfo::getVersion).extracting(Object::toString)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
     }
 }

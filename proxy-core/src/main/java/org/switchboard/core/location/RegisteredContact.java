@@ -18,14 +18,22 @@ import org.switchboard.core.transport.Flow;
  * @param expiresAt when the binding expires
  * @param instanceId the {@code +sip.instance} value (RFC 5626 §4.1), or {@code null}
  * @param regId the {@code reg-id} (RFC 5626 §4.2), or 0 if none
+ * @param reach whether requests go over {@code flow} or to the Contact URI
  */
 public record RegisteredContact(String uri, double q, List<String> path, Flow flow, Instant expiresAt,
-        String instanceId, int regId) {
+        String instanceId, int regId, Reach reach) {
 
     public RegisteredContact {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(reach, "reach");
         path = List.copyOf(path);
+    }
+
+    /** A contact reached over its flow ({@link Reach#FLOW}). */
+    public RegisteredContact(String uri, double q, List<String> path, Flow flow, Instant expiresAt,
+            String instanceId, int regId) {
+        this(uri, q, path, flow, expiresAt, instanceId, regId, Reach.FLOW);
     }
 }

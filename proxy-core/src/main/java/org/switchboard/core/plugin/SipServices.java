@@ -8,6 +8,7 @@ import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.spi.chain.TargetProcessor;
 import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
@@ -72,6 +73,15 @@ public interface SipServices {
      * @throws IllegalStateException after the plugin's start
      */
     void addRelayHook(RelayHook hook);
+
+    /**
+     * Decides how the registrar's contacts are reached (over the REGISTER's flow, or at the Contact
+     * URI) in place of {@link ReachPolicy#STANDARD}: a NAT gateway sends NATed phones' requests back
+     * over their flow. At most one plugin decides.
+     *
+     * @throws IllegalStateException after the plugin's start, or if another plugin decides already
+     */
+    void decideReach(ReachPolicy policy);
 
     /** The event bus, to publish and to listen to what happens in the server. */
     EventBus events();

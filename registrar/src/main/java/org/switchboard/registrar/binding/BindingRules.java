@@ -130,6 +130,19 @@ final class BindingRules {
         return new RegistrationOutcome(Status.APPLIED, live(after, now), new BindingChanges(List.of(), removed));
     }
 
+    /**
+     * Removes the bindings of {@code contactUri}, live or expired, as the registrar does on its own
+     * initiative (a flow that stopped answering keep-alives); the other bindings stay.
+     */
+    static RegistrationOutcome removeContact(List<Binding> existing, String contactUri, Instant now) {
+        List<Binding> removals = new ArrayList<>();
+        List<Binding> kept = new ArrayList<>();
+        for (Binding b : existing) {
+            (b.contactUri().equals(contactUri) ? removals : kept).add(b);
+        }
+        return new RegistrationOutcome(Status.APPLIED, live(kept, now), new BindingChanges(List.of(), removals));
+    }
+
     /** Drops the expired bindings: the live ones stay, the expired ones are the removals. */
     static RegistrationOutcome purge(List<Binding> existing, Instant now) {
         List<Binding> before = live(existing, now);

@@ -88,6 +88,11 @@ public final class BindingWriter implements AutoCloseable {
         return submit(w -> w.change(aor, existing -> BindingRules.removeKey(existing, key, w.now)));
     }
 
+    /** Removes the bindings of {@code contactUri} under {@code aor} (see {@link BindingRules#removeContact}). */
+    public CompletableFuture<RegistrationOutcome> removeContact(AddressOfRecord aor, String contactUri) {
+        return submit(w -> w.change(aor, existing -> BindingRules.removeContact(existing, contactUri, w.now)));
+    }
+
     /**
      * Deletes expired bindings from memory and store. The outcome lists the removed bindings in its
      * changes.

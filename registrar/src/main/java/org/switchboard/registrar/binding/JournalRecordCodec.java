@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.location.Reach;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
@@ -59,6 +60,7 @@ final class JournalRecordCodec {
             writeSocket(out, flow.remote());
             out.writeLong(flow.connectionId());
             writeString(out, b.userAgent());
+            out.writeByte(b.reach().ordinal());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array stream does not fail
         }
@@ -94,12 +96,25 @@ final class JournalRecordCodec {
         }
         Flow flow = new Flow(Transport.values()[transport], readSocket(in), readSocket(in), in.readLong());
         String userAgent = readString(in);
+        Reach reach = readReach(in);
         try {
             return new Change(new Binding(aor, contactUri, q, expiresAt, callId, cseq, path, instanceId, regId, flow,
-                    userAgent), op == REMOVAL);
+                    userAgent, reach), op == REMOVAL);
         } catch (RuntimeException e) {
             throw new IOException("Bad binding in journal record: " + e.getMessage(), e);
         }
+    }
+
+    /** The reach, last in a record; records written before it was kept end before it and were reached over their flow. */
+    private static Reach readReach(DataInputStream in) throws IOException {
+        if (in.available() == 0) {
+            return Reach.FLOW;
+        }
+        int reach = in.readUnsignedByte();
+        if (reach >= Reach.values().length) {
+            throw new IOException("Unknown reach " + reach);
+        }
+        return Reach.values()[reach];
     }
 
     /** A null string is written as length -1. */

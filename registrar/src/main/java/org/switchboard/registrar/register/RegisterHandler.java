@@ -28,6 +28,7 @@ import org.switchboard.core.spi.chain.ProcessorResult;
 import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.transport.Addresses;
@@ -79,10 +80,11 @@ public final class RegisterHandler {
 
     /**
      * @param ownHost the addresses of this server, which a Request-URI may name instead of a domain
+     * @param reach decides for each contact whether it is reached over the REGISTER's flow
      */
     public RegisterHandler(DomainCatalog domains, OwnHost ownHost, Authenticator authenticator,
-            Supplier<ExpiryRules> expiry,
-            BindingWriter writer, InMemoryLocationService location, Clock clock, EventBus events) {
+            Supplier<ExpiryRules> expiry, ReachPolicy reach, BindingWriter writer, InMemoryLocationService location,
+            Clock clock, EventBus events) {
         if (authenticator.blocks()) {
             throw new IllegalArgumentException(
                     "The registrar runs on event loops: it needs an in-memory authenticator");
@@ -90,7 +92,7 @@ public final class RegisterHandler {
         this.domains = domains;
         this.ownHost = ownHost;
         this.authenticator = authenticator;
-        this.parser = new RegisterParser(expiry);
+        this.parser = new RegisterParser(expiry, reach);
         this.writer = writer;
         this.location = location;
         this.clock = clock;

@@ -10,6 +10,7 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.transport.Flow;
 
@@ -30,10 +31,15 @@ final class RegisterParser {
     private static final int MAX_PATH = 4000;
 
     private final Supplier<ExpiryRules> expiryRules;
+    private final ReachPolicy reach;
 
-    /** @param expiryRules read once per REGISTER: the live settings' current rules */
-    RegisterParser(Supplier<ExpiryRules> expiryRules) {
+    /**
+     * @param expiryRules read once per REGISTER: the live settings' current rules
+     * @param reach decides for each contact whether it is reached over the REGISTER's flow
+     */
+    RegisterParser(Supplier<ExpiryRules> expiryRules, ReachPolicy reach) {
         this.expiryRules = expiryRules;
+        this.reach = reach;
     }
 
     RegisterRequest parse(SipRequest request, AddressOfRecord aor, Flow flow, Instant now) {
@@ -103,7 +109,8 @@ final class RegisterParser {
                 withRegId++;
             }
             bindings.add(new Binding(aor, contact.uri(), q == null ? 1.0 : Double.parseDouble(q),
-                    now.plusSeconds(seconds), callId, request.cseq().number(), path, instance, regId, flow, userAgent));
+                    now.plusSeconds(seconds), callId, request.cseq().number(), path, instance, regId, flow, userAgent,
+                    reach.reach(request, aor, flow, contact, regId > 0)));
         }
         if (withRegId > 1) {
             // RFC 5626 §6: one flow per REGISTER

@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.switchboard.accounts.bruteforce.Cidr;
 import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.pnp.devices.ExtensionRange;
 import org.switchboard.pnp.devices.PnpAssignment;
@@ -170,6 +172,24 @@ public final class ServerOptions {
                     + "opens them at once (env SWITCHBOARD_WARM_UP; default ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
+    @Option(names = "--nat-mode", paramLabel = "MODE",
+            description = "Phones behind NAT: auto (detected from each request), always (every phone is treated as "
+                    + "behind NAT) or never; pins the live setting nat.mode for the run (env SWITCHBOARD_NAT_MODE; "
+                    + "default: the stored setting, auto).")
+    String natMode;
+
+    @Option(names = "--nat-keepalive", paramLabel = "DURATION",
+            description = "How often the server pings the flow of a phone registered from behind NAT over UDP with "
+                    + "OPTIONS, e.g. 25s; 0 for never; pins the live setting nat.keepaliveInterval for the run "
+                    + "(env SWITCHBOARD_NAT_KEEPALIVE; default: the stored setting, 25s).")
+    String natKeepalive;
+
+    @Option(names = "--stun-port", paramLabel = "PORT",
+            description = "UDP port of the STUN server (RFC 5389); the next port answers CHANGE-REQUEST; 0 switches "
+                    + "it off (STUN on the SIP port stays); pins nat.stunPort (env SWITCHBOARD_STUN_PORT; "
+                    + "default: the stored setting, 3478).")
+    String stunPort;
+
     /**
      * The configuration these options describe.
      *
@@ -180,7 +200,23 @@ public final class ServerOptions {
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
                 pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
-                        Duration.ofSeconds(tcpFirstMessageTimeout)), database(), Duration.ofSeconds(warmUpSeconds));
+                        Duration.ofSeconds(tcpFirstMessageTimeout)), database(), settingPins(),
+                Duration.ofSeconds(warmUpSeconds));
+    }
+
+    /** The live settings flags give, pinned for the run. */
+    private List<SettingOverride> settingPins() {
+        List<SettingOverride> pins = new ArrayList<>();
+        if (natMode != null) {
+            pins.add(new SettingOverride("nat.mode", natMode, "--nat-mode"));
+        }
+        if (natKeepalive != null) {
+            pins.add(new SettingOverride("nat.keepaliveInterval", natKeepalive, "--nat-keepalive"));
+        }
+        if (stunPort != null) {
+            pins.add(new SettingOverride("nat.stunPort", stunPort, "--stun-port"));
+        }
+        return pins;
     }
 
     private DatabaseSettings database() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.store.DatabaseSettings;
@@ -34,6 +35,8 @@ import org.switchboard.store.DatabaseSettings;
  * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  * @param guard brute-force and connection flood protection
  * @param database the database: the embedded H2 file in {@code dataDir}, or PostgreSQL
+ * @param settingPins live settings given by flags ({@code --nat-mode}, {@code --stun-port}), pinned
+ *     for the run as the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables are
  * @param warmUp how long the server may warm up on synthetic traffic before it opens its SIP
  *     sockets; zero for no warm-up
  */
@@ -50,6 +53,7 @@ public record ServerConfig(
         Duration cdrRetention,
         GuardSettings guard,
         DatabaseSettings database,
+        List<SettingOverride> settingPins,
         Duration warmUp) {
 
     /** The transports the server can listen with. */
@@ -77,6 +81,7 @@ public record ServerConfig(
      *     is not supported or the call record retention is shorter than a day
      */
     public ServerConfig {
+        settingPins = List.copyOf(settingPins);
         if (sipPort < MIN_PORT || sipPort > MAX_PORT) {
             throw new IllegalArgumentException(
                     "SIP port " + sipPort + " is not between " + MIN_PORT + " and " + MAX_PORT);
@@ -112,12 +117,27 @@ public record ServerConfig(
         }
     }
 
-    /** A configuration without a warm-up, for servers embedded in tests and tools. */
+    /**
+     * A configuration without a warm-up and with no live setting given by a flag, for servers
+     * embedded in tests and tools.
+     */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
             LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
             PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                cdrRetention, guard, database, Duration.ZERO);
+                cdrRetention, guard, database, List.of(), Duration.ZERO);
+    }
+
+    /**
+     * A configuration without a warm-up, with live settings pinned as flags would pin them, for
+     * servers embedded in tests and tools.
+     */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database,
+            List<SettingOverride> settingPins) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                cdrRetention, guard, database, settingPins, Duration.ZERO);
     }
 
     /** A configuration on the embedded database in {@code dataDir}. */

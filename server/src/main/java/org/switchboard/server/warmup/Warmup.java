@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.server.Components;
 import org.switchboard.server.LogLevels;
 import org.switchboard.server.config.GuardSettings;
@@ -46,6 +48,8 @@ public final class Warmup {
     private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
     private static final String DOMAIN = "warmup.invalid"; // RFC 6761 §6.4: never resolves
     private static final String PASSWORD = "warm-up-only";
+    /** The live setting of the STUN server's own port (the nat section). */
+    private static final String STUN_PORT = "nat.stunPort";
     private static final String CALLEE = "callee";
     private static final int CALLERS = 50;
     private static final int WINDOW = 200;
@@ -107,6 +111,21 @@ public final class Warmup {
         }
     }
 
+    /**
+     * The real server's pinned settings, but no STUN port of its own: the throwaway server must
+     * not take the port the real server is about to open.
+     */
+    private static List<SettingOverride> warmUpPins(ServerConfig real) {
+        List<SettingOverride> pins = new ArrayList<>();
+        for (SettingOverride pin : real.settingPins()) {
+            if (!pin.key().equals(STUN_PORT)) {
+                pins.add(pin);
+            }
+        }
+        pins.add(new SettingOverride(STUN_PORT, "0", "warm-up"));
+        return pins;
+    }
+
     private static Result warm(ServerConfig real, Path dir, Duration budget, int exchanges)
             throws IOException, StartupException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -115,7 +134,7 @@ public final class Warmup {
         ServerConfig config = new ServerConfig(freePort(loopback, true), List.of(loopback), real.transports(), dir,
                 LogLevel.WARN, DOMAIN, real.digestAlgorithms(), new HttpSettings(http, loopback, Optional.empty()),
                 new PnpSettings(real.pnp().enabled(), false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, real.guard(), DatabaseSettings.EMBEDDED, Duration.ZERO);
+                ServerConfig.DEFAULT_CDR_RETENTION, real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO);
         seedUsers(dir);
         Server server = new Server(Components.create(config));
         server.start();

@@ -62,6 +62,17 @@ class SettingsCommandTest {
     }
 
     @Test
+    void listShowsTheProxyRegistrarAndNatSectionsAndSetStoresANatSetting() {
+        Result set = run("settings", "set", "nat.mode=always");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        Result list = run("settings", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("proxy.ringTimeout = ", "registrar.maxSeconds = ", "nat.mode = always",
+                "nat.stunPort = ");
+    }
+
+    @Test
     void badAssignmentsValuesAndSectionsAreOneLineErrors() {
         List<Result> errors = List.of(run("settings", "set", "ringTimeout=90s"),
                 run("settings", "set", "proxy.ringTimeout=soon"),

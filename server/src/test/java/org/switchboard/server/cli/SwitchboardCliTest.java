@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.accounts.digest.DigestAlgorithm;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.pnp.devices.ExtensionRange;
 import org.switchboard.pnp.devices.PnpAssignment;
@@ -224,6 +225,22 @@ class SwitchboardCliTest {
         assertThat(config.transports()).containsExactlyInAnyOrder(Transport.UDP, Transport.TCP);
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
+    }
+
+    @Test
+    void natFlagsAndTheirVariablesPinTheNatSettings() {
+        execute(Map.of("SWITCHBOARD_STUN_PORT", "0"), "--nat-mode", "never", "--nat-keepalive", "15s");
+
+        assertThat(onlyRun().settingPins()).containsExactly(new SettingOverride("nat.mode", "never", "--nat-mode"),
+                new SettingOverride("nat.keepaliveInterval", "15s", "--nat-keepalive"),
+                new SettingOverride("nat.stunPort", "0", "--stun-port"));
+    }
+
+    @Test
+    void withoutNatFlagsNoSettingIsPinned() {
+        execute(Map.of());
+
+        assertThat(onlyRun().settingPins()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.location.Reach;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.spi.store.BindingStore;
@@ -29,14 +30,14 @@ import org.switchboard.store.Database;
 public final class JdbcBindingStore implements BindingStore {
     private static final String COLUMNS = "aor, binding_key, contact_uri, q_thousandths, expires_at, call_id, cseq,"
             + " path, instance_id, reg_id, transport, local_address, local_port, remote_address, remote_port,"
-            + " connection_id, user_agent";
+            + " connection_id, user_agent, reach";
 
     private static final String INSERT = "INSERT INTO bindings (contact_uri, q_thousandths, expires_at, call_id, cseq,"
             + " path, instance_id, reg_id, transport, local_address, local_port, remote_address, remote_port,"
-            + " connection_id, user_agent, aor, binding_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " connection_id, user_agent, reach, aor, binding_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE bindings SET contact_uri = ?, q_thousandths = ?, expires_at = ?,"
             + " call_id = ?, cseq = ?, path = ?, instance_id = ?, reg_id = ?, transport = ?, local_address = ?,"
-            + " local_port = ?, remote_address = ?, remote_port = ?, connection_id = ?, user_agent = ?"
+            + " local_port = ?, remote_address = ?, remote_port = ?, connection_id = ?, user_agent = ?, reach = ?"
             + " WHERE aor = ? AND binding_key = ?";
 
     private final Database db;
@@ -66,7 +67,7 @@ public final class JdbcBindingStore implements BindingStore {
         return new Binding(AddressOfRecord.parse(rs.getString(1)), rs.getString(3), rs.getInt(4) / 1000.0,
                 Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getLong(7),
                 path.isEmpty() ? List.of() : List.of(path.split("\n")), rs.getString(9), rs.getInt(10), flow,
-                rs.getString(17));
+                rs.getString(17), Reach.valueOf(rs.getString(18)));
     }
 
     private static InetSocketAddress socket(String literal, int port) {
@@ -174,7 +175,8 @@ public final class JdbcBindingStore implements BindingStore {
         } else {
             ps.setString(15, b.userAgent());
         }
-        ps.setString(16, b.aor().toString());
-        ps.setString(17, b.key());
+        ps.setString(16, b.reach().name());
+        ps.setString(17, b.aor().toString());
+        ps.setString(18, b.key());
     }
 }

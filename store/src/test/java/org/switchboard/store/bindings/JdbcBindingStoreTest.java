@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.core.location.Reach;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.store.Database;
@@ -45,10 +46,16 @@ class JdbcBindingStoreTest {
     void bindingsRoundTripWithAllFields() {
         Binding plain = binding("sip:201@198.51.100.7:40123;transport=tcp", 0.5, EXPIRES, "call-1", 7);
         Binding withPath = outbound("sip:201@198.51.100.8:5060", EXPIRES, "call-2", 3);
+        Binding atContact = atContact(binding("sip:201@198.51.100.9:5060", 1.0, EXPIRES, "call-3", 1));
 
-        store.apply(List.of(new BindingChanges(List.of(plain, withPath), List.of())));
+        store.apply(List.of(new BindingChanges(List.of(plain, withPath, atContact), List.of())));
 
-        assertThat(store.loadAll()).containsExactlyInAnyOrder(plain, withPath);
+        assertThat(store.loadAll()).containsExactlyInAnyOrder(plain, withPath, atContact);
+    }
+
+    private static Binding atContact(Binding b) {
+        return new Binding(b.aor(), b.contactUri(), b.q(), b.expiresAt(), b.callId(), b.cseq(), b.path(),
+                b.instanceId(), b.regId(), b.flow(), b.userAgent(), Reach.CONTACT);
     }
 
     @Test

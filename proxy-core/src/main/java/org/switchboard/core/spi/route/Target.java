@@ -2,6 +2,7 @@ package org.switchboard.core.spi.route;
 
 import java.util.List;
 import java.util.Objects;
+import org.switchboard.core.location.Reach;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.transport.Flow;
@@ -38,10 +39,13 @@ public record Target(SipUri uri, double q, List<String> routeSet, Flow flow) {
 
     /**
      * A registered contact: its Path becomes the route set (RFC 3327 §5.3); without a Path the
-     * request goes back over the flow the registration came on.
+     * request goes back over the flow the registration came on when the contact is reached over its
+     * flow ({@link Reach#FLOW}: behind a NAT, an RFC 5626 flow), else to its Contact URI by RFC 3263
+     * (RFC 3261 §16.5: a contact registered from elsewhere is reached where it says).
      */
     public static Target registered(RegisteredContact contact) {
         SipUri uri = SipUri.parse(contact.uri());
-        return new Target(uri, contact.q(), contact.path(), contact.path().isEmpty() ? contact.flow() : null);
+        boolean overFlow = contact.path().isEmpty() && contact.reach() == Reach.FLOW;
+        return new Target(uri, contact.q(), contact.path(), overFlow ? contact.flow() : null);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.location.Reach;
 import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.transport.Flow;
 
@@ -20,9 +21,10 @@ import org.switchboard.core.transport.Flow;
  * @param regId the {@code reg-id} (RFC 5626 §4.2), or 0
  * @param flow transport, local and source address and connection the REGISTER came on
  * @param userAgent the User-Agent header, or {@code null}
+ * @param reach how the proxy reaches the contact: over {@code flow}, or at the Contact URI
  */
 public record Binding(AddressOfRecord aor, String contactUri, double q, Instant expiresAt, String callId, long cseq,
-        List<String> path, String instanceId, int regId, Flow flow, String userAgent) {
+        List<String> path, String instanceId, int regId, Flow flow, String userAgent, Reach reach) {
 
     public Binding {
         Objects.requireNonNull(aor, "aor");
@@ -30,10 +32,17 @@ public record Binding(AddressOfRecord aor, String contactUri, double q, Instant 
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(reach, "reach");
         if (q < 0 || q > 1) {
             throw new IllegalArgumentException("q must be between 0 and 1: " + q);
         }
         path = List.copyOf(path);
+    }
+
+    /** A binding reached over its flow ({@link Reach#FLOW}), as every binding was before reach was kept. */
+    public Binding(AddressOfRecord aor, String contactUri, double q, Instant expiresAt, String callId, long cseq,
+            List<String> path, String instanceId, int regId, Flow flow, String userAgent) {
+        this(aor, contactUri, q, expiresAt, callId, cseq, path, instanceId, regId, flow, userAgent, Reach.FLOW);
     }
 
     /**
@@ -70,6 +79,6 @@ public record Binding(AddressOfRecord aor, String contactUri, double q, Instant 
     }
 
     public RegisteredContact toContact() {
-        return new RegisteredContact(contactUri, q, path, flow, expiresAt, instanceId, regId);
+        return new RegisteredContact(contactUri, q, path, flow, expiresAt, instanceId, regId, reach);
     }
 }
