@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
@@ -15,6 +16,7 @@ import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginsComponent;
+import org.switchboard.store.dialplan.JdbcDialPlanStore;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -37,8 +39,8 @@ public final class Components {
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar: they mount their HTTP handlers and add their SIP
-     * processors, which must be in place before the HTTP server and the SIP stack take their first
+     * registrar and the dial plan's store: they mount their HTTP handlers, add their SIP
+     * processors and set the router, which must be in place before the HTTP server and the SIP stack take their first
      * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
      * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
      * the registrar.
@@ -57,7 +59,8 @@ public final class Components {
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
                 DeviceInventories.create(config, registrar.features().devices(),
-                        registrar.features().accounts().userDirectory()))));
+                        registrar.features().accounts().userDirectory()),
+                DialPlanStore.class, new JdbcDialPlanStore(registrar.features().database()))));
         if (http.enabled()) {
             parts.add(http);
         }

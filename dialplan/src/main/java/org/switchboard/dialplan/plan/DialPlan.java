@@ -34,6 +34,11 @@ public final class DialPlan {
         return domains.containsKey(domain);
     }
 
+    /** The domains with rules, sorted. */
+    public List<String> domains() {
+        return domains.keySet().stream().sorted().toList();
+    }
+
     /** The permission class of an authenticated user, or {@code null}. */
     public String permissionClassOf(AddressOfRecord user) {
         return user == null ? null : classes.get(user);
