@@ -10,6 +10,7 @@ import org.switchboard.accounts.directory.PasswordVault;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.spi.store.BanStore;
 import org.switchboard.core.spi.store.DeviceException;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.pnp.devices.DeviceRegistry;
@@ -20,6 +21,7 @@ import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.store.bans.JdbcBanStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
+import org.switchboard.store.dialplan.JdbcDialPlanStore;
 
 /**
  * The data directory opened for one admin command: database, user directory, phone inventory,
@@ -123,6 +125,10 @@ final class AdminSession implements AutoCloseable {
 
     BanStore bans() {
         return bans;
+    }
+
+    DialPlanStore dialPlan() {
+        return new JdbcDialPlanStore(database);
     }
 
     JdbcCallRecordStore callRecords() {
