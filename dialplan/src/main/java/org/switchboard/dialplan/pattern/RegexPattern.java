@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
  * on the user part of numbers dialled in our domains. The expression must match the whole number;
  * the replacement, when not empty, becomes the new number, with {@code \1}..{@code \9} for the
  * groups and {@code \0} for the whole number. Flags: {@code i} ignores case. A {@code !} inside the
- * expression is written {@code \!}. Immutable and thread-safe.
+ * expression is written {@code \!}. Immutable and thread-safe (a matcher per thread).
  *
  * <p>{@link #fit} reports {@link Fit#PREFIX} when the match failed only because the number ended
  * ({@link Matcher#hitEnd()}): with more digits it could match, which is overlap dialling.
@@ -23,12 +23,18 @@ public final class RegexPattern implements NumberPattern {
     /** Literal strings and group numbers (boxed) of the replacement; empty for no rewrite. */
     private final Object[] replacement;
     private final String literalPrefix;
+    /**
+     * One matcher per thread, reset for each number: the proxy's event loops evaluate the plan for
+     * every call, and a new matcher per rule and call is most of the garbage a decision would make.
+     */
+    private final ThreadLocal<Matcher> matchers;
 
     private RegexPattern(String source, Pattern pattern, Object[] replacement, String literalPrefix) {
         this.source = source;
         this.pattern = pattern;
         this.replacement = replacement;
         this.literalPrefix = literalPrefix;
+        this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 
     static RegexPattern compile(String field, String text) {
@@ -151,7 +157,7 @@ public final class RegexPattern implements NumberPattern {
         if (!ourDomains.test(host)) {
             return Fit.NONE;
         }
-        Matcher m = pattern.matcher(user);
+        Matcher m = matchers.get().reset(user);
         if (m.matches()) {
             return Fit.MATCH;
         }
@@ -163,7 +169,7 @@ public final class RegexPattern implements NumberPattern {
         if (replacement.length == 0) {
             return user;
         }
-        Matcher m = pattern.matcher(user);
+        Matcher m = matchers.get().reset(user);
         if (!m.matches()) {
             return user;
         }

@@ -38,16 +38,24 @@ final class DomainPlan {
         boolean emergency = options.emergencyNumbers().contains(number);
         List<Rule> rewrites = new ArrayList<>(0);
         int from = 0;
+        // whether an applicable rule scanned for the current number could accept it with more digits
+        boolean prefix;
         scan:
         while (true) {
+            prefix = false;
             for (int i : index.candidates(number)) {
                 if (i < from) {
                     continue;
                 }
                 Rule rule = rules[i];
-                if (!applies(rule, call, ourDomains)
-                        || rule.callee().fit(number, call.host(), ourDomains) != Fit.MATCH
-                        || (emergency && rule.action() instanceof Action.Reject)) {
+                if (!applies(rule, call, ourDomains)) {
+                    continue;
+                }
+                Fit fit = rule.callee().fit(number, call.host(), ourDomains);
+                if (fit == Fit.PREFIX) {
+                    prefix = true;
+                }
+                if (fit != Fit.MATCH || (emergency && rule.action() instanceof Action.Reject)) {
                     continue;
                 }
                 String rewritten = rule.callee().rewrite(number);
@@ -65,7 +73,7 @@ final class DomainPlan {
         if (emergency) {
             return Outcome.byDefault(rewrites, number);
         }
-        if (incomplete(number, from, call, ourDomains)) {
+        if (prefix || anyPrefix(index.longer(number), number, from, call, ourDomains)) {
             return Outcome.reject(null, rewrites, number, 484, "Address Incomplete", null);
         }
         if (options.unmatchedStatus() == 0) {
@@ -80,11 +88,7 @@ final class DomainPlan {
                 && (rule.schedule() == null || rule.schedule().applies(call.at()));
     }
 
-    private boolean incomplete(String number, int from, Call call, Predicate<String> ourDomains) {
-        return anyPrefix(index.candidates(number), number, from, call, ourDomains)
-                || anyPrefix(index.longer(number), number, from, call, ourDomains);
-    }
-
+    /** Whether an applicable rule whose prefix is longer than {@code number} could accept it with more digits. */
     private boolean anyPrefix(int[] candidates, String number, int from, Call call, Predicate<String> ourDomains) {
         for (int i : candidates) {
             Rule rule = rules[i];
