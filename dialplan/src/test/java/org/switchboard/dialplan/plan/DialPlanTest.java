@@ -213,4 +213,29 @@ class DialPlanTest {
         assertThat(dial(plan, "201", "1551").targets()).containsExactly("sip:11@example.com");
         assertThat(dial(plan, "201", "abc").rule().name()).isEqualTo("catch-all");
     }
+
+    /** The national and international plan with permissions of docs/dialplan.md, as written there. */
+    @Test
+    void theManualsNationalAndInternationalPlanDoesWhatItSays() {
+        DialPlan plan = new Plans()
+                .permission("201", "internal").permission("202", "national").permission("203", "international")
+                .rule(10, "internal-barred", "class:internal", "[01]*", "reject 403 Outside calls are barred")
+                .rule(20, "national-no-intl", "class:national", "00*", "reject 403 International calls are barred")
+                .rule(30, "premium-barred-n", "class:national", "0900*",
+                        "reject 403 Premium numbers are barred; info=https://intranet.example.com/phones")
+                .rule(31, "premium-barred-i", "class:international", "0900*",
+                        "reject 403 Premium numbers are barred; info=https://intranet.example.com/phones")
+                .rule(40, "emergency", "*", "11[02]", "forward sip:{user}@gw.example.com")
+                .rule(50, "intl", "*", "!^00([1-9]\\d{5,})$!+\\1!", "forward sip:{user}@gw.example.com")
+                .rule(60, "national", "*", "!^0([1-9]\\d{4,})$!+49\\1!", "forward sip:{user}@gw.example.com")
+                .compile();
+
+        assertThat(dial(plan, "201", "004930123").reason()).isEqualTo("Outside calls are barred");
+        assertThat(dial(plan, "201", "112").targets()).containsExactly("sip:112@gw.example.com");
+        assertThat(dial(plan, "202", "004930123").reason()).isEqualTo("International calls are barred");
+        assertThat(dial(plan, "203", "0049").status()).isEqualTo(484);
+        assertThat(dial(plan, "203", "004930123").targets()).containsExactly("sip:+4930123@gw.example.com");
+        assertThat(dial(plan, "203", "0900123456").reason()).isEqualTo("Premium numbers are barred");
+        assertThat(dial(plan, "202", "030123456").targets()).containsExactly("sip:+4930123456@gw.example.com");
+    }
 }

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dialplan list|add|remove|test|schedule|class|option}: the dial plan's rules and what they
  * decide. Every change is validated as the server would compile it (a bad pattern is refused with
- * the position of the error) and raises the plan's revision, which a running server on PostgreSQL
- * takes within seconds; on the embedded database, run them while the server is stopped.
+ * the position of the error) and raises the plan's revision, which running servers on PostgreSQL
+ * take within seconds, so there they run while servers run; on the embedded database, while the
+ * server is stopped.
  */
 @Command(name = "dialplan", description = {"Manage the dial plan: rules per domain, schedules, permission classes,"
     + " options; test what a call would do.", "Run while the server is stopped (embedded database)."},
@@ -56,7 +57,7 @@ public final class DialPlanCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
+            return AdminSession.runAlongsideServer(data.storage(), spec.commandLine().getErr(), s -> {
                 PrintWriter out = spec.commandLine().getOut();
                 DialPlanStore store = s.dialPlan();
                 DialPlan plan = compile(store);
@@ -113,7 +114,7 @@ public final class DialPlanCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return AdminSession.run(data.storage(), err, s -> {
+            return AdminSession.runAlongsideServer(data.storage(), err, s -> {
                 DialPlanStore store = s.dialPlan();
                 DialRule rule = new DialRule(domain.toLowerCase(Locale.ROOT), priority, name, caller, callee,
                         schedule, action, rewrite);
@@ -142,7 +143,7 @@ public final class DialPlanCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
+            return AdminSession.runAlongsideServer(data.storage(), spec.commandLine().getErr(), s -> {
                 if (!s.dialPlan().removeRule(domain, name)) {
                     spec.commandLine().getErr().println("Error: " + domain + " has no rule named " + name);
                     return 1;
@@ -185,7 +186,7 @@ public final class DialPlanCommand {
             int atSign = to.indexOf('@');
             String number = atSign < 0 ? to : to.substring(0, atSign);
             String host = atSign < 0 ? caller.host() : to.substring(atSign + 1).toLowerCase(Locale.ROOT);
-            return AdminSession.run(data.storage(), err, s -> {
+            return AdminSession.runAlongsideServer(data.storage(), err, s -> {
                 Set<String> ours = s.directory().domains().stream().map(Domain::name).collect(Collectors.toSet());
                 DialPlan plan = compile(s.dialPlan());
                 String domain = ours.contains(host) ? host : caller.host();
@@ -241,7 +242,7 @@ public final class DialPlanCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return AdminSession.run(data.storage(), err, s -> {
+            return AdminSession.runAlongsideServer(data.storage(), err, s -> {
                 if (text.equals("none")) {
                     boolean used = s.dialPlan().rules().stream().anyMatch(r -> r.schedule() != null
                             && r.schedule().replace("!", "").trim().equals(name));
@@ -281,7 +282,7 @@ public final class DialPlanCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return AdminSession.run(data.storage(), err, s -> {
+            return AdminSession.runAlongsideServer(data.storage(), err, s -> {
                 AddressOfRecord aor = AddressOfRecord.parse("sip:" + user);
                 String value = permissionClass.equals("none") ? null : PermissionClass.of(permissionClass).label();
                 s.dialPlan().setPermissionClass(aor, value);
@@ -307,7 +308,7 @@ public final class DialPlanCommand {
 
         @Override
         public Integer call() {
-            return AdminSession.run(data.storage(), spec.commandLine().getErr(), s -> {
+            return AdminSession.runAlongsideServer(data.storage(), spec.commandLine().getErr(), s -> {
                 if (!name.equals(PlanOptions.EMERGENCY) && !name.equals(PlanOptions.UNMATCHED)) {
                     throw new IllegalArgumentException("unknown dial plan option '" + name + "'; known: "
                             + PlanOptions.EMERGENCY + ", " + PlanOptions.UNMATCHED);
