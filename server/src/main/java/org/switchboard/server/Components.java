@@ -9,6 +9,7 @@ import org.switchboard.accounts.bruteforce.GuardBans;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
@@ -22,6 +23,7 @@ import org.switchboard.server.plugin.PluginServices;
 import org.switchboard.server.plugin.PluginsComponent;
 import org.switchboard.server.warmup.WarmupComponent;
 import org.switchboard.store.calls.JdbcCallRecords;
+import org.switchboard.store.dialplan.JdbcDialPlanStore;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -48,15 +50,16 @@ public final class Components {
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
                 sip.messageTrace(), Map.of(DeviceInventory.class, DeviceInventories.create(config, features.devices(),
-                        features.accounts().userDirectory())));
+                        features.accounts().userDirectory()),
+                        DialPlanStore.class, new JdbcDialPlanStore(features.database())));
     }
 
     /**
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar: they mount their HTTP handlers and add their SIP
-     * processors, which must be in place before the HTTP server and the SIP stack take their first
+     * registrar and the dial plan's store: they mount their HTTP handlers, add their SIP
+     * processors and set the router, which must be in place before the HTTP server and the SIP stack take their first
      * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
      * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
      * the registrar.

@@ -31,7 +31,7 @@ import org.switchboard.store.settings.JdbcSettingsStore;
  * migrates on to the latest version like any database of its age.
  */
 class OldLayoutDatabaseTest {
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "15");
 
     @TempDir
     Path dataDir;

@@ -60,7 +60,7 @@ class AdminCommandsTest {
     void addTakesAllCommandGroups() {
         CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
 
-        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device");
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device", "dialplan");
     }
 
     @Test
