@@ -7,6 +7,8 @@ import java.util.Set;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.store.AdminStore;
+import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
@@ -15,6 +17,10 @@ import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginsComponent;
+import org.switchboard.server.webadmin.WebAdminDirectory;
+import org.switchboard.store.admin.JdbcAdminStore;
+import org.switchboard.store.admin.JdbcAuditStore;
+import org.switchboard.webadmin.directory.AdminDirectory;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -37,7 +43,8 @@ public final class Components {
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar: they mount their HTTP handlers and add their SIP
+     * registrar, and the web admin's accounts, audit log and directory: they mount their HTTP
+     * handlers and add their SIP
      * processors, which must be in place before the HTTP server and the SIP stack take their first
      * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
      * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
@@ -57,7 +64,10 @@ public final class Components {
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
                 DeviceInventories.create(config, registrar.features().devices(),
-                        registrar.features().accounts().userDirectory()))));
+                        registrar.features().accounts().userDirectory()),
+                AdminStore.class, new JdbcAdminStore(registrar.features().database()),
+                AuditStore.class, new JdbcAuditStore(registrar.features().database()),
+                AdminDirectory.class, new WebAdminDirectory(registrar.features().accounts().userDirectory()))));
         if (http.enabled()) {
             parts.add(http);
         }
