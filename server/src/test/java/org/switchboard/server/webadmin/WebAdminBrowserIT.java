@@ -130,6 +130,8 @@ class WebAdminBrowserIT {
         driver.findElement(By.id("domain")).sendKeys("example.com");
         driver.findElement(By.id("create")).click();
 
+        assertThat(heading()).isEqualTo("Users");
+        driver.findElement(By.linkText("Audit log")).click();
         assertThat(heading()).isEqualTo("Audit log");
         assertThat(driver.findElement(By.id("audit")).getText()).contains("admin.add", "domain.add", "example.com");
         shot("audit-log");

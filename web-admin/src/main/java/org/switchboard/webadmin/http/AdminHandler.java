@@ -104,7 +104,16 @@ public final class AdminHandler extends Handler.Abstract {
         Fields fields = Request.getParameters(request);
         Optional<Session> session = sessions.find(Cookies.read(request, Cookies.SESSION));
         Exchange exchange = new Exchange(request, fields, session, source, new ArrayList<>());
-        Reply reply = answer(exchange, path, post);
+        Reply reply;
+        try {
+            reply = answer(exchange, path, post);
+        } catch (RuntimeException e) {
+            // the admin sees a page saying what failed; the details go to the log, not the browser
+            LOG.error("Web admin: {} {} from {} failed: {}", method, path, source, e.toString(), e);
+            reply = error(HttpStatus.INTERNAL_SERVER_ERROR_500, "Something went wrong",
+                    "The server could not complete this request: " + e.getClass().getSimpleName()
+                            + ". The server log has the details.");
+        }
         return send(request, response, callback, reply, session.orElse(null), exchange.cookies());
     }
 

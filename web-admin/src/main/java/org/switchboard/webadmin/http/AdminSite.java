@@ -29,10 +29,11 @@ public final class AdminSite {
             Sessions sessions, LoginThrottle throttle, PasswordHasher hasher, Clock clock) {
         AccessPages access = new AccessPages(setup, admins, directory, hasher, throttle, sessions, audit, clock);
         Map<String, Route> routes = new HashMap<>();
-        routes.put("/", new Route(false, ex -> new Reply.Redirect("/audit"), null));
+        routes.put("/", new Route(false, ex -> new Reply.Redirect("/users"), null));
         routes.put("/logout", access.logoutRoute());
         routes.put("/admins", new AdminAccountPages(admins, directory, hasher, audit, clock).route());
         routes.put("/audit", new AuditPages(audit).route());
+        routes.putAll(new UserPages(directory, audit).routes());
         return new AdminHandler(new Templates(), sessions, routes, access.openRoutes());
     }
 }

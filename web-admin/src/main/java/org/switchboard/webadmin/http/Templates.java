@@ -24,6 +24,8 @@ public final class Templates {
         config.setOutputFormat(HTMLOutputFormat.INSTANCE);
         config.setAutoEscapingPolicy(Configuration.ENABLE_IF_DEFAULT_AUTO_ESCAPING_POLICY);
         config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setURLEscapingCharset("UTF-8");
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);

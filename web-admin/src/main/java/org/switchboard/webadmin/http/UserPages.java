@@ -1,0 +1,214 @@
+package org.switchboard.webadmin.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.store.DirectoryException;
+import org.switchboard.core.spi.store.Domain;
+import org.switchboard.core.spi.store.User;
+import org.switchboard.webadmin.audit.AuditLog;
+import org.switchboard.webadmin.auth.Principal;
+import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.UserQuery;
+
+/**
+ * The users of a domain: the list (search, sort and pages done on the server, in the query string so
+ * a view can be bookmarked), add (the generated SIP password is shown this once), edit (display name,
+ * enabled) and delete (after a confirmation page). A domain admin sees and changes only their domain;
+ * naming another answers 403. Every change goes to the audit log. Thread-safe.
+ */
+final class UserPages {
+    private static final Logger LOG = LoggerFactory.getLogger(UserPages.class);
+    static final int PAGE_SIZE = 50;
+
+    private final AdminDirectory directory;
+    private final AuditLog audit;
+
+    UserPages(AdminDirectory directory, AuditLog audit) {
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    Map<String, Route> routes() {
+        return Map.of("/users", new Route(false, this::list, null),
+                "/users/add", new Route(false, null, this::add),
+                "/users/edit", new Route(false, this::editForm, this::edit),
+                "/users/delete", new Route(false, this::deleteForm, this::delete));
+    }
+
+    /** The domain the request names, or the principal's; empty (an error reply) if not theirs. */
+    private Optional<String> domain(Exchange ex, Map<String, Object> model) {
+        Principal me = ex.principal();
+        String asked = ex.field("domain");
+        if (asked.isEmpty()) {
+            if (!me.isSystemAdmin()) {
+                return Optional.of(me.domain());
+            }
+            List<Domain> domains = directory.domains();
+            return domains.isEmpty() ? Optional.empty() : Optional.of(domains.get(0).name());
+        }
+        if (!me.mayAdminister(asked)) {
+            LOG.warn("Web admin: {} (domain admin of {}) from {} was refused domain {}", me.username(), me.domain(),
+                    ex.source(), asked);
+            model.put("forbidden", true);
+            return Optional.empty();
+        }
+        return Optional.of(asked);
+    }
+
+    private static Reply forbidden() {
+        return AdminHandler.error(HttpStatus.FORBIDDEN_403, "Forbidden", "You administer another domain.");
+    }
+
+    private Reply list(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<String> domain = domain(ex, model);
+        if (model.containsKey("forbidden")) {
+            return forbidden();
+        }
+        model.put("title", "Users");
+        model.put("domains", ex.principal().isSystemAdmin()
+                ? directory.domains().stream().map(Domain::name).toList() : List.of(ex.principal().domain()));
+        UserQuery query = new UserQuery(ex.field("q"), ex.field("sort"), "desc".equals(ex.field("dir")),
+                ex.number("page", 0), PAGE_SIZE);
+        model.put("query", query);
+        model.put("domain", domain.orElse(""));
+        model.put("added", ex.field("added"));
+        model.put("removed", ex.field("removed"));
+        model.put("saved", ex.field("saved"));
+        if (domain.isEmpty()) {
+            model.put("result", new UserQuery.Result(List.of(), 0, 0, 1));
+        } else {
+            try {
+                model.put("result", query.apply(directory.users(domain.get())));
+            } catch (DirectoryException e) {
+                return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such domain", e.getMessage());
+            }
+        }
+        return new Reply.Page("users.ftlh", model);
+    }
+
+    private Reply add(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<String> domain = domain(ex, model);
+        if (model.containsKey("forbidden") || domain.isEmpty()) {
+            return forbidden();
+        }
+        String display = ex.field("displayName");
+        NewCredentials created;
+        try {
+            created = directory.addUser(domain.get(), ex.field("name"), display.isEmpty() ? null : display);
+        } catch (DirectoryException e) {
+            return AdminHandler.error(HttpStatus.BAD_REQUEST_400, "User not added", e.getMessage());
+        }
+        User user = created.user();
+        audit.record(ex.principal().username(), ex.source(), "user.add", user.domain(), address(user), null,
+                fields(user, true));
+        model.put("title", "User added");
+        model.put("user", user);
+        model.put("password", created.password());
+        return new Reply.Page("user-added.ftlh", model);
+    }
+
+    /** A user's fields for the audit log; the SIP password is named only to be masked. */
+    private static Map<String, String> fields(User user, boolean passwordSet) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("name", user.name());
+        fields.put("displayName", user.displayName() == null ? "" : user.displayName());
+        fields.put("enabled", String.valueOf(user.enabled()));
+        if (passwordSet) {
+            fields.put("sipPassword", "set");
+        }
+        return fields;
+    }
+
+    private static String address(User user) {
+        return user.name() + "@" + user.domain();
+    }
+
+    private Optional<User> target(Exchange ex, Map<String, Object> model) {
+        Optional<String> domain = domain(ex, model);
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        return directory.user(domain.get(), ex.field("name"));
+    }
+
+    private Reply editForm(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<User> user = target(ex, model);
+        if (model.containsKey("forbidden")) {
+            return forbidden();
+        }
+        if (user.isEmpty()) {
+            return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
+        }
+        model.put("title", "Edit user " + address(user.get()));
+        model.put("user", user.get());
+        return new Reply.Page("user-edit.ftlh", model);
+    }
+
+    private Reply edit(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<User> before = target(ex, model);
+        if (model.containsKey("forbidden")) {
+            return forbidden();
+        }
+        if (before.isEmpty()) {
+            return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
+        }
+        String display = ex.field("displayName");
+        User after;
+        try {
+            after = new User(before.get().domain(), before.get().name(), display.isEmpty() ? null : display,
+                    ex.fields().get("enabled") != null);
+            directory.update(after);
+        } catch (DirectoryException e) {
+            return AdminHandler.error(HttpStatus.BAD_REQUEST_400, "User not saved", e.getMessage());
+        }
+        audit.record(ex.principal().username(), ex.source(), "user.edit", after.domain(), address(after),
+                fields(before.get(), false), fields(after, false));
+        return new Reply.Redirect("/users?domain=" + encode(after.domain()) + "&saved=" + encode(after.name()));
+    }
+
+    private Reply deleteForm(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<User> user = target(ex, model);
+        if (model.containsKey("forbidden")) {
+            return forbidden();
+        }
+        if (user.isEmpty()) {
+            return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
+        }
+        model.put("title", "Delete user " + address(user.get()) + "?");
+        model.put("user", user.get());
+        return new Reply.Page("user-delete.ftlh", model);
+    }
+
+    private Reply delete(Exchange ex) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<User> user = target(ex, model);
+        if (model.containsKey("forbidden")) {
+            return forbidden();
+        }
+        if (user.isEmpty()) {
+            return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
+        }
+        directory.removeUser(user.get().domain(), user.get().name());
+        audit.record(ex.principal().username(), ex.source(), "user.delete", user.get().domain(), address(user.get()),
+                fields(user.get(), false), null);
+        return new Reply.Redirect("/users?domain=" + encode(user.get().domain()) + "&removed="
+                + encode(user.get().name()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
