@@ -21,6 +21,7 @@ import org.switchboard.server.webadmin.WebAdminDirectory;
 import org.switchboard.store.admin.JdbcAdminStore;
 import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.RegistrationListing;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -67,7 +68,8 @@ public final class Components {
                         registrar.features().accounts().userDirectory()),
                 AdminStore.class, new JdbcAdminStore(registrar.features().database()),
                 AuditStore.class, new JdbcAuditStore(registrar.features().database()),
-                AdminDirectory.class, new WebAdminDirectory(registrar.features().accounts().userDirectory()))));
+                AdminDirectory.class, new WebAdminDirectory(registrar.features().accounts().userDirectory()),
+                RegistrationListing.class, (RegistrationListing) registrar.features().registrar().registrations()::all)));
         if (http.enabled()) {
             parts.add(http);
         }

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -27,15 +30,18 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
+import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.SwitchboardServer;
 import org.switchboard.webadmin.plugin.WebAdminPlugin;
 
 /**
  * The web admin in a real, headless Chromium (Debian's chromium and chromium-driver) against a real
- * server on 127.0.0.1: the first-run setup from the link in the server log, logout, a wrong password,
- * login. Skipped, with a message, where chromedriver is not installed. Screenshots go to
+ * server on 127.0.0.1, in order: the first-run setup from the link in the server log, logout, a wrong
+ * password, login; then a user added in the page registers (a test-kit phone with the password the
+ * page showed) and appears on the registrations page. Skipped, with a message, where chromedriver is not installed. Screenshots go to
  * {@code target/screenshots}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAdminBrowserIT {
     private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     private static final String BROWSER = "/usr/bin/chromium";
@@ -117,6 +123,7 @@ class WebAdminBrowserIT {
     }
 
     @Test
+    @Order(1)
     void firstRunSetupLogoutWrongPasswordAndLogin() throws Exception {
         String link = setupLink();
         assertThat(link).startsWith("http://localhost:" + SERVER.httpUri().getPort() + "/admin/setup?token=");
@@ -153,5 +160,30 @@ class WebAdminBrowserIT {
 
         driver.get(link.replace("localhost", "127.0.0.1"));
         assertThat(heading()).isNotEqualTo("First-run setup");
+    }
+
+    /** After the setup above, logged in as its administrator. */
+    @Test
+    @Order(2)
+    void aUserAddedInThePageRegistersWithItsPasswordAndShowsUpAsRegistered() throws Exception {
+        driver.get(SERVER.httpUri().resolve("/admin/users").toString());
+        assertThat(heading()).isEqualTo("Users");
+        driver.findElement(By.id("name")).sendKeys("201");
+        driver.findElement(By.id("displayName")).sendKeys("Alice <Reception>");
+        driver.findElement(By.id("add")).click();
+        assertThat(driver.findElement(By.id("result")).getText()).isEqualTo("Added 201@example.com (Alice <Reception>).");
+        String password = driver.findElement(By.id("sip-password")).getText();
+        shot("user-added");
+
+        try (Phone alice = Phone.of("201", "example.com").password(password).server(SERVER.sipAddress()).open()) {
+            alice.register().expectChallenge().answer().expect(200);
+            driver.get(SERVER.httpUri().resolve("/admin/registrations?domain=example.com").toString());
+            assertThat(heading()).isEqualTo("Registrations");
+            assertThat(driver.findElement(By.id("registrations")).getText()).contains("201", "sip:201@127.0.0.1", "UDP");
+            shot("registrations");
+        }
+        driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
+        assertThat(driver.findElement(By.id("users")).getText()).contains("Alice <Reception>");
+        shot("users");
     }
 }

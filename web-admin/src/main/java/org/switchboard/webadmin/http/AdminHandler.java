@@ -190,10 +190,20 @@ public final class AdminHandler extends Handler.Abstract {
                 model.put("me", live.principal());
                 model.put("csrf", live.csrf());
             }
-            byte[] html = templates.render(page.template(), model).getBytes(StandardCharsets.UTF_8);
+            byte[] html;
+            int status = page.status();
+            try {
+                html = templates.render(page.template(), model).getBytes(StandardCharsets.UTF_8);
+            } catch (RuntimeException e) {
+                LOG.error("Web admin: page {} failed to render: {}", page.template(), e.toString(), e);
+                status = HttpStatus.INTERNAL_SERVER_ERROR_500;
+                html = templates.render("error.ftlh", Map.of("title", "Something went wrong", "message",
+                        "This page could not be shown. The server log has the details.", "base", base,
+                        "stylesheet", base + STYLESHEET)).getBytes(StandardCharsets.UTF_8);
+            }
             headers.put(HttpHeader.CACHE_CONTROL, "no-store");
             headers.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            response.setStatus(page.status());
+            response.setStatus(status);
             response.write(true, ByteBuffer.wrap(html), callback);
         }
         return true;

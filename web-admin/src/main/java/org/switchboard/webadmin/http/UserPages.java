@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.switchboard.core.spi.service.NewCredentials;
 import org.switchboard.core.spi.store.DirectoryException;
-import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.User;
 import org.switchboard.webadmin.audit.AuditLog;
-import org.switchboard.webadmin.auth.Principal;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.UserQuery;
 
@@ -25,7 +21,6 @@ import org.switchboard.webadmin.directory.UserQuery;
  * naming another answers 403. Every change goes to the audit log. Thread-safe.
  */
 final class UserPages {
-    private static final Logger LOG = LoggerFactory.getLogger(UserPages.class);
     static final int PAGE_SIZE = 50;
 
     private final AdminDirectory directory;
@@ -43,39 +38,15 @@ final class UserPages {
                 "/users/delete", new Route(false, this::deleteForm, this::delete));
     }
 
-    /** The domain the request names, or the principal's; empty (an error reply) if not theirs. */
-    private Optional<String> domain(Exchange ex, Map<String, Object> model) {
-        Principal me = ex.principal();
-        String asked = ex.field("domain");
-        if (asked.isEmpty()) {
-            if (!me.isSystemAdmin()) {
-                return Optional.of(me.domain());
-            }
-            List<Domain> domains = directory.domains();
-            return domains.isEmpty() ? Optional.empty() : Optional.of(domains.get(0).name());
-        }
-        if (!me.mayAdminister(asked)) {
-            LOG.warn("Web admin: {} (domain admin of {}) from {} was refused domain {}", me.username(), me.domain(),
-                    ex.source(), asked);
-            model.put("forbidden", true);
-            return Optional.empty();
-        }
-        return Optional.of(asked);
-    }
-
-    private static Reply forbidden() {
-        return AdminHandler.error(HttpStatus.FORBIDDEN_403, "Forbidden", "You administer another domain.");
-    }
-
     private Reply list(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<String> domain = domain(ex, model);
-        if (model.containsKey("forbidden")) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden()) {
+            return DomainScope.refused();
         }
+        Optional<String> domain = Optional.ofNullable(scope.domain());
+        Map<String, Object> model = new HashMap<>();
         model.put("title", "Users");
-        model.put("domains", ex.principal().isSystemAdmin()
-                ? directory.domains().stream().map(Domain::name).toList() : List.of(ex.principal().domain()));
+        model.put("domains", DomainScope.choices(ex, directory));
         UserQuery query = new UserQuery(ex.field("q"), ex.field("sort"), "desc".equals(ex.field("dir")),
                 ex.number("page", 0), PAGE_SIZE);
         model.put("query", query);
@@ -96,11 +67,12 @@ final class UserPages {
     }
 
     private Reply add(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<String> domain = domain(ex, model);
-        if (model.containsKey("forbidden") || domain.isEmpty()) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden() || scope.domain() == null) {
+            return DomainScope.refused();
         }
+        Optional<String> domain = Optional.of(scope.domain());
+        Map<String, Object> model = new HashMap<>();
         String display = ex.field("displayName");
         NewCredentials created;
         try {
@@ -133,20 +105,18 @@ final class UserPages {
         return user.name() + "@" + user.domain();
     }
 
-    private Optional<User> target(Exchange ex, Map<String, Object> model) {
-        Optional<String> domain = domain(ex, model);
-        if (domain.isEmpty()) {
-            return Optional.empty();
-        }
-        return directory.user(domain.get(), ex.field("name"));
+    /** The user the request names, within the administrator's scope. */
+    private Optional<User> target(DomainScope scope, Exchange ex) {
+        return scope.domain() == null ? Optional.empty() : directory.user(scope.domain(), ex.field("name"));
     }
 
     private Reply editForm(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<User> user = target(ex, model);
-        if (model.containsKey("forbidden")) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden()) {
+            return DomainScope.refused();
         }
+        Optional<User> user = target(scope, ex);
+        Map<String, Object> model = new HashMap<>();
         if (user.isEmpty()) {
             return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
         }
@@ -156,11 +126,11 @@ final class UserPages {
     }
 
     private Reply edit(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<User> before = target(ex, model);
-        if (model.containsKey("forbidden")) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden()) {
+            return DomainScope.refused();
         }
+        Optional<User> before = target(scope, ex);
         if (before.isEmpty()) {
             return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
         }
@@ -179,11 +149,12 @@ final class UserPages {
     }
 
     private Reply deleteForm(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<User> user = target(ex, model);
-        if (model.containsKey("forbidden")) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden()) {
+            return DomainScope.refused();
         }
+        Optional<User> user = target(scope, ex);
+        Map<String, Object> model = new HashMap<>();
         if (user.isEmpty()) {
             return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
         }
@@ -193,11 +164,11 @@ final class UserPages {
     }
 
     private Reply delete(Exchange ex) {
-        Map<String, Object> model = new HashMap<>();
-        Optional<User> user = target(ex, model);
-        if (model.containsKey("forbidden")) {
-            return forbidden();
+        DomainScope scope = DomainScope.of(ex, directory);
+        if (scope.forbidden()) {
+            return DomainScope.refused();
         }
+        Optional<User> user = target(scope, ex);
         if (user.isEmpty()) {
             return AdminHandler.error(HttpStatus.NOT_FOUND_404, "No such user", "There is no user " + ex.field("name") + ".");
         }

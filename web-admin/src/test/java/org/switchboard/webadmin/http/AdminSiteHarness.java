@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.switchboard.core.spi.store.AdminAccount;
 import org.switchboard.core.spi.store.AdminRole;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.testkit.time.ManualClock;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
@@ -35,6 +38,7 @@ final class AdminSiteHarness implements AutoCloseable {
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     final InMemoryAdmins admins = new InMemoryAdmins();
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
+    final List<Binding> bindings = new CopyOnWriteArrayList<>();
     final SetupToken setup;
     final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12), 100);
     private final Server server = new Server();
@@ -52,7 +56,8 @@ final class AdminSiteHarness implements AutoCloseable {
         }
         setup = new SetupToken(!withAdmin);
         server.addConnector(connector);
-        server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins, setup,
+        server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
+                () -> List.copyOf(bindings), setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();
