@@ -20,7 +20,9 @@ import org.switchboard.server.plugin.PluginsComponent;
 import org.switchboard.server.webadmin.WebAdminDirectory;
 import org.switchboard.store.admin.JdbcAdminStore;
 import org.switchboard.store.admin.JdbcAuditStore;
+import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
 
 /**
@@ -69,7 +71,8 @@ public final class Components {
                 AdminStore.class, new JdbcAdminStore(registrar.features().database()),
                 AuditStore.class, new JdbcAuditStore(registrar.features().database()),
                 AdminDirectory.class, new WebAdminDirectory(registrar.features().accounts().userDirectory()),
-                RegistrationListing.class, (RegistrationListing) registrar.features().registrar().registrations()::all)));
+                RegistrationListing.class, (RegistrationListing) registrar.features().registrar().registrations()::all,
+                CallLog.class, (CallLog) new JdbcCallRecordStore(registrar.features().database())::between)));
         if (http.enabled()) {
             parts.add(http);
         }

@@ -11,6 +11,7 @@ import org.switchboard.webadmin.auth.PasswordHasher;
 import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
 
 /** Puts the web admin's pages together into the one handler mounted at {@value #MOUNT}. */
@@ -27,7 +28,7 @@ public final class AdminSite {
      * @param setup the first-run setup token, open while no administrator exists
      */
     public static Handler handler(AdminStore admins, AuditLog audit, AdminDirectory directory,
-            RegistrationListing registrations, SetupToken setup, Sessions sessions, LoginThrottle throttle,
+            RegistrationListing registrations, CallLog calls, SetupToken setup, Sessions sessions, LoginThrottle throttle,
             PasswordHasher hasher, Clock clock) {
         AccessPages access = new AccessPages(setup, admins, directory, hasher, throttle, sessions, audit, clock);
         Map<String, Route> routes = new HashMap<>();
@@ -36,6 +37,7 @@ public final class AdminSite {
         routes.put("/admins", new AdminAccountPages(admins, directory, hasher, audit, clock).route());
         routes.put("/audit", new AuditPages(audit).route());
         routes.putAll(new UserPages(directory, audit).routes());
+        routes.put("/calls", new CallLogPages(calls, clock).route());
         routes.put("/registrations", new RegistrationPages(registrations, directory, clock).route());
         return new AdminHandler(new Templates(), sessions, routes, access.openRoutes());
     }

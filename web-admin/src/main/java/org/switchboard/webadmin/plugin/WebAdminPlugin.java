@@ -20,6 +20,7 @@ import org.switchboard.webadmin.auth.PasswordHasher;
 import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
 import org.switchboard.webadmin.http.AdminSite;
 
@@ -60,9 +61,11 @@ public final class WebAdminPlugin implements Plugin {
         Optional<AuditStore> auditStore = context.service(AuditStore.class);
         Optional<AdminDirectory> directory = context.service(AdminDirectory.class);
         Optional<RegistrationListing> registrations = context.service(RegistrationListing.class);
-        if (admins.isEmpty() || auditStore.isEmpty() || directory.isEmpty() || registrations.isEmpty()) {
-            LOG.warn("Web admin: off, because the server offers no administrator store, audit log, directory or "
-                    + "registrations");
+        Optional<CallLog> calls = context.service(CallLog.class);
+        if (admins.isEmpty() || auditStore.isEmpty() || directory.isEmpty() || registrations.isEmpty()
+                || calls.isEmpty()) {
+            LOG.warn("Web admin: off, because the server offers no administrator store, audit log, directory, "
+                    + "registrations or call log");
             return;
         }
         Clock clock = Clock.systemUTC();
@@ -70,7 +73,7 @@ public final class WebAdminPlugin implements Plugin {
         Sessions sessions = new Sessions(clock, IDLE_TIMEOUT, MAX_SESSION, MAX_SESSIONS);
         LoginThrottle throttle = new LoginThrottle(clock, FREE_FAILURES, MAX_BACKOFF, FORGET_FAILURES, TRACKED_PAIRS);
         http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), new AuditLog(auditStore.get(), clock),
-                directory.get(), registrations.get(), setup, sessions, throttle, new PasswordHasher(), clock));
+                directory.get(), registrations.get(), calls.get(), setup, sessions, throttle, new PasswordHasher(), clock));
         ScheduledExecutorService scheduler = context.scheduler();
         sweeper = scheduler.scheduleWithFixedDelay(sessions::removeExpired, 1, 1, TimeUnit.MINUTES);
         if (setup.open()) {

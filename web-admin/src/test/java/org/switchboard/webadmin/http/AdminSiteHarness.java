@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.switchboard.core.spi.store.AdminAccount;
 import org.switchboard.core.spi.store.AdminRole;
 import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.testkit.time.ManualClock;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
@@ -39,6 +40,8 @@ final class AdminSiteHarness implements AutoCloseable {
     final InMemoryAdmins admins = new InMemoryAdmins();
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    /** Call records, in any order; the call log asks for them newest first. */
+    final List<CallRecord> calls = new CopyOnWriteArrayList<>();
     final SetupToken setup;
     final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12), 100);
     private final Server server = new Server();
@@ -57,10 +60,16 @@ final class AdminSiteHarness implements AutoCloseable {
         setup = new SetupToken(!withAdmin);
         server.addConnector(connector);
         server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
-                () -> List.copyOf(bindings), setup,
+                () -> List.copyOf(bindings), this::callsBetween, setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();
+    }
+
+    private List<CallRecord> callsBetween(Instant from, Instant to, int offset, int limit) {
+        return calls.stream().filter(c -> !c.start().isBefore(from) && c.start().isBefore(to))
+                .sorted(java.util.Comparator.comparing(CallRecord::start).reversed()).skip(offset).limit(limit)
+                .toList();
     }
 
     @Override
