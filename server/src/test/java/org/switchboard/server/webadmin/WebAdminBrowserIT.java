@@ -137,7 +137,9 @@ class WebAdminBrowserIT {
         driver.findElement(By.id("domain")).sendKeys("example.com");
         driver.findElement(By.id("create")).click();
 
-        assertThat(heading()).isEqualTo("Users");
+        assertThat(heading()).isEqualTo("Dashboard");
+        assertThat(driver.findElement(By.id("warnings")).getText()).contains("example.com has no users yet");
+        shot("dashboard");
         driver.findElement(By.linkText("Audit log")).click();
         assertThat(heading()).isEqualTo("Audit log");
         assertThat(driver.findElement(By.id("audit")).getText()).contains("admin.add", "domain.add", "example.com");

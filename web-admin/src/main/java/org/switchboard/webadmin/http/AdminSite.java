@@ -13,6 +13,7 @@ import org.switchboard.webadmin.auth.SetupToken;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
+import org.switchboard.webadmin.live.LiveCounters;
 
 /** Puts the web admin's pages together into the one handler mounted at {@value #MOUNT}. */
 public final class AdminSite {
@@ -28,11 +29,11 @@ public final class AdminSite {
      * @param setup the first-run setup token, open while no administrator exists
      */
     public static Handler handler(AdminStore admins, AuditLog audit, AdminDirectory directory,
-            RegistrationListing registrations, CallLog calls, SetupToken setup, Sessions sessions, LoginThrottle throttle,
+            RegistrationListing registrations, CallLog calls, LiveCounters counters, SetupToken setup, Sessions sessions, LoginThrottle throttle,
             PasswordHasher hasher, Clock clock) {
         AccessPages access = new AccessPages(setup, admins, directory, hasher, throttle, sessions, audit, clock);
         Map<String, Route> routes = new HashMap<>();
-        routes.put("/", new Route(false, ex -> new Reply.Redirect("/users"), null));
+        routes.put("/", new DashboardPage(directory, registrations, counters, admins, clock).route());
         routes.put("/logout", access.logoutRoute());
         routes.put("/admins", new AdminAccountPages(admins, directory, hasher, audit, clock).route());
         routes.put("/audit", new AuditPages(audit).route());

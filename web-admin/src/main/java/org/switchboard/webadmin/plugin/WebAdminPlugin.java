@@ -23,6 +23,7 @@ import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
 import org.switchboard.webadmin.http.AdminSite;
+import org.switchboard.webadmin.live.LiveCounters;
 
 /**
  * The web admin as a plugin: mounts the pages at {@value AdminSite#MOUNT} on the server's HTTP
@@ -70,10 +71,12 @@ public final class WebAdminPlugin implements Plugin {
         }
         Clock clock = Clock.systemUTC();
         SetupToken setup = new SetupToken(admins.get().count() == 0);
+        LiveCounters counters = new LiveCounters(clock.instant());
+        counters.listenTo(context.sip().events());
         Sessions sessions = new Sessions(clock, IDLE_TIMEOUT, MAX_SESSION, MAX_SESSIONS);
         LoginThrottle throttle = new LoginThrottle(clock, FREE_FAILURES, MAX_BACKOFF, FORGET_FAILURES, TRACKED_PAIRS);
         http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), new AuditLog(auditStore.get(), clock),
-                directory.get(), registrations.get(), calls.get(), setup, sessions, throttle, new PasswordHasher(), clock));
+                directory.get(), registrations.get(), calls.get(), counters, setup, sessions, throttle, new PasswordHasher(), clock));
         ScheduledExecutorService scheduler = context.scheduler();
         sweeper = scheduler.scheduleWithFixedDelay(sessions::removeExpired, 1, 1, TimeUnit.MINUTES);
         if (setup.open()) {

@@ -17,6 +17,7 @@ import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.store.AdminAccount;
 import org.switchboard.core.spi.store.AdminRole;
 import org.switchboard.core.spi.store.Binding;
@@ -27,6 +28,7 @@ import org.switchboard.webadmin.auth.LoginThrottle;
 import org.switchboard.webadmin.auth.PasswordHasher;
 import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
+import org.switchboard.webadmin.live.LiveCounters;
 
 /**
  * The web admin on a Jetty with a {@link LocalConnector} (no socket), over in-memory stores, with
@@ -42,6 +44,7 @@ final class AdminSiteHarness implements AutoCloseable {
     final List<Binding> bindings = new CopyOnWriteArrayList<>();
     /** Call records, in any order; the call log asks for them newest first. */
     final List<CallRecord> calls = new CopyOnWriteArrayList<>();
+    final QueuedEventBus events = new QueuedEventBus();
     final SetupToken setup;
     final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(12), 100);
     private final Server server = new Server();
@@ -60,10 +63,16 @@ final class AdminSiteHarness implements AutoCloseable {
         setup = new SetupToken(!withAdmin);
         server.addConnector(connector);
         server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
-                () -> List.copyOf(bindings), this::callsBetween, setup,
+                () -> List.copyOf(bindings), this::callsBetween, counters(), setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();
+    }
+
+    private LiveCounters counters() {
+        LiveCounters counters = new LiveCounters(clock.instant());
+        counters.listenTo(events);
+        return counters;
     }
 
     private List<CallRecord> callsBetween(Instant from, Instant to, int offset, int limit) {
