@@ -38,6 +38,7 @@ public final class AdminSite {
         routes.put("/admins", new AdminAccountPages(admins, directory, hasher, audit, clock).route());
         routes.put("/audit", new AuditPages(audit).route());
         routes.putAll(new UserPages(directory, audit).routes());
+        routes.put("/domains", new DomainPages(directory, registrations, audit, clock).route());
         routes.put("/calls", new CallLogPages(calls, clock).route());
         routes.put("/registrations", new RegistrationPages(registrations, directory, clock).route());
         return new AdminHandler(new Templates(), sessions, routes, access.openRoutes());
