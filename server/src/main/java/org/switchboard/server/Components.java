@@ -8,6 +8,7 @@ import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.store.AdminStore;
+import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
@@ -19,6 +20,7 @@ import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginsComponent;
 import org.switchboard.server.webadmin.WebAdminDirectory;
 import org.switchboard.store.admin.JdbcAdminStore;
+import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
@@ -69,6 +71,7 @@ public final class Components {
                 DeviceInventories.create(config, registrar.features().devices(),
                         registrar.features().accounts().userDirectory()),
                 AdminStore.class, new JdbcAdminStore(registrar.features().database()),
+                ApiTokenStore.class, new JdbcApiTokenStore(registrar.features().database()),
                 AuditStore.class, new JdbcAuditStore(registrar.features().database()),
                 AdminDirectory.class, new WebAdminDirectory(registrar.features().accounts().userDirectory()),
                 RegistrationListing.class, (RegistrationListing) registrar.features().registrar().registrations()::all,

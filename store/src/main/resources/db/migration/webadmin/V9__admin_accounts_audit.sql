@@ -24,3 +24,10 @@ CREATE TABLE audit_log (
     after_text  VARCHAR(4000)
 );
 CREATE INDEX audit_log_domain ON audit_log (domain_name, id);
+
+-- Bearer tokens of the JSON API: the SHA-256 of each token, never the token.
+CREATE TABLE api_tokens (
+    name       VARCHAR(64) NOT NULL PRIMARY KEY,
+    token_hash CHAR(64)    NOT NULL UNIQUE,
+    created_ms BIGINT      NOT NULL
+);

@@ -21,7 +21,7 @@ import org.switchboard.store.TestDatabases.Engine;
 class MigrationsTest {
     private static final List<String> TABLES =
             List.of("domains", "users", "bindings", "bans", "devices", "device_lines", "call_records", "firmware",
-                    "settings", "admin_accounts", "admin_setup", "audit_log");
+                    "settings", "admin_accounts", "admin_setup", "audit_log", "api_tokens");
 
     private final Engine engine;
 

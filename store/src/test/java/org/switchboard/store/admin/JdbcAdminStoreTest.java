@@ -14,11 +14,12 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.switchboard.core.spi.store.AdminAccount;
 import org.switchboard.core.spi.store.AdminRole;
+import org.switchboard.core.spi.store.ApiToken;
 import org.switchboard.core.spi.store.AuditEntry;
 import org.switchboard.store.Database;
 import org.switchboard.store.TestDatabases.Engine;
 
-/** Administrator accounts and the audit log on each database engine. */
+/** Administrator accounts, API tokens and the audit log on each database engine. */
 @ParameterizedClass
 @EnumSource(Engine.class)
 class JdbcAdminStoreTest {
@@ -91,6 +92,21 @@ class JdbcAdminStoreTest {
         assertThat(audit.page(null, 0, 1).get(0))
                 .isEqualTo(new AuditEntry(T0.plusSeconds(4), "alice", "192.0.2.1", "user.add", "example.com", "204",
                         null, "name=204"));
+    }
+
+    @Test
+    void apiTokensAreFoundByHashOnlyUniqueByNameAndRemovable() {
+        JdbcApiTokenStore tokens = new JdbcApiTokenStore(db);
+        ApiToken backup = new ApiToken("backup", "a".repeat(64), T0);
+
+        assertThat(tokens.add(backup)).isTrue();
+        assertThat(tokens.add(new ApiToken("backup", "b".repeat(64), T0))).isFalse();
+        assertThat(tokens.findByHash("a".repeat(64))).contains(backup);
+        assertThat(tokens.findByHash("c".repeat(64))).isEmpty();
+        assertThat(tokens.list()).containsExactly(backup);
+        assertThat(tokens.remove("backup")).isTrue();
+        assertThat(tokens.remove("backup")).isFalse();
+        assertThat(tokens.findByHash("a".repeat(64))).isEmpty();
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.switchboard.core.plugin.HttpMount;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
 import org.switchboard.core.spi.store.AdminStore;
+import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
+import org.switchboard.webadmin.api.ApiHandler;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
 import org.switchboard.webadmin.auth.PasswordHasher;
@@ -26,8 +28,8 @@ import org.switchboard.webadmin.http.AdminSite;
 import org.switchboard.webadmin.live.LiveCounters;
 
 /**
- * The web admin as a plugin: mounts the pages at {@value AdminSite#MOUNT} on the server's HTTP
- * server. While no administrator exists it makes a one-time setup token and, once the HTTP port is
+ * The web admin as a plugin: mounts the pages at {@value AdminSite#MOUNT} and the JSON API at
+ * {@value ApiHandler#MOUNT} on the server's HTTP server. While no administrator exists it makes a one-time setup token and, once the HTTP port is
  * known, logs the setup link with it; there is no default password. Needs the administrator and
  * audit stores and the directory from the server; without them, or without HTTP, it mounts nothing
  * and says why. Lifecycle as {@link Plugin}.
@@ -63,10 +65,11 @@ public final class WebAdminPlugin implements Plugin {
         Optional<AdminDirectory> directory = context.service(AdminDirectory.class);
         Optional<RegistrationListing> registrations = context.service(RegistrationListing.class);
         Optional<CallLog> calls = context.service(CallLog.class);
+        Optional<ApiTokenStore> tokens = context.service(ApiTokenStore.class);
         if (admins.isEmpty() || auditStore.isEmpty() || directory.isEmpty() || registrations.isEmpty()
-                || calls.isEmpty()) {
+                || calls.isEmpty() || tokens.isEmpty()) {
             LOG.warn("Web admin: off, because the server offers no administrator store, audit log, directory, "
-                    + "registrations or call log");
+                    + "registrations, call log or API tokens");
             return;
         }
         Clock clock = Clock.systemUTC();
@@ -75,7 +78,10 @@ public final class WebAdminPlugin implements Plugin {
         counters.listenTo(context.sip().events());
         Sessions sessions = new Sessions(clock, IDLE_TIMEOUT, MAX_SESSION, MAX_SESSIONS);
         LoginThrottle throttle = new LoginThrottle(clock, FREE_FAILURES, MAX_BACKOFF, FORGET_FAILURES, TRACKED_PAIRS);
-        http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), new AuditLog(auditStore.get(), clock),
+        AuditLog audit = new AuditLog(auditStore.get(), clock);
+        http.mount(ApiHandler.MOUNT, new ApiHandler(tokens.get(), directory.get(), registrations.get(), calls.get(),
+                audit, clock));
+        http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), audit,
                 directory.get(), registrations.get(), calls.get(), counters, setup, sessions, throttle, new PasswordHasher(), clock));
         ScheduledExecutorService scheduler = context.scheduler();
         sweeper = scheduler.scheduleWithFixedDelay(sessions::removeExpired, 1, 1, TimeUnit.MINUTES);
