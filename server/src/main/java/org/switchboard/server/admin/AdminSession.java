@@ -19,6 +19,7 @@ import org.switchboard.store.Database;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
@@ -152,6 +153,10 @@ final class AdminSession implements AutoCloseable {
 
     JdbcCallRecordStore callRecords() {
         return new JdbcCallRecordStore(database);
+    }
+
+    JdbcApiTokenStore apiTokens() {
+        return new JdbcApiTokenStore(database);
     }
 
     @Override
