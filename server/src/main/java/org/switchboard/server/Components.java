@@ -11,6 +11,10 @@ import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.service.ContactRemoval;
 import org.switchboard.core.spi.settings.Settings;
+import org.switchboard.core.spi.store.AdminStore;
+import org.switchboard.core.spi.store.ApiTokenStore;
+import org.switchboard.core.spi.store.AuditStore;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.config.ServerConfig;
@@ -23,7 +27,15 @@ import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginServices;
 import org.switchboard.server.plugin.PluginsComponent;
 import org.switchboard.server.warmup.WarmupComponent;
+import org.switchboard.server.webadmin.WebAdminDirectory;
+import org.switchboard.store.admin.JdbcAdminStore;
+import org.switchboard.store.admin.JdbcApiTokenStore;
+import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecords;
+import org.switchboard.store.dialplan.JdbcDialPlanStore;
+import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.CallLog;
+import org.switchboard.webadmin.directory.RegistrationListing;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -51,15 +63,22 @@ public final class Components {
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
                 sip.messageTrace(), Map.of(DeviceInventory.class, DeviceInventories.create(config, features.devices(),
                         features.accounts().userDirectory()), Settings.class, registrar.settings(),
-                        ContactRemoval.class, features.registrar().contactRemoval()));
+                        ContactRemoval.class, features.registrar().contactRemoval(),
+                        DialPlanStore.class, new JdbcDialPlanStore(features.database()),
+                        AdminStore.class, new JdbcAdminStore(features.database()),
+                        ApiTokenStore.class, new JdbcApiTokenStore(features.database()),
+                        AuditStore.class, new JdbcAuditStore(features.database()),
+                        AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
+                        RegistrationListing.class, (RegistrationListing) features.registrar().registrations()::all,
+                        CallLog.class, (CallLog) registrar.callRecordStore()::between));
     }
 
     /**
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar: they mount their HTTP handlers and add their SIP
-     * processors, which must be in place before the HTTP server and the SIP stack take their first
+     * registrar, the dial plan's store, and the web admin's accounts, audit log and directory: they mount their HTTP handlers, add their SIP
+     * processors and set the router, which must be in place before the HTTP server and the SIP stack take their first
      * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
      * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
      * the registrar.

@@ -67,8 +67,10 @@ final class SipStackComponent implements Lifecycle {
         ProcessorStages.Builder stages = ProcessorStages.builder();
         registrar.features().registrar().requestProcessors().forEach(p -> stages.add(Stage.LOCAL, p));
         ProcessorStages local = stages.addAll(services.processors()).build();
-        ProxyServices proxy = ProxyServices
-                .local(registrar.catalog(), registrar.features().registrar().locationService())
+        ProxyServices plain = ProxyServices
+                .local(registrar.catalog(), registrar.features().registrar().locationService());
+        // a plugin's router (the dial plan) reaches users and other domains through the default one
+        ProxyServices proxy = plain.withRouter(services.router(plain.router(), registrar.catalog()))
                 .withAuthenticator(registrar.features().accounts().authenticator())
                 .withCallRecords(registrar.callRecords())
                 .withEvents(services.events())

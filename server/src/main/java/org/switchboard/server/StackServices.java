@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.proxy.ProxyHooks;
+import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.chain.ProcessorStages;
 import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.ResponseProcessor;
@@ -20,6 +21,8 @@ import org.switchboard.core.spi.service.ActiveCall;
 import org.switchboard.core.spi.service.ActiveCallsService;
 import org.switchboard.core.spi.service.MessageTraceService;
 import org.switchboard.core.spi.service.TracedMessage;
+import org.switchboard.core.spi.route.Router;
+import org.switchboard.core.spi.route.RouterFactory;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.TraceView;
 import org.switchboard.core.transaction.ClientTransaction;
@@ -45,6 +48,7 @@ final class StackServices implements RegistrationWindow {
     private volatile ReachPolicy reachPolicy = ReachPolicy.STANDARD;
     private volatile boolean reachDecided;
     private volatile boolean registrationOpen = true;
+    private RouterFactory routerFactory;
     private volatile SipStack running;
 
     /** @param events the server's event bus, handed to plugins */
@@ -73,6 +77,20 @@ final class StackServices implements RegistrationWindow {
     public void addResponseProcessor(ResponseProcessor processor) {
         requireOpen();
         responseProcessors.add(processor);
+    }
+
+    @Override
+    public synchronized void routeWith(RouterFactory factory) {
+        requireOpen();
+        if (routerFactory != null) {
+            throw new IllegalStateException("Another plugin already decides the routes");
+        }
+        routerFactory = factory;
+    }
+
+    /** The router a plugin made from {@code local}, or {@code local} if no plugin set one. */
+    synchronized Router router(Router local, DomainCatalog domains) {
+        return routerFactory == null ? local : routerFactory.create(local, domains);
     }
 
     @Override

@@ -68,7 +68,8 @@ class ServerProcessIT {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
             assertThat(server.output())
                     .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /provisioning")
-                    .contains("PnP: ready, but no phones are assigned yet");
+                    .contains("PnP: ready, but no phones are assigned yet")
+                    .contains("Dial plan: revision 0 in force, no rules: calls go to registered users");
             if (loopback.isPresent()) {
                 assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort + ": joined on ");
             } else {
@@ -76,7 +77,7 @@ class ServerProcessIT {
             }
             server.terminate();
             assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
-            assertThat(server.output()).contains("Stopped plugins nat-gateway, pnp", "Switchboard stopped").doesNotContain("Exception");
+            assertThat(server.output()).contains("Stopped plugins dialplan, nat-gateway, pnp", "Switchboard stopped").doesNotContain("Exception");
         }
     }
 

@@ -16,6 +16,7 @@ import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.store.accounts.JdbcDomainStore;
+import org.switchboard.store.admin.JdbcAdminStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.store.bans.JdbcBanStore;
 import org.switchboard.store.bindings.JdbcBindingStore;
@@ -31,7 +32,7 @@ import org.switchboard.store.settings.JdbcSettingsStore;
  * migrates on to the latest version like any database of its age.
  */
 class OldLayoutDatabaseTest {
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15");
 
     @TempDir
     Path dataDir;
@@ -57,6 +58,7 @@ class OldLayoutDatabaseTest {
             assertThat(new JdbcCallRecordStore(db).recent(10)).singleElement().extracting(CallRecord::callId)
                     .isEqualTo("cdr-1@old");
             assertThat(new JdbcSettingsStore(db).loadAll()).isEmpty();
+            assertThat(new JdbcAdminStore(db).count()).as("no administrator yet: the first-run setup applies").isZero();
         }
     }
 

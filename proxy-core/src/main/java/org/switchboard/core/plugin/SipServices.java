@@ -10,6 +10,7 @@ import org.switchboard.core.spi.datagram.DatagramClaim;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.reach.ReachPolicy;
 import org.switchboard.core.spi.relay.RelayHook;
+import org.switchboard.core.spi.route.RouterFactory;
 import org.switchboard.core.transaction.ClientTransaction;
 import org.switchboard.core.transaction.ClientTransactionListener;
 import org.switchboard.core.transport.Destination;
@@ -82,6 +83,14 @@ public interface SipServices {
      * @throws IllegalStateException after the plugin's start, or if another plugin decides already
      */
     void decideReach(ReachPolicy policy);
+
+    /**
+     * Makes the router that decides where initial requests go (the dial plan), from the default
+     * router, which it may delegate to. One plugin at most.
+     *
+     * @throws IllegalStateException after the plugin's start, or if another plugin set a router
+     */
+    void routeWith(RouterFactory factory);
 
     /** The event bus, to publish and to listen to what happens in the server. */
     EventBus events();

@@ -31,6 +31,7 @@ import org.switchboard.core.spi.route.Target;
  */
 final class RequestForwarding implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestForwarding.class);
+    private static final HeaderName ERROR_INFO = HeaderName.of("Error-Info");
 
     private final ProxyCore core;
     private final ProxyContexts contexts;
@@ -77,7 +78,12 @@ final class RequestForwarding implements RequestProcessor {
         if (decision instanceof RouteDecision.Reject reject) {
             LOG.debug("{} {} from {} rejected by the router: {} {}", request.method(), request.requestUri(),
                     context.flow().remote(), reject.statusCode(), reject.reasonPhrase());
-            context.respond(reject.statusCode(), reject.reasonPhrase());
+            SipResponse.Builder rejection = context.responseBuilder(reject.statusCode(), reject.reasonPhrase());
+            if (reject.errorInfo() != null) {
+                // RFC 3261 §20.18: a pointer to more about the error, e.g. a page or an announcement
+                rejection.add(ERROR_INFO, "<" + reject.errorInfo() + ">");
+            }
+            context.respond(rejection.build());
         } else if (decision instanceof RouteDecision.Redirect redirect) {
             // RFC 3261 §21.3.3: the caller retries at the Contact addresses itself
             SipResponse.Builder moved = context.responseBuilder(302, "Moved Temporarily");

@@ -10,6 +10,7 @@ import org.switchboard.accounts.directory.PasswordVault;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.spi.store.BanStore;
 import org.switchboard.core.spi.store.DeviceException;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.pnp.devices.DeviceRegistry;
@@ -18,8 +19,10 @@ import org.switchboard.store.Database;
 import org.switchboard.store.accounts.JdbcDomainStore;
 import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.store.bans.JdbcBanStore;
+import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
+import org.switchboard.store.dialplan.JdbcDialPlanStore;
 
 /**
  * The data directory opened for one admin command: database, user directory, phone inventory,
@@ -67,9 +70,28 @@ final class AdminSession implements AutoCloseable {
      * of failing when a server runs on the data directory.
      */
     static int run(Storage storage, PrintWriter err, Work work, IntSupplier whileServerRuns) {
+        return run(storage, err, work, whileServerRuns, false);
+    }
+
+    /**
+     * As {@link #run(Storage, PrintWriter, Work)}, for data a running server reads again by itself
+     * (the dial plan, whose revision it polls): on PostgreSQL the work runs while a server runs on
+     * the data directory too. The embedded database still admits one process.
+     */
+    static int runAlongsideServer(Storage storage, PrintWriter err, Work work) {
+        return run(storage, err, work, () -> {
+            err.println("Error: the data directory " + storage.dataDir() + " is in use by a running Switchboard"
+                    + " server; stop the server first (the embedded database admits one process)");
+            return 1;
+        }, true);
+    }
+
+    private static int run(Storage storage, PrintWriter err, Work work, IntSupplier whileServerRuns,
+            boolean alongside) {
         Database database;
         try {
-            if (storage.serverRunning() && !storage.jdbcUrl().equals(Database.h2FileUrl(storage.dataDir()))) {
+            if (!alongside && storage.serverRunning()
+                    && !storage.jdbcUrl().equals(Database.h2FileUrl(storage.dataDir()))) {
                 // PostgreSQL would admit the change, but the running server keeps users and bans in
                 // memory from its start and writes its bans back at stop: the change would be lost
                 return whileServerRuns.getAsInt();
@@ -125,8 +147,16 @@ final class AdminSession implements AutoCloseable {
         return bans;
     }
 
+    DialPlanStore dialPlan() {
+        return new JdbcDialPlanStore(database);
+    }
+
     JdbcCallRecordStore callRecords() {
         return new JdbcCallRecordStore(database);
+    }
+
+    JdbcApiTokenStore apiTokens() {
+        return new JdbcApiTokenStore(database);
     }
 
     @Override

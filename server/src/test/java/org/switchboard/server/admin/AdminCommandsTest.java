@@ -44,7 +44,7 @@ class AdminCommandsTest {
     private Result run(String... args) {
         CommandLine top = new CommandLine(new Top());
         top.addSubcommand(new DomainCommand()).addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock))
-                .addSubcommand(new DeviceCommand());
+                .addSubcommand(new DeviceCommand()).addSubcommand(new AdminCommand());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         top.setOut(new PrintWriter(out, true));
@@ -60,7 +60,25 @@ class AdminCommandsTest {
     void addTakesAllCommandGroups() {
         CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
 
-        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device");
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device", "settings", "dialplan", "admin");
+    }
+
+    @Test
+    void anApiTokenIsPrintedOnceStoredAsItsHashListedAndRevoked() throws Exception {
+        Result created = run("admin", "token", "create", "--name", "backup-script");
+
+        assertThat(created.exitCode()).isZero();
+        String token = created.out().strip();
+        assertThat(token).matches("sbt_[A-Za-z0-9_-]{43}");
+        assertThat(created.err()).contains("shown only now");
+        assertThat(run("admin", "token", "create", "--name", "backup-script").exitCode()).isEqualTo(1);
+        assertThat(run("admin", "token", "list").out()).startsWith("backup-script  ").doesNotContain(token);
+        assertThat(Files.readAllBytes(dataDir.resolve("switchboard.mv.db")))
+                .asString(java.nio.charset.StandardCharsets.ISO_8859_1).doesNotContain(token)
+                .contains(org.switchboard.webadmin.auth.ApiTokens.hash(token));
+        assertThat(run("admin", "token", "revoke", "backup-script").out()).isEqualTo("Token backup-script revoked\n");
+        assertThat(run("admin", "token", "list").out()).isEmpty();
+        assertThat(run("admin", "token", "create", "--name", "no spaces").exitCode()).isEqualTo(1);
     }
 
     @Test

@@ -63,6 +63,22 @@ class JdbcCallRecordStoreTest {
     }
 
     @Test
+    void betweenPagesTheCallsOfATimeRangeNewestFirst() {
+        List<CallRecord> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(CallRecords.answered("call-" + i, T0.plusSeconds(i * 10L)));
+        }
+        store.saveAll(records);
+
+        // [T0+50s, T0+150s): calls 5 to 14, newest first
+        assertThat(store.between(T0.plusSeconds(50), T0.plusSeconds(150), 0, 4)).extracting(CallRecord::callId)
+                .containsExactly("call-14", "call-13", "call-12", "call-11");
+        assertThat(store.between(T0.plusSeconds(50), T0.plusSeconds(150), 8, 4)).extracting(CallRecord::callId)
+                .containsExactly("call-6", "call-5");
+        assertThat(store.between(T0.minusSeconds(100), T0, 0, 10)).isEmpty();
+    }
+
+    @Test
     void callsStartingInTheSameMillisecondListLastSavedFirst() {
         store.save(CallRecords.answered("first", T0));
         store.save(CallRecords.busy("second", T0));

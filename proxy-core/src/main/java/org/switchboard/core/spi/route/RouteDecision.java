@@ -64,13 +64,23 @@ public sealed interface RouteDecision {
         }
     }
 
-    /** Answer the request with this final response instead of forwarding it. */
-    record Reject(int statusCode, String reasonPhrase) implements RouteDecision {
+    /**
+     * Answer the request with this final response instead of forwarding it.
+     *
+     * @param errorInfo a URI explaining the rejection, sent as Error-Info (RFC 3261 §20.18), or
+     *     {@code null}
+     */
+    record Reject(int statusCode, String reasonPhrase, String errorInfo) implements RouteDecision {
         public Reject {
             if (statusCode < 300 || statusCode > 699) {
                 throw new IllegalArgumentException("A rejection needs a status of 300-699: " + statusCode);
             }
             Objects.requireNonNull(reasonPhrase, "reasonPhrase");
+        }
+
+        /** A rejection without Error-Info. */
+        public Reject(int statusCode, String reasonPhrase) {
+            this(statusCode, reasonPhrase, null);
         }
     }
 

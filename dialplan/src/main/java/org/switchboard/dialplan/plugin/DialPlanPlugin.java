@@ -1,0 +1,89 @@
+package org.switchboard.dialplan.plugin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.core.plugin.Plugin;
+import org.switchboard.core.plugin.PluginContext;
+import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.dialplan.plan.DialPlan;
+import org.switchboard.dialplan.plan.PlanHolder;
+
+/**
+ * The dial plan as a plugin: at start it compiles the plan from the {@link DialPlanStore} the server
+ * offers and makes {@link DialPlanRouter} the proxy's router; then, every {@link #POLL}, it compares
+ * the store's revision (on the blocking executor) and swaps in a recompiled plan when it moved, so a
+ * change by the CLI or on another node of a farm takes effect within seconds, while calls in progress
+ * keep their plan. Without a store the plugin stays off and calls route as without a plan.
+ * Lifecycle as {@link Plugin}.
+ */
+public final class DialPlanPlugin implements Plugin {
+    private static final Logger LOG = LoggerFactory.getLogger(DialPlanPlugin.class);
+    /** How often the store's revision is compared. */
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private ScheduledFuture<?> poll;
+
+    @Override
+    public String name() {
+        return "dialplan";
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        Optional<DialPlanStore> store = context.service(DialPlanStore.class);
+        if (store.isEmpty()) {
+            LOG.warn("Dial plan: off, because the server offers no dial plan store; calls go to registered users");
+            return;
+        }
+        PlanLoader loader = new PlanLoader(store.get());
+        PlanHolder holder = new PlanHolder(loader.load());
+        describe(holder.current());
+        context.sip().routeWith((local, domains) -> new DialPlanRouter(holder, local, domains, Clock.systemUTC()));
+        poll = context.scheduler().scheduleWithFixedDelay(() -> {
+            if (!polling.compareAndSet(false, true)) {
+                return; // the last poll still runs (a slow database)
+            }
+            try {
+                context.blockingExecutor().execute(() -> refresh(loader, holder));
+            } catch (RejectedExecutionException e) {
+                polling.set(false);
+                LOG.debug("Dial plan: the blocking executor is saturated; the store is compared at the next poll");
+            }
+        }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh(PlanLoader loader, PlanHolder holder) {
+        try {
+            if (loader.isStale(holder.current())) {
+                holder.swap(loader.load());
+                describe(holder.current());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Dial plan: cannot read the store ({}); the plan in force stays", e.getMessage());
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    private static void describe(DialPlan plan) {
+        LOG.info("Dial plan: revision {} in force{}", plan.revision(),
+                plan.domains().isEmpty() ? ", no rules: calls go to registered users"
+                        : plan.domains().stream().map(d -> ", " + d + " " + plan.rules(d).size() + " rules")
+                                .reduce("", String::concat));
+    }
+
+    @Override
+    public void stop() {
+        if (poll != null) {
+            poll.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.switchboard.dialplan.rule;
+
+/**
+ * Where a forward goes, as a template: {@code {user}} is the (rewritten) number, {@code {caller}}
+ * the caller's number, {@code {domain}} the plan's domain. Immutable.
+ */
+public sealed interface ForwardTarget {
+
+    /** The URI this target stands for in one call. */
+    String resolve(String number, String callerNumber, String domain);
+
+    /** A user of the plan's domain, reached at its registered contacts: {@code 201} or {@code {user}}. */
+    record LocalUser(String template) implements ForwardTarget {
+        @Override
+        public String resolve(String number, String callerNumber, String domain) {
+            return "sip:" + expand(template, number, callerNumber, domain) + "@" + domain;
+        }
+
+        @Override
+        public String toString() {
+            return template;
+        }
+    }
+
+    /** A SIP URI, e.g. {@code sip:{user}@media.example.com} (the 4S's mailbox server). */
+    record Uri(String template) implements ForwardTarget {
+        @Override
+        public String resolve(String number, String callerNumber, String domain) {
+            return expand(template, number, callerNumber, domain);
+        }
+
+        @Override
+        public String toString() {
+            return template;
+        }
+    }
+
+    /** Replaces {@code {user}}, {@code {caller}} and {@code {domain}} in {@code template}. */
+    static String expand(String template, String number, String callerNumber, String domain) {
+        if (template.indexOf('{') < 0) {
+            return template;
+        }
+        return template.replace("{user}", number).replace("{caller}", callerNumber).replace("{domain}", domain);
+    }
+}

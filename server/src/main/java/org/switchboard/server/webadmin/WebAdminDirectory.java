@@ -1,0 +1,56 @@
+package org.switchboard.server.webadmin;
+
+import java.util.List;
+import java.util.Optional;
+import org.switchboard.accounts.directory.UserDirectory;
+import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.store.Domain;
+import org.switchboard.core.spi.store.User;
+import org.switchboard.webadmin.directory.AdminDirectory;
+
+/**
+ * The web admin's view of the accounts' directory: a domain added here is served at once (the
+ * directory tells the registrar and digest authentication). Blocking; thread-safe as the directory.
+ */
+public final class WebAdminDirectory implements AdminDirectory {
+    private final UserDirectory directory;
+
+    public WebAdminDirectory(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public List<Domain> domains() {
+        return directory.domains();
+    }
+
+    @Override
+    public Domain addDomain(String name) {
+        return directory.addDomain(name);
+    }
+
+    @Override
+    public List<User> users(String domain) {
+        return directory.users(domain);
+    }
+
+    @Override
+    public Optional<User> user(String domain, String name) {
+        return directory.user(domain, name);
+    }
+
+    @Override
+    public NewCredentials addUser(String domain, String name, String displayName) {
+        return directory.addUserWithGeneratedPassword(domain, name, displayName);
+    }
+
+    @Override
+    public void update(User user) {
+        directory.update(user);
+    }
+
+    @Override
+    public void removeUser(String domain, String name) {
+        directory.removeUser(domain, name);
+    }
+}

@@ -1,0 +1,191 @@
+package org.switchboard.server.webadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
+import org.switchboard.testkit.phone.Phone;
+import org.switchboard.testkit.server.SwitchboardServer;
+import org.switchboard.webadmin.plugin.WebAdminPlugin;
+
+/**
+ * The web admin in a real, headless Chromium (Debian's chromium and chromium-driver) against a real
+ * server on 127.0.0.1, in order: the first-run setup from the link in the server log, logout, a wrong
+ * password, login; then a user added in the page registers (a test-kit phone with the password the
+ * page showed) and appears on the registrations page. Skipped, with a message, where chromedriver is not installed. Screenshots go to
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAdminBrowserIT {
+    private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    private static final String BROWSER = "/usr/bin/chromium";
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+
+    static {
+        // attached before the server starts, to catch the setup link it logs
+        LOG.start();
+        ((Logger) LoggerFactory.getLogger(WebAdminPlugin.class)).addAppender(LOG);
+    }
+
+    @RegisterExtension
+    static final SwitchboardServer SERVER = SwitchboardServer.create();
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(DRIVER)) && Files.isExecutable(Path.of(BROWSER)),
+                "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
+                        + "skipping the browser tests");
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        ((Logger) LoggerFactory.getLogger(WebAdminPlugin.class)).detachAppender(LOG);
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static String setupLink() {
+        Pattern link = Pattern.compile("(http://\\S+/admin/setup\\?token=[A-Za-z0-9_-]+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ILoggingEvent event : LOG.list.toArray(ILoggingEvent[]::new)) {
+                Matcher m = link.matcher(event.getFormattedMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no setup link in the log: " + LOG.list);
+    }
+
+    private static void shot(String name) throws Exception {
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        Files.copy(png.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String heading() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.tagName("h1"))).getText();
+    }
+
+    private static void login(String name, String password) {
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
+    @Test
+    @Order(1)
+    void firstRunSetupLogoutWrongPasswordAndLogin() throws Exception {
+        String link = setupLink();
+        assertThat(link).startsWith("http://localhost:" + SERVER.httpUri().getPort() + "/admin/setup?token=");
+
+        driver.get(link.replace("localhost", "127.0.0.1"));
+        assertThat(heading()).isEqualTo("First-run setup");
+        shot("setup");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("a long admin password");
+        driver.findElement(By.id("password2")).sendKeys("a long admin password");
+        driver.findElement(By.id("domain")).sendKeys("example.com");
+        driver.findElement(By.id("create")).click();
+
+        assertThat(heading()).isEqualTo("Dashboard");
+        assertThat(driver.findElement(By.id("warnings")).getText()).contains("example.com has no users yet");
+        shot("dashboard");
+        driver.findElement(By.linkText("Audit log")).click();
+        assertThat(heading()).isEqualTo("Audit log");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("admin.add", "domain.add", "example.com");
+        shot("audit-log");
+
+        driver.findElement(By.id("logout")).click();
+        assertThat(heading()).isEqualTo("Log in");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("You are logged out.");
+        driver.get(SERVER.httpUri().resolve("/admin/admins").toString());
+        assertThat(heading()).isEqualTo("Log in");
+
+        login("admin", "not the password");
+        assertThat(driver.findElement(By.id("problem")).getText()).isEqualTo("Wrong name or password.");
+        shot("login-failed");
+
+        login("admin", "a long admin password");
+        assertThat(heading()).isEqualTo("Administrators");
+        assertThat(driver.manage().getCookieNamed("switchboard_admin").isHttpOnly()).isTrue();
+        assertThat(driver.manage().getCookieNamed("switchboard_admin").getSameSite()).isEqualTo("Strict");
+
+        driver.get(link.replace("localhost", "127.0.0.1"));
+        assertThat(heading()).isNotEqualTo("First-run setup");
+    }
+
+    /** After the setup above, logged in as its administrator. */
+    @Test
+    @Order(2)
+    void aUserAddedInThePageRegistersWithItsPasswordAndShowsUpAsRegistered() throws Exception {
+        driver.get(SERVER.httpUri().resolve("/admin/users").toString());
+        assertThat(heading()).isEqualTo("Users");
+        driver.findElement(By.id("name")).sendKeys("201");
+        driver.findElement(By.id("displayName")).sendKeys("Alice <Reception>");
+        driver.findElement(By.id("add")).click();
+        assertThat(driver.findElement(By.id("result")).getText()).isEqualTo("Added 201@example.com (Alice <Reception>).");
+        String password = driver.findElement(By.id("sip-password")).getText();
+        shot("user-added");
+
+        try (Phone alice = Phone.of("201", "example.com").password(password).server(SERVER.sipAddress()).open()) {
+            alice.register().expectChallenge().answer().expect(200);
+            driver.get(SERVER.httpUri().resolve("/admin/registrations?domain=example.com").toString());
+            assertThat(heading()).isEqualTo("Registrations");
+            assertThat(driver.findElement(By.id("registrations")).getText()).contains("201", "sip:201@127.0.0.1", "UDP");
+            shot("registrations");
+        }
+        driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
+        assertThat(driver.findElement(By.id("users")).getText()).contains("Alice <Reception>");
+        shot("users");
+    }
+}

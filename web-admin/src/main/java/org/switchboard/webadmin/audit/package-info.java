@@ -1,0 +1,2 @@
+/** The audit log of administrators' changes, with secrets masked. */
+package org.switchboard.webadmin.audit;

@@ -1,0 +1,2 @@
+/** The web admin as a server plugin. */
+package org.switchboard.webadmin.plugin;

@@ -1,0 +1,229 @@
+package org.switchboard.webadmin.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.store.ApiToken;
+import org.switchboard.core.spi.store.ApiTokenStore;
+import org.switchboard.core.spi.store.AuditEntry;
+import org.switchboard.core.spi.store.Binding;
+import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.core.spi.store.DirectoryException;
+import org.switchboard.core.spi.store.Domain;
+import org.switchboard.core.spi.store.User;
+import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.Transport;
+import org.switchboard.testkit.time.ManualClock;
+import org.switchboard.webadmin.audit.AuditLog;
+import org.switchboard.webadmin.auth.ApiTokens;
+import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.http.InMemoryAuditStore;
+
+/** The JSON API on an in-memory Jetty: bearer tokens, the calls, JSON errors, the audit log. */
+class ApiHandlerTest {
+    private static final String TOKEN = ApiTokens.create();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
+    private final InMemoryAuditStore auditStore = new InMemoryAuditStore();
+    private final List<User> users = new CopyOnWriteArrayList<>();
+    private final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    private final Server server = new Server();
+    private final LocalConnector connector = new LocalConnector(server);
+
+    /** A directory of one domain, example.com, in a list. */
+    private final AdminDirectory directory = new AdminDirectory() {
+        @Override
+        public List<Domain> domains() {
+            return List.of(new Domain("example.com"));
+        }
+
+        @Override
+        public Domain addDomain(String name) {
+            throw new DirectoryException(DirectoryException.Reason.DUPLICATE_DOMAIN, "Domain " + name + " exists");
+        }
+
+        @Override
+        public List<User> users(String domain) {
+            if (!domain.equals("example.com")) {
+                throw new DirectoryException(DirectoryException.Reason.UNKNOWN_DOMAIN, "No domain " + domain);
+            }
+            return List.copyOf(users);
+        }
+
+        @Override
+        public Optional<User> user(String domain, String name) {
+            return users.stream().filter(u -> u.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public NewCredentials addUser(String domain, String name, String displayName) {
+            User user = new User(domain, name, displayName, true);
+            users.add(user);
+            return new NewCredentials(user, "generated-secret");
+        }
+
+        @Override
+        public void update(User user) {
+            throw new UnsupportedOperationException("the API does not edit users yet");
+        }
+
+        @Override
+        public void removeUser(String domain, String name) {
+            throw new UnsupportedOperationException("the API does not remove users yet");
+        }
+    };
+
+    private final ApiTokenStore tokens = new ApiTokenStore() {
+        private final ApiToken only = new ApiToken("script", ApiTokens.hash(TOKEN), Instant.EPOCH);
+
+        @Override
+        public boolean add(ApiToken token) {
+            return false;
+        }
+
+        @Override
+        public Optional<ApiToken> findByHash(String tokenHash) {
+            return only.tokenHash().equals(tokenHash) ? Optional.of(only) : Optional.empty();
+        }
+
+        @Override
+        public List<ApiToken> list() {
+            return List.of(only);
+        }
+
+        @Override
+        public boolean remove(String name) {
+            return false;
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        users.add(new User("example.com", "201", "Alice", true));
+        users.add(new User("example.com", "202", "Bob", true));
+        List<CallRecord> calls = List.of(new CallRecord("call-1", "sip:201@example.com", "sip:202@example.com",
+                clock.instant().minusSeconds(60), clock.instant().minusSeconds(50), clock.instant(), 200,
+                CallRecord.Hangup.CALLEE));
+        server.addConnector(connector);
+        server.setHandler(new ContextHandler(new ApiHandler(tokens, directory, () -> List.copyOf(bindings),
+                (from, to, offset, limit) -> calls.stream().filter(c -> !c.start().isBefore(from)
+                        && c.start().isBefore(to)).skip(offset).limit(limit).toList(),
+                new AuditLog(auditStore, clock), clock), ApiHandler.MOUNT));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private HttpTester.Response send(String method, String path, String token, String json) throws Exception {
+        String body = json == null ? "" : json;
+        return HttpTester.parseResponse(connector.getResponse(method + " /api" + path + " HTTP/1.1\r\n"
+                + "Host: pbx.example.com\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + (json == null ? "" : "Content-Type: application/json\r\n")
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                + body, Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private static Map<String, Object> json(HttpTester.Response response) throws Exception {
+        assertThat(response.get("Content-Type")).isEqualTo("application/json");
+        return JSON.std.mapFrom(response.getContent());
+    }
+
+    @Test
+    void everyCallWithoutAValidBearerTokenIsRefusedWith401AndAJsonReason() throws Exception {
+        for (String path : new String[] {"/v1/users?domain=example.com", "/v1/registrations?domain=example.com",
+            "/v1/calls?from=2026-12-07", "/v1/domains", "/v1/nothing"}) {
+            HttpTester.Response none = send("GET", path, null, null);
+            HttpTester.Response wrong = send("GET", path, "sbt_guessed", null);
+
+            assertThat(none.getStatus()).as(path).isEqualTo(401);
+            assertThat(none.get("WWW-Authenticate")).isEqualTo("Bearer realm=\"switchboard\"");
+            assertThat(json(none).get("error").toString()).contains("switchboard admin token create");
+            assertThat(wrong.getStatus()).isEqualTo(401);
+            assertThat(json(wrong).get("error")).isEqualTo("This bearer token is unknown or was revoked.");
+        }
+        assertThat(send("POST", "/v1/users", null, "{\"domain\":\"example.com\",\"name\":\"666\"}").getStatus())
+                .isEqualTo(401);
+        assertThat(users).hasSize(2);
+    }
+
+    @Test
+    void usersAreListedSearchedAndPagedLikeThePage() throws Exception {
+        Map<String, Object> body = json(send("GET", "/v1/users?domain=example.com&q=bob", TOKEN, null));
+
+        assertThat(body.get("total")).isEqualTo(1);
+        assertThat(body.get("users")).isEqualTo(List.of(Map.of("domain", "example.com", "name", "202",
+                "displayName", "Bob", "enabled", true)));
+    }
+
+    @Test
+    void addingAUserAnswers201WithThePasswordOnceAndIsAuditedAsTheToken() throws Exception {
+        HttpTester.Response created = send("POST", "/v1/users", TOKEN,
+                "{\"domain\":\"example.com\",\"name\":\"203\",\"displayName\":\"Carol\"}");
+
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(json(created).get("password")).isEqualTo("generated-secret");
+        AuditEntry entry = auditStore.page(null, 0, 1).get(0);
+        assertThat(entry.actor()).isEqualTo("token:script");
+        assertThat(entry.action()).isEqualTo("user.add");
+        assertThat(entry.after()).contains("sipPassword=***").doesNotContain("generated-secret");
+    }
+
+    @Test
+    void badRequestsGetAJsonErrorAPersonCanActOn() throws Exception {
+        HttpTester.Response notJson = send("POST", "/v1/users", TOKEN, "name=203");
+        HttpTester.Response missing = send("POST", "/v1/users", TOKEN, "{\"domain\":\"example.com\"}");
+        HttpTester.Response unknownDomain = send("GET", "/v1/users?domain=nowhere.net", TOKEN, null);
+        HttpTester.Response noDomain = send("GET", "/v1/users", TOKEN, null);
+        HttpTester.Response badDates = send("GET", "/v1/calls?from=today", TOKEN, null);
+        HttpTester.Response unknown = send("DELETE", "/v1/users", TOKEN, null);
+
+        assertThat(notJson.getStatus()).isEqualTo(400);
+        assertThat(json(notJson).get("error")).isEqualTo("The body is not a JSON object.");
+        assertThat(json(missing).get("error")).isEqualTo("The field \"name\" is missing.");
+        assertThat(unknownDomain.getStatus()).isEqualTo(400);
+        assertThat(json(unknownDomain).get("error")).isEqualTo("No domain nowhere.net");
+        assertThat(json(noDomain).get("error").toString()).contains("?domain=");
+        assertThat(json(badDates).get("error").toString()).contains("YYYY-MM-DD");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(json(unknown).get("error").toString()).startsWith("No such API call: DELETE /api/v1/users");
+    }
+
+    @Test
+    void registrationsAndCallsComeAsJson() throws Exception {
+        Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
+                new InetSocketAddress("192.0.2.44", 40123), 0);
+        bindings.add(new Binding(new AddressOfRecord("201", "example.com"), "sip:201@192.0.2.44:40123", 1.0,
+                clock.instant().plusSeconds(300), "c", 1, List.of(), null, 0, flow, "snom D785"));
+
+        Map<String, Object> registrations = json(send("GET", "/v1/registrations?domain=example.com", TOKEN, null));
+        Map<String, Object> calls = json(send("GET", "/v1/calls?from=2026-12-07&to=2026-12-07", TOKEN, null));
+
+        assertThat(registrations.get("registrations")).asList().singleElement().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("user", "201")
+                .containsEntry("source", "192.0.2.44:40123").containsEntry("userAgent", "snom D785");
+        assertThat(calls.get("calls")).asList().singleElement().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("callId", "call-1")
+                .containsEntry("status", 200).containsEntry("hangup", "CALLEE");
+        assertThat(calls.get("more")).isEqualTo(false);
+    }
+}
