@@ -13,6 +13,12 @@ import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.devices.DeviceInventories;
 import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
+import org.switchboard.server.monitoring.CountingDeviceInventory;
+import org.switchboard.server.monitoring.HealthHandler;
+import org.switchboard.server.monitoring.MetricsHandler;
+import org.switchboard.server.monitoring.PnpCounters;
+import org.switchboard.server.monitoring.Readiness;
+import org.switchboard.server.monitoring.ServerMetrics;
 import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginsComponent;
 
@@ -39,9 +45,11 @@ public final class Components {
      * bindings, users, devices). The plugins start next, offered the device inventory over the
      * registrar: they mount their HTTP handlers and add their SIP
      * processors, which must be in place before the HTTP server and the SIP stack take their first
-     * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
-     * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
-     * the registrar.
+     * request. With HTTP enabled, the metrics next (subscribed to the event bus before any SIP
+     * traffic; {@code /metrics} and {@code /health} are mounted with the plugins' handlers), then
+     * HTTP, then the SIP stack, which listens on {@link ServerConfig#sipListenPoints()}, and last
+     * the readiness {@code /health} reports. So on shutdown the server first reports itself not
+     * ready, then SIP stops, then HTTP, the metrics, the plugins and the registrar.
      *
      * @param config the validated configuration
      * @param plugins the plugins to run
@@ -52,16 +60,26 @@ public final class Components {
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events);
         RegistrarComponent registrar = new RegistrarComponent(config, events);
+        SipStackComponent stack = new SipStackComponent(config, registrar, sip);
+        PnpCounters pnp = new PnpCounters();
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
-                DeviceInventories.create(config, registrar.features().devices(),
-                        registrar.features().accounts().userDirectory()))));
+                new CountingDeviceInventory(DeviceInventories.create(config, registrar.features().devices(),
+                        registrar.features().accounts().userDirectory()), pnp))));
+        Readiness readiness = new Readiness();
         if (http.enabled()) {
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);
+            http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
+            http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
+            parts.add(metrics);
             parts.add(http);
         }
-        parts.add(new SipStackComponent(config, registrar, sip));
+        parts.add(stack);
+        if (http.enabled()) {
+            parts.add(readiness);
+        }
         return List.copyOf(parts);
     }
 }
