@@ -8,6 +8,8 @@ import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.pnp.inventory.DeviceInventory;
+import org.switchboard.server.backup.BackupService;
+import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.devices.DeviceInventories;
@@ -45,7 +47,8 @@ public final class Components {
      * bindings, users, devices). The plugins start next, offered the device inventory over the
      * registrar: they mount their HTTP handlers and add their SIP
      * processors, which must be in place before the HTTP server and the SIP stack take their first
-     * request. With HTTP enabled, the metrics next (subscribed to the event bus before any SIP
+     * request. With the embedded database, the backup requests' poller next (PostgreSQL is backed
+     * up with its own tools). With HTTP enabled, the metrics next (subscribed to the event bus before any SIP
      * traffic; {@code /metrics} and {@code /health} are mounted with the plugins' handlers), then
      * HTTP, then the SIP stack, which listens on {@link ServerConfig#sipListenPoints()}, and last
      * the readiness {@code /health} reports. So on shutdown the server first reports itself not
@@ -68,6 +71,9 @@ public final class Components {
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip, () -> Map.of(DeviceInventory.class,
                 new CountingDeviceInventory(DeviceInventories.create(config, registrar.features().devices(),
                         registrar.features().accounts().userDirectory()), pnp))));
+        if (config.database().embedded()) {
+            parts.add(new BackupService(config.dataDir(), registrar::features, VersionProvider.current()));
+        }
         Readiness readiness = new Readiness();
         if (http.enabled()) {
             ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);

@@ -2,6 +2,8 @@ package org.switchboard.server.cli;
 
 import java.util.Map;
 import org.switchboard.server.admin.AdminCommands;
+import org.switchboard.server.backup.BackupCommand;
+import org.switchboard.server.backup.RestoreCommand;
 import picocli.CommandLine;
 
 /**
@@ -35,6 +37,8 @@ public final class SwitchboardCli {
         AdminCommands.addTo(commandLine);
         commandLine.getSubcommands().get("device").addSubcommand(new DeviceUrlCommand());
         commandLine.addSubcommand(new ConfigCommand());
+        commandLine.addSubcommand(new BackupCommand(VersionProvider.current()));
+        commandLine.addSubcommand(new RestoreCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setDefaultValueProvider(new LayeredDefaultProvider(new EnvironmentDefaultProvider(environment), file));
         return commandLine;
