@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +140,8 @@ abstract class ReadmeDefaultsAcceptance {
         assertThat(server.output()).contains("Listening on UDP 0.0.0.0:" + sipPort, "Listening on UDP [::]:" + sipPort,
                 "Listening on TCP 0.0.0.0:" + sipPort, "Listening on TCP [::]:" + sipPort,
                 "HTTP on 0.0.0.0:" + httpPort, "data directory " + work.resolve("data"));
+        assertThat(work.resolve("data/switchboard.conf")).as("the commented configuration file of the first start")
+                .content().startsWith("# Switchboard bootstrap configuration.").contains("\n# sip-port = 5060\n");
         if (multicast.isPresent()) {
             assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + sipPort + ": joined on ")
                     .contains(multicast.get().nif().getName() + " (");
@@ -315,6 +319,22 @@ abstract class ReadmeDefaultsAcceptance {
                 HttpRequest.newBuilder(base.resolve("/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"status\":\"READY\"}\n");
+    }
+
+    /**
+     * README's backup command, run as a second process while the server runs: the server writes the
+     * backup, which holds the database and the password key; {@code config check} takes the file the
+     * first start wrote.
+     */
+    @Order(6)
+    @Test
+    void backsUpWhileRunningAndChecksItsConfigurationFile() throws Exception {
+        admin("backup", "backup.zip");
+        try (ZipFile zip = new ZipFile(work.resolve("backup.zip").toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName)).contains("switchboard.mv.db",
+                    "sip-passwords.key", "switchboard.conf", "switchboard-backup.properties");
+        }
+        admin("config", "check", "data/switchboard.conf");
     }
 
     private static InetAddress address(String literal) {
