@@ -67,7 +67,7 @@ class ServerProcessIT {
         try (ServerProcess server = ServerProcess.start(args, logs.resolve("pnp.log"))) {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
             assertThat(server.output())
-                    .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /provisioning")
+                    .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /metrics, /health, /provisioning")
                     .contains("PnP: ready, but no phones are assigned yet");
             if (loopback.isPresent()) {
                 assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + multicastPort + ": joined on ");

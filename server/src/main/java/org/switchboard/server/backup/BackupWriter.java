@@ -50,6 +50,9 @@ public final class BackupWriter {
             throw new FileAlreadyExistsException(absolute + " exists already; give a new file name");
         }
         Path dir = absolute.getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir + " is no directory; create it first, or give the backup file another place");
+        }
         Path partial = Files.createTempFile(dir, absolute.getFileName() + ".", ".partial",
                 PrivateFiles.ownerOnlyFile(dir));
         Path h2Copy = Files.createTempFile(dir, absolute.getFileName() + ".", ".h2.zip",

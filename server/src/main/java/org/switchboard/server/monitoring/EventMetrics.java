@@ -30,7 +30,7 @@ final class EventMetrics implements Consumer<SwitchboardEvent> {
     private final Counter attempts;
     private final Counter answered;
     private final Counter hungUp;
-    /** Call-ID to whether it was answered, oldest first. */
+    /** The Call-IDs of the calls followed, oldest first (the values are unused). */
     private final Map<String, Boolean> calls = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -75,10 +75,9 @@ final class EventMetrics implements Consumer<SwitchboardEvent> {
             bansLifted.increment();
         } else if (event instanceof SwitchboardEvent.CallStarted started) {
             attempts.increment();
-            calls.put(started.callId(), Boolean.FALSE);
-        } else if (event instanceof SwitchboardEvent.CallAnswered call) {
+            calls.put(started.callId(), Boolean.TRUE);
+        } else if (event instanceof SwitchboardEvent.CallAnswered) {
             answered.increment();
-            calls.replace(call.callId(), Boolean.TRUE);
         } else if (event instanceof SwitchboardEvent.CallEnded ended) {
             ended(ended);
         }

@@ -34,7 +34,7 @@ final class PlainResponses {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         if (HttpMethod.HEAD.is(request.getMethod())) {
-            response.write(true, null, callback);
+            response.write(true, ByteBuffer.allocate(0), callback);
         } else {
             response.write(true, ByteBuffer.wrap(bytes), callback);
         }
