@@ -17,12 +17,20 @@ import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
+import org.switchboard.server.backup.BackupService;
+import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.devices.DeviceInventories;
 import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
+import org.switchboard.server.monitoring.CountingDeviceInventory;
+import org.switchboard.server.monitoring.HealthHandler;
+import org.switchboard.server.monitoring.MetricsHandler;
+import org.switchboard.server.monitoring.PnpCounters;
+import org.switchboard.server.monitoring.Readiness;
+import org.switchboard.server.monitoring.ServerMetrics;
 import org.switchboard.server.plugin.PluginDiscovery;
 import org.switchboard.server.plugin.PluginServices;
 import org.switchboard.server.plugin.PluginsComponent;
@@ -56,13 +64,13 @@ public final class Components {
 
     /** The typed services plugins get, over the started registrar and the SIP stack to come. */
     private static PluginServices pluginServices(ServerConfig config, RegistrarComponent registrar, StackServices sip,
-            Executor blocking) {
+            PnpCounters pnp, Executor blocking) {
         Features features = registrar.features();
         return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
-                sip.messageTrace(), Map.of(DeviceInventory.class, DeviceInventories.create(config, features.devices(),
-                        features.accounts().userDirectory()), Settings.class, registrar.settings(),
+                sip.messageTrace(), Map.of(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
+                        features.devices(), features.accounts().userDirectory()), pnp), Settings.class, registrar.settings(),
                         ContactRemoval.class, features.registrar().contactRemoval(),
                         DialPlanStore.class, new JdbcDialPlanStore(features.database()),
                         AdminStore.class, new JdbcAdminStore(features.database()),
@@ -77,11 +85,16 @@ public final class Components {
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar, the dial plan's store, and the web admin's accounts, audit log and directory: they mount their HTTP handlers, add their SIP
-     * processors and set the router, which must be in place before the HTTP server and the SIP stack take their first
-     * request. Then HTTP (if enabled), then the SIP stack, which listens on {@link
-     * ServerConfig#sipListenPoints()}. So on shutdown SIP stops first, then HTTP, the plugins and
-     * the registrar.
+     * registrar, the dial plan's store, and the web admin's accounts, audit log and directory: they
+     * mount their HTTP handlers, add their SIP processors and set the router, which must be in place
+     * before the HTTP server and the SIP stack take their first request. With the embedded database,
+     * the backup requests' poller next (PostgreSQL is backed up with its own tools). With HTTP
+     * enabled, the metrics next (subscribed to the event bus before any SIP traffic; {@code /metrics}
+     * and {@code /health} are mounted with the plugins' handlers), then HTTP, then the warm-up (if
+     * configured: by then whatever could fail the start has started), then the SIP stack, which
+     * listens on {@link ServerConfig#sipListenPoints()}, and last the readiness {@code /health}
+     * reports. So on shutdown the server first reports itself not ready, then SIP stops, then HTTP,
+     * the metrics, the plugins and the registrar.
      *
      * @param config the validated configuration
      * @param plugins the plugins to run
@@ -92,18 +105,31 @@ public final class Components {
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events);
         RegistrarComponent registrar = new RegistrarComponent(config, events, sip.reachPolicy());
+        SipStackComponent stack = new SipStackComponent(config, registrar, sip);
+        PnpCounters pnp = new PnpCounters();
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip,
-                blocking -> pluginServices(config, registrar, sip, blocking)));
+                blocking -> pluginServices(config, registrar, sip, pnp, blocking)));
+        if (config.database().embedded()) {
+            parts.add(new BackupService(config.dataDir(), registrar::features, VersionProvider.current()));
+        }
+        Readiness readiness = new Readiness();
         if (http.enabled()) {
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);
+            http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
+            http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
+            parts.add(metrics);
             parts.add(http);
         }
         if (!config.warmUp().isZero()) {
             parts.add(new WarmupComponent(config));
         }
-        parts.add(new SipStackComponent(config, registrar, sip));
+        parts.add(stack);
+        if (http.enabled()) {
+            parts.add(readiness);
+        }
         return List.copyOf(parts);
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.transport.ListenPoint;
 import org.switchboard.server.cli.InvalidConfigurationException;
+import org.switchboard.server.cli.ServerOptionModel;
 import org.switchboard.server.cli.ServerRunner;
 import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.core.transport.Addresses;
@@ -33,6 +34,14 @@ public final class ServerLauncher implements ServerRunner {
             DataDirectory.prepare(config.dataDir());
         } catch (IOException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+        try {
+            if (ServerOptionModel.writeTemplateIfMissing(config.dataDir())) {
+                log.info("Wrote {}, every setting commented out at its default; edit it to configure the server",
+                        ServerOptionModel.inDataDirectory(config.dataDir()));
+            }
+        } catch (IOException e) {
+            log.warn("Could not write the commented configuration file into {}: {}", config.dataDir(), e.toString());
         }
         log.info("Starting Switchboard {}: SIP on {}; HTTP {}; plug-and-play {}; data directory {}; database {};"
                 + " log level {}", VersionProvider.current(), describeSip(config), describeHttp(config),

@@ -37,7 +37,7 @@ final class SipStackComponent implements Lifecycle {
     private final ServerConfig config;
     private final RegistrarComponent registrar;
     private final StackServices services;
-    private SipStack stack;
+    private volatile SipStack stack;
 
     SipStackComponent(ServerConfig config, RegistrarComponent registrar, StackServices services) {
         this.config = config;
@@ -92,6 +92,11 @@ final class SipStackComponent implements Lifecycle {
         built.start();
         stack = built;
         services.attach(built);
+    }
+
+    /** The SIP stack once started (and after it stopped, for its final counts), else {@code null}. */
+    SipStack stack() {
+        return stack;
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.switchboard.core.transport.Addresses;
+import org.switchboard.server.monitoring.Scrape;
 import org.switchboard.server.pnp.BootingPhone;
 import org.switchboard.server.pnp.PnpPhones;
 import org.switchboard.testkit.phone.Call;
@@ -46,7 +52,8 @@ import org.xml.sax.InputSource;
  * plug-and-play on with the multicast group on the SIP port, data in {@code ./data}), set up with the
  * admin commands README.md shows, and driven over real sockets as phones are: OPTIONS over UDP and
  * TCP, IPv4 and IPv6; a snom phone that boots by multicast plug-and-play, fetches its settings and
- * registers; a call between two phones. In a network namespace of its own (see {@link TestNetwork})
+ * registers; a call between two phones; then {@code /metrics} shows it all and {@code /health} says
+ * ready. In a network namespace of its own (see {@link TestNetwork})
  * the defaults are used as they are; elsewhere only the ports move and multicast stays on the loopback
  * interface, and the output says so. Subclasses set up the network the phones multicast on. The
  * tests run in order on one server.
@@ -136,6 +143,8 @@ abstract class ReadmeDefaultsAcceptance {
         assertThat(server.output()).contains("Listening on UDP 0.0.0.0:" + sipPort, "Listening on UDP [::]:" + sipPort,
                 "Listening on TCP 0.0.0.0:" + sipPort, "Listening on TCP [::]:" + sipPort,
                 "HTTP on 0.0.0.0:" + httpPort, "data directory " + work.resolve("data"));
+        assertThat(work.resolve("data/switchboard.conf")).as("the commented configuration file of the first start")
+                .content().startsWith("# Switchboard bootstrap configuration.").contains("\n# sip-port = 5060\n");
         if (multicast.isPresent()) {
             assertThat(server.output()).contains("Multicast SIP on 224.0.1.75:" + sipPort + ": joined on ")
                     .contains(multicast.get().nif().getName() + " (");
@@ -280,6 +289,55 @@ abstract class ReadmeDefaultsAcceptance {
             colleague.expect("BYE").respond(200);
             bye.expect(200);
         }
+    }
+
+    /**
+     * A Prometheus scrape of {@code /metrics} on the default HTTP port shows what the tests before did:
+     * the phones' registrations and plug-and-play fetches and the two answered and ended calls; and
+     * {@code /health} reports the server ready.
+     */
+    @Order(5)
+    @Test
+    void metricsShowTheRegistrationsAndCallsAndHealthSaysReady() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + httpPort);
+        long deadline = System.nanoTime() + Duration.ofMillis(WAIT_MILLIS).toNanos();
+        Scrape scrape = Scrape.of(base);
+        // calls and registrations are counted from the event bus, a moment after they happened
+        while (scrape.value("switchboard_calls_ended_total") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            scrape = Scrape.of(base);
+        }
+        assertThat(scrape.value("switchboard_calls_attempts_total")).isEqualTo(2);
+        assertThat(scrape.value("switchboard_calls_answered_total")).isEqualTo(2);
+        assertThat(scrape.value("switchboard_calls_ended_total")).isEqualTo(2);
+        assertThat(scrape.value("switchboard_calls_active")).isZero();
+        assertThat(scrape.value("switchboard_registrar_registrations_total")).isGreaterThanOrEqualTo(2);
+        assertThat(scrape.value("switchboard_registrar_bindings")).isGreaterThanOrEqualTo(2);
+        assertThat(scrape.value("switchboard_pnp_provisioned_total")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.value("switchboard_sip_requests_received_total{method=\"OPTIONS\"}")).isGreaterThanOrEqualTo(4);
+        assertThat(scrape.value("switchboard_sip_messages_received_total{transport=\"tcp\"}")).isPositive();
+        assertThat(scrape.names("jvm_memory_used_bytes")).isNotEmpty();
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"READY\"}\n");
+    }
+
+    /**
+     * README's backup command, run as a second process while the server runs: the server writes the
+     * backup, which holds the database and the password key; {@code config check} takes the file the
+     * first start wrote.
+     */
+    @Order(6)
+    @Test
+    void backsUpWhileRunningAndChecksItsConfigurationFile() throws Exception {
+        admin("backup", "backup.zip");
+        try (ZipFile zip = new ZipFile(work.resolve("backup.zip").toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName)).contains("switchboard.mv.db",
+                    "sip-passwords.key", "switchboard.conf", "switchboard-backup.properties");
+        }
+        admin("config", "check", "data/switchboard.conf");
     }
 
     private static InetAddress address(String literal) {

@@ -67,7 +67,7 @@ class ServerProcessIT {
         try (ServerProcess server = ServerProcess.start(args, logs.resolve("pnp.log"))) {
             assertThat(server.awaitLine("Switchboard started", START_TIMEOUT)).as(server.output()).isTrue();
             assertThat(server.output())
-                    .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /provisioning")
+                    .contains("HTTP on 127.0.0.1:" + httpPort + "; serving /metrics, /health, /provisioning")
                     .contains("PnP: ready, but no phones are assigned yet")
                     .contains("Dial plan: revision 0 in force, no rules: calls go to registered users");
             if (loopback.isPresent()) {

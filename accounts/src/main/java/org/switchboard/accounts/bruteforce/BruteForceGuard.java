@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.spi.store.Ban;
@@ -47,6 +48,7 @@ public final class BruteForceGuard {
     private final Map<Pair, UserFailures> pairs;
     /** Whether {@link #pairs} may hold anything, so that a success costs no lock in the usual case. */
     private volatile boolean anyPairs;
+    private final LongAdder failures = new LongAdder();
 
     private record Pair(InetAddress source, String user) {
     }
@@ -163,6 +165,7 @@ public final class BruteForceGuard {
      *     made it so
      */
     public Optional<Instant> recordFailure(InetAddress source, String user) {
+        failures.increment();
         if (isTrusted(source)) {
             return Optional.empty();
         }
@@ -282,6 +285,23 @@ public final class BruteForceGuard {
             pairs.remove(new Pair(source, user));
             anyPairs = !pairs.isEmpty();
         }
+    }
+
+    /** Failed authentications recorded since start, trusted sources included; for metrics. */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** How many bans are in force now, counted without copying or sorting them; for metrics. */
+    public int activeBanCount() {
+        Instant now = clock.instant();
+        int active = 0;
+        for (Ban ban : bans.values()) {
+            if (ban.until().isAfter(now)) {
+                active++;
+            }
+        }
+        return active;
     }
 
     /** The bans in force, soonest to expire first. */

@@ -126,6 +126,20 @@ public final class InMemoryLocationService implements LocationService {
         return all;
     }
 
+    /** How many bindings are live now, counted without copying them; for metrics. */
+    public int liveCount() {
+        Instant now = clock.instant();
+        int live = 0;
+        for (List<Binding> list : bindings.values()) {
+            for (Binding b : list) {
+                if (b.isLive(now)) {
+                    live++;
+                }
+            }
+        }
+        return live;
+    }
+
     /** The bindings of {@code aor} as held, expired ones included; for the writer. */
     List<Binding> stored(AddressOfRecord aor) {
         return bindings.getOrDefault(aor, List.of());

@@ -26,12 +26,20 @@ import picocli.CommandLine.Option;
 /**
  * The options that configure a running server, shared as a picocli mixin by every command that
  * runs one. Each option's default comes from its {@code SWITCHBOARD_*} environment variable (see
- * {@link EnvironmentDefaultProvider}), else from the built-in value. Filled in by picocli on the
+ * {@link EnvironmentDefaultProvider}), else from the bootstrap file ({@link ServerOptionModel}),
+ * else from the built-in value. Filled in by picocli on the
  * command-line thread; not thread-safe.
  */
 public final class ServerOptions {
+    /** The option naming the bootstrap file; read before the others (see {@link Bootstrap}). */
+    static final String CONFIG = "--config";
     private static final String INTERFACES_ALL = "all";
     private static final String INTERFACES_NONE = "none";
+
+    @Option(names = CONFIG, paramLabel = "FILE",
+            description = "Bootstrap file to read settings from, instead of switchboard.conf in the data directory "
+                    + "(env SWITCHBOARD_CONFIG).")
+    Path config;
 
     @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5060",
             converter = PortConverter.class,

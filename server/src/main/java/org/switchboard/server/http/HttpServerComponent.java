@@ -119,7 +119,10 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
                 throw new IllegalArgumentException(contextPath + " is already mounted");
             }
             mounted.add(contextPath);
-            contexts.addHandler(new ContextHandler(jettyHandler, contextPath));
+            ContextHandler context = new ContextHandler(jettyHandler, contextPath);
+            // the path itself is served (/metrics), not redirected to /metrics/
+            context.setAllowNullPathInContext(true);
+            contexts.addHandler(context);
         }
     }
 

@@ -177,8 +177,9 @@ final class MessageReceiver {
         try {
             reason = multicastDropReason(result, filter);
             if (reason == null) {
-                SipRequest fixed = ViaReceivedFixup.apply((SipRequest) result.message(), flow.remote());
-                deliver(new InboundMessage(fixed, flow, receivedAt));
+                SipRequest request = (SipRequest) result.message();
+                stats.recordRequestIn(request.method());
+                deliver(new InboundMessage(ViaReceivedFixup.apply(request, flow.remote()), flow, receivedAt));
                 return;
             }
         } catch (RuntimeException e) {
@@ -233,6 +234,7 @@ final class MessageReceiver {
             reject(request, flow, 400, problem, readableTopVia(request) == null);
             return;
         }
+        stats.recordRequestIn(request.method());
         SipRequest fixed = ViaReceivedFixup.apply(request, flow.remote());
         deliver(new InboundMessage(fixed, flow, receivedAt));
     }
@@ -245,6 +247,7 @@ final class MessageReceiver {
                     + problem);
             return;
         }
+        stats.recordResponseIn(response.statusCode());
         deliver(new InboundMessage(response, flow, receivedAt));
     }
 

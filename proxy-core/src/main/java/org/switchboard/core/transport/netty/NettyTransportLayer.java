@@ -377,6 +377,7 @@ public final class NettyTransportLayer implements SipSender {
 
     @Override
     public void sendRequest(SipRequest request, Destination destination, TransportErrorListener onError) {
+        stats.recordRequestOut(request.method());
         byte[] bytes = request.encode();
         if (destination.transport() == Transport.UDP && bytes.length > config.mtuThreshold()) {
             sendLargeRequestOverTcp(request, bytes, destination, onError);
@@ -433,6 +434,7 @@ public final class NettyTransportLayer implements SipSender {
 
     @Override
     public void sendResponse(EncodedResponse response, TransportErrorListener onError) {
+        stats.recordResponseOut(response.statusCode());
         Destination destination = response.destination();
         if (destination == null) {
             fail(response, "nowhere", response.routeFailure(), onError);

@@ -1,0 +1,7 @@
+/**
+ * Backup and restore of a data directory: {@code switchboard backup FILE} writes one zip file with
+ * the embedded database (a transactionally consistent copy taken while the server runs), the key
+ * files, the bootstrap file and the registration journal; {@code switchboard restore FILE} checks
+ * such a file and puts it into a stopped server's data directory.
+ */
+package org.switchboard.server.backup;
