@@ -1,6 +1,7 @@
 package org.switchboard.server;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,10 +57,21 @@ public final class Components {
     private Components() {
     }
 
+    /** The name of the web admin plugin, which the warm-up's throwaway server leaves out. */
+    public static final String WEB_ADMIN_PLUGIN = "web-admin";
+
     /** The parts for a configuration, with the plugins found on the class path. */
     public static List<Lifecycle> create(ServerConfig config) {
-        Set<String> disabled = config.pnp().enabled() ? Set.of() : Set.of(PNP_PLUGIN);
-        return create(config, PluginDiscovery.load(disabled));
+        return create(config, Set.of());
+    }
+
+    /** The parts for a configuration, with the plugins found on the class path but those named. */
+    public static List<Lifecycle> create(ServerConfig config, Set<String> leftOut) {
+        Set<String> disabled = new HashSet<>(leftOut);
+        if (!config.pnp().enabled()) {
+            disabled.add(PNP_PLUGIN);
+        }
+        return create(config, PluginDiscovery.load(Set.copyOf(disabled)));
     }
 
     /** The typed services plugins get, over the started registrar and the SIP stack to come. */

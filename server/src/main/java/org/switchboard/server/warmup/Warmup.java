@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -129,14 +130,15 @@ public final class Warmup {
     private static Result warm(ServerConfig real, Path dir, Duration budget, int exchanges)
             throws IOException, StartupException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        // the real server's transports and plugins, so the compiled code is compiled for the classes it runs
-        int http = real.http().enabled() ? freePort(loopback, false) : HttpSettings.DISABLED;
-        ServerConfig config = new ServerConfig(freePort(loopback, true), List.of(loopback), real.transports(), dir,
-                LogLevel.WARN, DOMAIN, real.digestAlgorithms(), new HttpSettings(http, loopback, Optional.empty()),
-                new PnpSettings(real.pnp().enabled(), false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
+        // the real server's transports and SIP plugins, so the code is compiled for the classes it runs;
+        // no HTTP, so neither plug-and-play nor the web admin, which would speak to the admin about it
+        ServerConfig config = new ServerConfig(freePort(loopback), List.of(loopback), real.transports(), dir,
+                LogLevel.WARN, DOMAIN, real.digestAlgorithms(),
+                new HttpSettings(HttpSettings.DISABLED, loopback, Optional.empty()),
+                new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
                 ServerConfig.DEFAULT_CDR_RETENTION, real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO);
         seedUsers(dir);
-        Server server = new Server(Components.create(config));
+        Server server = new Server(Components.create(config, Set.of(Components.WEB_ADMIN_PLUGIN)));
         server.start();
         long deadline = System.nanoTime() + budget.toNanos();
         InetSocketAddress target = new InetSocketAddress(loopback, config.sipPort());
@@ -180,19 +182,12 @@ public final class Warmup {
         }
     }
 
-    /**
-     * A port free on loopback now, for TCP and, if {@code udpToo}, for UDP; the throwaway server
-     * binds it a moment later.
-     */
-    private static int freePort(InetAddress loopback, boolean udpToo) throws IOException {
+    /** A port free on loopback now for both UDP and TCP; the throwaway server binds it a moment later. */
+    private static int freePort(InetAddress loopback) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
-                if (!udpToo) {
-                    return tcp.getLocalPort();
-                }
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
-                    return udp.getLocalPort();
-                }
+            try (ServerSocket tcp = new ServerSocket(0, 1, loopback);
+                    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
+                return udp.getLocalPort();
             } catch (BindException e) {
                 if (attempt == 10) {
                     throw e;
