@@ -157,8 +157,8 @@ public final class ServerOptionModel {
             text.append("\n# ").append(setting.description()).append('\n')
                     .append("# Flag ").append(setting.flag()).append(", variable ").append(setting.variable())
                     .append(".\n")
-                    .append("# ").append(setting.key()).append(" = ")
-                    .append(setting.defaultValue() == null ? "" : setting.defaultValue()).append('\n');
+                    .append("# ").append(setting.key()).append(" =")
+                    .append(setting.defaultValue() == null ? "" : " " + setting.defaultValue()).append('\n');
         }
         return text.toString();
     }
