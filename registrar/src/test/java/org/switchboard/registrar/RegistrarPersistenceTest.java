@@ -16,7 +16,7 @@ import org.switchboard.core.auth.AuthRole;
 import org.switchboard.core.auth.Authenticator;
 import org.switchboard.core.location.AddressOfRecord;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.route.DomainCatalog;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.BindingChanges;
 import org.switchboard.core.spi.store.BindingStore;
