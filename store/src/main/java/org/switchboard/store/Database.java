@@ -90,15 +90,6 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("switchboard-db");
-        if (kind == DatabaseKind.H2) {
-            // No connection the pool opens on its own in the background: one it was still opening
-            // when close() returned would open the file again and close it while the next open of
-            // the same data directory (the next admin command, a restarted server) reads it, which
-            // has shown that open a half-written file ("Table DOMAINS already exists"). Connections
-            // are opened as they are asked for and kept until close (idle timeout 0).
-            config.setMinimumIdle(0);
-            config.setIdleTimeout(0);
-        }
         kind.connectionInitSql().ifPresent(config::setConnectionInitSql);
         HikariDataSource pool;
         try {
