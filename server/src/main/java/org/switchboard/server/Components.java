@@ -10,6 +10,7 @@ import org.switchboard.accounts.bruteforce.GuardBans;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
+import org.switchboard.core.spi.service.CallRecordQuery;
 import org.switchboard.core.spi.service.ContactRemoval;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
@@ -89,8 +90,9 @@ public final class Components {
                         ApiTokenStore.class, new JdbcApiTokenStore(features.database()),
                         AuditStore.class, new JdbcAuditStore(features.database()),
                         AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
-                        RegistrationListing.class, (RegistrationListing) features.registrar().registrations()::all,
-                        CallLog.class, (CallLog) registrar.callRecordStore()::between));
+                        RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
+                        CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
+                                .find(new CallRecordQuery(from, to, null, offset, limit))));
     }
 
     /**

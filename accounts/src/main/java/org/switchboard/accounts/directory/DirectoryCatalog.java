@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.switchboard.accounts.digest.CredentialSource;
 import org.switchboard.accounts.digest.DigestSecrets;
 import org.switchboard.core.location.AddressOfRecord;
-import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.route.DomainCatalog;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.DomainStore;
 import org.switchboard.core.spi.store.StoredUser;

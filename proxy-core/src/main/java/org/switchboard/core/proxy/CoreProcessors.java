@@ -2,10 +2,10 @@ package org.switchboard.core.proxy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.chain.ProcessorStages;
 import org.switchboard.core.spi.chain.RequestProcessor;
 import org.switchboard.core.spi.chain.Stage;
+import org.switchboard.core.spi.route.DomainCatalog;
 
 /**
  * Assembles the request chain of the core server: validation, local answers, and the end of the

@@ -6,10 +6,10 @@ import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
-import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.chain.ProcessorResult;
 import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.spi.chain.RequestProcessor;
+import org.switchboard.core.spi.route.DomainCatalog;
 
 /**
  * Answers an initial request addressed to the server itself (one of our listen points, no Route

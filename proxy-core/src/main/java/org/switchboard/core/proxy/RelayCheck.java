@@ -5,10 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
-import org.switchboard.core.proxy.routing.DomainCatalog;
 import org.switchboard.core.spi.chain.ProcessorResult;
 import org.switchboard.core.spi.chain.RequestContext;
 import org.switchboard.core.spi.chain.RequestProcessor;
+import org.switchboard.core.spi.route.DomainCatalog;
 
 /**
  * Refuses to be an open relay: an initial request from a stranger (From not in one of our domains,

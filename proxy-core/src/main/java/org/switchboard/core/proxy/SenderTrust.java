@@ -5,7 +5,7 @@ import java.util.Set;
 import org.switchboard.core.message.NameAddr;
 import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
-import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.route.DomainCatalog;
 
 /**
  * Whom the proxy acts for (RFC 3261 §22.3): trusted sources (gateways, peer servers) without

@@ -15,7 +15,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.message.Via;
-import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.route.DomainCatalog;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.InboundMessage;

@@ -30,7 +30,7 @@ import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.HeaderName;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
-import org.switchboard.core.proxy.routing.DomainCatalog;
+import org.switchboard.core.spi.route.DomainCatalog;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;

@@ -130,30 +130,6 @@ public final class JdbcCallRecordStore implements CallRecordStore {
     }
 
     /**
-     * A page of the calls that started in {@code [from, to)}, newest first: {@code limit} of them
-     * after skipping {@code offset}. The start-time index bounds the scan to the range. Blocks.
-     */
-    public List<CallRecord> between(Instant from, Instant to, int offset, int limit) {
-        return db.withConnection(c -> {
-            List<CallRecord> records = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM call_records"
-                    + " WHERE start_at >= ? AND start_at < ? ORDER BY start_at DESC, id DESC"
-                    + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                ps.setLong(1, from.toEpochMilli());
-                ps.setLong(2, to.toEpochMilli());
-                ps.setInt(3, offset);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        records.add(read(rs));
-                    }
-                }
-            }
-            return records;
-        });
-    }
-
-    /**
      * The records {@code query} selects, newest first. Blocks.
      */
     public List<CallRecord> find(CallRecordQuery query) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.core.spi.service.CallRecordQuery;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.CallRecord.Hangup;
 import org.switchboard.store.Database;
@@ -63,7 +64,7 @@ class JdbcCallRecordStoreTest {
     }
 
     @Test
-    void betweenPagesTheCallsOfATimeRangeNewestFirst() {
+    void findPagesTheCallsOfATimeRangeNewestFirst() {
         List<CallRecord> records = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             records.add(CallRecords.answered("call-" + i, T0.plusSeconds(i * 10L)));
@@ -71,11 +72,11 @@ class JdbcCallRecordStoreTest {
         store.saveAll(records);
 
         // [T0+50s, T0+150s): calls 5 to 14, newest first
-        assertThat(store.between(T0.plusSeconds(50), T0.plusSeconds(150), 0, 4)).extracting(CallRecord::callId)
+        assertThat(store.find(new CallRecordQuery(T0.plusSeconds(50), T0.plusSeconds(150), null, 0, 4))).extracting(CallRecord::callId)
                 .containsExactly("call-14", "call-13", "call-12", "call-11");
-        assertThat(store.between(T0.plusSeconds(50), T0.plusSeconds(150), 8, 4)).extracting(CallRecord::callId)
+        assertThat(store.find(new CallRecordQuery(T0.plusSeconds(50), T0.plusSeconds(150), null, 8, 4))).extracting(CallRecord::callId)
                 .containsExactly("call-6", "call-5");
-        assertThat(store.between(T0.minusSeconds(100), T0, 0, 10)).isEmpty();
+        assertThat(store.find(new CallRecordQuery(T0.minusSeconds(100), T0, null, 0, 10))).isEmpty();
     }
 
     @Test

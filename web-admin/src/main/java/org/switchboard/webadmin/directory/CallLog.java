@@ -5,9 +5,8 @@ import java.util.List;
 import org.switchboard.core.spi.store.CallRecord;
 
 /**
- * The call records, for the call log page. The server implements it over the store's call records;
- * it is the web admin's own interface until the plugin context offers a typed call records
- * service. <b>Blocks</b> (database). Thread-safe.
+ * The call records, for the call log page. The server implements it with the query behind the
+ * typed call records service ({@code CallRecordQuery} over a time range), run synchronously. <b>Blocks</b> (database). Thread-safe.
  */
 @FunctionalInterface
 public interface CallLog {

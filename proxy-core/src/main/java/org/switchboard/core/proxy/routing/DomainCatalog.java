@@ -1,4 +1,4 @@
-package org.switchboard.core.proxy.routing;
+package org.switchboard.core.spi.route;
 
 import org.switchboard.core.location.AddressOfRecord;
 

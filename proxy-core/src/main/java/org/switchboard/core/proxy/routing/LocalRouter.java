@@ -12,6 +12,7 @@ import org.switchboard.core.location.RegisteredContact;
 import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.spi.route.DomainCatalog;
 import org.switchboard.core.spi.route.RouteDecision;
 import org.switchboard.core.spi.route.RouteRequest;
 import org.switchboard.core.spi.route.Router;

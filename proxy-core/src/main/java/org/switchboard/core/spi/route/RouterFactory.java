@@ -1,6 +1,5 @@
 package org.switchboard.core.spi.route;
 
-import org.switchboard.core.proxy.routing.DomainCatalog;
 
 /**
  * Makes the server's {@link Router} from the default one, for a plugin that decides routes (the dial
