@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.NoSuchElementException;
 import org.slf4j.LoggerFactory;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.SwitchboardServer;
@@ -110,9 +115,30 @@ class WebAdminBrowserIT {
         Files.copy(png.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String heading() {
+    /**
+     * The page's heading once it reads {@code expected}, or whatever it reads after 10 s: a click
+     * returns before the next page has replaced the old one, whose elements then go stale.
+     */
+    private static String heading(String expected) {
+        try {
+            return wait(d -> {
+                String text = d.findElement(By.tagName("h1")).getText();
+                return text.equals(expected) ? text : null;
+            });
+        } catch (TimeoutException e) {
+            return driver.findElement(By.tagName("h1")).getText();
+        }
+    }
+
+    /** The element once the page that has it is there. */
+    private static WebElement element(By by) {
+        return wait(d -> d.findElement(by));
+    }
+
+    private static <T> T wait(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.tagName("h1"))).getText();
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(condition::apply);
     }
 
     private static void login(String name, String password) {
@@ -129,7 +155,7 @@ class WebAdminBrowserIT {
         assertThat(link).startsWith("http://localhost:" + SERVER.httpUri().getPort() + "/admin/setup?token=");
 
         driver.get(link.replace("localhost", "127.0.0.1"));
-        assertThat(heading()).isEqualTo("First-run setup");
+        assertThat(heading("First-run setup")).isEqualTo("First-run setup");
         shot("setup");
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("a long admin password");
@@ -137,31 +163,31 @@ class WebAdminBrowserIT {
         driver.findElement(By.id("domain")).sendKeys("example.com");
         driver.findElement(By.id("create")).click();
 
-        assertThat(heading()).isEqualTo("Dashboard");
-        assertThat(driver.findElement(By.id("warnings")).getText()).contains("example.com has no users yet");
+        assertThat(heading("Dashboard")).isEqualTo("Dashboard");
+        assertThat(element(By.id("warnings")).getText()).contains("example.com has no users yet");
         shot("dashboard");
         driver.findElement(By.linkText("Audit log")).click();
-        assertThat(heading()).isEqualTo("Audit log");
-        assertThat(driver.findElement(By.id("audit")).getText()).contains("admin.add", "domain.add", "example.com");
+        assertThat(heading("Audit log")).isEqualTo("Audit log");
+        assertThat(element(By.id("audit")).getText()).contains("admin.add", "domain.add", "example.com");
         shot("audit-log");
 
         driver.findElement(By.id("logout")).click();
-        assertThat(heading()).isEqualTo("Log in");
-        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("You are logged out.");
+        assertThat(heading("Log in")).isEqualTo("Log in");
+        assertThat(element(By.id("status")).getText()).isEqualTo("You are logged out.");
         driver.get(SERVER.httpUri().resolve("/admin/admins").toString());
-        assertThat(heading()).isEqualTo("Log in");
+        assertThat(heading("Log in")).isEqualTo("Log in");
 
         login("admin", "not the password");
-        assertThat(driver.findElement(By.id("problem")).getText()).isEqualTo("Wrong name or password.");
+        assertThat(element(By.id("problem")).getText()).isEqualTo("Wrong name or password.");
         shot("login-failed");
 
         login("admin", "a long admin password");
-        assertThat(heading()).isEqualTo("Administrators");
+        assertThat(heading("Administrators")).isEqualTo("Administrators");
         assertThat(driver.manage().getCookieNamed("switchboard_admin").isHttpOnly()).isTrue();
         assertThat(driver.manage().getCookieNamed("switchboard_admin").getSameSite()).isEqualTo("Strict");
 
         driver.get(link.replace("localhost", "127.0.0.1"));
-        assertThat(heading()).isNotEqualTo("First-run setup");
+        assertThat(heading("Dashboard")).as("the used setup link leads elsewhere").isNotEqualTo("First-run setup");
     }
 
     /** After the setup above, logged in as its administrator. */
@@ -169,23 +195,23 @@ class WebAdminBrowserIT {
     @Order(2)
     void aUserAddedInThePageRegistersWithItsPasswordAndShowsUpAsRegistered() throws Exception {
         driver.get(SERVER.httpUri().resolve("/admin/users").toString());
-        assertThat(heading()).isEqualTo("Users");
+        assertThat(heading("Users")).isEqualTo("Users");
         driver.findElement(By.id("name")).sendKeys("201");
         driver.findElement(By.id("displayName")).sendKeys("Alice <Reception>");
         driver.findElement(By.id("add")).click();
-        assertThat(driver.findElement(By.id("result")).getText()).isEqualTo("Added 201@example.com (Alice <Reception>).");
-        String password = driver.findElement(By.id("sip-password")).getText();
+        assertThat(element(By.id("result")).getText()).isEqualTo("Added 201@example.com (Alice <Reception>).");
+        String password = element(By.id("sip-password")).getText();
         shot("user-added");
 
         try (Phone alice = Phone.of("201", "example.com").password(password).server(SERVER.sipAddress()).open()) {
             alice.register().expectChallenge().answer().expect(200);
             driver.get(SERVER.httpUri().resolve("/admin/registrations?domain=example.com").toString());
-            assertThat(heading()).isEqualTo("Registrations");
-            assertThat(driver.findElement(By.id("registrations")).getText()).contains("201", "sip:201@127.0.0.1", "UDP");
+            assertThat(heading("Registrations")).isEqualTo("Registrations");
+            assertThat(element(By.id("registrations")).getText()).contains("201", "sip:201@127.0.0.1", "UDP");
             shot("registrations");
         }
         driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
-        assertThat(driver.findElement(By.id("users")).getText()).contains("Alice <Reception>");
+        assertThat(element(By.id("users")).getText()).contains("Alice <Reception>");
         shot("users");
     }
 }
