@@ -164,8 +164,8 @@ class BootstrapTest {
     void theTemplateListsEverySettingAtItsDefaultAndIsValidUncommented() throws IOException {
         String template = ServerOptionModel.template();
         for (ServerOptionModel.Setting setting : ServerOptionModel.settings()) {
-            assertThat(template).contains("\n# " + setting.key() + " = "
-                    + (setting.defaultValue() == null ? "" : setting.defaultValue()) + "\n");
+            assertThat(template).contains("\n# " + setting.key() + " ="
+                    + (setting.defaultValue() == null ? "" : " " + setting.defaultValue()) + "\n");
             assertThat(template).contains(setting.variable());
         }
         StringBuilder uncommented = new StringBuilder();
