@@ -1,12 +1,11 @@
 package org.switchboard.server.admin;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.accounts.bruteforce.BanLiftRequests;
 import org.switchboard.core.spi.store.Ban;
 import org.switchboard.core.spi.store.Device;
+import org.switchboard.server.admin.AdminRun.Result;
+import org.switchboard.server.admin.AdminRun.Top;
 import org.switchboard.server.data.Storage;
 import org.switchboard.store.Database;
 import org.switchboard.store.bans.JdbcBanStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 import org.switchboard.testkit.time.ManualClock;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** The admin commands run in process on a temporary data directory. */
 class AdminCommandsTest {
@@ -34,26 +34,10 @@ class AdminCommandsTest {
     Path dataDir;
     private final ManualClock clock = new ManualClock();
 
-    @Command(name = "switchboard")
-    static final class Top {
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result run(String... args) {
-        CommandLine top = new CommandLine(new Top());
-        top.addSubcommand(new DomainCommand()).addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock))
-                .addSubcommand(new DeviceCommand()).addSubcommand(new AdminCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        top.setOut(new PrintWriter(out, true));
-        top.setErr(new PrintWriter(err, true));
-        String[] withDir = new String[args.length + 2];
-        System.arraycopy(args, 0, withDir, 0, args.length);
-        withDir[args.length] = "--data-dir";
-        withDir[args.length + 1] = dataDir.toString();
-        return new Result(top.execute(withDir), out.toString(), err.toString());
+        return AdminRun.of(() -> new CommandLine(new Top()).addSubcommand(new DomainCommand())
+                .addSubcommand(new UserCommand()).addSubcommand(new BanCommand(clock)).addSubcommand(new DeviceCommand())
+                .addSubcommand(new AdminCommand()), dataDir).run(args);
     }
 
     @Test

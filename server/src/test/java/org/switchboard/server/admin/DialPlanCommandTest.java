@@ -1,39 +1,21 @@
 package org.switchboard.server.admin;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import org.switchboard.server.admin.AdminRun.Result;
 
 /** {@code switchboard dialplan ...} in process on a temporary data directory. */
 class DialPlanCommandTest {
     @TempDir
     Path dataDir;
 
-    @Command(name = "switchboard")
-    static final class Top {
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result run(String... args) {
-        CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        top.setOut(new PrintWriter(out, true));
-        top.setErr(new PrintWriter(err, true));
-        String[] withDir = new String[args.length + 2];
-        System.arraycopy(args, 0, withDir, 0, args.length);
-        withDir[args.length] = "--data-dir";
-        withDir[args.length + 1] = dataDir.toString();
-        return new Result(top.execute(withDir), out.toString(), err.toString());
+        return AdminRun.all(dataDir).run(args);
     }
 
     @BeforeEach

@@ -1,11 +1,10 @@
 package org.switchboard.server.admin;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,36 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.core.proxy.ProxyTimes;
 import org.switchboard.core.spi.settings.StoredSettings;
+import org.switchboard.server.admin.AdminRun.Result;
 import org.switchboard.server.data.Storage;
 import org.switchboard.server.settings.SettingsSections;
 import org.switchboard.store.Database;
 import org.switchboard.store.settings.JdbcSettingsStore;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** {@code switchboard settings} run in process on a temporary data directory. */
 class SettingsCommandTest {
     @TempDir
     Path dataDir;
 
-    @Command(name = "switchboard")
-    static final class Top {
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result run(String... args) {
-        CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        top.setOut(new PrintWriter(out, true));
-        top.setErr(new PrintWriter(err, true));
-        String[] withDir = new String[args.length + 2];
-        System.arraycopy(args, 0, withDir, 0, args.length);
-        withDir[args.length] = "--data-dir";
-        withDir[args.length + 1] = dataDir.toString();
-        return new Result(top.execute(withDir), out.toString(), err.toString());
+        return AdminRun.all(dataDir).run(args);
     }
 
     @Test
