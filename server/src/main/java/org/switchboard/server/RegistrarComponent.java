@@ -97,7 +97,7 @@ final class RegistrarComponent implements Lifecycle {
                 registrar.useExpiry(ExpiryRules.SECTION.type().cast(change.after()));
             }
         }, Runnable::run);
-        if (storage.journalDir() == null) {
+        if (!storage.embedded()) {
             // a database other servers (or the admin command) may write while this one runs
             settingsRefresh = SettingsRefresh.start(settings);
         }

@@ -90,8 +90,7 @@ final class AdminSession implements AutoCloseable {
             boolean alongside) {
         Database database;
         try {
-            if (!alongside && storage.serverRunning()
-                    && !storage.jdbcUrl().equals(Database.h2FileUrl(storage.dataDir()))) {
+            if (!alongside && storage.serverRunning() && !storage.embedded()) {
                 // PostgreSQL would admit the change, but the running server keeps users and bans in
                 // memory from its start and writes its bans back at stop: the change would be lost
                 return whileServerRuns.getAsInt();

@@ -128,8 +128,7 @@ public final class SettingsCommand {
 
     /** Opens the live settings of the data directory's database, without the overrides of a running server. */
     private static int withSettings(Storage storage, PrintWriter err, Work work) {
-        boolean embedded = storage.journalDir() != null;
-        if (embedded && storage.serverRunning()) {
+        if (storage.embedded() && storage.serverRunning()) {
             return inUse(storage, err);
         }
         try (Database database = storage.openDatabase(2)) {

@@ -49,7 +49,7 @@ public final class BackupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Storage storage = data.storage();
-        if (storage.journalDir() == null) {
+        if (!storage.embedded()) {
             err.println("Error: the database is " + data.database() + ", not the embedded one; back it up with "
                     + "PostgreSQL's tools (pg_dump -Fc -f switchboard.dump DATABASE, or continuous archiving), "
                     + "and keep a copy of " + storage.keyFile() + ", without which the SIP passwords cannot be read");

@@ -34,7 +34,7 @@ public final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Storage storage = data.storage();
-        if (storage.journalDir() == null) {
+        if (!storage.embedded()) {
             err.println("Error: the database is " + data.database() + ", not the embedded one; restore it with "
                     + "PostgreSQL's tools (pg_restore), and put the saved " + Storage.KEY_FILE + " into "
                     + storage.dataDir());

@@ -72,6 +72,14 @@ public record Storage(String jdbcUrl, String user, String password, Path keyFile
     }
 
     /**
+     * Whether this is the embedded H2 file in the data directory, which admits one process at a time
+     * and is backed up by Switchboard itself; otherwise a shared database (PostgreSQL).
+     */
+    public boolean embedded() {
+        return dataDir != null && jdbcUrl.equals(Database.h2FileUrl(dataDir));
+    }
+
+    /**
      * Opens and migrates the database; in a data directory, creates the directory (700) and
      * restricts a new database file to its owner (600). Blocks.
      *
@@ -87,7 +95,7 @@ public record Storage(String jdbcUrl, String user, String password, Path keyFile
             throw new UncheckedIOException(e.getMessage(), e);
         }
         Path file = dataDir.resolve(H2_FILE);
-        boolean isNew = jdbcUrl.equals(Database.h2FileUrl(dataDir)) && !Files.exists(file);
+        boolean isNew = embedded() && !Files.exists(file);
         Database database = Database.open(jdbcUrl, user, password, poolSize);
         if (isNew) {
             PrivateFiles.restrictNewFile(file);
