@@ -218,6 +218,21 @@ def run_segment(args, ns, work, server_pids, index):
     }
 
 
+def report_heap(args, server, work, heap_before, name, when):
+    """Waits --settle seconds, dumps the heap and prints what grew since the first call."""
+    if args.settle:
+        time.sleep(args.settle)
+    heap_dump.dump(server.pid, os.path.join(work, name))
+    heap_after = heap_dump.bytes_by_class(os.path.join(work, name))
+    print(f"heap before the first call and {args.settle} s {when} (reachable objects, from heap"
+          " dumps), the classes that grew most:", flush=True)
+    print("\n".join(heap_dump.difference(heap_before, heap_after)), flush=True)
+    if args.keep_dumps:
+        os.makedirs(args.keep_dumps, exist_ok=True)
+        for dumped in ("before.hprof", name):
+            shutil.copyfile(os.path.join(work, dumped), os.path.join(args.keep_dumps, dumped))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--server", choices=["switchboard", "kamailio"], default="switchboard")
@@ -240,10 +255,11 @@ def main():
     p.add_argument("--sipp-arg", action="append", default=[])
     p.add_argument("--pcap", help="capture the namespace's loopback into this file (tcpdump)")
     p.add_argument("--keep-log", help="copy the server's log here")
-    p.add_argument("--settle", type=int, default=0, help="seconds to wait after the last segment (tables drain)")
+    p.add_argument("--settle", type=int, default=0, help="seconds to wait after the last segment (tables drain); with --heap-check after each")
     p.add_argument("--heap-check", action="store_true",
-                   help="Switchboard: the reachable objects before the first call and after --settle, from heap dumps")
-    p.add_argument("--keep-dumps", help="with --heap-check: keep the two heap dumps in this folder")
+                   help="Switchboard: the reachable objects before the first call and --settle s after each segment, "
+                        "from heap dumps")
+    p.add_argument("--keep-dumps", help="with --heap-check: keep the heap dumps in this folder")
     p.add_argument("--json")
     args = p.parse_args()
     if os.geteuid() != 0:
@@ -280,20 +296,15 @@ def main():
                 r = run_segment(args, ns, work, lambda: process_tree(server.pid), i)
                 results.append(r)
                 print(json.dumps({k: v for k, v in r.items() if k != "sipp_stderr"}), flush=True)
+                if args.heap_check and i < args.segments - 1:
+                    report_heap(args, server, work, heap_before, f"after-{i + 1}.hprof",
+                                f"after segment {i + 1}")
             r_drop = ns.dropped()
             print("datagrams dropped by the loss rules, per port:", r_drop, flush=True)
-            if args.settle:
-                time.sleep(args.settle)
             if args.heap_check:
-                heap_dump.dump(server.pid, os.path.join(work, "after.hprof"))
-                heap_after = heap_dump.bytes_by_class(os.path.join(work, "after.hprof"))
-                print(f"heap before the first call and {args.settle} s after the last (reachable objects, from heap"
-                      " dumps), the classes that grew most:", flush=True)
-                print("\n".join(heap_dump.difference(heap_before, heap_after)), flush=True)
-                if args.keep_dumps:
-                    os.makedirs(args.keep_dumps, exist_ok=True)
-                    for name in ("before.hprof", "after.hprof"):
-                        shutil.copyfile(os.path.join(work, name), os.path.join(args.keep_dumps, name))
+                report_heap(args, server, work, heap_before, "after.hprof", "after the last segment")
+            elif args.settle:
+                time.sleep(args.settle)
         finally:
             stop(server, callee, 30)
             if dump:
