@@ -31,4 +31,31 @@ class DigestCredentialsTest {
         assertThatThrownBy(() -> DigestCredentials.parse("Digest username=\"201"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void namesAreCaseInsensitiveAndOtherParametersAreSkipped() {
+        DigestCredentials c = DigestCredentials.parse("Digest UserName=\"201\", Realm=\"example.com\", nonce=\"abc\", "
+                + "uri=\"sip:example.com\", response=\"ff\", future-param=\"x, y\", qop=auth");
+
+        assertThat(c.username()).isEqualTo("201");
+        assertThat(c.realm()).isEqualTo("example.com");
+        assertThat(c.qop()).isEqualTo("auth");
+        assertThat(c.opaque()).isNull();
+    }
+
+    @Test
+    void aRepeatedParameterIsMalformed() {
+        String base = "Digest username=\"201\", realm=\"example.com\", nonce=\"abc\", uri=\"sip:example.com\", "
+                + "response=\"ff\"";
+        assertThatThrownBy(() -> DigestCredentials.parse(base + ", USERNAME=\"202\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("username");
+        assertThatThrownBy(() -> DigestCredentials.parse(base + ", x=1, X=2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Repeated");
+    }
+
+    @Test
+    void aBackslashBeforeTheLastQuoteLeavesTheStringUnterminated() {
+        assertThatThrownBy(() -> DigestCredentials.parse("Digest username=\"201\\\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unterminated");
+    }
 }

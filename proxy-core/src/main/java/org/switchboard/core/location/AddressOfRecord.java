@@ -9,6 +9,10 @@ import org.switchboard.core.message.SipUri;
  * host in lower case and no port, parameters or headers. The user part is compared as written
  * (case-sensitive, §19.1.4). A {@code sips:} URI has the same address-of-record as its {@code sip:}
  * form. Immutable.
+ *
+ * <p>{@code equals} and {@code hashCode} are written out: it keys the registrar's and the user
+ * directory's maps, looked up several times per request, and the record's generated methods (method
+ * handles bound at run time) showed in the registration profile.
  */
 public record AddressOfRecord(String user, String host) {
 
@@ -32,6 +36,16 @@ public record AddressOfRecord(String user, String host) {
 
     public SipUri toUri() {
         return SipUri.of(user, host, -1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AddressOfRecord other && user.equals(other.user) && host.equals(other.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * user.hashCode() + host.hashCode();
     }
 
     @Override

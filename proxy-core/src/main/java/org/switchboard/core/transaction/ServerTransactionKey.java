@@ -40,8 +40,22 @@ sealed interface ServerTransactionKey {
         return request.to().tag();
     }
 
-    /** RFC 3261 §17.2.3: branch, sent-by of the top Via, and method. */
+    /**
+     * RFC 3261 §17.2.3: branch, sent-by of the top Via, and method. Every request looks one up;
+     * {@code equals} and {@code hashCode} are written out rather than generated through method
+     * handles.
+     */
     record Branch(String branch, String sentBy, String method) implements ServerTransactionKey {
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Branch other && branch.equals(other.branch)
+                    && sentBy.equals(other.sentBy) && method.equals(other.method);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * branch.hashCode() + sentBy.hashCode()) * 31 + method.hashCode();
+        }
     }
 
     /**
