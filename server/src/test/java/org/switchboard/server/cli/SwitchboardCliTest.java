@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.pnp.devices.ExtensionRange;
-import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
@@ -373,10 +371,10 @@ class SwitchboardCliTest {
         execute(Map.of());
         execute(Map.of("SWITCHBOARD_PNP_ASSIGN", "auto"), "--pnp-extensions", "300-309");
 
-        assertThat(runs.get(0).pnp().assignment()).isEqualTo(PnpAssignment.NONE);
-        assertThat(runs.get(0).pnp().extensions()).isEqualTo(new ExtensionRange(200, 299));
-        assertThat(runs.get(1).pnp().assignment()).isEqualTo(PnpAssignment.AUTO);
-        assertThat(runs.get(1).pnp().extensions()).isEqualTo(new ExtensionRange(300, 309));
+        assertThat(runs.get(0).settingPins()).isEmpty();
+        assertThat(runs.get(1).settingPins()).containsExactly(
+                new SettingOverride("pnp.assign", "auto", "--pnp-assign"),
+                new SettingOverride("pnp.extensions", "300-309", "--pnp-extensions"));
     }
 
     @Test
