@@ -132,10 +132,11 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_PNP_MULTICAST_PORT; default ${DEFAULT-VALUE}).")
     int pnpMulticastPort;
 
-    @Option(names = "--cdr-retention-days", paramLabel = "DAYS", defaultValue = "90",
-            description = "Days call records are kept; older ones are deleted at start and daily "
-                    + "(env SWITCHBOARD_CDR_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
-    int cdrRetentionDays;
+    @Option(names = "--cdr-retention-days", paramLabel = "DAYS",
+            description = "Days call records are kept; older ones are deleted at start and daily; pins the live "
+                    + "setting calls.retentionDays for the run (env SWITCHBOARD_CDR_RETENTION_DAYS; default: the "
+                    + "stored setting, 90).")
+    Integer cdrRetentionDays;
 
     @Option(names = "--pnp-assign", paramLabel = "POLICY",
             description = "What to do with a phone no admin assigned yet: none (record it as discovered; "
@@ -206,7 +207,7 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel,
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
-                pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
+                pnpSettings(), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
                         Duration.ofSeconds(tcpFirstMessageTimeout)), database(), settingPins(),
                 Duration.ofSeconds(warmUpSeconds));
@@ -223,6 +224,13 @@ public final class ServerOptions {
         }
         if (stunPort != null) {
             pins.add(new SettingOverride("nat.stunPort", stunPort, "--stun-port"));
+        }
+        if (cdrRetentionDays != null) {
+            if (cdrRetentionDays < 1) {
+                throw new IllegalArgumentException("call records must be kept at least one day, not "
+                        + cdrRetentionDays + " days");
+            }
+            pins.add(new SettingOverride("calls.retentionDays", cdrRetentionDays.toString(), "--cdr-retention-days"));
         }
         if (pnpAssign != null) {
             pins.add(new SettingOverride("pnp.assign", pnpAssign, "--pnp-assign"));

@@ -340,8 +340,9 @@ class SwitchboardCliTest {
         execute(Map.of(), "run", "--cdr-retention-days", "30");
         execute(Map.of("SWITCHBOARD_CDR_RETENTION_DAYS", "365"), "run");
 
-        assertThat(runs).extracting(ServerConfig::cdrRetention)
-                .containsExactly(Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(365));
+        assertThat(runs).extracting(ServerConfig::settingPins).containsExactly(List.of(),
+                List.of(new SettingOverride("calls.retentionDays", "30", "--cdr-retention-days")),
+                List.of(new SettingOverride("calls.retentionDays", "365", "--cdr-retention-days")));
     }
 
     @ParameterizedTest

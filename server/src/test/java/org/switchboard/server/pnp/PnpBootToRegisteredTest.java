@@ -62,7 +62,7 @@ class PnpBootToRegisteredTest {
                 LogLevel.INFO, DOMAIN, List.of(DigestAlgorithm.MD5),
                 new HttpSettings(httpPort, LOOPBACK, Optional.empty()),
                 new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
                 List.of(new SettingOverride("pnp.assign", assignment.name(), "--pnp-assign")));
         server = new Server(Components.create(config));
         server.start();

@@ -97,8 +97,7 @@ class PnpMulticastTest {
         group = new InetSocketAddress(MulticastConfig.SIP_GROUP, sipPort);
         ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
                 "example.com", List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, any, Optional.empty()),
-                new PnpSettings(true, true, List.of(nif.getName()), sipPort), ServerConfig.DEFAULT_CDR_RETENTION,
-                GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                new PnpSettings(true, true, List.of(nif.getName()), sipPort), GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
                 List.of(new SettingOverride("pnp.assign", "auto", "--pnp-assign")));
         server = new Server(Components.create(config));
         server.start();
