@@ -1,9 +1,12 @@
 package org.switchboard.server;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.switchboard.accounts.bruteforce.GuardBans;
@@ -18,16 +21,14 @@ import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
-import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.backup.BackupService;
 import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.data.Features;
-import org.switchboard.server.devices.DeviceInventories;
 import org.switchboard.server.http.HttpServerComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
-import org.switchboard.server.monitoring.CountingDeviceInventory;
+import org.switchboard.server.monitoring.CountingDevices;
 import org.switchboard.server.monitoring.HealthHandler;
 import org.switchboard.server.monitoring.MetricsHandler;
 import org.switchboard.server.monitoring.PnpCounters;
@@ -76,14 +77,14 @@ public final class Components {
     }
 
     /** The typed services plugins get, over the started registrar and the SIP stack to come. */
-    private static PluginServices pluginServices(ServerConfig config, RegistrarComponent registrar, StackServices sip,
-            PnpCounters pnp, Executor blocking) {
+    private static PluginServices pluginServices(RegistrarComponent registrar, StackServices sip, PnpCounters pnp,
+            Executor blocking) {
         Features features = registrar.features();
         return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
-                new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
-                sip.messageTrace(), Map.of(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
-                        features.devices(), features.accounts().userDirectory()), pnp), Settings.class, registrar.settings(),
+                new CountingDevices(new RegistryDevices(features.devices(), blocking), pnp),
+                new GuardBans(features.accounts().bruteForceGuard()), sip.messageTrace(),
+                Map.of(Settings.class, registrar.settings(),
                         ContactRemoval.class, features.registrar().contactRemoval(),
                         DialPlanStore.class, new JdbcDialPlanStore(features.database()),
                         AdminStore.class, new JdbcAdminStore(features.database()),
@@ -95,11 +96,20 @@ public final class Components {
                                 .find(new CallRecordQuery(from, to, null, offset, limit))));
     }
 
+    /** The one specific address the configuration listens on, with its SIP port; empty for a wildcard or several. */
+    private static Optional<InetSocketAddress> soleListenAddress(ServerConfig config) {
+        List<InetAddress> listen = config.listenAddresses();
+        if (listen.size() != 1 || listen.get(0).isAnyLocalAddress()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InetSocketAddress(listen.get(0), config.sipPort()));
+    }
+
     /**
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
      * nothing else touches a data directory another server owns. Then the registrar (database,
-     * bindings, users, devices). The plugins start next, offered the device inventory over the
-     * registrar, the dial plan's store, and the web admin's accounts, audit log and directory: they
+     * bindings, users, devices). The plugins start next, offered the typed services over the
+     * registrar (the devices service counting what plug-and-play records), the dial plan's store, and the web admin's accounts, audit log and directory: they
      * mount their HTTP handlers, add their SIP processors and set the router, which must be in place
      * before the HTTP server and the SIP stack take their first request. With the embedded database,
      * the backup requests' poller next (PostgreSQL is backed up with its own tools). With HTTP
@@ -117,7 +127,7 @@ public final class Components {
     static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins) {
         HttpServerComponent http = new HttpServerComponent(config.http());
         EventBus events = new QueuedEventBus();
-        StackServices sip = new StackServices(events);
+        StackServices sip = new StackServices(events, soleListenAddress(config));
         RegistrarComponent registrar = new RegistrarComponent(config, events, sip.reachPolicy());
         SipStackComponent stack = new SipStackComponent(config, registrar, sip);
         PnpCounters pnp = new PnpCounters();
@@ -125,7 +135,7 @@ public final class Components {
         parts.add(new DataDirectoryLock(config.dataDir()));
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip,
-                blocking -> pluginServices(config, registrar, sip, pnp, blocking)));
+                blocking -> pluginServices(registrar, sip, pnp, blocking)));
         if (config.database().embedded()) {
             parts.add(new BackupService(config.dataDir(), registrar::features, VersionProvider.current()));
         }

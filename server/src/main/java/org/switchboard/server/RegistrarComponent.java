@@ -25,6 +25,7 @@ import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.store.calls.CallRecordRetention;
 import org.switchboard.store.calls.CallRecordWriter;
 import org.switchboard.store.calls.JdbcCallRecordStore;
+import org.switchboard.store.calls.CallRecordPolicy;
 import org.switchboard.store.settings.JdbcSettingsStore;
 
 /**
@@ -115,9 +116,11 @@ final class RegistrarComponent implements Lifecycle {
         callRecordStore = store;
         callRecords = new CallRecordWriter(store, CALL_RECORD_QUEUE);
         callRecords.start();
-        callRecordRetention = new CallRecordRetention(store, config.cdrRetention(), Clock.systemUTC());
+        StoredSettings live = settings;
+        callRecordRetention = new CallRecordRetention(store, () -> live.current(CallRecordPolicy.SECTION).retention(),
+                Clock.systemUTC());
         callRecordRetention.start();
-        LOG.info("Keeping call records for {} days", config.cdrRetention().toDays());
+        LOG.info("Keeping call records for {} days", settings.current(CallRecordPolicy.SECTION).retentionDays());
     }
 
     /** The flags' pins, then the environment's for settings no flag gives: a flag wins. */

@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,10 +51,21 @@ final class StackServices implements RegistrationWindow {
     private volatile boolean registrationOpen = true;
     private RouterFactory routerFactory;
     private volatile SipStack running;
+    private final Optional<InetSocketAddress> soleListenAddress;
 
-    /** @param events the server's event bus, handed to plugins */
-    StackServices(EventBus events) {
+    /**
+     * @param events the server's event bus, handed to plugins
+     * @param soleListenAddress the one specific address and the SIP port the server is configured
+     *     to listen on, if it is configured with exactly one
+     */
+    StackServices(EventBus events, Optional<InetSocketAddress> soleListenAddress) {
         this.events = events;
+        this.soleListenAddress = soleListenAddress;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> soleListenAddress() {
+        return soleListenAddress;
     }
 
     @Override

@@ -153,7 +153,7 @@ class NatTraversalAcceptanceIT {
                 Set.of(Transport.UDP), dir.resolve("data"), LogLevel.INFO, DOMAIN, List.of(DigestAlgorithm.MD5),
                 new HttpSettings(0, InetAddress.getByName("127.0.0.1"), Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
                 List.of(new SettingOverride("nat.keepaliveInterval", "1s", "test"),
                         new SettingOverride("nat.stunPort", "0", "test")));
         List<Lifecycle> parts = Components.create(config);

@@ -54,7 +54,7 @@ public final class TestServerLauncher implements ServerLauncher {
                 Set.of(Transport.UDP, Transport.TCP), setup.dataDirectory(), LogLevel.INFO, null, algorithms,
                 new HttpSettings(setup.httpPort(), setup.address(), Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
                 settingPins(setup.options()));
         String pluginClass = setup.options().get(PLUGIN);
         List<Lifecycle> parts = pluginClass == null ? Components.create(config)

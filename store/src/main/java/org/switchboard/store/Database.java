@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -51,10 +53,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     /** What makes a commit durable, run after it; null when the commit already is. */
     private final String syncAfterCommit;
+    /**
+     * For an embedded H2 file, the connection that holds the database open from before the pool's
+     * first connection until after its last: see {@link #open}. Null for other databases.
+     */
+    private final Connection embeddedHolder;
 
-    private Database(HikariDataSource pool, String syncAfterCommit) {
+    private Database(HikariDataSource pool, String syncAfterCommit, Connection embeddedHolder) {
         this.pool = pool;
         this.syncAfterCommit = syncAfterCommit;
+        this.embeddedHolder = embeddedHolder;
     }
 
     /**
@@ -79,6 +87,18 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool and migrates the schema to the latest version.
      *
+     * <p>An embedded H2 file is opened and closed once per {@code Database}, by this thread: H2 opens
+     * the file with the first connection in the process and closes it with the last, and the pool
+     * opens and closes its connections on threads of its own, in the background. Left to them, the
+     * file could be closed while the pool still opened a connection, and that connection would open
+     * the file again and close it on its own schedule, after {@link #close} had returned and while
+     * the next {@code Database} of the same data directory (the next admin command, a restarted
+     * server) opened and migrated it. So one connection of our own holds the database open from
+     * before the pool's first connection, and {@link #close} closes it after the pool has closed all
+     * of its own: H2 then closes the file on the closing thread, with every commit written, before
+     * {@code close} returns. (Another {@code Database} open on the same file in this process keeps it
+     * open, as H2 shares one database between them.)
+     *
      * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL; credentials may be in it
      * @param user the user, or {@code null} to take it from the URL
      * @param password the password, or {@code null} to take it from the URL
@@ -97,10 +117,15 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("switchboard-db");
         kind.connectionInitSql().ifPresent(config::setConnectionInitSql);
+        Connection holder = null;
         HikariDataSource pool;
         try {
+            if (kind.embeddedFile(jdbcUrl)) {
+                holder = DriverManager.getConnection(jdbcUrl, credentials(user, password));
+            }
             pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(holder);
             throw new StoreException("Cannot open the database " + shown + ": " + rootMessage(e, jdbcUrl, password),
                     e);
         }
@@ -111,10 +136,34 @@ public final class Database implements AutoCloseable {
                     result.targetSchemaVersion, result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
+            closeQuietly(holder);
             throw new StoreException("Cannot migrate the database schema of " + shown + ": "
                     + rootMessage(e, jdbcUrl, password), e);
         }
-        return new Database(pool, kind.syncAfterCommit(jdbcUrl) ? H2_SYNC : null);
+        return new Database(pool, kind.syncAfterCommit(jdbcUrl) ? H2_SYNC : null, holder);
+    }
+
+    private static Properties credentials(String user, String password) {
+        Properties credentials = new Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        return credentials;
+    }
+
+    /** Closes {@code holder}, if there is one; as its last connection, this closes the embedded database. */
+    private static void closeQuietly(Connection holder) {
+        if (holder == null) {
+            return;
+        }
+        try {
+            holder.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the embedded database failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -193,9 +242,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool; an embedded H2 database is closed with its last connection. Blocks. */
+    /**
+     * Closes the pool, then an embedded H2 database (unless another {@code Database} in this process
+     * has it open too): when this returns its file holds every commit and is closed. Blocks.
+     */
     @Override
     public void close() {
-        pool.close();
+        try {
+            pool.close();
+        } finally {
+            closeQuietly(embeddedHolder);
+        }
     }
 }

@@ -63,6 +63,16 @@ public enum DatabaseKind {
     }
 
     /**
+     * Whether {@code jdbcUrl} is an H2 database file opened in this process ({@code jdbc:h2:file:}, or
+     * {@code jdbc:h2:} and a path), not one in memory or behind an H2 server.
+     */
+    boolean embeddedFile(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        return this == H2 && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    /**
      * Whether a commit must be followed by {@code CHECKPOINT SYNC} to be durable: H2 on a file (not
      * {@code jdbc:h2:mem:}), which defers and never forces its writes.
      */

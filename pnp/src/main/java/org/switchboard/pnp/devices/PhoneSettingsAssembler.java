@@ -1,10 +1,13 @@
 package org.switchboard.pnp.devices;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.spi.service.DevicesService;
 import org.switchboard.core.spi.service.UserAccounts;
 import org.switchboard.core.spi.store.Device;
 import org.switchboard.core.spi.store.DeviceLine;
@@ -23,12 +26,14 @@ import org.switchboard.pnp.settings.PhoneSettingsModel.Line;
  * switchboard device firmware}). A line whose user is disabled is left out; a phone
  * with no line left gets no settings.
  *
- * <p>Blocking (database and vault); thread-safe.
+ * <p>Blocking (database and vault): waits for the {@link DevicesService}, so never call it on the
+ * executor that service runs on; thread-safe.
  */
 public final class PhoneSettingsAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneSettingsAssembler.class);
+    private static final int SIP_DEFAULT_PORT = 5060;
 
-    private final DeviceRegistry devices;
+    private final DevicesService devices;
     private final UserAccounts users;
     private final String outboundProxy;
     private final ProvisioningDefaults defaults;
@@ -37,7 +42,7 @@ public final class PhoneSettingsAssembler {
      * @param outboundProxy {@code host:port} phones send all SIP to ({@code user_outbound}), or
      *     {@code null} to let them find the server from the domain
      */
-    public PhoneSettingsAssembler(DeviceRegistry devices, UserAccounts users, String outboundProxy,
+    public PhoneSettingsAssembler(DevicesService devices, UserAccounts users, String outboundProxy,
             ProvisioningDefaults defaults) {
         this.devices = devices;
         this.users = users;
@@ -45,9 +50,28 @@ public final class PhoneSettingsAssembler {
         this.defaults = defaults;
     }
 
+    /**
+     * What phones put in {@code user_outbound}: the server's one listen address and SIP port, the
+     * port left out when it is 5060; otherwise nothing, and phones reach the server through their
+     * domain name ({@code user_host}), which must then resolve to it on port 5060. The SIP port
+     * alone is not enough for the domain case, so a non-default port with a wildcard listen address
+     * cannot be expressed here and phones need DNS SRV records.
+     *
+     * @return {@code host:port}, or {@code null}
+     */
+    public static String outboundProxy(Optional<InetSocketAddress> soleListenAddress) {
+        if (soleListenAddress.isEmpty()) {
+            return null;
+        }
+        InetSocketAddress listen = soleListenAddress.get();
+        String host = listen.getAddress() instanceof Inet6Address ? "[" + listen.getAddress().getHostAddress() + "]"
+                : listen.getAddress().getHostAddress();
+        return listen.getPort() == SIP_DEFAULT_PORT ? host : host + ":" + listen.getPort();
+    }
+
     /** The settings of the phone, or empty if it is unknown or has no enabled user on a line. */
     public Optional<PhoneSettingsModel> settingsFor(MacAddress mac) {
-        Optional<Device> found = devices.find(mac.value());
+        Optional<Device> found = Await.result(devices.find(mac.value()));
         if (found.isEmpty() || !found.get().assigned()) {
             return Optional.empty();
         }
@@ -67,9 +91,9 @@ public final class PhoneSettingsAssembler {
         }
         List<User> colleagues = users.users(device.lines().get(0).domain()).stream().filter(User::enabled).toList();
         return Optional.of(new PhoneSettingsModel(new PhoneSettingsModel.Device(mac, device.model()), lines,
-                defaults.language(), defaults.timezone(), defaults.ntpServer(), devices.adminPassword(mac.value()),
+                defaults.language(), defaults.timezone(), defaults.ntpServer(), Await.result(devices.adminPassword(mac.value())),
                 busyLampKeys(colleagues, device), directory(colleagues),
-                devices.firmwareUrl(device.model()).orElse(null)));
+                Await.result(devices.firmwareUrl(device.model())).orElse(null)));
     }
 
     private List<BusyLampKey> busyLampKeys(List<User> colleagues, Device device) {

@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
 import org.switchboard.core.spi.service.BlockingCalls;
 import org.switchboard.core.spi.service.DevicesService;
 import org.switchboard.core.spi.store.Device;
+import org.switchboard.core.spi.store.DeviceLine;
+import org.switchboard.core.spi.store.Sighting;
 
 /**
  * The phone inventory as the plugins' {@link DevicesService}: each call runs the {@link
@@ -42,5 +44,38 @@ public final class RegistryDevices implements DevicesService {
     @Override
     public CompletionStage<Device> unassign(String mac) {
         return BlockingCalls.supply(blocking, () -> devices.unassign(mac));
+    }
+
+    @Override
+    public CompletionStage<Device> recordSighting(Sighting sighting) {
+        return BlockingCalls.supply(blocking, () -> devices.recordSighting(sighting));
+    }
+
+    @Override
+    public CompletionStage<Void> recordProvisioned(String mac, String ipAddress) {
+        return BlockingCalls.supply(blocking, () -> {
+            devices.recordProvisioned(mac, ipAddress);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Integer> assignedCount() {
+        return BlockingCalls.supply(blocking, devices::assignedCount);
+    }
+
+    @Override
+    public CompletionStage<DeviceLine> assignNextFree(String mac, String domain, int first, int last) {
+        return BlockingCalls.supply(blocking, () -> devices.assignNextFree(mac, domain, new ExtensionRange(first, last)));
+    }
+
+    @Override
+    public CompletionStage<String> adminPassword(String mac) {
+        return BlockingCalls.supply(blocking, () -> devices.adminPassword(mac));
+    }
+
+    @Override
+    public CompletionStage<Optional<String>> firmwareUrl(String model) {
+        return BlockingCalls.supply(blocking, () -> devices.firmwareUrl(model));
     }
 }

@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.plugin.HttpMount;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
 import org.switchboard.core.spi.chain.Stage;
+import org.switchboard.core.spi.settings.Settings;
+import org.switchboard.pnp.devices.PhoneSettingsAssembler;
+import org.switchboard.pnp.devices.PnpPolicy;
+import org.switchboard.pnp.devices.ProvisioningDefaults;
+import org.switchboard.pnp.devices.ServiceInventory;
 import org.switchboard.pnp.http.ProvisioningHandler;
 import org.switchboard.pnp.http.ProvisioningRequestResolver;
 import org.switchboard.pnp.http.ProvisioningUrls;
 import org.switchboard.pnp.inventory.DeviceInventory;
-import org.switchboard.pnp.inventory.EmptyInventory;
 import org.switchboard.pnp.settings.SettingsRenderer;
 import org.switchboard.pnp.subscribe.PnpResponder;
 import org.switchboard.pnp.subscribe.PnpSubscribeHandler;
@@ -28,9 +33,9 @@ import org.switchboard.pnp.token.TokenKeyFile;
  * Phone plug-and-play as a plugin. On start it loads (or creates) the token key in the data
  * directory, mounts the settings files at {@value ProvisioningUrls#MOUNT}, adds the SUBSCRIBE
  * processor to the SIP request chain and asks for the SIP multicast group with the plug-and-play
- * recogniser as its filter. Settings come from the {@link DeviceInventory} the server offers, which
- * also records each phone that asks and each fetch; with none, no phone is assigned and every
- * settings fetch is answered 404.
+ * recogniser as its filter. Phones, their settings and what they did are kept through the devices
+ * and users services ({@link ServiceInventory}); what happens to a phone nobody assigned yet is the
+ * live {@link PnpPolicy} section, when the server offers its {@link Settings}, else its defaults.
  *
  * <p>Without HTTP there is no URL to hand out, so the plugin then registers nothing and says so.
  * Lifecycle as {@link Plugin}.
@@ -63,7 +68,13 @@ public final class PnpPlugin implements Plugin {
         Path dataDir = context.dataDirectory();
         ProvisioningTokens tokens = new ProvisioningTokens(TokenKeyFile.loadOrCreate(dataDir), Clock.systemUTC());
         ProvisioningUrls urls = new ProvisioningUrls(tokens, NOTIFY_URL_LIFETIME, SETTING_SERVER_URL_LIFETIME);
-        DeviceInventory inventory = context.service(DeviceInventory.class).orElseGet(EmptyInventory::new);
+        Supplier<PnpPolicy> policy = context.service(Settings.class)
+                .<Supplier<PnpPolicy>>map(s -> () -> s.current(PnpPolicy.SECTION))
+                .orElse(PnpPolicy.SECTION::defaults);
+        PhoneSettingsAssembler settings = new PhoneSettingsAssembler(context.devices(), context.users(),
+                PhoneSettingsAssembler.outboundProxy(context.sip().soleListenAddress()), ProvisioningDefaults.standard());
+        DeviceInventory inventory = new ServiceInventory(context.devices(), context.users(), policy, settings,
+                context.blockingExecutor());
         http.mount(ProvisioningUrls.MOUNT, new ProvisioningHandler(new ProvisioningRequestResolver(), inventory,
                 inventory, new SettingsRenderer(dataDir), tokens, urls, http.externalUrl()));
 
@@ -74,8 +85,7 @@ public final class PnpPlugin implements Plugin {
         PnpSubscribeHandler handler = new PnpSubscribeHandler(parser,
                 new RecentSubscriptions(Clock.systemUTC(), REPEAT_WINDOW, REPEAT_CAPACITY), new PnpResponder(),
                 settingsUrls);
-        context.sip().addProcessor(Stage.LOCAL, new PnpRequestProcessor(parser, handler, context.sip(), inventory,
-                context.blockingExecutor()));
+        context.sip().addProcessor(Stage.LOCAL, new PnpRequestProcessor(parser, handler, context.sip(), inventory));
         context.sip().acceptOnMulticast(parser::recognises);
 
         int assigned = inventory.assignedCount();

@@ -4,7 +4,7 @@ import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +30,15 @@ import org.switchboard.pnp.subscribe.PnpSubscription;
  * the SUBSCRIBE's server transaction (so a retransmitted SUBSCRIBE is answered from there), then
  * the NOTIFY with the settings URL in a client transaction to the phone's Contact (RFC 6665
  * §4.2.2), which retransmits it until the phone answers. Between the two, the phone is recorded in
- * the {@link DeviceInventory} on the blocking executor, so that the inventory knows it (and may
+ * the {@link DeviceInventory} (off the event loop), so that the inventory knows it (and may
  * have assigned it) before the phone can fetch its settings; the NOTIFY is sent when that is done,
- * whether it succeeded or not (and at once if the executor is saturated). A phone's later
+ * whether it succeeded or not (so at once if the blocking executor is saturated). A phone's later
  * SUBSCRIBE within the de-duplication window (a new transaction: it rebooted, or retried with a new
  * Call-ID) gets its 200 OK and NOTIFY too, at once, without being recorded again. Every other
  * request passes on.
  *
  * <p>Called on the request's shard; does not block (token signing and a routing look-up only; the
- * inventory runs on the blocking executor).
+ * inventory records on the blocking executor).
  */
 final class PnpRequestProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(PnpRequestProcessor.class);
@@ -47,15 +47,13 @@ final class PnpRequestProcessor implements RequestProcessor {
     private final PnpSubscribeHandler handler;
     private final SipServices sip;
     private final DeviceInventory inventory;
-    private final Executor blocking;
 
     PnpRequestProcessor(PnpSubscribeParser parser, PnpSubscribeHandler handler, SipServices sip,
-            DeviceInventory inventory, Executor blocking) {
+            DeviceInventory inventory) {
         this.parser = parser;
         this.handler = handler;
         this.sip = sip;
         this.inventory = inventory;
-        this.blocking = blocking;
     }
 
     @Override
@@ -88,19 +86,20 @@ final class PnpRequestProcessor implements RequestProcessor {
     }
 
     private void recordThenNotify(PnpSubscription subscription, PnpAnswer answer) {
-        try {
-            blocking.execute(() -> {
-                try {
-                    inventory.recordSubscription(subscription);
-                } catch (RuntimeException e) {
-                    LOG.warn("PnP: could not record phone {} in the inventory: {}", subscription.mac(), e.getMessage());
+        inventory.recordSubscription(subscription).whenComplete((recorded, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof RejectedExecutionException) {
+                    LOG.warn("PnP: server busy, phone {} is not recorded in the inventory this time",
+                            subscription.mac());
+                } else {
+                    LOG.warn("PnP: could not record phone {} in the inventory: {}", subscription.mac(),
+                            cause.getMessage());
                 }
-                sendNotify(subscription, answer);
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("PnP: server busy, phone {} is not recorded in the inventory this time", subscription.mac());
+            }
             sendNotify(subscription, answer);
-        }
+        });
     }
 
     /** The NOTIFY goes where its Request-URI (the phone's Contact) says, over the SUBSCRIBE's transport. */

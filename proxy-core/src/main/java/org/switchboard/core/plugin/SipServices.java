@@ -1,5 +1,7 @@
 package org.switchboard.core.plugin;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.spi.chain.RequestProcessor;
@@ -125,4 +127,14 @@ public interface SipServices {
      * @throws IllegalStateException if the stack is not running or does not listen on the transport
      */
     int port(Transport transport);
+
+    /**
+     * The one address the server is configured to listen for SIP on, with its configured SIP port,
+     * when there is exactly one and it is a specific address: where phones may be told to send all
+     * their SIP. Empty when the server listens on a wildcard address or on several, and phones find
+     * it through their domain (RFC 3263), and where the configuration is not known (stand-ins).
+     */
+    default Optional<InetSocketAddress> soleListenAddress() {
+        return Optional.empty();
+    }
 }

@@ -13,7 +13,6 @@ import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.pnp.devices.ExtensionRange;
-import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
@@ -133,21 +132,23 @@ public final class ServerOptions {
                     + "(env SWITCHBOARD_PNP_MULTICAST_PORT; default ${DEFAULT-VALUE}).")
     int pnpMulticastPort;
 
-    @Option(names = "--cdr-retention-days", paramLabel = "DAYS", defaultValue = "90",
-            description = "Days call records are kept; older ones are deleted at start and daily "
-                    + "(env SWITCHBOARD_CDR_RETENTION_DAYS; default ${DEFAULT-VALUE}).")
-    int cdrRetentionDays;
+    @Option(names = "--cdr-retention-days", paramLabel = "DAYS",
+            description = "Days call records are kept; older ones are deleted at start and daily; pins the live "
+                    + "setting calls.retentionDays for the run (env SWITCHBOARD_CDR_RETENTION_DAYS; default: the "
+                    + "stored setting, 90).")
+    Integer cdrRetentionDays;
 
-    @Option(names = "--pnp-assign", paramLabel = "POLICY", defaultValue = "none",
+    @Option(names = "--pnp-assign", paramLabel = "POLICY",
             description = "What to do with a phone no admin assigned yet: none (record it as discovered; "
                     + "'switchboard device assign' gives it a user) or auto (give it the next free extension of "
-                    + "--pnp-extensions in the first domain, creating that user) "
-                    + "(env SWITCHBOARD_PNP_ASSIGN; default ${DEFAULT-VALUE}).")
-    PnpAssignment pnpAssign;
+                    + "--pnp-extensions in the first domain, creating that user); pins the live setting pnp.assign "
+                    + "for the run (env SWITCHBOARD_PNP_ASSIGN; default: the stored setting, none).")
+    String pnpAssign;
 
-    @Option(names = "--pnp-extensions", paramLabel = "FIRST-LAST", defaultValue = "200-299",
-            description = "Extensions --pnp-assign auto gives to new phones, lowest free one first "
-                    + "(env SWITCHBOARD_PNP_EXTENSIONS; default ${DEFAULT-VALUE}).")
+    @Option(names = "--pnp-extensions", paramLabel = "FIRST-LAST",
+            description = "Extensions --pnp-assign auto gives to new phones, lowest free one first; pins the live "
+                    + "setting pnp.extensions for the run (env SWITCHBOARD_PNP_EXTENSIONS; default: the stored "
+                    + "setting, 200-299).")
     String pnpExtensions;
 
     @Option(names = "--trusted-networks", paramLabel = "NETWORK", split = ",", converter = CidrConverter.class,
@@ -206,7 +207,7 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         return new ServerConfig(sipPort, listen, EnumSet.copyOf(transports), dataDir, logLevel,
                 domain, digestAlgorithms, new HttpSettings(httpPort, httpListen, Optional.ofNullable(externalUrl)),
-                pnpSettings(), Duration.ofDays(cdrRetentionDays), new GuardSettings(
+                pnpSettings(), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
                         Duration.ofSeconds(tcpFirstMessageTimeout)), database(), settingPins(),
                 Duration.ofSeconds(warmUpSeconds));
@@ -223,6 +224,19 @@ public final class ServerOptions {
         }
         if (stunPort != null) {
             pins.add(new SettingOverride("nat.stunPort", stunPort, "--stun-port"));
+        }
+        if (cdrRetentionDays != null) {
+            if (cdrRetentionDays < 1) {
+                throw new IllegalArgumentException("call records must be kept at least one day, not "
+                        + cdrRetentionDays + " days");
+            }
+            pins.add(new SettingOverride("calls.retentionDays", cdrRetentionDays.toString(), "--cdr-retention-days"));
+        }
+        if (pnpAssign != null) {
+            pins.add(new SettingOverride("pnp.assign", pnpAssign, "--pnp-assign"));
+        }
+        if (pnpExtensions != null) {
+            pins.add(new SettingOverride("pnp.extensions", extensionRange().toString(), "--pnp-extensions"));
         }
         return pins;
     }
@@ -246,17 +260,16 @@ public final class ServerOptions {
     /** {@code all} and {@code none} are keywords for --pnp-interfaces; anything else names interfaces. */
     private PnpSettings pnpSettings() {
         List<String> names = pnpInterfaces.stream().map(String::strip).toList();
-        ExtensionRange extensions = extensionRange();
         if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_NONE)) {
-            return new PnpSettings(pnp, false, List.of(), pnpMulticastPort, pnpAssign, extensions);
+            return new PnpSettings(pnp, false, List.of(), pnpMulticastPort);
         }
         if (names.size() == 1 && names.get(0).equalsIgnoreCase(INTERFACES_ALL)) {
-            return new PnpSettings(pnp, true, List.of(), pnpMulticastPort, pnpAssign, extensions);
+            return new PnpSettings(pnp, true, List.of(), pnpMulticastPort);
         }
         if (names.stream().anyMatch(n -> n.equalsIgnoreCase(INTERFACES_ALL) || n.equalsIgnoreCase(INTERFACES_NONE))) {
             throw new IllegalArgumentException("--pnp-interfaces takes 'all', 'none' or interface names, not a mix: "
                     + String.join(",", names));
         }
-        return new PnpSettings(pnp, true, names, pnpMulticastPort, pnpAssign, extensions);
+        return new PnpSettings(pnp, true, names, pnpMulticastPort);
     }
 }

@@ -32,7 +32,6 @@ import org.switchboard.store.DatabaseSettings;
  * @param digestAlgorithms the digest algorithms phones are challenged with, in order of preference
  * @param http the HTTP server
  * @param pnp phone plug-and-play
- * @param cdrRetention how long call records are kept, from the start of the call; at least a day
  * @param guard brute-force and connection flood protection
  * @param database the database: the embedded H2 file in {@code dataDir}, or PostgreSQL
  * @param settingPins live settings given by flags ({@code --nat-mode}, {@code --stun-port}), pinned
@@ -50,7 +49,6 @@ public record ServerConfig(
         List<DigestAlgorithm> digestAlgorithms,
         HttpSettings http,
         PnpSettings pnp,
-        Duration cdrRetention,
         GuardSettings guard,
         DatabaseSettings database,
         List<SettingOverride> settingPins,
@@ -71,14 +69,11 @@ public record ServerConfig(
     /** The longest warm-up that may be configured. */
     public static final Duration MAX_WARM_UP = Duration.ofMinutes(2);
 
-    /** How long call records are kept unless configured otherwise. */
-    public static final Duration DEFAULT_CDR_RETENTION = Duration.ofDays(90);
-
     /**
      * Validates and copies the values.
      *
      * @throws IllegalArgumentException if the port is out of range, a list is empty, a transport
-     *     is not supported or the call record retention is shorter than a day
+     *     is not supported or the warm-up is out of range
      */
     public ServerConfig {
         settingPins = List.copyOf(settingPins);
@@ -106,9 +101,6 @@ public record ServerConfig(
         }
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(pnp, "pnp");
-        if (cdrRetention.compareTo(Duration.ofDays(1)) < 0) {
-            throw new IllegalArgumentException("call records must be kept at least one day, not " + cdrRetention);
-        }
         Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(database, "database");
         if (warmUp.isNegative() || warmUp.compareTo(MAX_WARM_UP) > 0) {
@@ -123,9 +115,9 @@ public record ServerConfig(
      */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
             LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
-            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database) {
+            PnpSettings pnp, GuardSettings guard, DatabaseSettings database) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                cdrRetention, guard, database, List.of(), Duration.ZERO);
+                guard, database, List.of(), Duration.ZERO);
     }
 
     /**
@@ -134,18 +126,18 @@ public record ServerConfig(
      */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
             LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
-            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database,
+            PnpSettings pnp, GuardSettings guard, DatabaseSettings database,
             List<SettingOverride> settingPins) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                cdrRetention, guard, database, settingPins, Duration.ZERO);
+                guard, database, settingPins, Duration.ZERO);
     }
 
     /** A configuration on the embedded database in {@code dataDir}. */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
             LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
-            PnpSettings pnp, Duration cdrRetention, GuardSettings guard) {
+            PnpSettings pnp, GuardSettings guard) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                cdrRetention, guard, DatabaseSettings.EMBEDDED);
+                guard, DatabaseSettings.EMBEDDED);
     }
 
     /**

@@ -136,7 +136,7 @@ public final class Warmup {
                 LogLevel.WARN, DOMAIN, real.digestAlgorithms(),
                 new HttpSettings(HttpSettings.DISABLED, loopback, Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO);
+                real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO);
         seedUsers(dir);
         Server server = new Server(Components.create(config, Set.of(Components.WEB_ADMIN_PLUGIN)));
         server.start();

@@ -55,6 +55,16 @@ class SettingsCommandTest {
     }
 
     @Test
+    void listShowsThePnpSectionAndSetStoresThePolicyForNewPhones() {
+        Result set = run("settings", "set", "pnp.assign=auto", "pnp.extensions=300-309");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(run("settings", "list", "pnp").out()).contains("pnp.assign = auto", "pnp.extensions = 300-309");
+        assertThat(run("settings", "set", "pnp.extensions=309-300").err())
+                .contains("extension range 309-300 is empty").hasLineCount(1);
+    }
+
+    @Test
     void badAssignmentsValuesAndSectionsAreOneLineErrors() {
         List<Result> errors = List.of(run("settings", "set", "ringTimeout=90s"),
                 run("settings", "set", "proxy.ringTimeout=soon"),

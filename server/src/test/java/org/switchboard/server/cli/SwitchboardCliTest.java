@@ -21,8 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
-import org.switchboard.pnp.devices.ExtensionRange;
-import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
@@ -342,8 +340,9 @@ class SwitchboardCliTest {
         execute(Map.of(), "run", "--cdr-retention-days", "30");
         execute(Map.of("SWITCHBOARD_CDR_RETENTION_DAYS", "365"), "run");
 
-        assertThat(runs).extracting(ServerConfig::cdrRetention)
-                .containsExactly(Duration.ofDays(90), Duration.ofDays(30), Duration.ofDays(365));
+        assertThat(runs).extracting(ServerConfig::settingPins).containsExactly(List.of(),
+                List.of(new SettingOverride("calls.retentionDays", "30", "--cdr-retention-days")),
+                List.of(new SettingOverride("calls.retentionDays", "365", "--cdr-retention-days")));
     }
 
     @ParameterizedTest
@@ -373,10 +372,10 @@ class SwitchboardCliTest {
         execute(Map.of());
         execute(Map.of("SWITCHBOARD_PNP_ASSIGN", "auto"), "--pnp-extensions", "300-309");
 
-        assertThat(runs.get(0).pnp().assignment()).isEqualTo(PnpAssignment.NONE);
-        assertThat(runs.get(0).pnp().extensions()).isEqualTo(new ExtensionRange(200, 299));
-        assertThat(runs.get(1).pnp().assignment()).isEqualTo(PnpAssignment.AUTO);
-        assertThat(runs.get(1).pnp().extensions()).isEqualTo(new ExtensionRange(300, 309));
+        assertThat(runs.get(0).settingPins()).isEmpty();
+        assertThat(runs.get(1).settingPins()).containsExactly(
+                new SettingOverride("pnp.assign", "auto", "--pnp-assign"),
+                new SettingOverride("pnp.extensions", "300-309", "--pnp-extensions"));
     }
 
     @Test

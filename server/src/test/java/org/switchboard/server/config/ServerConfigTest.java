@@ -18,8 +18,7 @@ class ServerConfigTest {
     private static ServerConfig config(int port, List<InetAddress> addresses, Set<Transport> transports) {
         return new ServerConfig(port, addresses, transports, Path.of("data"), LogLevel.INFO, null, List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
                 new HttpSettings(8080, InetAddress.getLoopbackAddress(), Optional.empty()),
-                new PnpSettings(true, true, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), ServerConfig.DEFAULT_CDR_RETENTION,
-                GuardSettings.defaults());
+                new PnpSettings(true, true, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), GuardSettings.defaults());
     }
 
     @Test

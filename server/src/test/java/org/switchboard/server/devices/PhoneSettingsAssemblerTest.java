@@ -16,6 +16,7 @@ import org.switchboard.pnp.MacAddress;
 import org.switchboard.pnp.devices.DeviceRegistry;
 import org.switchboard.pnp.devices.PhoneSettingsAssembler;
 import org.switchboard.pnp.devices.ProvisioningDefaults;
+import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.settings.PhoneSettingsModel;
 import org.switchboard.pnp.settings.ProvisioningLinks;
 import org.switchboard.pnp.settings.SettingsRenderer;
@@ -51,7 +52,8 @@ class PhoneSettingsAssemblerTest {
         devices.recordSighting(new Sighting(D715.value(), "snom", "snomD715", "10.1.159.12", "192.0.2.11"));
         devices.assign(D785.value(), "example.com", "201");
         devices.assign(D715.value(), "example.com", "202");
-        assembler = new PhoneSettingsAssembler(devices, users, null, ProvisioningDefaults.standard());
+        assembler = new PhoneSettingsAssembler(new RegistryDevices(devices, Runnable::run), users, null,
+                ProvisioningDefaults.standard());
     }
 
     @AfterEach

@@ -26,6 +26,8 @@ import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
+import org.switchboard.store.DatabaseSettings;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.Storage;
 import org.switchboard.server.lifecycle.Server;
@@ -59,9 +61,9 @@ class PnpBootToRegisteredTest {
         ServerConfig config = new ServerConfig(sipPort, List.of(LOOPBACK), Set.of(Transport.UDP), dataDir,
                 LogLevel.INFO, DOMAIN, List.of(DigestAlgorithm.MD5),
                 new HttpSettings(httpPort, LOOPBACK, Optional.empty()),
-                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT, assignment,
-                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION,
-                GuardSettings.defaults());
+                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
+                GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                List.of(new SettingOverride("pnp.assign", assignment.name(), "--pnp-assign")));
         server = new Server(Components.create(config));
         server.start();
     }

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.netty.MulticastConfig;
-import org.switchboard.pnp.devices.PnpAssignment;
 import org.switchboard.server.Components;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
+import org.switchboard.store.DatabaseSettings;
+import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.lifecycle.Server;
 import org.switchboard.testkit.phone.Phone;
@@ -96,9 +97,8 @@ class PnpMulticastTest {
         group = new InetSocketAddress(MulticastConfig.SIP_GROUP, sipPort);
         ServerConfig config = new ServerConfig(sipPort, List.of(any), Set.of(Transport.UDP), dataDir, LogLevel.INFO,
                 "example.com", List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, any, Optional.empty()),
-                new PnpSettings(true, true, List.of(nif.getName()), sipPort, PnpAssignment.AUTO,
-                        PnpSettings.DEFAULT_EXTENSIONS), ServerConfig.DEFAULT_CDR_RETENTION,
-                GuardSettings.defaults());
+                new PnpSettings(true, true, List.of(nif.getName()), sipPort), GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
+                List.of(new SettingOverride("pnp.assign", "auto", "--pnp-assign")));
         server = new Server(Components.create(config));
         server.start();
     }

@@ -88,8 +88,7 @@ class PnpUnicastTest {
         sip = new InetSocketAddress(LOOPBACK, sipPort);
         ServerConfig config = new ServerConfig(sipPort, List.of(LOOPBACK), Set.of(Transport.UDP), dataDir,
                 LogLevel.INFO, null, List.of(DigestAlgorithm.MD5), new HttpSettings(httpPort, LOOPBACK, Optional.empty()),
-                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), ServerConfig.DEFAULT_CDR_RETENTION,
-                GuardSettings.defaults());
+                new PnpSettings(true, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT), GuardSettings.defaults());
         server = new Server(Components.create(config));
         server.start();
     }

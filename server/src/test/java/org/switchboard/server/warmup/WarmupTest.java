@@ -62,7 +62,7 @@ class WarmupTest {
         return new ServerConfig(5060, List.of(loopback), Set.of(Transport.UDP, Transport.TCP), dataDir, LogLevel.INFO,
                 null, algorithms, new HttpSettings(8080, loopback, Optional.empty()),
                 new PnpSettings(true, true, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                ServerConfig.DEFAULT_CDR_RETENTION, GuardSettings.defaults());
+                GuardSettings.defaults());
     }
 
     private static Set<Path> warmupDirectories() throws IOException {

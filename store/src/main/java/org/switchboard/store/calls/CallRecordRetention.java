@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ public final class CallRecordRetention implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final JdbcCallRecordStore store;
-    private final Duration retention;
+    private final Supplier<Duration> retention;
     private final Clock clock;
     private final ScheduledExecutorService schedule;
 
@@ -32,9 +33,14 @@ public final class CallRecordRetention implements AutoCloseable {
      * @throws IllegalArgumentException if {@code retention} is not positive
      */
     public CallRecordRetention(JdbcCallRecordStore store, Duration retention, Clock clock) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("The call record retention must be positive: " + retention);
-        }
+        this(store, positive(retention), clock);
+    }
+
+    /**
+     * @param retention how long records are kept, counted from the start of the call; read at each
+     *     pruning (a live setting), positive
+     */
+    public CallRecordRetention(JdbcCallRecordStore store, Supplier<Duration> retention, Clock clock) {
         this.store = store;
         this.retention = retention;
         this.clock = clock;
@@ -45,22 +51,31 @@ public final class CallRecordRetention implements AutoCloseable {
         });
     }
 
+    private static Supplier<Duration> positive(Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("The call record retention must be positive: " + retention);
+        }
+        return () -> retention;
+    }
+
     /** Prunes now (on the pruning thread) and then every {@link #INTERVAL}. */
     public void start() {
         schedule.scheduleWithFixedDelay(this::pruneLogged, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Deletes the records of calls that started more than the retention period ago. Blocks.
+     * Deletes the records of calls that started more than the retention period (as it is now) ago.
+     * Blocks.
      *
      * @return how many records were deleted
      */
     public long pruneNow() {
-        Instant cutoff = clock.instant().minus(retention);
+        Duration kept = retention.get();
+        Instant cutoff = clock.instant().minus(kept);
         long deleted = store.deleteStartedBefore(cutoff);
         if (deleted > 0) {
             LOG.info("Deleted {} call records of calls before {} (kept for {} days)", deleted, cutoff,
-                    retention.toDays());
+                    kept.toDays());
         }
         return deleted;
     }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.core.spi.settings.InMemorySettingsStore;
+import org.switchboard.core.spi.settings.StoredSettings;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.store.Database;
 import org.switchboard.store.TestDatabases.Engine;
@@ -47,6 +51,26 @@ class CallRecordRetentionTest {
 
         assertThat(retention.pruneNow()).isEqualTo(1);
         assertThat(store.recent(10)).extracting(CallRecord::callId).containsExactly("today");
+    }
+
+    @Test
+    void aChangedLiveRetentionAppliesToTheNextPrune() {
+        Instant now = clock.instant();
+        store.save(CallRecords.busy("40-days", now.minus(Duration.ofDays(40))));
+        store.save(CallRecords.answered("today", now));
+        StoredSettings settings = StoredSettings.open(new InMemorySettingsStore(), List.of(CallRecordPolicy.SECTION),
+                List.of());
+        CallRecordRetention retention = new CallRecordRetention(store,
+                () -> settings.current(CallRecordPolicy.SECTION).retention(), clock);
+
+        assertThat(retention.pruneNow()).as("kept 90 days by default").isZero();
+
+        settings.update(CallRecordPolicy.SECTION, Map.of("retentionDays", "30"), "test");
+
+        assertThat(retention.pruneNow()).isEqualTo(1);
+        assertThat(store.recent(10)).extracting(CallRecord::callId).containsExactly("today");
+        assertThatThrownBy(() -> settings.update(CallRecordPolicy.SECTION, Map.of("retentionDays", "0"), "test"))
+                .hasMessageContaining("at least one day");
     }
 
     @Test
