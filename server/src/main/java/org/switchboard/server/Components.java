@@ -2,6 +2,7 @@ package org.switchboard.server;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
+import org.switchboard.server.backup.BackupOutcomes;
 import org.switchboard.server.backup.BackupService;
 import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.server.config.ServerConfig;
@@ -69,11 +71,19 @@ public final class Components {
 
     /** The parts for a configuration, with the plugins found on the class path but those named. */
     public static List<Lifecycle> create(ServerConfig config, Set<String> leftOut) {
+        return create(config, leftOut, Clock.systemDefaultZone());
+    }
+
+    /**
+     * The parts for a configuration, with the plugins found on the class path but those named, and the
+     * backup schedule following {@code clock} (its zone is the one of the schedule's times of day).
+     */
+    public static List<Lifecycle> create(ServerConfig config, Set<String> leftOut, Clock clock) {
         Set<String> disabled = new HashSet<>(leftOut);
         if (!config.pnp().enabled()) {
             disabled.add(PNP_PLUGIN);
         }
-        return create(config, PluginDiscovery.load(Set.copyOf(disabled)));
+        return create(config, PluginDiscovery.load(Set.copyOf(disabled)), clock);
     }
 
     /** The typed services plugins get, over the started registrar and the SIP stack to come. */
@@ -112,7 +122,7 @@ public final class Components {
      * registrar (the devices service counting what plug-and-play records), the dial plan's store, and the web admin's accounts, audit log and directory: they
      * mount their HTTP handlers, add their SIP processors and set the router, which must be in place
      * before the HTTP server and the SIP stack take their first request. With the embedded database,
-     * the backup requests' poller next (PostgreSQL is backed up with its own tools). With HTTP
+     * the backups next, asked for and scheduled (PostgreSQL is backed up with its own tools). With HTTP
      * enabled, the metrics next (subscribed to the event bus before any SIP traffic; {@code /metrics}
      * and {@code /health} are mounted with the plugins' handlers), then HTTP, then the warm-up (if
      * configured: by then whatever could fail the start has started), then the SIP stack, which
@@ -125,6 +135,11 @@ public final class Components {
      * @return the parts, in start order
      */
     static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins) {
+        return create(config, plugins, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #create(ServerConfig, List)}, the backup schedule following {@code clock}. */
+    static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins, Clock clock) {
         HttpServerComponent http = new HttpServerComponent(config.http());
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events, soleListenAddress(config));
@@ -136,12 +151,13 @@ public final class Components {
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip,
                 blocking -> pluginServices(registrar, sip, pnp, blocking)));
-        if (config.database().embedded()) {
-            parts.add(new BackupService(config.dataDir(), registrar::features, VersionProvider.current()));
-        }
+        Optional<BackupOutcomes> backups = config.database().embedded() ? Optional.of(new BackupOutcomes())
+                : Optional.empty();
+        backups.ifPresent(outcomes -> parts.add(new BackupService(config.dataDir(), registrar::features,
+                VersionProvider.current(), config.backup(), clock, outcomes)));
         Readiness readiness = new Readiness();
         if (http.enabled()) {
-            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp, backups);
             http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
             http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
             parts.add(metrics);

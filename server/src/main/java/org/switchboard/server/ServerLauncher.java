@@ -48,6 +48,10 @@ public final class ServerLauncher implements ServerRunner {
                 describePnp(config), config.dataDir(), config.database(),
                 config.logLevel().name().toLowerCase(Locale.ROOT));
 
+        if (!config.database().embedded() && config.backup().schedule().enabled()) {
+            log.info("No scheduled backups: --backup-schedule backs up the embedded database only; back up {} with "
+                    + "PostgreSQL's tools (pg_dump) instead", config.database());
+        }
         Server server = new Server(Components.create(config));
         Thread shutdownHook = new Thread(server::stop, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.server.config.BackupSchedule;
+import org.switchboard.server.config.BackupSettings;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
@@ -27,6 +30,7 @@ import org.switchboard.store.accounts.JdbcUserStore;
 import org.switchboard.testkit.server.RunningServer;
 import org.switchboard.testkit.server.ServerLauncher;
 import org.switchboard.testkit.server.ServerSetup;
+import org.switchboard.testkit.time.ManualClock;
 
 /**
  * The server module's {@link ServerLauncher} for the test kit's extension: the in-process server of
@@ -34,7 +38,9 @@ import org.switchboard.testkit.server.ServerSetup;
  * Options: {@code digestAlgorithms} (comma-separated tokens, default {@code MD5}); {@code plugin} (the
  * class name of a {@link Plugin} with a public no-argument constructor to run in place of the ones on the
  * class path, default none); and any live setting by its key ({@code nat.keepaliveInterval}: {@code 1s}),
- * pinned for the run; {@code nat.stunPort} is 0 (no STUN port of its own) unless given. Registered under
+ * pinned for the run; {@code nat.stunPort} is 0 (no STUN port of its own) unless given; {@code backupSchedule}
+ * ({@code daily@HH:MM}, default off) and {@code backupKeep} (default 7), the schedule following
+ * {@link #BACKUP_CLOCK} in UTC, which tests move by hand. Registered under
  * {@code META-INF/services} in the test resources. Stateless and thread-safe.
  */
 public final class TestServerLauncher implements ServerLauncher {
@@ -42,6 +48,12 @@ public final class TestServerLauncher implements ServerLauncher {
     public static final String DIGEST_ALGORITHMS = "digestAlgorithms";
     /** The option naming a plugin class to run in the server. */
     public static final String PLUGIN = "plugin";
+    /** The option scheduling backups, {@code daily@HH:MM} in UTC on {@link #BACKUP_CLOCK}. */
+    public static final String BACKUP_SCHEDULE = "backupSchedule";
+    /** The option naming how many scheduled backups are kept. */
+    public static final String BACKUP_KEEP = "backupKeep";
+    /** The time the backup schedule of every server this launcher starts follows; only tests of it move it. */
+    public static final ManualClock BACKUP_CLOCK = new ManualClock();
     /** The STUN server's own port, off in tests unless a test sets it. */
     private static final String STUN_PORT = "nat.stunPort";
 
@@ -55,10 +67,11 @@ public final class TestServerLauncher implements ServerLauncher {
                 new HttpSettings(setup.httpPort(), setup.address(), Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
                 GuardSettings.defaults(), DatabaseSettings.EMBEDDED,
-                settingPins(setup.options()));
+                settingPins(setup.options()), Duration.ZERO, backup(setup.options()));
         String pluginClass = setup.options().get(PLUGIN);
-        List<Lifecycle> parts = pluginClass == null ? Components.create(config)
-                : Components.create(config, List.of((Plugin) Class.forName(pluginClass).getConstructor().newInstance()));
+        List<Lifecycle> parts = pluginClass == null ? Components.create(config, Set.of(), BACKUP_CLOCK)
+                : Components.create(config, List.of((Plugin) Class.forName(pluginClass).getConstructor().newInstance()),
+                        BACKUP_CLOCK);
         RegistrarComponent registrar = parts.stream().filter(RegistrarComponent.class::isInstance)
                 .map(RegistrarComponent.class::cast).findFirst().orElseThrow();
         Server server = new Server(parts);
@@ -79,6 +92,12 @@ public final class TestServerLauncher implements ServerLauncher {
                 server.stop();
             }
         };
+    }
+
+    private static BackupSettings backup(Map<String, String> options) {
+        String schedule = options.get(BACKUP_SCHEDULE);
+        return schedule == null ? BackupSettings.OFF : new BackupSettings(BackupSchedule.parse(schedule),
+                Optional.empty(), Integer.parseInt(options.getOrDefault(BACKUP_KEEP, "" + BackupSettings.DEFAULT_KEEP)));
     }
 
     /** The options naming a live setting ({@code section.setting}), with STUN's own port off by default. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  * {@code switchboard config}: the bootstrap file. {@code config check [FILE]} checks a file as the
  * server would at start, without starting anything: exit code 0 and {@code OK} if the server would
  * take it, else every problem with its line and exit code 2. {@code config template} prints the
- * commented file a new data directory gets. Executed once by picocli on the command-line thread.
+ * commented file a new data directory gets; {@code config reference} the markdown reference of every
+ * setting, docs/configuration.md. Executed once by picocli on the command-line thread.
  */
 @Command(name = ConfigCommand.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check or print the bootstrap file, switchboard.conf.")
@@ -50,6 +51,16 @@ public final class ConfigCommand {
             e.problems().forEach(err::println);
             return 2;
         }
+    }
+
+    /** {@code config reference}. */
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+            description = "Print the configuration reference in markdown: every setting's key, flag, variable and "
+                    + "default (docs/configuration.md).")
+    int reference() {
+        spec.commandLine().getOut().print(ServerOptionModel.reference());
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /** {@code config template}. */

@@ -13,6 +13,8 @@ import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.pnp.devices.ExtensionRange;
+import org.switchboard.server.config.BackupSchedule;
+import org.switchboard.server.config.BackupSettings;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
@@ -138,6 +140,23 @@ public final class ServerOptions {
                     + "stored setting, 90).")
     Integer cdrRetentionDays;
 
+    @Option(names = "--backup-schedule", paramLabel = "SCHEDULE", defaultValue = "daily@03:00",
+            converter = BackupScheduleConverter.class,
+            description = "When the running server backs itself up: daily@HH:MM in the server's time zone, or off; "
+                    + "a backup missed while the server was stopped is taken at the next start "
+                    + "(env SWITCHBOARD_BACKUP_SCHEDULE; default ${DEFAULT-VALUE}).")
+    BackupSchedule backupSchedule;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Directory for the scheduled backups, created if missing; best on another disk "
+                    + "(env SWITCHBOARD_BACKUP_DIR; default: backups in the data directory).")
+    Path backupDir;
+
+    @Option(names = "--backup-keep", paramLabel = "N", defaultValue = "" + BackupSettings.DEFAULT_KEEP,
+            description = "How many scheduled backups to keep, at least 1; older ones are deleted after each new one "
+                    + "(env SWITCHBOARD_BACKUP_KEEP; default ${DEFAULT-VALUE}).")
+    int backupKeep;
+
     @Option(names = "--pnp-assign", paramLabel = "POLICY",
             description = "What to do with a phone no admin assigned yet: none (record it as discovered; "
                     + "'switchboard device assign' gives it a user) or auto (give it the next free extension of "
@@ -210,7 +229,15 @@ public final class ServerOptions {
                 pnpSettings(), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
                         Duration.ofSeconds(tcpFirstMessageTimeout)), database(), settingPins(),
-                Duration.ofSeconds(warmUpSeconds));
+                Duration.ofSeconds(warmUpSeconds), backup());
+    }
+
+    private BackupSettings backup() {
+        try {
+            return new BackupSettings(backupSchedule, Optional.ofNullable(backupDir), backupKeep);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--backup-keep: " + e.getMessage(), e);
+        }
     }
 
     /** The live settings flags give, pinned for the run. */

@@ -38,6 +38,7 @@ import org.switchboard.store.DatabaseSettings;
  *     for the run as the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables are
  * @param warmUp how long the server may warm up on synthetic traffic before it opens its SIP
  *     sockets; zero for no warm-up
+ * @param backup the scheduled backups (with the embedded database only)
  */
 public record ServerConfig(
         int sipPort,
@@ -52,7 +53,8 @@ public record ServerConfig(
         GuardSettings guard,
         DatabaseSettings database,
         List<SettingOverride> settingPins,
-        Duration warmUp) {
+        Duration warmUp,
+        BackupSettings backup) {
 
     /** The transports the server can listen with. */
     public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
@@ -107,21 +109,22 @@ public record ServerConfig(
             throw new IllegalArgumentException("the warm-up must be between 0 and " + MAX_WARM_UP.toSeconds()
                     + " seconds, not " + warmUp.toSeconds());
         }
+        Objects.requireNonNull(backup, "backup");
     }
 
     /**
-     * A configuration without a warm-up and with no live setting given by a flag, for servers
+     * A configuration without a warm-up and scheduled backups and with no live setting given by a flag, for servers
      * embedded in tests and tools.
      */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
             LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
             PnpSettings pnp, GuardSettings guard, DatabaseSettings database) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                guard, database, List.of(), Duration.ZERO);
+                guard, database, List.of(), Duration.ZERO, BackupSettings.OFF);
     }
 
     /**
-     * A configuration without a warm-up, with live settings pinned as flags would pin them, for
+     * A configuration without a warm-up and scheduled backups, with live settings pinned as flags would pin them, for
      * servers embedded in tests and tools.
      */
     public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
@@ -129,7 +132,7 @@ public record ServerConfig(
             PnpSettings pnp, GuardSettings guard, DatabaseSettings database,
             List<SettingOverride> settingPins) {
         this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
-                guard, database, settingPins, Duration.ZERO);
+                guard, database, settingPins, Duration.ZERO, BackupSettings.OFF);
     }
 
     /** A configuration on the embedded database in {@code dataDir}. */

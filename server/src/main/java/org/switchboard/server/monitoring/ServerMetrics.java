@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import org.switchboard.core.transaction.TransactionCounters;
 import org.switchboard.core.transaction.TransactionKind;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
+import org.switchboard.server.backup.BackupOutcomes;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.lifecycle.Lifecycle;
 
@@ -46,6 +48,7 @@ public final class ServerMetrics implements Lifecycle {
     private final Supplier<SipStack> stack;
     private final Supplier<Features> features;
     private final PnpCounters pnp;
+    private final Optional<BackupOutcomes> backups;
     private JvmGcMetrics gc;
     private ExecutorService eventThread;
     private EventBus.Subscription subscription;
@@ -53,12 +56,15 @@ public final class ServerMetrics implements Lifecycle {
     /**
      * @param stack the running SIP stack, or {@code null} while it is not running
      * @param features the started registrar and accounts
+     * @param backups the backups' outcomes, where the server writes backups (the embedded database)
      */
-    public ServerMetrics(EventBus events, Supplier<SipStack> stack, Supplier<Features> features, PnpCounters pnp) {
+    public ServerMetrics(EventBus events, Supplier<SipStack> stack, Supplier<Features> features, PnpCounters pnp,
+            Optional<BackupOutcomes> backups) {
         this.events = Objects.requireNonNull(events);
         this.stack = Objects.requireNonNull(stack);
         this.features = Objects.requireNonNull(features);
         this.pnp = Objects.requireNonNull(pnp);
+        this.backups = Objects.requireNonNull(backups);
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class ServerMetrics implements Lifecycle {
         bindTransactions();
         bindRegistrar();
         bindPnp();
+        backups.ifPresent(this::bindBackups);
         if (events instanceof QueuedEventBus queued) {
             counter("switchboard.events.dropped", "Events a slow listener missed", queued, QueuedEventBus::dropped);
         }
@@ -194,6 +201,21 @@ public final class ServerMetrics implements Lifecycle {
                 PnpCounters::subscriptions);
         counter("switchboard.pnp.provisioned", "Settings files with account data served to phones", pnp,
                 PnpCounters::provisioned);
+    }
+
+    private void bindBackups(BackupOutcomes outcomes) {
+        for (BackupOutcomes.Trigger trigger : BackupOutcomes.Trigger.values()) {
+            String name = trigger.name().toLowerCase(Locale.ROOT);
+            FunctionCounter.builder("switchboard.backup.completed", outcomes, o -> o.completed(trigger))
+                    .tag("trigger", name).description("Backups the server wrote, scheduled or asked for").register(registry);
+            FunctionCounter.builder("switchboard.backup.failed", outcomes, o -> o.failed(trigger))
+                    .tag("trigger", name).description("Backups that failed").register(registry);
+        }
+        Gauge.builder("switchboard.backup.last.success.timestamp", outcomes, BackupOutcomes::lastSuccessEpochSeconds)
+                .baseUnit("seconds").description("When the newest backup was written, in seconds since 1970; 0 if none")
+                .strongReference(true).register(registry);
+        Gauge.builder("switchboard.backup.last.size", outcomes, BackupOutcomes::lastSizeBytes)
+                .baseUnit("bytes").description("Size of the newest backup").strongReference(true).register(registry);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {

@@ -24,6 +24,7 @@ import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.server.Components;
 import org.switchboard.server.LogLevels;
 import org.switchboard.server.config.GuardSettings;
+import org.switchboard.server.config.BackupSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
@@ -136,7 +137,7 @@ public final class Warmup {
                 LogLevel.WARN, DOMAIN, real.digestAlgorithms(),
                 new HttpSettings(HttpSettings.DISABLED, loopback, Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),
-                real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO);
+                real.guard(), DatabaseSettings.EMBEDDED, warmUpPins(real), Duration.ZERO, BackupSettings.OFF);
         seedUsers(dir);
         Server server = new Server(Components.create(config, Set.of(Components.WEB_ADMIN_PLUGIN)));
         server.start();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.switchboard.accounts.digest.DigestAlgorithm;
 import org.switchboard.core.spi.settings.SettingOverride;
 import org.switchboard.core.transport.Transport;
+import org.switchboard.server.config.BackupSchedule;
+import org.switchboard.server.config.BackupSettings;
 import org.switchboard.server.config.BanAction;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.LogLevel;
@@ -365,6 +368,32 @@ class SwitchboardCliTest {
     @ValueSource(strings = {"-1", "121"})
     void aWarmUpOutsideZeroToTwoMinutesIsRejected(String seconds) {
         assertUsageError(execute(Map.of(), "run", "--warm-up", seconds), "the warm-up must be between 0 and 120");
+    }
+
+    @Test
+    void theServerBacksItselfUpDailyAtThreeKeepingSevenInTheDataDirectoryUnlessConfigured(@TempDir Path elsewhere) {
+        execute(Map.of(), "run", "--data-dir", elsewhere.resolve("data").toString());
+        execute(Map.of(), "run", "--backup-schedule", "daily@22:15", "--backup-dir", elsewhere.resolve("b").toString(),
+                "--backup-keep", "30");
+        execute(Map.of("SWITCHBOARD_BACKUP_SCHEDULE", "off"), "run");
+
+        BackupSettings defaults = runs.get(0).backup();
+        assertThat(defaults.schedule()).hasToString("daily@03:00");
+        assertThat(defaults.keep()).isEqualTo(7);
+        assertThat(defaults.dir(runs.get(0).dataDir())).isEqualTo(elsewhere.resolve("data").resolve("backups"));
+        assertThat(runs.get(1).backup()).isEqualTo(new BackupSettings(BackupSchedule.parse("daily@22:15"),
+                Optional.of(elsewhere.resolve("b")), 30));
+        assertThat(runs.get(2).backup().schedule().enabled()).isFalse();
+    }
+
+    @Test
+    void aBadBackupScheduleOrNoBackupToKeepIsRejected() {
+        assertUsageError(execute(Map.of(), "run", "--backup-schedule", "weekly"),
+                "Invalid value for option '--backup-schedule': 'weekly' is no backup schedule; expected "
+                        + "daily@HH:MM (e.g. daily@03:00, in the server's time zone) or off");
+        err.getBuffer().setLength(0);
+        assertUsageError(execute(Map.of(), "run", "--backup-keep", "0"),
+                "--backup-keep: at least 1 backup must be kept, not 0");
     }
 
     @Test

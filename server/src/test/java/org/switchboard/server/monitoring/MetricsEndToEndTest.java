@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -22,6 +25,7 @@ import org.switchboard.testkit.phone.ClientTransaction;
 import org.switchboard.testkit.phone.Incoming;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.SwitchboardServer;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code /metrics} and {@code /health} of a running server: the metrics move with real registrations,
@@ -143,6 +147,56 @@ class MetricsEndToEndTest {
         // a labelled counter appears on its first count; the calls failed by code has none yet on a fresh server
         exposed.add("switchboard_calls_failed_total");
         assertThat(documented()).isEqualTo(exposed);
+    }
+
+    /**
+     * Every metric the example Grafana dashboard and Prometheus alert rules in docs/monitoring query is
+     * one a running server exposes ({@code up} is the one Prometheus makes itself, per scrape target).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDashboardAndTheAlertRulesQueryOnlyMetricsTheServerExposes() throws Exception {
+        Set<String> exposed = new TreeSet<>(Scrape.of(SERVER.httpUri()).names(""));
+        exposed.add("switchboard_calls_failed_total");
+        exposed.add("up");
+        Path dir = Path.of("..", "docs", "monitoring");
+        Map<String, Object> dashboard = new Yaml().load(Files.readString(dir.resolve("grafana-dashboard.json")));
+        List<String> expressions = new ArrayList<>();
+        for (Map<String, Object> panel : (List<Map<String, Object>>) dashboard.get("panels")) {
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.getOrDefault("targets", List.of())) {
+                expressions.add((String) target.get("expr"));
+            }
+        }
+        Map<String, Object> templating = (Map<String, Object>) dashboard.get("templating");
+        for (Map<String, Object> variable : (List<Map<String, Object>>) templating.get("list")) {
+            if (variable.get("query") instanceof Map<?, ?> query) {
+                Matcher labelValues = Pattern.compile("label_values\\((.*), *[a-z_]+\\)").matcher((String) query.get("query"));
+                assertThat(labelValues.matches()).as("variable %s", variable.get("name")).isTrue();
+                expressions.add(labelValues.group(1));
+            }
+        }
+        assertThat(dashboard.get("templating").toString()).as("the data source is a variable")
+                .contains("type=datasource, query=prometheus");
+        Map<String, Object> rules = new Yaml().load(Files.readString(dir.resolve("prometheus-alerts.yaml")));
+        Set<String> alerts = new TreeSet<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                alerts.add((String) rule.get("alert"));
+                expressions.add((String) rule.get("expr"));
+            }
+        }
+        assertThat(alerts).contains("SwitchboardDown", "SwitchboardBackupTooOld", "SwitchboardRegistrationsDropping",
+                "SwitchboardTransportDrops", "SwitchboardBansSpiking");
+
+        Set<String> queried = new TreeSet<>();
+        for (String expression : expressions) {
+            Set<String> names = PromQlNames.in(expression);
+            assertThat(names).as("metrics in %s", expression).isNotEmpty();
+            queried.addAll(names);
+        }
+        assertThat(exposed).as("metrics the server exposes").containsAll(queried);
+        assertThat(queried).contains("switchboard_backup_last_success_timestamp_seconds", "switchboard_registrar_bindings",
+                "switchboard_bans_added_total", "switchboard_sip_messages_dropped_total", "up");
     }
 
     private static Set<String> documented() throws IOException {
