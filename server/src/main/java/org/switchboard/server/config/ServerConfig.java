@@ -39,6 +39,8 @@ import org.switchboard.store.DatabaseSettings;
  *     for the run as the environment's {@code SWITCHBOARD_<SECTION>_<SETTING>} variables are
  * @param warmUp how long the server may warm up on synthetic traffic before it opens its SIP
  *     sockets; zero for no warm-up
+ * @param tls SIP over TLS (when {@code transports} has TLS) and HTTPS: port, certificate, client
+ *     certificates
  */
 public record ServerConfig(
         int sipPort,
@@ -54,10 +56,11 @@ public record ServerConfig(
         GuardSettings guard,
         DatabaseSettings database,
         List<SettingOverride> settingPins,
-        Duration warmUp) {
+        Duration warmUp,
+        TlsSettings tls) {
 
     /** The transports the server can listen with. */
-    public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
+    public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP, Transport.TLS);
 
     /** The lowest valid port number. */
     public static final int MIN_PORT = 1;
@@ -115,6 +118,21 @@ public record ServerConfig(
             throw new IllegalArgumentException("the warm-up must be between 0 and " + MAX_WARM_UP.toSeconds()
                     + " seconds, not " + warmUp.toSeconds());
         }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A configuration with TLS, if among the transports, on its defaults and no HTTPS. */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, Duration cdrRetention, GuardSettings guard, DatabaseSettings database,
+            List<SettingOverride> settingPins, Duration warmUp) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                cdrRetention, guard, database, settingPins, warmUp, TlsSettings.DEFAULTS);
+    }
+
+    /** Whether the server needs a certificate: SIP over TLS or HTTPS. */
+    public boolean usesTls() {
+        return transports.contains(Transport.TLS) || tls.https();
     }
 
     /**
@@ -150,13 +168,14 @@ public record ServerConfig(
 
     /**
      * Every socket the SIP stack is to open: each transport on each listen address, in transport
-     * order (UDP first), then address order.
+     * order (UDP first), then address order; TLS on its own port.
      */
     public List<ListenPoint> sipListenPoints() {
         List<ListenPoint> points = new ArrayList<>();
         for (Transport transport : EnumSet.copyOf(transports)) {
             for (InetAddress address : listenAddresses) {
-                points.add(new ListenPoint(transport, new InetSocketAddress(address, sipPort)));
+                int port = transport == Transport.TLS ? tls.sipPort() : sipPort;
+                points.add(new ListenPoint(transport, new InetSocketAddress(address, port)));
             }
         }
         return List.copyOf(points);
