@@ -45,7 +45,7 @@ public final class ServerOptions {
 
     @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5060",
             converter = PortConverter.class,
-            description = "SIP port for every transport and address (env SWITCHBOARD_SIP_PORT; "
+            description = "SIP port for UDP and TCP on every address (env SWITCHBOARD_SIP_PORT; "
                     + "default ${DEFAULT-VALUE}).")
     int sipPort;
 

@@ -32,6 +32,10 @@ public final class TlsCredentials {
     private static final Logger LOG = LoggerFactory.getLogger(TlsCredentials.class);
     /** The folder of the generated certificate in the data directory. */
     public static final String FOLDER = "tls";
+    /** The generated certificate's file in {@link #FOLDER}. */
+    public static final String CERTIFICATE = "cert.pem";
+    /** The generated key's file in {@link #FOLDER}. */
+    public static final String KEY = "key.pem";
     /** Long enough that phones which pinned it need no attention; it is not signed by anyone anyway. */
     static final Duration SELF_SIGNED_VALIDITY = Duration.ofDays(3650);
 
@@ -43,8 +47,8 @@ public final class TlsCredentials {
     /** The files of {@code settings}, or the generated ones under {@code dataDir}. */
     public TlsCredentials(TlsSettings settings, Path dataDir) {
         this.generated = settings.certificate().isEmpty();
-        this.certificate = settings.certificate().orElse(dataDir.resolve(FOLDER).resolve("cert.pem"));
-        this.key = settings.key().orElse(dataDir.resolve(FOLDER).resolve("key.pem"));
+        this.certificate = settings.certificate().orElse(dataDir.resolve(FOLDER).resolve(CERTIFICATE));
+        this.key = settings.key().orElse(dataDir.resolve(FOLDER).resolve(KEY));
         this.clientCas = settings.clientCas();
     }
 
