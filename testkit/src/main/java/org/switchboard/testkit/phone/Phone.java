@@ -453,7 +453,7 @@ public final class Phone implements AutoCloseable {
             return this;
         }
 
-        /** UDP (the default) or TCP. */
+        /** UDP (the default) or TCP; TLS with {@link #tls(SSLContext)}, which gives its context. */
         public Builder transport(Transport transport) {
             this.transport = transport;
             return this;
