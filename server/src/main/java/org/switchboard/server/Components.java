@@ -29,6 +29,7 @@ import org.switchboard.server.config.ServerConfig;
 import org.switchboard.server.data.DataDirectoryLock;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.http.HttpServerComponent;
+import org.switchboard.server.tls.TlsComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 import org.switchboard.server.monitoring.CountingDevices;
 import org.switchboard.server.monitoring.HealthHandler;
@@ -117,7 +118,8 @@ public final class Components {
 
     /**
      * The parts for a configuration and a set of plugins. The data directory lock comes first, so
-     * nothing else touches a data directory another server owns. Then the registrar (database,
+     * nothing else touches a data directory another server owns. Then, with SIP over TLS or HTTPS,
+     * the certificate (generated into the data directory if none is configured). Then the registrar (database,
      * bindings, users, devices). The plugins start next, offered the typed services over the
      * registrar (the devices service counting what plug-and-play records), the dial plan's store, and the web admin's accounts, audit log and directory: they
      * mount their HTTP handlers, add their SIP processors and set the router, which must be in place
@@ -141,13 +143,20 @@ public final class Components {
     /** As {@link #create(ServerConfig, List)}, the backup schedule following {@code clock}. */
     static List<Lifecycle> create(ServerConfig config, List<Plugin> plugins, Clock clock) {
         HttpServerComponent http = new HttpServerComponent(config.http());
+        TlsComponent tls = config.usesTls() ? new TlsComponent(config) : null;
+        if (tls != null && config.tls().https() && http.enabled()) {
+            http.enableHttps(config.tls().httpsPort(), tls.httpsContextFactory());
+        }
         EventBus events = new QueuedEventBus();
         StackServices sip = new StackServices(events, soleListenAddress(config));
         RegistrarComponent registrar = new RegistrarComponent(config, events, sip.reachPolicy());
-        SipStackComponent stack = new SipStackComponent(config, registrar, sip);
+        SipStackComponent stack = new SipStackComponent(config, registrar, sip, tls);
         PnpCounters pnp = new PnpCounters();
         List<Lifecycle> parts = new ArrayList<>();
         parts.add(new DataDirectoryLock(config.dataDir()));
+        if (tls != null) {
+            parts.add(tls);
+        }
         parts.add(registrar);
         parts.add(new PluginsComponent(plugins, config.dataDir(), http, sip,
                 blocking -> pluginServices(registrar, sip, pnp, blocking)));

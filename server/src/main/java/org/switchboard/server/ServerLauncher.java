@@ -77,7 +77,9 @@ public final class ServerLauncher implements ServerRunner {
         if (!http.enabled()) {
             return "off";
         }
-        String on = "on " + Addresses.format(new InetSocketAddress(http.listenAddress(), http.port()));
+        String on = "on " + Addresses.format(new InetSocketAddress(http.listenAddress(), http.port()))
+                + (config.tls().https() ? ", HTTPS on " + Addresses.format(new InetSocketAddress(http.listenAddress(),
+                        config.tls().httpsPort())) : "");
         return http.externalUrl().map(url -> on + " (phones use " + url + ")").orElse(on);
     }
 

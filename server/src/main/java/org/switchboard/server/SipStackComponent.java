@@ -16,12 +16,14 @@ import org.switchboard.core.spi.chain.Stage;
 import org.switchboard.core.spi.datagram.ClaimTap;
 import org.switchboard.core.stack.SipStack;
 import org.switchboard.core.stack.SipStackConfig;
+import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
 import org.switchboard.core.transport.netty.MulticastConfig;
 import org.switchboard.core.transport.netty.TransportConfig;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.tls.TlsComponent;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
@@ -37,10 +39,13 @@ final class SipStackComponent implements Lifecycle {
     private final ServerConfig config;
     private final RegistrarComponent registrar;
     private final StackServices services;
+    private final TlsComponent tls;
     private volatile SipStack stack;
 
-    SipStackComponent(ServerConfig config, RegistrarComponent registrar, StackServices services) {
+    /** @param tls the certificate, or {@code null} when the server uses no TLS */
+    SipStackComponent(ServerConfig config, RegistrarComponent registrar, StackServices services, TlsComponent tls) {
         this.config = config;
+        this.tls = tls;
         this.registrar = registrar;
         this.services = services;
     }
@@ -79,6 +84,9 @@ final class SipStackComponent implements Lifecycle {
         SipStack built = new SipStack(stackConfig, local, proxy);
         built.transports().filterSources(new BannedSources(registrar.features().accounts().bruteForceGuard(),
                 guard.banAction()));
+        if (config.transports().contains(Transport.TLS)) {
+            built.transports().enableTls(tls.sipContexts());
+        }
         services.datagramClaims().forEach(claim -> built.transports().claimDatagrams(new ClaimTap(claim)));
         Optional<Predicate<SipRequest>> filter = services.multicastFilter();
         PnpSettings pnp = config.pnp();

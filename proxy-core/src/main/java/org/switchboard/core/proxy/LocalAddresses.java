@@ -61,13 +61,15 @@ public final class LocalAddresses {
 
     /**
      * Whether the URI addresses this server: one of our hosts, and our port (a URI without a port
-     * means the default port of its scheme, RFC 3261 §19.1.2).
+     * means the default port of its scheme and transport, 5061 for {@code sips:} and {@code
+     * transport=tls}, RFC 3261 §19.1.2).
      */
     public boolean isLocal(SipUri uri) {
         if (!isLocalHost(uri.host())) {
             return false;
         }
-        int port = uri.port() >= 0 ? uri.port() : (uri.isSecure() ? 5061 : 5060);
+        boolean tls = uri.isSecure() || "tls".equalsIgnoreCase(uri.transportParam());
+        int port = uri.port() >= 0 ? uri.port() : (tls ? 5061 : 5060);
         return ports.contains(port);
     }
 

@@ -48,8 +48,15 @@ final class LocalEndpoints {
         return sentBy(flow.transport(), flow.local(), flow);
     }
 
-    /** Our Record-Route value for the side of a call reached over {@code transport} at {@code peer}. */
-    String recordRoute(Transport transport, InetSocketAddress peer, Flow inbound) {
+    /**
+     * Our Record-Route value for the side of a call reached over {@code transport} at {@code peer}.
+     * For a SIPS request it is a SIPS URI (RFC 3261 §16.6 step 4), which means TLS on every hop
+     * (§26.2.2) and so needs no transport parameter (RFC 5630 §3.1.3).
+     */
+    String recordRoute(Transport transport, InetSocketAddress peer, Flow inbound, boolean secure) {
+        if (secure) {
+            return "<sips:" + sentBy(transport, peer, inbound) + ";lr>";
+        }
         return "<sip:" + sentBy(transport, peer, inbound) + ";transport=" + transport.name().toLowerCase(Locale.ROOT)
                 + ";lr>";
     }

@@ -36,8 +36,9 @@ final class RequestForwarder {
         if (recordRoute) {
             // §16.6 step 4; a second entry when the two sides differ in transport or address family,
             // so that each side routes back to the interface it can reach
-            String outbound = endpoints.recordRoute(hop.transport(), hop.address(), inbound);
-            String inboundSide = endpoints.recordRoute(inbound.transport(), inbound.remote(), inbound);
+            boolean secure = "sips".equals(request.requestUriScheme());
+            String outbound = endpoints.recordRoute(hop.transport(), hop.address(), inbound, secure);
+            String inboundSide = endpoints.recordRoute(inbound.transport(), inbound.remote(), inbound, secure);
             if (!inboundSide.equals(outbound)) {
                 copy.addFirst(HeaderName.RECORD_ROUTE, inboundSide);
             }

@@ -70,7 +70,7 @@ public final class StatefulProxy {
         DnsLookup dns = services.dns() != null ? services.dns() : new DnsjavaLookup(DNS_TIMEOUT, DNS_NEGATIVE_TTL_SECONDS);
         NextHops nextHops = new NextHops(new NextHopResolver(new SipServerLocator(
                 new CachingDnsLookup(dns, clock, DNS_CACHE_ENTRIES, DNS_MAX_TTL_SECONDS),
-                Set.of(Transport.UDP, Transport.TCP)), dnsExecutor));
+                reachable(bound)), dnsExecutor));
         LocalEndpoints endpoints = new LocalEndpoints(bound, settings.advertisedHost());
         UnavailableHosts unavailable = new UnavailableHosts(settings.unavailableHostTtl(),
                 settings.unavailableHostCapacity(), clock);
@@ -88,6 +88,12 @@ public final class StatefulProxy {
                 new RelayPoint(services.hooks()), services.hooks().responses().toArray(new ResponseProcessor[0]));
         this.stateless = new StatelessForwarder(local, services.domains(), endpoints, nextHops, unavailable, ownHost,
                 trust, sender, core.relay());
+    }
+
+    /** The transports next hops may be reached over: UDP and TCP, and TLS when it listens on TLS too. */
+    private static Set<Transport> reachable(List<ListenPoint> bound) {
+        return bound.stream().anyMatch(lp -> lp.transport() == Transport.TLS)
+                ? Set.of(Transport.UDP, Transport.TCP, Transport.TLS) : Set.of(Transport.UDP, Transport.TCP);
     }
 
     /**

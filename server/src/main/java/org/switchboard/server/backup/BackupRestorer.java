@@ -155,6 +155,7 @@ public final class BackupRestorer {
         List<String> names = new ArrayList<>(BackupFiles.PLAIN);
         names.add(BackupFiles.DATABASE);
         names.add(BackupFiles.JOURNAL);
+        names.add(BackupFiles.TLS);
         return names;
     }
 

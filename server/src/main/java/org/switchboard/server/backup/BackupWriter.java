@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -66,7 +68,7 @@ public final class BackupWriter {
                 journalSegments = addJournal(zip, dataDir.resolve(BackupFiles.JOURNAL));
                 copyDatabase(database, h2Copy);
                 addDatabase(zip, h2Copy);
-                for (String name : BackupFiles.PLAIN) {
+                for (String name : plainFiles()) {
                     Path file = dataDir.resolve(name);
                     if (Files.isRegularFile(file)) {
                         add(zip, name, Files.readAllBytes(file));
@@ -80,6 +82,12 @@ public final class BackupWriter {
         }
         return "database, keys and " + journalSegments + " journal segment" + (journalSegments == 1 ? "" : "s")
                 + " in " + absolute + " (" + Files.size(absolute) + " bytes)";
+    }
+
+    private static List<String> plainFiles() {
+        List<String> names = new ArrayList<>(BackupFiles.PLAIN);
+        names.addAll(BackupFiles.TLS_FILES);
+        return names;
     }
 
     /** The journal segments as they are now; one deleted meanwhile (written to the database) is skipped. */

@@ -16,11 +16,13 @@ import org.switchboard.pnp.devices.ExtensionRange;
 import org.switchboard.server.config.BackupSchedule;
 import org.switchboard.server.config.BackupSettings;
 import org.switchboard.server.config.BanAction;
+import org.switchboard.server.config.ClientCertificates;
 import org.switchboard.server.config.GuardSettings;
 import org.switchboard.server.config.HttpSettings;
 import org.switchboard.server.config.LogLevel;
 import org.switchboard.server.config.PnpSettings;
 import org.switchboard.server.config.ServerConfig;
+import org.switchboard.server.config.TlsSettings;
 import org.switchboard.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -44,7 +46,7 @@ public final class ServerOptions {
 
     @Option(names = "--sip-port", paramLabel = "PORT", defaultValue = "5060",
             converter = PortConverter.class,
-            description = "SIP port for every transport and address (env SWITCHBOARD_SIP_PORT; "
+            description = "SIP port for UDP and TCP on every address (env SWITCHBOARD_SIP_PORT; "
                     + "default ${DEFAULT-VALUE}).")
     int sipPort;
 
@@ -56,9 +58,45 @@ public final class ServerOptions {
 
     @Option(names = "--transports", paramLabel = "TRANSPORT", split = ",", defaultValue = "udp,tcp",
             converter = SipTransportConverter.class,
-            description = "Comma-separated SIP transports: udp, tcp "
+            description = "Comma-separated SIP transports: udp, tcp, tls (SIP over TLS on --tls-port, with the "
+                    + "certificate of --tls-cert or a self-signed one generated into the data directory) "
                     + "(env SWITCHBOARD_TRANSPORTS; default ${DEFAULT-VALUE}).")
     List<Transport> transports;
+
+    @Option(names = "--tls-port", paramLabel = "PORT", defaultValue = "" + TlsSettings.DEFAULT_SIP_PORT,
+            converter = PortConverter.class,
+            description = "SIP over TLS port on every listen address, when --transports has tls "
+                    + "(env SWITCHBOARD_TLS_PORT; default ${DEFAULT-VALUE}).")
+    int tlsPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM file of the TLS certificate for SIP and HTTPS, server certificate first, then its "
+                    + "intermediates; read again when it changes (env SWITCHBOARD_TLS_CERT; default: tls/cert.pem in "
+                    + "the data directory, generated self-signed).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM file of the certificate's private key, unencrypted PKCS #8 (BEGIN PRIVATE KEY); "
+                    + "read again when it changes (env SWITCHBOARD_TLS_KEY; default: tls/key.pem in the data "
+                    + "directory, generated).")
+    Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE", split = ",",
+            description = "Comma-separated PEM files of the CAs phones' client certificates must be signed by, "
+                    + "e.g. the phone vendor's (env SWITCHBOARD_TLS_CLIENT_CA; default: none).")
+    List<Path> tlsClientCa;
+
+    @Option(names = "--tls-client-auth", paramLabel = "MODE", defaultValue = "none",
+            description = "Client certificates over SIP TLS: none (not asked for), optional (asked for; one not "
+                    + "signed by a --tls-client-ca is refused) or require (a connection without one is refused) "
+                    + "(env SWITCHBOARD_TLS_CLIENT_AUTH; default ${DEFAULT-VALUE}).")
+    ClientCertificates tlsClientAuth;
+
+    @Option(names = "--https-port", paramLabel = "PORT", defaultValue = "0",
+            converter = HttpPortConverter.class,
+            description = "HTTPS port beside --http-port, same address, pages and certificate as SIP over TLS; "
+                    + "0 for none (env SWITCHBOARD_HTTPS_PORT; default ${DEFAULT-VALUE}).")
+    int httpsPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data",
             description = "Directory for the server's data, created if missing "
@@ -229,7 +267,7 @@ public final class ServerOptions {
                 pnpSettings(), new GuardSettings(
                         trustedNetworks == null ? List.of() : trustedNetworks, banAction, tcpConnectionsPerSource,
                         Duration.ofSeconds(tcpFirstMessageTimeout)), database(), settingPins(),
-                Duration.ofSeconds(warmUpSeconds), backup());
+                Duration.ofSeconds(warmUpSeconds), backup(), tlsSettings());
     }
 
     private BackupSettings backup() {
@@ -238,6 +276,11 @@ public final class ServerOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--backup-keep: " + e.getMessage(), e);
         }
+    }
+
+    private TlsSettings tlsSettings() {
+        return new TlsSettings(tlsPort, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey),
+                tlsClientCa == null ? List.of() : tlsClientCa, tlsClientAuth, httpsPort);
     }
 
     /** The live settings flags give, pinned for the run. */

@@ -39,6 +39,8 @@ import org.switchboard.store.DatabaseSettings;
  * @param warmUp how long the server may warm up on synthetic traffic before it opens its SIP
  *     sockets; zero for no warm-up
  * @param backup the scheduled backups (with the embedded database only)
+ * @param tls SIP over TLS (when {@code transports} has TLS) and HTTPS: port, certificate, client
+ *     certificates
  */
 public record ServerConfig(
         int sipPort,
@@ -54,10 +56,11 @@ public record ServerConfig(
         DatabaseSettings database,
         List<SettingOverride> settingPins,
         Duration warmUp,
-        BackupSettings backup) {
+        BackupSettings backup,
+        TlsSettings tls) {
 
     /** The transports the server can listen with. */
-    public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP);
+    public static final Set<Transport> SUPPORTED_TRANSPORTS = Set.of(Transport.UDP, Transport.TCP, Transport.TLS);
 
     /** The lowest valid port number. */
     public static final int MIN_PORT = 1;
@@ -110,6 +113,21 @@ public record ServerConfig(
                     + " seconds, not " + warmUp.toSeconds());
         }
         Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A configuration with TLS, if among the transports, on its defaults and no HTTPS. */
+    public ServerConfig(int sipPort, List<InetAddress> listenAddresses, Set<Transport> transports, Path dataDir,
+            LogLevel logLevel, String domain, List<DigestAlgorithm> digestAlgorithms, HttpSettings http,
+            PnpSettings pnp, GuardSettings guard, DatabaseSettings database,
+            List<SettingOverride> settingPins, Duration warmUp, BackupSettings backup) {
+        this(sipPort, listenAddresses, transports, dataDir, logLevel, domain, digestAlgorithms, http, pnp,
+                guard, database, settingPins, warmUp, backup, TlsSettings.DEFAULTS);
+    }
+
+    /** Whether the server needs a certificate: SIP over TLS or HTTPS. */
+    public boolean usesTls() {
+        return transports.contains(Transport.TLS) || tls.https();
     }
 
     /**
@@ -145,13 +163,14 @@ public record ServerConfig(
 
     /**
      * Every socket the SIP stack is to open: each transport on each listen address, in transport
-     * order (UDP first), then address order.
+     * order (UDP first), then address order; TLS on its own port.
      */
     public List<ListenPoint> sipListenPoints() {
         List<ListenPoint> points = new ArrayList<>();
         for (Transport transport : EnumSet.copyOf(transports)) {
             for (InetAddress address : listenAddresses) {
-                points.add(new ListenPoint(transport, new InetSocketAddress(address, sipPort)));
+                int port = transport == Transport.TLS ? tls.sipPort() : sipPort;
+                points.add(new ListenPoint(transport, new InetSocketAddress(address, port)));
             }
         }
         return List.copyOf(points);

@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,8 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
     private final List<String> mounted = new ArrayList<>();
     private final Server jetty;
     private final ServerConnector connector;
+    private final HttpConfiguration http;
+    private ServerConnector httpsConnector;
     private volatile boolean started;
 
     public HttpServerComponent(HttpSettings settings) {
@@ -52,7 +58,7 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
         threads.setName("http");
         jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
+        http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
@@ -63,13 +69,39 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
         jetty.setHandler(contexts);
     }
 
+    /**
+     * Also serves HTTPS on {@code port} of the same address, with the same handlers; requests over it
+     * are secure ({@code Request.isSecure()}), so cookies set on them get {@code Secure}. The host a
+     * request names is not checked against the certificate, which may be a self-signed one without
+     * the names the server is reached by. Call before {@link #start()}.
+     */
+    public void enableHttps(int port, SslContextFactory.Server tls) {
+        if (started) {
+            throw new IllegalStateException("HTTPS must be enabled before the HTTP server starts");
+        }
+        HttpConfiguration secure = new HttpConfiguration(http);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        httpsConnector = new ServerConnector(jetty, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(secure));
+        httpsConnector.setHost(settings.listenAddress().getHostAddress());
+        httpsConnector.setPort(port);
+        jetty.addConnector(httpsConnector);
+        // one limit over both connectors
+        jetty.removeBean(jetty.getBean(NetworkConnectionLimit.class));
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector, httpsConnector));
+    }
+
     @Override
     public String name() {
         return "HTTP server on " + address();
     }
 
     private String address() {
-        return Addresses.format(new InetSocketAddress(settings.listenAddress(), settings.port()));
+        return Addresses.format(new InetSocketAddress(settings.listenAddress(), settings.port()))
+                + (httpsConnector == null ? "" : " and HTTPS on " + Addresses.format(
+                        new InetSocketAddress(settings.listenAddress(), httpsConnector.getPort())));
     }
 
     @Override
@@ -83,7 +115,10 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
         started = true;
         String where = Addresses.format(new InetSocketAddress(settings.listenAddress(), connector.getLocalPort()));
         synchronized (mounted) {
-            LOG.info("HTTP on {}{}", where, mounted.isEmpty() ? "; nothing mounted" : "; serving " + String.join(", ", mounted));
+            String secure = httpsConnector == null ? "" : " and HTTPS on " + Addresses.format(
+                    new InetSocketAddress(settings.listenAddress(), httpsConnector.getLocalPort()));
+            LOG.info("HTTP on {}{}{}", where, secure,
+                    mounted.isEmpty() ? "; nothing mounted" : "; serving " + String.join(", ", mounted));
         }
     }
 
@@ -132,6 +167,14 @@ public final class HttpServerComponent implements Lifecycle, HttpMount {
             throw new IllegalStateException("The HTTP server is " + (enabled() ? "not started" : "disabled"));
         }
         return connector.getLocalPort();
+    }
+
+    /** The HTTPS port bound, once started with HTTPS enabled. */
+    public int httpsPort() {
+        if (!started || httpsConnector == null) {
+            throw new IllegalStateException("HTTPS is not serving");
+        }
+        return httpsConnector.getLocalPort();
     }
 
     @Override

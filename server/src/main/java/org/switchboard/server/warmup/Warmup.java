@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.spi.settings.SettingOverride;
+import org.switchboard.core.transport.Transport;
 import org.switchboard.server.Components;
 import org.switchboard.server.LogLevels;
 import org.switchboard.server.config.GuardSettings;
@@ -128,12 +130,23 @@ public final class Warmup {
         return pins;
     }
 
+    /**
+     * The real server's transports but TLS, which the synthetic phones do not speak and which would
+     * need a certificate; UDP, which they speak, if nothing else is left.
+     */
+    private static Set<Transport> withoutTls(Set<Transport> transports) {
+        Set<Transport> left = EnumSet.noneOf(Transport.class);
+        left.addAll(transports);
+        left.remove(Transport.TLS);
+        return left.isEmpty() ? EnumSet.of(Transport.UDP) : left;
+    }
+
     private static Result warm(ServerConfig real, Path dir, Duration budget, int exchanges)
             throws IOException, StartupException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         // the real server's transports and SIP plugins, so the code is compiled for the classes it runs;
         // no HTTP, so neither plug-and-play nor the web admin, which would speak to the admin about it
-        ServerConfig config = new ServerConfig(freePort(loopback), List.of(loopback), real.transports(), dir,
+        ServerConfig config = new ServerConfig(freePort(loopback), List.of(loopback), withoutTls(real.transports()), dir,
                 LogLevel.WARN, DOMAIN, real.digestAlgorithms(),
                 new HttpSettings(HttpSettings.DISABLED, loopback, Optional.empty()),
                 new PnpSettings(false, false, List.of(), PnpSettings.DEFAULT_MULTICAST_PORT),

@@ -107,6 +107,9 @@ class BackupRestoreTest {
     @Test
     void aBackupOfAStoppedServerRestoresIntoANewDataDirectory() throws Exception {
         server.stop();
+        Path tls = Files.createDirectories(server.dataDirectory().resolve("tls"));
+        Files.writeString(tls.resolve("cert.pem"), "the certificate phones trust");
+        Files.writeString(tls.resolve("key.pem"), "its key");
         Path backup = work.resolve("offline.zip");
         assertThat(cli("--data-dir", server.dataDirectory().toString(), "backup", backup.toString()))
                 .as(err.toString()).isZero();
@@ -119,6 +122,8 @@ class BackupRestoreTest {
         assertThat(out.toString()).doesNotContain("previous data");
         assertThat(cli("user", "list", "--data-dir", fresh.toString())).isZero();
         assertThat(out.toString()).contains("201@" + DOMAIN, "202@" + DOMAIN, "203@" + DOMAIN);
+        assertThat(fresh.resolve("tls/cert.pem")).hasContent("the certificate phones trust");
+        assertThat(fresh.resolve("tls/key.pem")).hasContent("its key");
     }
 
     @Test

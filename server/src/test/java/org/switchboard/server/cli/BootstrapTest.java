@@ -113,7 +113,7 @@ class BootstrapTest {
         assertThat(err.toString().split("\n")).containsExactly(
                 file + ":2: unknown key 'sip_port'; expected one of " + keys(),
                 file + ":3: sip-port = 70000: port 70000 is not between 1 and 65535; expected PORT: SIP port for "
-                        + "every transport and address.",
+                        + "UDP and TCP on every address.",
                 file + ":4: log-level = loud: expected one of [ERROR, WARN, INFO, DEBUG, TRACE] (case-insensitive) "
                         + "but was 'loud'; expected LEVEL: " + description("log-level"),
                 file + ":5: pnp = maybe: not true or false; expected true|false: " + description("pnp"),

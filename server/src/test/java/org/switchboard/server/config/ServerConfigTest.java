@@ -32,6 +32,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void tlsListensOnItsOwnPortBesideUdpAndTcp() throws Exception {
+        ServerConfig config = config(5060, List.of(InetAddress.getByName("127.0.0.1")),
+                Set.of(Transport.UDP, Transport.TLS));
+
+        assertThat(config.sipListenPoints()).extracting(Object::toString).containsExactly(
+                "UDP 127.0.0.1:5060", "TLS 127.0.0.1:5061");
+        assertThat(config.usesTls()).isTrue();
+    }
+
+    @Test
     void dataDirIsMadeAbsolute() throws Exception {
         ServerConfig config = config(5060, List.of(InetAddress.getByName("127.0.0.1")), Set.of(Transport.UDP));
 
@@ -52,7 +62,7 @@ class ServerConfigTest {
     void transportWithoutImplementationIsRejected() throws Exception {
         List<InetAddress> loopback = List.of(InetAddress.getByName("127.0.0.1"));
 
-        assertThatThrownBy(() -> config(5061, loopback, Set.of(Transport.TLS)))
+        assertThatThrownBy(() -> config(5060, loopback, Set.of(Transport.WS)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported SIP transport");
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
 
@@ -66,7 +67,7 @@ public final class Phone implements AutoCloseable {
         this.retransmits = b.retransmits;
         this.contactParams = b.contactParams;
         this.expires = b.expires;
-        this.socket = PhoneSocket.open(transport, b.localAddress, inbox, b.multicastInterface);
+        this.socket = PhoneSocket.open(transport, b.localAddress, inbox, b.multicastInterface, b.tls);
         if (socket instanceof PhoneSocket.Tcp tcp && server != null) {
             try {
                 tcp.connectionTo(server);
@@ -433,6 +434,7 @@ public final class Phone implements AutoCloseable {
         private String contactParams = "";
         private int expires = 3600;
         private NetworkInterface multicastInterface;
+        private SSLContext tls;
 
         private Builder(String user, String domain) {
             this.user = Objects.requireNonNull(user);
@@ -451,7 +453,7 @@ public final class Phone implements AutoCloseable {
             return this;
         }
 
-        /** UDP (the default) or TCP. */
+        /** UDP (the default) or TCP; TLS with {@link #tls(SSLContext)}, which gives its context. */
         public Builder transport(Transport transport) {
             this.transport = transport;
             return this;
@@ -460,6 +462,15 @@ public final class Phone implements AutoCloseable {
         /** TCP instead of UDP. */
         public Builder tcp() {
             return transport(Transport.TCP);
+        }
+
+        /**
+         * TLS instead of UDP, with this context: its trust managers check the server's certificate,
+         * its key managers (if any) give the phone's client certificate.
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context);
+            return transport(Transport.TLS);
         }
 
         /** The local address to bind (loopback by default), port chosen by the system. */

@@ -21,11 +21,13 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.switchboard.testkit.sip.SipMessage;
 
 /**
- * A phone's transport: one UDP socket, or for TCP a listening socket (the port in Via and Contact)
- * and the connections the phone opened or accepted. Every message received goes to the inbox from a
+ * A phone's transport: one UDP socket, or for TCP and TLS a listening socket (the port in Via and
+ * Contact) and the connections the phone opened or accepted. Every message received goes to the inbox from a
  * daemon reader thread; a stream is framed by Content-Length (RFC 3261 §18.3). Sending is from the
  * test's thread.
  */
@@ -37,13 +39,16 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
     }
 
     /** Opens a socket of the transport on the address, port chosen by the system. */
-    static PhoneSocket open(Transport transport, InetAddress local, Inbox inbox, NetworkInterface multicast)
-            throws IOException {
-        if (transport == Transport.TCP) {
+    static PhoneSocket open(Transport transport, InetAddress local, Inbox inbox, NetworkInterface multicast,
+            SSLContext tls) throws IOException {
+        if (transport != Transport.UDP) {
             if (multicast != null) {
                 throw new IllegalArgumentException("multicast is for UDP phones");
             }
-            return new Tcp(local, inbox);
+            if ((transport == Transport.TLS) != (tls != null)) {
+                throw new IllegalArgumentException("a TLS phone needs a TLS context, and only it");
+            }
+            return new Tcp(local, inbox, tls);
         }
         return new Udp(local, inbox, multicast);
     }
@@ -132,14 +137,21 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
         }
     }
 
-    /** TCP: a listener for connections to the phone, and the connections in both directions. */
+    /**
+     * TCP, or TLS with a context: a listener for connections to the phone, and the connections in
+     * both directions. A TLS listener without a key in its context fails every handshake, as a phone
+     * that takes no TLS connections does.
+     */
     static final class Tcp extends PhoneSocket {
         private final ServerSocket listener;
+        private final SSLContext tls;
         private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
-        Tcp(InetAddress local, Inbox inbox) throws IOException {
+        Tcp(InetAddress local, Inbox inbox, SSLContext tls) throws IOException {
             super(inbox);
-            listener = new ServerSocket(0, 50, local);
+            this.tls = tls;
+            listener = tls == null ? new ServerSocket(0, 50, local)
+                    : tls.getServerSocketFactory().createServerSocket(0, 50, local);
             reader("phone-tcp-accept-" + listener.getLocalPort(), this::acceptLoop);
         }
 
@@ -174,6 +186,12 @@ public abstract sealed class PhoneSocket implements AutoCloseable {
                 Socket socket = new Socket();
                 socket.bind(new InetSocketAddress(listener.getInetAddress(), 0));
                 socket.connect(to, 5000);
+                if (tls != null) {
+                    SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(socket,
+                            to.getAddress().getHostAddress(), to.getPort(), true);
+                    secure.startHandshake();
+                    socket = secure;
+                }
                 Connection c = new Connection(socket, inbox);
                 connections.add(c);
                 return c;

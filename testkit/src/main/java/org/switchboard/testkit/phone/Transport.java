@@ -5,7 +5,9 @@ import java.util.Locale;
 /** The transports a scripted phone speaks. */
 public enum Transport {
     UDP,
-    TCP;
+    TCP,
+    /** TLS over TCP (RFC 3261 §26.3.1); the phone needs an {@link javax.net.ssl.SSLContext}. */
+    TLS;
 
     /** The token in a Via header (RFC 3261 §20.42). */
     String viaToken() {

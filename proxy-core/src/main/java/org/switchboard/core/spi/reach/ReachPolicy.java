@@ -9,6 +9,7 @@ import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.transport.Destination;
 import org.switchboard.core.transport.Flow;
+import org.switchboard.core.transport.Transport;
 
 /**
  * Decides, for each contact a REGISTER adds, whether the proxy reaches it over the flow the
@@ -26,7 +27,8 @@ public interface ReachPolicy {
      * flow (§5.3: requests go back over the flow), a contact that names the very transport and
      * address the REGISTER came from (the same place; the flow keeps the socket the phone talks
      * to), and over TCP or TLS a contact on the host the connection came from (the phone's
-     * connection is reused, as RFC 5923 does; its source port is an ephemeral one, RFC 3261 §18).
+     * connection is reused, as RFC 5923 does; its source port is an ephemeral one, RFC 3261 §18), over TLS
+     * whatever transport the Contact names.
      * A contact registered on a phone's behalf from another address or port (third-party
      * registration, §10.2) is reached where it says.
      */
@@ -43,8 +45,10 @@ public interface ReachPolicy {
             return Reach.FLOW;
         }
         boolean stream = flow.connectionId() != 0;
-        return stream && at.transport() == flow.transport() && at.address().getAddress().equals(source.getAddress())
-                ? Reach.FLOW : Reach.CONTACT;
+        // a phone that registered over TLS is called over TLS whatever its Contact names, so that its
+        // calls are not sent in the clear (RFC 3261 §26.2.2)
+        boolean sameWay = at.transport() == flow.transport() || flow.transport() == Transport.TLS;
+        return stream && sameWay && at.address().getAddress().equals(source.getAddress()) ? Reach.FLOW : Reach.CONTACT;
     };
 
     /**

@@ -10,18 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.log.RateLimitedLog;
+import org.switchboard.core.transport.Transport;
 
 /**
- * The open stream connections, by id and by remote address, bounded in number, in total and per
+ * The open stream connections, by id and by transport and remote address (a TCP and a TLS
+ * connection to one address are different ways there), bounded in number, in total and per
  * remote IP address for inbound connections. A connection leaves the registry when it closes.
  * Thread-safe: connections register on their event loops and senders look them up from any thread.
  */
 final class ConnectionRegistry {
     private static final AttributeKey<Long> CONNECTION_ID = AttributeKey.valueOf(ConnectionRegistry.class,
             "connectionId");
+    private static final AttributeKey<Transport> TRANSPORT = AttributeKey.valueOf(ConnectionRegistry.class,
+            "transport");
 
     private final ConcurrentHashMap<Long, Channel> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<InetSocketAddress, Channel> byRemote = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Remote, Channel> byRemote = new ConcurrentHashMap<>();
     /** Inbound connections per remote IP address, for those limited; an address with none has no entry. */
     private final ConcurrentHashMap<InetAddress, Integer> inboundBySource = new ConcurrentHashMap<>();
     private final AtomicLong lastId = new AtomicLong();
@@ -33,6 +37,10 @@ final class ConnectionRegistry {
             "Refused connections", Duration.ofMinutes(1));
     private final int maxConnections;
     private final int maxPerSource;
+
+    /** A connection's transport and remote address. */
+    private record Remote(Transport transport, InetSocketAddress address) {
+    }
 
     /** What {@link #register} decided. */
     enum Admission {
@@ -56,7 +64,7 @@ final class ConnectionRegistry {
      * @param perSource whether the connection counts towards its remote address's limit (inbound
      *     connections from sources that are not trusted)
      */
-    Admission register(Channel channel, boolean perSource) {
+    Admission register(Channel channel, Transport transport, boolean perSource) {
         if (byId.size() >= maxConnections) {
             return Admission.FULL;
         }
@@ -68,10 +76,12 @@ final class ConnectionRegistry {
         long id = lastId.incrementAndGet();
         channel.attr(CONNECTION_ID).set(id);
         byId.put(id, channel);
-        byRemote.put(remote, channel);
+        channel.attr(TRANSPORT).set(transport);
+        Remote key = new Remote(transport, remote);
+        byRemote.put(key, channel);
         channel.closeFuture().addListener(f -> {
             byId.remove(id);
-            byRemote.remove(remote, channel);
+            byRemote.remove(key, channel);
             if (perSource) {
                 inboundBySource.computeIfPresent(source, (k, n) -> n <= 1 ? null : n - 1);
             }
@@ -117,15 +127,15 @@ final class ConnectionRegistry {
         return id == null ? 0 : id;
     }
 
-    /** The connection with that id if it is still open, else {@code null}. */
-    Channel open(long id) {
+    /** The connection with that id if it is still open and of that transport, else {@code null}. */
+    Channel open(long id, Transport transport) {
         Channel channel = id == 0 ? null : byId.get(id);
-        return channel != null && channel.isActive() ? channel : null;
+        return channel != null && channel.isActive() && channel.attr(TRANSPORT).get() == transport ? channel : null;
     }
 
-    /** An open connection to that remote address, else {@code null}. */
-    Channel openTo(InetSocketAddress remote) {
-        Channel channel = byRemote.get(remote);
+    /** An open connection of that transport to that remote address, else {@code null}. */
+    Channel openTo(Transport transport, InetSocketAddress remote) {
+        Channel channel = byRemote.get(new Remote(transport, remote));
         return channel != null && channel.isActive() ? channel : null;
     }
 

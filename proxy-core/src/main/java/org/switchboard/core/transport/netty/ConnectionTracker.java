@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
 
 /**
@@ -25,15 +26,17 @@ final class ConnectionTracker extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionTracker.class);
 
     private final ConnectionRegistry registry;
+    private final Transport transport;
     private final TransportStats stats;
     private final SourceGate gate;
     private final Duration firstMessageTimeout;
     private boolean registered;
     private ScheduledFuture<?> firstMessageTimer;
 
-    ConnectionTracker(ConnectionRegistry registry, TransportStats stats, SourceGate gate,
+    ConnectionTracker(ConnectionRegistry registry, Transport transport, TransportStats stats, SourceGate gate,
             Duration firstMessageTimeout) {
         this.registry = registry;
+        this.transport = transport;
         this.stats = stats;
         this.gate = gate;
         this.firstMessageTimeout = firstMessageTimeout;
@@ -48,7 +51,8 @@ final class ConnectionTracker extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        ConnectionRegistry.Admission admission = registry.register(ctx.channel(), inbound && !gate.trusts(source));
+        ConnectionRegistry.Admission admission = registry.register(ctx.channel(), transport,
+                inbound && !gate.trusts(source));
         if (admission != ConnectionRegistry.Admission.ADMITTED) {
             refuse(ctx, admission, source);
             return;

@@ -48,7 +48,7 @@ import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
 
 /**
- * The SIP transports on Netty: UDP and TCP over IPv4 and IPv6, on native epoll where available and
+ * The SIP transports on Netty: UDP, TCP and TLS (once {@linkplain #enableTls enabled}) over IPv4 and IPv6, on native epoll where available and
  * NIO otherwise. Reads messages from the listen points and client connections and hands well-formed
  * ones to the {@link InboundMessageHandler}; sends requests and responses as {@link SipSender}.
  *
@@ -84,7 +84,11 @@ public final class NettyTransportLayer implements SipSender {
     private final UdpSockets udpSockets = new UdpSockets();
     private final RouteSources routeSources = new RouteSources();
     private final DatagramClaims claims = new DatagramClaims();
-    private final StreamConnector connector;
+    private final Bootstrap streamClient;
+    private final StreamConnector tcpConnector;
+    private final TlsHandshakeLog handshakeLog = new TlsHandshakeLog();
+    private volatile TlsContexts tls;
+    private volatile StreamConnector tlsConnector;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<ListenPoint> bound = new CopyOnWriteArrayList<>();
     private volatile MulticastListener multicast;
@@ -101,13 +105,28 @@ public final class NettyTransportLayer implements SipSender {
         this.receiver = new MessageReceiver(handler, this, stats, trace);
         this.registry = new ConnectionRegistry(config.maxConnections(), config.maxConnectionsPerSource());
         this.gate = new SourceGate(stats);
-        Bootstrap client = new Bootstrap()
+        this.streamClient = new Bootstrap()
                 .group(group)
                 .channelFactory(ioMode::newClientChannel)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .handler(streamPipeline(Transport.TCP));
-        this.connector = new StreamConnector(client, registry);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
+        this.tcpConnector = new StreamConnector(Transport.TCP,
+                streamClient.clone().handler(streamPipeline(Transport.TCP, false)), registry);
+    }
+
+    /**
+     * Makes TLS available (RFC 3261 §26.3.1): TLS listen points accept connections with the server
+     * context, and requests to a TLS destination without an open connection open one with the client
+     * context. Both are asked for each new connection. Call before {@link #start()}; without it a TLS
+     * listen point fails the start.
+     */
+    public synchronized void enableTls(TlsContexts contexts) {
+        if (started) {
+            throw new IllegalStateException("TLS must be enabled before the transports start");
+        }
+        this.tls = Objects.requireNonNull(contexts, "contexts");
+        this.tlsConnector = new StreamConnector(Transport.TLS,
+                streamClient.clone().handler(streamPipeline(Transport.TLS, false)), registry);
     }
 
     /**
@@ -202,6 +221,12 @@ public final class NettyTransportLayer implements SipSender {
         ChannelFuture future = switch (lp.transport()) {
             case UDP -> udpBootstrap(lp, sharesMulticastPort(lp)).bind(lp.address());
             case TCP -> tcpBootstrap(lp).bind(lp.address());
+            case TLS -> {
+                if (tls == null) {
+                    throw new IOException("Cannot listen on " + lp + ": TLS has no certificate");
+                }
+                yield tcpBootstrap(lp).bind(lp.address());
+            }
             default -> throw new IOException("Cannot listen on " + lp + ": transport " + lp.transport()
                     + " is not available");
         };
@@ -289,22 +314,32 @@ public final class NettyTransportLayer implements SipSender {
                 .channelFactory(() -> ioMode.newServerChannel(family))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(streamPipeline(lp.transport()));
+                .childHandler(streamPipeline(lp.transport(), true));
         if (lp.isIpv6() && ioMode.ipv6OnlyOption() != null) {
             b.option(ioMode.ipv6OnlyOption(), 1);
         }
         return b;
     }
 
-    private ChannelInitializer<Channel> streamPipeline(Transport transport) {
+    /**
+     * The pipeline of a stream connection; over TLS the {@link io.netty.handler.ssl.SslHandler} goes
+     * first, with the context current when the connection is made, so that the SIP framing reads the
+     * decrypted stream.
+     */
+    private ChannelInitializer<Channel> streamPipeline(Transport transport, boolean inbound) {
         long idleMillis = config.idleTimeout().toMillis();
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
+                if (transport == Transport.TLS) {
+                    TlsContexts contexts = tls;
+                    ch.pipeline().addLast((inbound ? contexts.server() : contexts.client()).newHandler(ch.alloc()),
+                            handshakeLog);
+                }
                 ch.pipeline().addLast(
                         new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
                         new SipStreamDecoder(config.maxStreamMessageSize()),
-                        new ConnectionTracker(registry, stats, gate, config.firstMessageTimeout()),
+                        new ConnectionTracker(registry, transport, stats, gate, config.firstMessageTimeout()),
                         new SipStreamHandler(transport, receiver));
             }
         };
@@ -454,7 +489,15 @@ public final class NettyTransportLayer implements SipSender {
                       InetSocketAddress udpLocal, TransportErrorListener onError) {
         switch (destination.transport()) {
             case UDP -> sendDatagram(subject, callId, bytes, destination, udpLocal, onError);
-            case TCP -> sendStream(subject, callId, bytes, destination, onError);
+            case TCP -> sendStream(tcpConnector, subject, callId, bytes, destination, onError);
+            case TLS -> {
+                StreamConnector connector = tlsConnector;
+                if (connector == null) {
+                    fail(subject, destination.toString(), new IOException("Transport TLS is not enabled"), onError);
+                } else {
+                    sendStream(connector, subject, callId, bytes, destination, onError);
+                }
+            }
             default -> fail(subject, destination.toString(),
                     new IOException("Transport " + destination.transport() + " is not available"), onError);
         }
@@ -479,8 +522,8 @@ public final class NettyTransportLayer implements SipSender {
         });
     }
 
-    private void sendStream(Object subject, String callId, byte[] bytes, Destination destination,
-                            TransportErrorListener onError) {
+    private void sendStream(StreamConnector connector, Object subject, String callId, byte[] bytes,
+                            Destination destination, TransportErrorListener onError) {
         connector.connectionTo(destination.address(), destination.connectionId()).addListener(connected -> {
             if (!connected.isSuccess()) {
                 fail(subject, destination.toString(), connected.cause(), onError);

@@ -9,19 +9,22 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
+import org.switchboard.core.transport.Transport;
 
 /**
- * Finds or opens the stream connection to send on: the given connection if it is still open, else an
+ * Finds or opens the stream connection of one transport (TCP or TLS) to send on: the given connection if it is still open, else an
  * open one to the remote address, else a new one (one connect per remote address at a time).
  * Thread-safe; never blocks.
  */
 final class StreamConnector {
+    private final Transport transport;
     private final Bootstrap bootstrap;
     private final ConnectionRegistry registry;
     private final ConcurrentHashMap<InetSocketAddress, ChannelFuture> connecting = new ConcurrentHashMap<>();
 
     /** {@code bootstrap} must be fully configured for client connections with the stream pipeline. */
-    StreamConnector(Bootstrap bootstrap, ConnectionRegistry registry) {
+    StreamConnector(Transport transport, Bootstrap bootstrap, ConnectionRegistry registry) {
+        this.transport = transport;
         this.bootstrap = bootstrap;
         this.registry = registry;
     }
@@ -32,9 +35,9 @@ final class StreamConnector {
      * @param connectionId a connection to prefer, or 0
      */
     Future<Channel> connectionTo(InetSocketAddress remote, long connectionId) {
-        Channel open = registry.open(connectionId);
+        Channel open = registry.open(connectionId, transport);
         if (open == null) {
-            open = registry.openTo(remote);
+            open = registry.openTo(transport, remote);
         }
         if (open != null) {
             return open.eventLoop().newSucceededFuture(open);

@@ -22,6 +22,8 @@ class ReachPolicyTest {
     private static final InetSocketAddress SERVER = new InetSocketAddress("198.51.100.1", 5060);
     private static final Flow UDP = new Flow(Transport.UDP, SERVER, new InetSocketAddress("203.0.113.9", 5070), 0);
     private static final Flow TCP = new Flow(Transport.TCP, SERVER, new InetSocketAddress("203.0.113.9", 49152), 3);
+    private static final Flow TLS = new Flow(Transport.TLS, new InetSocketAddress("198.51.100.1", 5061),
+            new InetSocketAddress("203.0.113.9", 49153), 4);
     private static final SipRequest REGISTER = register();
 
     private static SipRequest register() {
@@ -51,6 +53,14 @@ class ReachPolicyTest {
     void tcpContactOnTheConnectedHostReusesTheConnection() {
         assertThat(standard(TCP, "sip:201@203.0.113.9:5060;transport=tcp", false)).isEqualTo(Reach.FLOW);
         assertThat(standard(TCP, "sip:201@203.0.113.9:5060", false)).as("a UDP contact").isEqualTo(Reach.CONTACT);
+    }
+
+    @Test
+    void tlsContactOnTheConnectedHostIsReachedOverTheTlsConnectionWhateverTransportItNames() {
+        assertThat(standard(TLS, "sip:201@203.0.113.9:5061;transport=tls", false)).isEqualTo(Reach.FLOW);
+        assertThat(standard(TLS, "sips:201@203.0.113.9", false)).isEqualTo(Reach.FLOW);
+        assertThat(standard(TLS, "sip:201@203.0.113.9:5060", false)).as("not in the clear over UDP").isEqualTo(Reach.FLOW);
+        assertThat(standard(TLS, "sips:201@198.51.100.44", false)).as("another host").isEqualTo(Reach.CONTACT);
     }
 
     @Test
