@@ -131,7 +131,7 @@ public final class Components {
         }
         Readiness readiness = new Readiness();
         if (http.enabled()) {
-            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp, plugins);
             http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
             http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
             parts.add(metrics);
