@@ -188,6 +188,30 @@ public final class MediaRelay implements AutoCloseable {
         return -1;
     }
 
+    /** The offer and the answer of a call as the relay rewrote them: each names the ports facing its receiver. */
+    public record Anchored(byte[] offer, byte[] answer) {
+    }
+
+    /**
+     * Anchors a whole call at once, as a load generator does without SIP: {@code offer} from the
+     * caller, {@code answer} from the callee, both rewritten to name {@code advertised}; the call is
+     * answered. {@code null} when the port range is used up.
+     *
+     * @throws IllegalArgumentException if an SDP is malformed
+     */
+    public Anchored anchorCall(String callId, byte[] offer, byte[] answer, InetAddress advertised) {
+        MediaCall call = begin(callId, "caller");
+        byte[] towardCallee = anchor(call, Side.CALLER, SessionDescription.parse(offer), advertised, false);
+        byte[] towardCaller = towardCallee == null ? null
+                : anchor(call, Side.CALLEE, SessionDescription.parse(answer), advertised, true);
+        if (towardCaller == null) {
+            release(callId, "not anchored");
+            return null;
+        }
+        answered(callId);
+        return new Anchored(towardCallee, towardCaller);
+    }
+
     /** Marks the call answered: from now on it times out after the media timeout without packets. */
     void answered(String callId) {
         MediaCall call = calls.get(callId);
