@@ -1,6 +1,7 @@
 package org.switchboard.nat.media;
 
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
 /**
  * Symmetric latching for one side of one stream, RTP or RTCP: where that side's packets are
@@ -9,7 +10,7 @@ import java.net.InetSocketAddress;
  * side's first packet and sends back there ("symmetric RTP", RFC 4961). To keep a stranger from
  * taking over the stream, the first packet is latched only when it comes from the signalled address
  * or within the learning window that opens when the side's SDP (or the answer to it) passes;
- * once latched, a packet from any other address is refused.
+ * once latched, a packet from any other address is refused, until the side signals a new address.
  *
  * <p>Threading: thread-safe (the stream's event loop reads packets, the signalling thread resets it).
  */
@@ -19,10 +20,14 @@ final class Latch {
     private long learningUntilNanos;
 
     /**
-     * The side signalled {@code address} (or {@code null}: on hold, or no stream); forgets what was
-     * latched and opens the learning window until {@code untilNanos}.
+     * The side signalled {@code address} (or {@code null}: on hold, or no stream). A new address
+     * forgets what was latched and opens the learning window until {@code untilNanos}; the same one
+     * again (a retransmitted 200, another copy of a forked INVITE) keeps the latch.
      */
     synchronized void signal(InetSocketAddress address, long untilNanos) {
+        if (latched != null && Objects.equals(address, signalled)) {
+            return;
+        }
         signalled = address;
         latched = null;
         learningUntilNanos = untilNanos;
