@@ -42,20 +42,25 @@ import org.switchboard.nat.detect.PrivateAddresses;
  *
  * <p>The address put in an SDP is the external address when one is set and of the family of the
  * phone it goes to, else the address of our SIP socket facing that phone (our Via's sent-by in a
- * request, the flow's local address for a response), so an IPv6 phone gets an IPv6 relay address
- * and an IPv4 phone an IPv4 one (IPv4/IPv6 bridging).
+ * request, the flow's local address for a response) or, for a socket on the wildcard address, our
+ * address on the route to the phone; so an IPv6 phone gets an IPv6 relay address and an IPv4 phone
+ * an IPv4 one (IPv4/IPv6 bridging).
  *
- * <p>Threading: called on the calls' shards; the hints are one small map under a lock. Never blocks.
+ * <p>Threading: called on the calls' shards; the hints are one small map under a lock. Never blocks: a
+ * route lookup is a connect on a UDP socket, a system call that does not wait.
  */
 public final class MediaAnchoring implements RequestProcessor, TargetProcessor, RelayHook {
     private static final Logger LOG = LoggerFactory.getLogger(MediaAnchoring.class);
     private static final String SDP = "application/sdp";
+    /** Peers whose route source is kept. */
+    private static final int ROUTES_REMEMBERED = 4096;
 
     private final MediaRelay relay;
     private final NatDetector detector;
     private final Supplier<NatSettings> nat;
     private final Supplier<RtpSettings> settings;
     private final Map<InetAddressFamily, InetAddress> fallback;
+    private final RouteSource routes;
     /** Call-IDs of initial INVITEs with a phone behind NAT on either side, until relayed or forgotten. */
     private final Map<String, Boolean> natedCalls;
 
@@ -80,6 +85,7 @@ public final class MediaAnchoring implements RequestProcessor, TargetProcessor, 
         this.nat = nat;
         this.settings = settings;
         this.fallback = Map.copyOf(fallback);
+        this.routes = new RouteSource(ROUTES_REMEMBERED);
         this.natedCalls = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
@@ -116,7 +122,10 @@ public final class MediaAnchoring implements RequestProcessor, TargetProcessor, 
         };
     }
 
-    /** At the target stage: notes a copy of an initial INVITE to a phone reached over its flow elsewhere than its Contact. */
+    /**
+     * At the target stage: notes a copy of an initial INVITE to a phone reached over its flow at
+     * another address than its Contact (a phone behind NAT).
+     */
     @Override
     public SipRequest copy(SipRequest copy, Target target, Destination hop) {
         if (target.flow() == null || settings.get().relay() != NatMode.AUTO || !isInitialInvite(copy)) {
@@ -202,15 +211,25 @@ public final class MediaAnchoring implements RequestProcessor, TargetProcessor, 
         return relay.anchor(call, from, sdp, advertised(peer, local), answer);
     }
 
-    /** The address put in an SDP going to {@code peer}, from our socket at {@code local}. */
+    /**
+     * The address put in an SDP going to {@code peer}, from our socket at {@code local}: the
+     * external address of the peer's family, else {@code local} when the peer can reach it (of its
+     * family, not the wildcard, not a loopback address for a peer elsewhere), else our address on
+     * the route to the peer, else an address of this host of its family.
+     */
     InetAddress advertised(InetAddress peer, InetAddress local) {
         InetAddressFamily family = InetAddressFamily.of(peer);
         InetAddress external = settings.get().external();
         if (external != null && InetAddressFamily.of(external) == family) {
             return external;
         }
-        if (local != null && !local.isAnyLocalAddress() && InetAddressFamily.of(local) == family) {
+        if (local != null && !local.isAnyLocalAddress() && InetAddressFamily.of(local) == family
+                && (!local.isLoopbackAddress() || peer.isLoopbackAddress())) {
             return local;
+        }
+        InetAddress routed = routes.toward(peer);
+        if (routed != null && InetAddressFamily.of(routed) == family) {
+            return routed;
         }
         InetAddress other = fallback.get(family);
         return other != null ? other : local;

@@ -6,8 +6,8 @@ import io.netty.buffer.ByteBuf;
  * Packets lost on one direction of one stream, from RTP sequence numbers as RFC 3550 §A.1 and §A.3
  * count them: expected (the extended highest sequence number less the first, plus one) less
  * received, never below zero (duplicates make it so). Datagrams that are no RTP version 2 packet of
- * at least a fixed header are ignored, and so is RTCP multiplexed on the RTP port. SRTP keeps the RTP header in clear (RFC 3711 §3.1), so it is
- * counted too.
+ * at least a fixed header are ignored, and so is RTCP multiplexed on the RTP port. SRTP keeps the
+ * RTP header in clear (RFC 3711 §3.1), so it is counted too.
  *
  * <p>Threading: one writer (the stream's event loop); the totals may be read from any thread.
  */

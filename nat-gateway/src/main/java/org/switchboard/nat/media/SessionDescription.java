@@ -107,8 +107,8 @@ public final class SessionDescription {
             }
         }
         if (index >= 0) {
-            streams.add(stream(index, port, mediaConnection ? media : session, mediaConnection ? mediaHold : sessionHold,
-                    rtcp));
+            streams.add(stream(index, port, mediaConnection ? media : session,
+                    mediaConnection ? mediaHold : sessionHold, rtcp));
         }
         return new SessionDescription(List.copyOf(lines), List.copyOf(streams));
     }

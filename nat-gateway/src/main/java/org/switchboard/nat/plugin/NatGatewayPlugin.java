@@ -23,6 +23,7 @@ import org.switchboard.nat.detect.NatReachPolicy;
 import org.switchboard.nat.detect.NatSettings;
 import org.switchboard.nat.detect.NatedCallees;
 import org.switchboard.nat.detect.NatedContactFixup;
+import org.switchboard.nat.detect.NatedExpiryClamp;
 import org.switchboard.nat.detect.NatedRegistrations;
 import org.switchboard.nat.keepalive.KeepAlives;
 import org.switchboard.nat.keepalive.OptionsPinger;
@@ -38,7 +39,8 @@ import org.switchboard.nat.stun.StunStatistics;
 /**
  * The NAT gateway as a plugin: decides how the registrar's contacts are reached ({@link
  * NatReachPolicy}: NATed phones over their flow, others at their Contact) and fixes up the Contact
- * of requests from NATed phones at the NAT stage ({@link NatedContactFixup}), and answers STUN on the
+ * of requests from NATed phones at the NAT stage ({@link NatedContactFixup}), and their
+ * registration time when it is clamped ({@link NatedExpiryClamp}), and answers STUN on the
  * SIP UDP sockets ({@link StunClaim}) and on its own port ({@link StunServer}); pings the flows of
  * NATed UDP phones ({@link KeepAlives}) and drops the bindings of those that stop answering; anchors
  * the media of calls with a phone behind NAT ({@link MediaAnchoring}, {@link MediaRelay}). The
@@ -101,6 +103,7 @@ public final class NatGatewayPlugin implements Plugin {
         ticks = context.scheduler().scheduleWithFixedDelay(keepAlives::tick, TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         context.sip().addProcessor(Stage.NAT, new NatedContactFixup(detector, settings));
+        context.sip().addProcessor(Stage.NAT, new NatedExpiryClamp(detector, settings));
         NatedCallees callees = new NatedCallees(CALLS_REMEMBERED);
         context.sip().addTargetProcessor(callees);
         context.sip().addRelayHook(callees);

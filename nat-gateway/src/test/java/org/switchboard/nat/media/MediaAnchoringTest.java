@@ -94,7 +94,8 @@ class MediaAnchoringTest {
         MediaAnchoring anchoring = anchoring(NatMode.ALWAYS, "203.0.113.9");
 
         SipRequest offer = anchoring.onRequest(invite("10.0.0.1:5060", "caller-tag", null,
-                audio("IP4", "10.0.0.50", 4000)), Destination.of(Transport.UDP, new InetSocketAddress("10.0.0.60", 5060)));
+                audio("IP4", "10.0.0.50", 4000)),
+                Destination.of(Transport.UDP, new InetSocketAddress("10.0.0.60", 5060)));
 
         assertThat(body(offer)).isEqualTo(audio("IP4", "203.0.113.9", 20002));
     }
