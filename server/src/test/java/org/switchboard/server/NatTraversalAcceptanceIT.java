@@ -186,7 +186,8 @@ class NatTraversalAcceptanceIT {
                             + media.getLocalPort() + " RTP/AVP 8 0\r\n"));
             call.expect(200);
             String answer = call.response().bodyText();
-            assertThat(answer).as("the phone's private address is not its media address").doesNotContain("c=IN IP4 " + PHONE);
+            assertThat(answer).as("the phone's private address is not its media address")
+                    .doesNotContain("c=IN IP4 " + PHONE);
             InetSocketAddress relay = mediaAddress(answer);
             call.ack();
 
