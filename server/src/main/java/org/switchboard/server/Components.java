@@ -166,7 +166,7 @@ public final class Components {
                 VersionProvider.current(), config.backup(), clock, outcomes)));
         Readiness readiness = new Readiness();
         if (http.enabled()) {
-            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp, backups);
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp, backups, plugins);
             http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
             http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
             parts.add(metrics);

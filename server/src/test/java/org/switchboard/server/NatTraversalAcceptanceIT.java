@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +48,9 @@ import org.switchboard.testkit.phone.Phone;
  * namespaces). A SIPp phone registers through the NAT with its private Contact; the server pings
  * its flow every second; after three times the NAT's timeout, when the mapping would long have expired
  * without keep-alives, a call from the server's side reaches the phone through the NAT and is
- * answered, acknowledged and hung up. Runs only in a network namespace of its own (the acceptance
+ * answered, acknowledged and hung up; and the phone's RTP flows both ways through the RTP relay
+ * (its G.711 sample played to the relay through the NAT, our packets echoed back by SIPp, counted
+ * at our end). Runs only in a network namespace of its own (the acceptance
  * JVM), as root, with SIPp and iptables; skips with the reason otherwise.
  */
 class NatTraversalAcceptanceIT {
@@ -58,6 +65,13 @@ class NatTraversalAcceptanceIT {
     /** The NAT forgets an idle UDP mapping after this many seconds. */
     private static final int NAT_TIMEOUT_SECONDS = 5;
     private static final long COMMAND_SECONDS = 20;
+    /** The phone's RTP port, in its SDP (its private address). */
+    private static final int PHONE_MEDIA_PORT = 6000;
+    private static final int RTP_PACKETS = 50;
+    private static final byte[] OUR_SSRC = {0x5b, 0x0a, 0x7d, 0x01};
+    /** Where SIPp's packages put its G.711 sample (Debian's sip-tester first). */
+    private static final List<Path> SIPP_AUDIO = List.of(Path.of("/usr/share/sip-tester/g711a.pcap"),
+            Path.of("/usr/share/sipp/pcap/g711a.pcap"), Path.of("/usr/local/share/sipp/pcap/g711a.pcap"));
 
     private final String natNs = "sbnat-gw-" + ProcessHandle.current().pid();
     private final String phoneNs = "sbnat-ph-" + ProcessHandle.current().pid();
@@ -147,6 +161,101 @@ class NatTraversalAcceptanceIT {
         }
     }
 
+    @Test
+    void rtpOfThePhoneBehindNatFlowsBothWaysThroughTheRelay() throws Exception {
+        Optional<Path> audio = SIPP_AUDIO.stream().filter(Files::isReadable).findFirst();
+        assumeTrue(audio.isPresent(), "SIPp's G.711 sample g711a.pcap not found (Debian package sip-tester)");
+        Files.copy(audio.get(), dir.resolve("g711a.pcap"));
+        startServer();
+        Path credentials = Files.writeString(dir.resolve("credentials.csv"), "SEQUENTIAL\n" + USER
+                + ";[authentication username=" + USER + " password=" + PASSWORD + "];" + DOMAIN + "\n",
+                StandardCharsets.US_ASCII);
+        Process register = sippInPhoneNamespace("callee-register", List.of(SERVER + ":" + SIP_PORT, "-m", "1",
+                "-inf", credentials.toString(), "-auth_uri", DOMAIN, "-timeout", "20s"));
+        assertThat(register.waitFor(30, TimeUnit.SECONDS)).as("SIPp registered in time").isTrue();
+        assertThat(register.exitValue()).as(output(register)).isZero();
+
+        // plays its audio after the ACK, and echoes what reaches its media port (-rtp_echo)
+        Process callee = sippInPhoneNamespace("callee-answer-rtp", List.of("-aa", "-rtp_echo", "-mp",
+                Integer.toString(PHONE_MEDIA_PORT), "-timeout", "60s"));
+        try (Phone caller = Phone.of("caller", "outside.test").server(new InetSocketAddress("127.0.0.1", SIP_PORT))
+                .timeout(Duration.ofSeconds(10)).open();
+                DatagramSocket media = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Call call = caller.call("sip:" + USER + "@" + DOMAIN, invite -> invite.withBody("application/sdp",
+                    "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio "
+                            + media.getLocalPort() + " RTP/AVP 8 0\r\n"));
+            call.expect(200);
+            String answer = call.response().bodyText();
+            assertThat(answer).as("the phone's private address is not its media address")
+                    .doesNotContain("c=IN IP4 " + PHONE);
+            InetSocketAddress relay = mediaAddress(answer);
+            call.ack();
+
+            media.setSoTimeout(10_000);
+            DatagramPacket in = new DatagramPacket(new byte[2048], 2048);
+            media.receive(in);
+            assertThat(in.getSocketAddress()).as("the phone's audio comes from the relay port").isEqualTo(relay);
+            int fromPhone = 1;
+            int echoed = 0;
+            media.setSoTimeout(20);
+            for (int seq = 0; seq < RTP_PACKETS; seq++) {
+                media.send(rtp(seq, relay));
+                long until = System.nanoTime() + Duration.ofMillis(20).toNanos();
+                while (System.nanoTime() < until) {
+                    try {
+                        media.receive(in);
+                    } catch (SocketTimeoutException e) {
+                        continue;
+                    }
+                    if (isOurs(in)) {
+                        echoed++;
+                    } else {
+                        fromPhone++;
+                    }
+                }
+            }
+            media.setSoTimeout(1000);
+            try {
+                while (true) {
+                    media.receive(in);
+                    if (isOurs(in)) {
+                        echoed++;
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                // all in
+            }
+            assertThat(fromPhone).as("RTP packets from the phone behind NAT through the relay").isGreaterThan(10);
+            assertThat(echoed).as("our RTP packets through the relay and the NAT to the phone and back")
+                    .isGreaterThanOrEqualTo(RTP_PACKETS * 9 / 10);
+            assertThat(call.bye().expectFinal().status()).isEqualTo(200);
+        } finally {
+            callee.destroyForcibly();
+        }
+    }
+
+    private static InetSocketAddress mediaAddress(String sdp) throws IOException {
+        Matcher connection = Pattern.compile("c=IN IP4 (\\S+)").matcher(sdp);
+        Matcher port = Pattern.compile("m=audio (\\d+) ").matcher(sdp);
+        assertThat(connection.find() && port.find()).as("c= and m= in\n%s", sdp).isTrue();
+        return new InetSocketAddress(InetAddress.getByName(connection.group(1)), Integer.parseInt(port.group(1)));
+    }
+
+    /** A G.711 µ-law packet (payload type 0) with our SSRC, which the phone does not send. */
+    private static DatagramPacket rtp(int seq, InetSocketAddress to) {
+        byte[] packet = new byte[172];
+        packet[0] = (byte) 0x80;
+        packet[2] = (byte) (seq >> 8);
+        packet[3] = (byte) seq;
+        System.arraycopy(OUR_SSRC, 0, packet, 8, 4);
+        return new DatagramPacket(packet, packet.length, to);
+    }
+
+    private static boolean isOurs(DatagramPacket packet) {
+        byte[] data = packet.getData();
+        return packet.getLength() >= 12 && Arrays.equals(data, 8, 12, OUR_SSRC, 0, 4);
+    }
+
     private void startServer() throws Exception {
         Files.createDirectories(dir.resolve("data"));
         ServerConfig config = new ServerConfig(SIP_PORT, List.of(InetAddress.getByName("0.0.0.0")),
@@ -171,7 +280,7 @@ class NatTraversalAcceptanceIT {
         command.addAll(List.of("-sf", file.toString(), "-i", PHONE, "-p", Integer.toString(SIP_PORT), "-t", "u1",
                 "-timeout_error", "-nostdin", "-trace_err", "-error_file",
                 dir.resolve(scenario + "-errors.log").toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(scenario + ".log").toFile()).start();
     }
 

@@ -24,14 +24,17 @@ import org.switchboard.core.spi.settings.Section;
  *     unanswered, before its binding is dropped (default 60 s)
  * @param stunPort the STUN server's own UDP port (default 3478, RFC 5389 §9), 0 for none; its
  *     second port, for CHANGE-REQUEST, is the next one
+ * @param clampExpiry the longest registration a phone behind NAT gets over UDP, so that it
+ *     re-registers (and refreshes its NAT mapping) that often; zero (default) for no clamp
  */
 public record NatSettings(@Applies(LIVE) NatMode mode, @Applies(LIVE) List<String> domainModes,
         @Applies(LIVE) Duration keepaliveInterval, @Applies(LIVE) Duration keepaliveGrace,
-        @Applies(RESTART) int stunPort) {
+        @Applies(RESTART) int stunPort, @Applies(LIVE) Duration clampExpiry) {
 
     /** The section, with the defaults above. */
     public static final Section<NatSettings> SECTION = Section.of("nat", NatSettings.class,
-            new NatSettings(NatMode.AUTO, List.of(), Duration.ofSeconds(25), Duration.ofSeconds(60), 3478));
+            new NatSettings(NatMode.AUTO, List.of(), Duration.ofSeconds(25), Duration.ofSeconds(60), 3478,
+                    Duration.ZERO));
 
     /** Checks each value, naming the setting that fails. */
     public NatSettings {
@@ -45,6 +48,10 @@ public record NatSettings(@Applies(LIVE) NatMode mode, @Applies(LIVE) List<Strin
         }
         if (keepaliveGrace.isNegative() || keepaliveGrace.isZero()) {
             throw new IllegalArgumentException("keepaliveGrace must be positive, not " + keepaliveGrace);
+        }
+        Objects.requireNonNull(clampExpiry, "clampExpiry");
+        if (clampExpiry.isNegative() || (!clampExpiry.isZero() && clampExpiry.toSeconds() < 1)) {
+            throw new IllegalArgumentException("clampExpiry must be 0 (no clamp) or at least 1s, not " + clampExpiry);
         }
         if (stunPort < 0 || stunPort > 65534) {
             throw new IllegalArgumentException("stunPort must be 0 (off) or 1 to 65534 (the next port answers "

@@ -23,9 +23,14 @@ import org.switchboard.nat.detect.NatReachPolicy;
 import org.switchboard.nat.detect.NatSettings;
 import org.switchboard.nat.detect.NatedCallees;
 import org.switchboard.nat.detect.NatedContactFixup;
+import org.switchboard.nat.detect.NatedExpiryClamp;
 import org.switchboard.nat.detect.NatedRegistrations;
 import org.switchboard.nat.keepalive.KeepAlives;
 import org.switchboard.nat.keepalive.OptionsPinger;
+import org.switchboard.nat.media.HostAddresses;
+import org.switchboard.nat.media.MediaAnchoring;
+import org.switchboard.nat.media.MediaRelay;
+import org.switchboard.nat.media.RtpSettings;
 import org.switchboard.nat.stun.StunClaim;
 import org.switchboard.nat.stun.StunResponder;
 import org.switchboard.nat.stun.StunServer;
@@ -34,11 +39,13 @@ import org.switchboard.nat.stun.StunStatistics;
 /**
  * The NAT gateway as a plugin: decides how the registrar's contacts are reached ({@link
  * NatReachPolicy}: NATed phones over their flow, others at their Contact) and fixes up the Contact
- * of requests from NATed phones at the NAT stage ({@link NatedContactFixup}), and answers STUN on the
+ * of requests from NATed phones at the NAT stage ({@link NatedContactFixup}), and their
+ * registration time when it is clamped ({@link NatedExpiryClamp}), and answers STUN on the
  * SIP UDP sockets ({@link StunClaim}) and on its own port ({@link StunServer}); pings the flows of
- * NATed UDP phones ({@link KeepAlives}) and drops the bindings of those that stop answering. The settings are the
- * live section {@link NatSettings#SECTION} when the server offers its {@link Settings}, else the
- * defaults. Lifecycle as {@link Plugin}.
+ * NATed UDP phones ({@link KeepAlives}) and drops the bindings of those that stop answering; anchors
+ * the media of calls with a phone behind NAT ({@link MediaAnchoring}, {@link MediaRelay}). The
+ * settings are the live sections {@link NatSettings#SECTION} and {@link RtpSettings#SECTION} when
+ * the server offers its {@link Settings}, else the defaults. Lifecycle as {@link Plugin}.
  */
 public final class NatGatewayPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(NatGatewayPlugin.class);
@@ -55,11 +62,15 @@ public final class NatGatewayPlugin implements Plugin {
     private static final int CALLS_REMEMBERED = 100_000;
     /** How often the keep-alives look for flows due a ping; the interval itself is a live setting. */
     private static final Duration TICK = Duration.ofMillis(500);
+    /** How often the RTP relay looks for calls whose media stopped; the timeout itself is a live setting. */
+    private static final Duration MEDIA_SWEEP = Duration.ofSeconds(1);
 
     private final StunStatistics stunStatistics = new StunStatistics(Clock.systemUTC(), STUN_SOURCES);
     private StunServer stun;
     private KeepAlives keepAlives;
     private ScheduledFuture<?> ticks;
+    private MediaRelay mediaRelay;
+    private ScheduledFuture<?> mediaSweeps;
 
     @Override
     public void start(PluginContext context) throws InterruptedException {
@@ -92,6 +103,7 @@ public final class NatGatewayPlugin implements Plugin {
         ticks = context.scheduler().scheduleWithFixedDelay(keepAlives::tick, TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         context.sip().addProcessor(Stage.NAT, new NatedContactFixup(detector, settings));
+        context.sip().addProcessor(Stage.NAT, new NatedExpiryClamp(detector, settings));
         NatedCallees callees = new NatedCallees(CALLS_REMEMBERED);
         context.sip().addTargetProcessor(callees);
         context.sip().addRelayHook(callees);
@@ -99,6 +111,7 @@ public final class NatGatewayPlugin implements Plugin {
                 ended -> callees.forget(ended.callId()));
         LOG.info("NAT gateway: phones behind NAT are reached over their flow (mode {})", settings.get().mode()
                 .name().toLowerCase(Locale.ROOT));
+        startRtpRelay(context, detector, settings);
 
         StunResponder responder = new StunResponder(stunStatistics);
         context.sip().claimDatagrams(new StunClaim(responder));
@@ -108,6 +121,30 @@ public final class NatGatewayPlugin implements Plugin {
             return;
         }
         stun = startStun(responder, stunPort);
+    }
+
+    /** The RTP relay: SDP rewritten at the relay point, ports freed when a call ends or its media stops. */
+    private void startRtpRelay(PluginContext context, NatDetector detector, Supplier<NatSettings> settings) {
+        Supplier<RtpSettings> rtp = context.service(Settings.class)
+                .<Supplier<RtpSettings>>map(s -> () -> s.current(RtpSettings.SECTION))
+                .orElse(RtpSettings.SECTION::defaults);
+        RtpSettings initial = rtp.get();
+        mediaRelay = MediaRelay.start(initial.portRange(), Runtime.getRuntime().availableProcessors());
+        MediaAnchoring anchoring = new MediaAnchoring(mediaRelay, detector, settings, rtp, HostAddresses.find(),
+                CALLS_REMEMBERED);
+        context.sip().addProcessor(Stage.NAT, anchoring);
+        context.sip().addTargetProcessor(anchoring);
+        context.sip().addRelayHook(anchoring);
+        // releasing closes channels asynchronously: quick, never blocking the publisher
+        context.sip().events().subscribe(SwitchboardEvent.CallEnded.class, Runnable::run, ended -> {
+            anchoring.forget(ended.callId());
+            mediaRelay.release(ended.callId(), ended.reason() == SwitchboardEvent.EndReason.HUNG_UP ? "hung up"
+                    : "not answered (" + ended.status() + ")");
+        });
+        mediaSweeps = context.scheduler().scheduleWithFixedDelay(() -> mediaRelay.sweep(rtp.get().mediaTimeout()),
+                MEDIA_SWEEP.toMillis(), MEDIA_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("RTP relay: mode {}, UDP ports {}{}", initial.relay().name().toLowerCase(Locale.ROOT), initial.ports(),
+                initial.externalAddress().isEmpty() ? "" : ", external address " + initial.externalAddress());
     }
 
     /**
@@ -139,6 +176,11 @@ public final class NatGatewayPlugin implements Plugin {
         return stunStatistics;
     }
 
+    /** The RTP relay, or {@code null} before start. */
+    public MediaRelay mediaRelay() {
+        return mediaRelay;
+    }
+
     /** The keep-alives of NATed flows, or {@code null} before start. */
     public KeepAlives keepAlives() {
         return keepAlives;
@@ -151,6 +193,12 @@ public final class NatGatewayPlugin implements Plugin {
         }
         if (stun != null) {
             stun.close();
+        }
+        if (mediaSweeps != null) {
+            mediaSweeps.cancel(false);
+        }
+        if (mediaRelay != null) {
+            mediaRelay.close();
         }
     }
 }

@@ -22,7 +22,8 @@ class NatReachPolicyTest {
     }
 
     private static NatSettings mode(NatMode mode, String... domainModes) {
-        return new NatSettings(mode, List.of(domainModes), Duration.ofSeconds(25), Duration.ofSeconds(60), 3478);
+        return new NatSettings(mode, List.of(domainModes), Duration.ofSeconds(25), Duration.ofSeconds(60), 3478,
+                Duration.ZERO);
     }
 
     @Test

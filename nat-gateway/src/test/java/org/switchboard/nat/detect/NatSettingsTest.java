@@ -53,6 +53,7 @@ class NatSettingsTest {
     }
 
     private static NatSettings with(List<String> domainModes, Duration keepaliveInterval, int stunPort) {
-        return new NatSettings(NatMode.AUTO, domainModes, keepaliveInterval, Duration.ofSeconds(60), stunPort);
+        return new NatSettings(NatMode.AUTO, domainModes, keepaliveInterval, Duration.ofSeconds(60), stunPort,
+                Duration.ZERO);
     }
 }

@@ -28,7 +28,7 @@ class KeepAlivesTest {
     private final ManualClock clock = new ManualClock();
     private final List<Ping> pings = new ArrayList<>();
     private final List<String> removed = new ArrayList<>();
-    private NatSettings settings = new NatSettings(NatMode.AUTO, List.of(), INTERVAL, GRACE, 3478);
+    private NatSettings settings = new NatSettings(NatMode.AUTO, List.of(), INTERVAL, GRACE, 3478, Duration.ZERO);
     private final KeepAlives keepAlives = new KeepAlives(clock, () -> settings,
             (aor, contact, flow, answered) -> pings.add(new Ping(contact, flow, answered)),
             (aor, contact) -> {
@@ -147,7 +147,7 @@ class KeepAlivesTest {
     @Test
     void intervalZeroSwitchesPingsOffLive() {
         registerNated();
-        settings = new NatSettings(NatMode.AUTO, List.of(), Duration.ZERO, GRACE, 3478);
+        settings = new NatSettings(NatMode.AUTO, List.of(), Duration.ZERO, GRACE, 3478, Duration.ZERO);
         keepAlives.tick();
         assertThat(pings).isEmpty();
     }

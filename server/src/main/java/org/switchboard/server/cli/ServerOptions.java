@@ -256,6 +256,23 @@ public final class ServerOptions {
                     + "default: the stored setting, 3478).")
     String stunPort;
 
+    @Option(names = "--rtp-relay", paramLabel = "MODE",
+            description = "Which calls have their media relayed through the server: auto (calls with a phone behind "
+                    + "NAT), always or never; pins the live setting rtp.relay (env SWITCHBOARD_RTP_RELAY; default: "
+                    + "the stored setting, auto).")
+    String rtpRelay;
+
+    @Option(names = "--rtp-ports", paramLabel = "FIRST-LAST",
+            description = "UDP ports of the RTP relay, two pairs per relayed stream; pins rtp.ports (env "
+                    + "SWITCHBOARD_RTP_PORTS; default: the stored setting, 20000-29999).")
+    String rtpPorts;
+
+    @Option(names = "--external-address", paramLabel = "ADDRESS",
+            description = "The public IP address put in relayed SDP when the server itself is behind a NAT; pins "
+                    + "rtp.externalAddress (env SWITCHBOARD_EXTERNAL_ADDRESS; default: none, the address of the SIP "
+                    + "socket facing each phone).")
+    String externalAddress;
+
     /**
      * The configuration these options describe.
      *
@@ -307,6 +324,15 @@ public final class ServerOptions {
         }
         if (pnpExtensions != null) {
             pins.add(new SettingOverride("pnp.extensions", extensionRange().toString(), "--pnp-extensions"));
+        }
+        if (rtpRelay != null) {
+            pins.add(new SettingOverride("rtp.relay", rtpRelay, "--rtp-relay"));
+        }
+        if (rtpPorts != null) {
+            pins.add(new SettingOverride("rtp.ports", rtpPorts, "--rtp-ports"));
+        }
+        if (externalAddress != null) {
+            pins.add(new SettingOverride("rtp.externalAddress", externalAddress, "--external-address"));
         }
         return pins;
     }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.event.SwitchboardEvent;
@@ -28,14 +30,19 @@ import org.switchboard.core.transaction.TransactionKind;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
 import org.switchboard.server.backup.BackupOutcomes;
+import org.switchboard.nat.keepalive.KeepAlives;
+import org.switchboard.nat.media.MediaRelay;
+import org.switchboard.nat.media.RelayCounters;
+import org.switchboard.nat.plugin.NatGatewayPlugin;
+import org.switchboard.nat.stun.StunStatistics;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.lifecycle.Lifecycle;
 
 /**
  * The server's metrics, as a part of the server: one Prometheus registry (one per server, so that
  * servers in one JVM do not share counts) holding the JVM's meters, meters that read the counters
- * the transports, the transaction layer, the registrar, the brute-force guard and plug-and-play keep,
- * and {@link EventMetrics} fed from the event bus on a thread of its own.
+ * the transports, the transaction layer, the registrar, the brute-force guard, plug-and-play and the
+ * NAT gateway (keep-alives, STUN, the RTP relay) keep, and {@link EventMetrics} fed from the event bus on a thread of its own.
  *
  * <p>Nothing is added to the SIP path: the counters there are {@code LongAdder}s that exist anyway,
  * read only when {@code /metrics} is scraped. It starts after the registrar and before the SIP stack,
@@ -49,6 +56,7 @@ public final class ServerMetrics implements Lifecycle {
     private final Supplier<Features> features;
     private final PnpCounters pnp;
     private final Optional<BackupOutcomes> backups;
+    private final List<Plugin> plugins;
     private JvmGcMetrics gc;
     private ExecutorService eventThread;
     private EventBus.Subscription subscription;
@@ -57,14 +65,16 @@ public final class ServerMetrics implements Lifecycle {
      * @param stack the running SIP stack, or {@code null} while it is not running
      * @param features the started registrar and accounts
      * @param backups the backups' outcomes, where the server writes backups (the embedded database)
+     * @param plugins the plugins, the NAT gateway's counters read from it when it is among them
      */
     public ServerMetrics(EventBus events, Supplier<SipStack> stack, Supplier<Features> features, PnpCounters pnp,
-            Optional<BackupOutcomes> backups) {
+            Optional<BackupOutcomes> backups, List<Plugin> plugins) {
         this.events = Objects.requireNonNull(events);
         this.stack = Objects.requireNonNull(stack);
         this.features = Objects.requireNonNull(features);
         this.pnp = Objects.requireNonNull(pnp);
         this.backups = Objects.requireNonNull(backups);
+        this.plugins = List.copyOf(plugins);
     }
 
     @Override
@@ -92,6 +102,8 @@ public final class ServerMetrics implements Lifecycle {
         bindRegistrar();
         bindPnp();
         backups.ifPresent(this::bindBackups);
+        plugins.stream().filter(NatGatewayPlugin.class::isInstance).map(NatGatewayPlugin.class::cast).findFirst()
+                .ifPresent(this::bindNat);
         if (events instanceof QueuedEventBus queued) {
             counter("switchboard.events.dropped", "Events a slow listener missed", queued, QueuedEventBus::dropped);
         }
@@ -216,6 +228,50 @@ public final class ServerMetrics implements Lifecycle {
                 .strongReference(true).register(registry);
         Gauge.builder("switchboard.backup.last.size", outcomes, BackupOutcomes::lastSizeBytes)
                 .baseUnit("bytes").description("Size of the newest backup").strongReference(true).register(registry);
+    }
+
+    /** The NAT gateway's counters, read at each scrape (its parts exist once it started). */
+    private void bindNat(NatGatewayPlugin nat) {
+        counter("switchboard.nat.keepalive.pings", "OPTIONS pings sent to NATed UDP flows", nat,
+                n -> keepAlives(n, KeepAlives::pingCount));
+        counter("switchboard.nat.keepalive.failures", "NATed flows marked for leaving a ping unanswered", nat,
+                n -> keepAlives(n, KeepAlives::markedCount));
+        counter("switchboard.nat.keepalive.dropped", "Bindings dropped because their flow stopped answering pings", nat,
+                n -> keepAlives(n, KeepAlives::droppedCount));
+        StunStatistics stun = nat.stunStatistics();
+        counter("switchboard.stun.answered", "STUN requests answered", stun, StunStatistics::answeredCount);
+        FunctionCounter.builder("switchboard.stun.errors", stun, StunStatistics::malformedCount).tag("reason", "malformed")
+                .description("STUN messages dropped unanswered").register(registry);
+        FunctionCounter.builder("switchboard.stun.errors", stun, StunStatistics::unanswerableCount)
+                .tag("reason", "unanswerable").description("STUN messages dropped unanswered").register(registry);
+        Gauge.builder("switchboard.rtp.ports.in.use", nat, n -> relay(n, MediaRelay::portsInUse))
+                .description("UDP ports the RTP relay holds now").strongReference(true).register(registry);
+        Gauge.builder("switchboard.rtp.calls", nat, n -> relay(n, MediaRelay::calls))
+                .description("Calls whose media the relay anchors now").strongReference(true).register(registry);
+        counter("switchboard.rtp.packets.relayed", "RTP and RTCP packets the relay forwarded", nat,
+                n -> relay(n, r -> r.counters().packetsRelayed()));
+        counter("switchboard.rtp.bytes.relayed", "Bytes of the packets the relay forwarded", nat,
+                n -> relay(n, r -> r.counters().bytesRelayed()));
+        FunctionCounter.builder("switchboard.rtp.packets.dropped", nat,
+                        n -> relay(n, r -> r.counters().packetsFromStrangers()))
+                .tag("reason", "stranger").description("Packets the relay dropped").register(registry);
+        FunctionCounter.builder("switchboard.rtp.packets.dropped", nat,
+                        n -> relay(n, r -> r.counters().packetsUnroutable()))
+                .tag("reason", "unroutable").description("Packets the relay dropped").register(registry);
+        counter("switchboard.rtp.media.timeouts", "Answered calls whose media stopped; their ports were freed", nat,
+                n -> relay(n, r -> r.counters().mediaTimeouts()));
+        counter("switchboard.rtp.ports.exhausted", "Streams not relayed because the port range was used up", nat,
+                n -> relay(n, r -> r.counters().portsExhausted()));
+    }
+
+    private static double keepAlives(NatGatewayPlugin nat, ToDoubleFunction<KeepAlives> value) {
+        KeepAlives keepAlives = nat.keepAlives();
+        return keepAlives == null ? 0 : value.applyAsDouble(keepAlives);
+    }
+
+    private static double relay(NatGatewayPlugin nat, ToDoubleFunction<MediaRelay> value) {
+        MediaRelay relay = nat.mediaRelay();
+        return relay == null ? 0 : value.applyAsDouble(relay);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {
