@@ -19,6 +19,7 @@ import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
+import org.switchboard.presence.plugin.PresencePlugin;
 import org.switchboard.server.backup.BackupService;
 import org.switchboard.server.cli.VersionProvider;
 import org.switchboard.server.config.ServerConfig;
@@ -131,7 +132,9 @@ public final class Components {
         }
         Readiness readiness = new Readiness();
         if (http.enabled()) {
-            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp);
+            ServerMetrics metrics = new ServerMetrics(events, stack::stack, registrar::features, pnp,
+                    plugins.stream().filter(PresencePlugin.class::isInstance).map(PresencePlugin.class::cast)
+                            .findFirst().orElse(null));
             http.mount(MetricsHandler.MOUNT, new MetricsHandler(metrics.registry()));
             http.mount(HealthHandler.MOUNT, new HealthHandler(readiness));
             parts.add(metrics);

@@ -1,6 +1,7 @@
 package org.switchboard.presence.pickup;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class PickupProcessor implements RequestProcessor {
 
     private final CallDialogs calls;
     private final Supplier<String> pickupCode;
+    private final LongAdder pickups = new LongAdder();
 
     /**
      * @param pickupCode the code dialled before the extension, read on each request; empty for none
@@ -84,6 +86,11 @@ public final class PickupProcessor implements RequestProcessor {
         return pickUp(context, picker, ringing);
     }
 
+    /** Pickups passed on to the caller since start. */
+    public long pickups() {
+        return pickups.sum();
+    }
+
     private ProcessorResult pickUp(RequestContext context, AddressOfRecord picker, TrackedCall ringing) {
         if (ringing.callee() == null || !picker.host().equals(ringing.callee().host())) {
             LOG.info("Pickup: {} may not pick up call {} ringing at {}, not a user of that domain", picker,
@@ -107,6 +114,7 @@ public final class PickupProcessor implements RequestProcessor {
                 .set(REPLACES, replaces)
                 .add(HeaderName.REQUIRE, "replaces")
                 .build());
+        pickups.increment();
         LOG.info("Pickup: {} picks up call {} from {} ringing at {}", picker, ringing.callId(), ringing.caller(),
                 ringing.callee());
         return ProcessorResult.CONTINUE;

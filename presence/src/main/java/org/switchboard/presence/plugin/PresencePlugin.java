@@ -43,6 +43,7 @@ public final class PresencePlugin implements Plugin {
     private CallDialogs calls;
     private Subscriptions subscriptions;
     private ScheduledFuture<?> ticks;
+    private volatile PresenceStatistics statistics;
 
     @Override
     public String name() {
@@ -68,7 +69,9 @@ public final class PresencePlugin implements Plugin {
         context.sip().addLocalProcessor(new InDialogSubscribe(answers, subscriptions, notifier));
         context.sip().addProcessor(Stage.ROUTE, new InitialDialogSubscribe(answers, subscriptions, notifier,
                 context.users(), context.blockingExecutor()));
-        context.sip().addProcessor(Stage.ROUTE, new PickupProcessor(calls, () -> settings.get().pickupCode()));
+        PickupProcessor pickup = new PickupProcessor(calls, () -> settings.get().pickupCode());
+        context.sip().addProcessor(Stage.ROUTE, pickup);
+        statistics = new PresenceStatistics(subscriptions, calls, pickup);
         ticks = context.scheduler().scheduleWithFixedDelay(() -> tick(notifier), TICK.toMillis(), TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Presence: dialog events for busy lamps, pickup with {}", settings.get().pickupCode().isEmpty()
@@ -85,14 +88,9 @@ public final class PresencePlugin implements Plugin {
         }
     }
 
-    /** The followed calls, or {@code null} before start. */
-    public CallDialogs calls() {
-        return calls;
-    }
-
-    /** The subscriptions, or {@code null} before start. */
-    public Subscriptions subscriptions() {
-        return subscriptions;
+    /** The counts for metrics, or {@code null} before start. */
+    public PresenceStatistics statistics() {
+        return statistics;
     }
 
     @Override

@@ -26,6 +26,8 @@ import org.switchboard.core.transaction.TransactionCounters;
 import org.switchboard.core.transaction.TransactionKind;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.core.transport.TransportStats;
+import org.switchboard.presence.plugin.PresencePlugin;
+import org.switchboard.presence.plugin.PresenceStatistics;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.lifecycle.Lifecycle;
 
@@ -46,6 +48,7 @@ public final class ServerMetrics implements Lifecycle {
     private final Supplier<SipStack> stack;
     private final Supplier<Features> features;
     private final PnpCounters pnp;
+    private final PresencePlugin presence;
     private JvmGcMetrics gc;
     private ExecutorService eventThread;
     private EventBus.Subscription subscription;
@@ -53,12 +56,15 @@ public final class ServerMetrics implements Lifecycle {
     /**
      * @param stack the running SIP stack, or {@code null} while it is not running
      * @param features the started registrar and accounts
+     * @param presence the busy-lamp plugin, or {@code null} if it does not run (its meters then read 0)
      */
-    public ServerMetrics(EventBus events, Supplier<SipStack> stack, Supplier<Features> features, PnpCounters pnp) {
+    public ServerMetrics(EventBus events, Supplier<SipStack> stack, Supplier<Features> features, PnpCounters pnp,
+            PresencePlugin presence) {
         this.events = Objects.requireNonNull(events);
         this.stack = Objects.requireNonNull(stack);
         this.features = Objects.requireNonNull(features);
         this.pnp = Objects.requireNonNull(pnp);
+        this.presence = presence;
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class ServerMetrics implements Lifecycle {
         bindTransactions();
         bindRegistrar();
         bindPnp();
+        bindPresence();
         if (events instanceof QueuedEventBus queued) {
             counter("switchboard.events.dropped", "Events a slow listener missed", queued, QueuedEventBus::dropped);
         }
@@ -194,6 +201,26 @@ public final class ServerMetrics implements Lifecycle {
                 PnpCounters::subscriptions);
         counter("switchboard.pnp.provisioned", "Settings files with account data served to phones", pnp,
                 PnpCounters::provisioned);
+    }
+
+    private void bindPresence() {
+        Gauge.builder("switchboard.presence.subscriptions", this, m -> m.presence(PresenceStatistics::subscriptions))
+                .description("Dialog-event subscriptions (busy lamps) now").strongReference(true).register(registry);
+        Gauge.builder("switchboard.presence.calls.followed", this, m -> m.presence(PresenceStatistics::callsFollowed))
+                .description("Calls followed for busy lamps now").strongReference(true).register(registry);
+        counter("switchboard.presence.subscriptions.refused", "Dialog-event SUBSCRIBEs refused at a bound", this,
+                m -> m.presence(PresenceStatistics::refused));
+        counter("switchboard.presence.notifies", "Dialog-event NOTIFYs sent", this,
+                m -> m.presence(PresenceStatistics::notifies));
+        counter("switchboard.presence.notifies.failed", "Dialog-event NOTIFYs that failed and ended their subscription",
+                this, m -> m.presence(PresenceStatistics::failedNotifies));
+        counter("switchboard.presence.pickups", "Ringing calls picked up (INVITEs with Replaces sent to the caller)",
+                this, m -> m.presence(PresenceStatistics::pickups));
+    }
+
+    private double presence(ToDoubleFunction<PresenceStatistics> value) {
+        PresenceStatistics statistics = presence == null ? null : presence.statistics();
+        return statistics == null ? 0 : value.applyAsDouble(statistics);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {
