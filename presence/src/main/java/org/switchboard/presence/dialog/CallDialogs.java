@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -40,6 +41,8 @@ public final class CallDialogs implements RelayHook {
     private static final Logger LOG = LoggerFactory.getLogger(CallDialogs.class);
 
     private final ConcurrentHashMap<String, TrackedCall> calls = new ConcurrentHashMap<>();
+    /** The Call-IDs of each party's calls, so that one user's calls are found without a scan. */
+    private final ConcurrentHashMap<AddressOfRecord, Set<String>> byParty = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int capacity;
     private final Duration ringingAge;
@@ -96,8 +99,9 @@ public final class CallDialogs implements RelayHook {
     /** The calls that concern {@code aor}, as caller or callee, oldest first. */
     public List<TrackedCall> callsOf(AddressOfRecord aor) {
         List<TrackedCall> found = new ArrayList<>();
-        for (TrackedCall call : calls.values()) {
-            if (call.concerns(aor)) {
+        for (String callId : byParty.getOrDefault(aor, Set.of())) {
+            TrackedCall call = calls.get(callId);
+            if (call != null && call.concerns(aor)) {
                 found.add(call);
             }
         }
@@ -108,7 +112,7 @@ public final class CallDialogs implements RelayHook {
     /** The most recent call ringing at {@code callee} (early, with its tag), if any. */
     public Optional<TrackedCall> ringingAt(AddressOfRecord callee) {
         TrackedCall latest = null;
-        for (TrackedCall call : calls.values()) {
+        for (TrackedCall call : callsOf(callee)) {
             if (call.state() == DialogState.EARLY && callee.equals(call.callee())
                     && (latest == null || call.since().isAfter(latest.since()))) {
                 latest = call;
@@ -158,6 +162,8 @@ public final class CallDialogs implements RelayHook {
                 contacts.isEmpty() ? null : contacts.get(0).uri(), aorOf(to), identity(to), DialogState.TRYING,
                 clock.instant());
         if (calls.putIfAbsent(call.callId(), call) == null) {
+            index(call.caller(), call.callId());
+            index(call.callee(), call.callId());
             listener.accept(call);
         }
     }
@@ -191,7 +197,29 @@ public final class CallDialogs implements RelayHook {
     public void ended(String callId) {
         TrackedCall ended = calls.remove(callId);
         if (ended != null) {
+            unindex(ended.caller(), callId);
+            unindex(ended.callee(), callId);
             listener.accept(ended.moved(DialogState.TERMINATED, null));
+        }
+    }
+
+    private void index(AddressOfRecord party, String callId) {
+        if (party != null) {
+            byParty.compute(party, (p, ids) -> {
+                Set<String> kept = ids != null ? ids : ConcurrentHashMap.newKeySet();
+                kept.add(callId);
+                return kept;
+            });
+        }
+    }
+
+    private void unindex(AddressOfRecord party, String callId) {
+        if (party != null) {
+            // atomic per key: a set emptied here is not one another call was just added to
+            byParty.computeIfPresent(party, (p, ids) -> {
+                ids.remove(callId);
+                return ids.isEmpty() ? null : ids;
+            });
         }
     }
 

@@ -27,10 +27,11 @@ import org.switchboard.presence.subscription.Subscriptions;
 
 /**
  * The route stage's answer to a new SUBSCRIBE for the dialog events of a user (RFC 4235 with RFC
- * 6665 §4.2.1): we are the notifier for our users, so it is not forwarded. It runs after the proxy's
- * authentication, which challenged the subscriber like any request from our domains; only a user of
- * the watched user's own domain may watch (RFC 4235 §8: dialog state is private; 403 otherwise),
- * and only a user that exists and is enabled (404, looked up on the blocking executor). Then the
+ * 6665 §4.2.1): we are the notifier for the users of our domains, so it is not forwarded (one for
+ * another domain is, as before; the accounts are asked on the blocking executor). It runs after the
+ * proxy's authentication, which challenged the subscriber like any request from our domains; only a
+ * user of the watched user's own domain may watch (RFC 4235 §8: dialog state is private; 403
+ * otherwise), and only a user that exists and is enabled (404). Then the
  * bounds (403 for a subscriber at its own limit, 503 with Retry-After at the server's), the 200 OK,
  * and at once the first NOTIFY with the full state.
  *
@@ -66,25 +67,49 @@ final class InitialDialogSubscribe implements RequestProcessor {
             return ProcessorResult.CONTINUE;
         }
         AddressOfRecord resource = AddressOfRecord.of(uri);
+        try {
+            return ProcessorResult.async(CompletableFuture.supplyAsync(() -> lookUp(resource), blocking),
+                    found -> decide(context, resource, found));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Dialog events: blocking executor saturated; SUBSCRIBE for {} answered 503", resource);
+            return busy(context);
+        }
+    }
+
+    /** What the accounts know of the watched address: not one of our domains, no such user, or a user. */
+    private enum Resource {
+        OTHER_DOMAIN, NO_USER, USER
+    }
+
+    /** Blocking: the domain and the user in the accounts. */
+    private Resource lookUp(AddressOfRecord resource) {
+        if (users.domains().stream().noneMatch(d -> d.name().equalsIgnoreCase(resource.host()))) {
+            return Resource.OTHER_DOMAIN;
+        }
+        return users.user(resource.host(), resource.user()).filter(User::enabled).isPresent() ? Resource.USER
+                : Resource.NO_USER;
+    }
+
+    /** On the shard: a SUBSCRIBE for another domain is forwarded; for ours, answered here. */
+    private ProcessorResult decide(RequestContext context, AddressOfRecord resource, Resource found) {
+        if (found == Resource.OTHER_DOMAIN) {
+            return ProcessorResult.CONTINUE;
+        }
+        SipRequest request = context.request();
         AddressOfRecord watcher = context.authenticatedCaller();
         if (watcher == null || !watcher.host().equals(resource.host())) {
             LOG.info("Dialog events: SUBSCRIBE for {} from {} ({}) refused: only users of {} may watch its users",
                     resource, request.from().uri(), context.flow().remote(), resource.host());
             return ProcessorResult.stop(context.responseBuilder(403, "Only Users Of This Domain May Watch").build());
         }
+        if (found == Resource.NO_USER) {
+            return ProcessorResult.stop(context.responseBuilder(404, "Not Found").build());
+        }
         SubscribeAnswers.Granted granted = answers.check(context);
         if (granted.refusal() != null) {
             return granted.refusal();
         }
-        try {
-            return ProcessorResult.async(CompletableFuture.supplyAsync(
-                    () -> users.user(resource.host(), resource.user()).filter(User::enabled).isPresent(), blocking),
-                    exists -> exists ? accept(context, watcher, resource, granted.seconds())
-                            : ProcessorResult.stop(context.responseBuilder(404, "Not Found").build()));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Dialog events: blocking executor saturated; SUBSCRIBE for {} answered 503", resource);
-            return busy(context);
-        }
+        return accept(context, watcher, resource, granted.seconds());
     }
 
     private ProcessorResult accept(RequestContext context, AddressOfRecord watcher, AddressOfRecord resource,

@@ -31,8 +31,10 @@ import org.switchboard.presence.subscription.Subscriptions;
 public final class PresencePlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(PresencePlugin.class);
 
-    /** How often due NOTIFYs are sent and stale calls dropped; the NOTIFY interval itself is a setting. */
+    /** How often due NOTIFYs are sent; the NOTIFY interval itself is a setting. */
     private static final Duration TICK = Duration.ofMillis(200);
+    /** How often calls whose end was never seen are looked for. */
+    private static final Duration SWEEP = Duration.ofMinutes(1);
     /** The most calls followed at once. */
     private static final int CALLS_FOLLOWED = 100_000;
     /** An unanswered call older than this rings no more, whatever the proxy missed. */
@@ -43,6 +45,7 @@ public final class PresencePlugin implements Plugin {
     private CallDialogs calls;
     private Subscriptions subscriptions;
     private ScheduledFuture<?> ticks;
+    private ScheduledFuture<?> sweeps;
     private volatile PresenceStatistics statistics;
 
     @Override
@@ -72,19 +75,20 @@ public final class PresencePlugin implements Plugin {
         PickupProcessor pickup = new PickupProcessor(calls, () -> settings.get().pickupCode());
         context.sip().addProcessor(Stage.ROUTE, pickup);
         statistics = new PresenceStatistics(subscriptions, calls, pickup);
-        ticks = context.scheduler().scheduleWithFixedDelay(() -> tick(notifier), TICK.toMillis(), TICK.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticks = context.scheduler().scheduleWithFixedDelay(() -> safely(notifier::sendDue), TICK.toMillis(),
+                TICK.toMillis(), TimeUnit.MILLISECONDS);
+        sweeps = context.scheduler().scheduleWithFixedDelay(() -> safely(calls::sweep), SWEEP.toMillis(),
+                SWEEP.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Presence: dialog events for busy lamps, pickup with {}", settings.get().pickupCode().isEmpty()
                 ? "Replaces only" : settings.get().pickupCode() + "<extension> and Replaces");
     }
 
-    private void tick(Notifier notifier) {
+    private static void safely(Runnable periodic) {
         try {
-            calls.sweep();
-            notifier.sendDue();
+            periodic.run();
         } catch (RuntimeException e) {
-            // a tick that throws would cancel the periodic task, and with it every lamp
-            LOG.error("Presence: NOTIFY tick failed", e);
+            // a periodic task that throws is cancelled, and with it every lamp
+            LOG.error("Presence: periodic task failed", e);
         }
     }
 
@@ -97,6 +101,7 @@ public final class PresencePlugin implements Plugin {
     public void stop() {
         if (ticks != null) {
             ticks.cancel(false);
+            sweeps.cancel(false);
         }
     }
 }

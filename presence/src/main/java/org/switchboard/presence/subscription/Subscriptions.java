@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -39,6 +41,8 @@ public final class Subscriptions {
     private final IntSupplier maxTotal;
     private final Map<SubscriptionKey, Subscription> byKey = new LinkedHashMap<>();
     private final Map<AddressOfRecord, Integer> perWatcher = new HashMap<>();
+    /** The subscriptions of each watched user, so that a call's change finds its watchers at once. */
+    private final Map<AddressOfRecord, Set<Subscription>> byResource = new HashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong notifies = new AtomicLong();
     private final AtomicLong failedNotifies = new AtomicLong();
@@ -77,6 +81,7 @@ public final class Subscriptions {
     public synchronized Notification add(Subscription subscription) {
         byKey.put(subscription.key(), subscription);
         perWatcher.merge(subscription.watcher(), 1, Integer::sum);
+        byResource.computeIfAbsent(subscription.resource(), r -> new HashSet<>()).add(subscription);
         if (!subscription.expiresAt.isAfter(clock.instant())) {
             subscription.ending = true;
         }
@@ -112,8 +117,13 @@ public final class Subscriptions {
 
     /** The calls of {@code call}'s caller and callee changed: their watchers get a NOTIFY soon. */
     public synchronized void changed(TrackedCall call) {
-        for (Subscription subscription : byKey.values()) {
-            if (call.concerns(subscription.resource())) {
+        markWatchersOf(call.caller());
+        markWatchersOf(call.callee());
+    }
+
+    private void markWatchersOf(AddressOfRecord party) {
+        if (party != null) {
+            for (Subscription subscription : byResource.getOrDefault(party, Set.of())) {
                 subscription.dirty = true;
             }
         }
@@ -217,6 +227,10 @@ public final class Subscriptions {
     private void remove(Subscription subscription) {
         if (byKey.remove(subscription.key(), subscription)) {
             perWatcher.computeIfPresent(subscription.watcher(), (w, n) -> n > 1 ? n - 1 : null);
+            byResource.computeIfPresent(subscription.resource(), (r, watching) -> {
+                watching.remove(subscription);
+                return watching.isEmpty() ? null : watching;
+            });
         }
     }
 }

@@ -16,6 +16,7 @@ import org.switchboard.testkit.sip.SipMessage;
  * snom phone's busy-lamp key uses them: 202 watches 201's dialogs (SUBSCRIBE Event: dialog,
  * challenged like any request of our users) and sees 200's call to 201 ring (early, recipient, with
  * the caller and the tags), be answered (confirmed) and end (terminated), then ends the subscription;
+ * after a restart its refresh is answered 481 and its new subscription gets the state;
  * 202 picks up 200's ringing call to 201 by dialling the pickup code and 201, or with Replaces as a
  * snom key does, and 200's phone gets 202's INVITE with Replaces naming its early dialog.
  */
@@ -47,8 +48,7 @@ class BusyLampsAndPickupTest {
                 Phone watcher = SERVER.phone("202").open()) {
             colleague.register().expectChallenge().answer().expect(200);
             ClientTransaction subscribed = watcher.send(subscribe(watcher, "201")).expectChallenge().answer().expect(200);
-            SipMessage ok = subscribed.response();
-            assertThat(ok.header("Expires")).contains("600");
+            assertThat(subscribed.response().header("Expires")).contains("600");
             SipMessage initial = notified(watcher);
             assertThat(initial.header("Subscription-State").orElseThrow()).startsWith("active;expires=");
             assertThat(initial.header("Event")).contains("dialog");
@@ -73,37 +73,41 @@ class BusyLampsAndPickupTest {
             assertThat(notified(watcher).bodyText()).contains("call-id=\"" + call.callId() + "\"",
                     "<state>terminated</state>");
 
-            SipMessage unsubscribe = SipMessage.request("SUBSCRIBE", ok.contactUris().get(0))
-                    .withAdded("Via", watcher.via())
-                    .withAdded("Max-Forwards", "70")
-                    .withAdded("From", subscribed.request().requireHeader("From"))
-                    .withAdded("To", ok.requireHeader("To"))
-                    .withAdded("Call-ID", ok.callId())
-                    .withAdded("CSeq", (subscribed.request().cseq() + 1) + " SUBSCRIBE")
-                    .withAdded("Contact", "<" + watcher.contact() + ">")
-                    .withAdded("Event", "dialog")
-                    .withAdded("Expires", "0");
+            SipMessage unsubscribe = inDialog(watcher, subscribed, "0");
             assertThat(watcher.send(unsubscribe).expect(200).response().header("Expires")).contains("0");
             assertThat(notified(watcher).header("Subscription-State")).contains("terminated;reason=timeout");
         }
     }
 
-    @Test
-    void aRefreshOfASubscriptionTheServerDoesNotKnowIsAnswered481SoThePhoneSubscribesAnew() {
-        try (Phone watcher = SERVER.phone("202").open()) {
-            SipMessage refresh = SipMessage.request("SUBSCRIBE", "sip:dialog-events@" + SERVER.sipAddress().getHostString()
-                            + ":" + SERVER.sipAddress().getPort())
-                    .withAdded("Via", watcher.via())
-                    .withAdded("Max-Forwards", "70")
-                    .withAdded("From", "<" + watcher.aor() + ">;tag=" + Phone.newTag())
-                    .withAdded("To", "<sip:201@" + DOMAIN + ">;tag=before-restart")
-                    .withAdded("Call-ID", "lost-subscription@testkit")
-                    .withAdded("CSeq", "7 SUBSCRIBE")
-                    .withAdded("Contact", "<" + watcher.contact() + ">")
-                    .withAdded("Event", "dialog")
-                    .withAdded("Expires", "600");
+    /** A SUBSCRIBE in the subscription's dialog, the next CSeq after {@code subscribed}'s. */
+    private static SipMessage inDialog(Phone watcher, ClientTransaction subscribed, String expires) {
+        SipMessage ok = subscribed.response();
+        return SipMessage.request("SUBSCRIBE", ok.contactUris().get(0))
+                .withAdded("Via", watcher.via())
+                .withAdded("Max-Forwards", "70")
+                .withAdded("From", subscribed.request().requireHeader("From"))
+                .withAdded("To", ok.requireHeader("To"))
+                .withAdded("Call-ID", ok.callId())
+                .withAdded("CSeq", (subscribed.request().cseq() + 1) + " SUBSCRIBE")
+                .withAdded("Contact", "<" + watcher.contact() + ">")
+                .withAdded("Event", "dialog")
+                .withAdded("Expires", expires);
+    }
 
-            watcher.send(refresh).expect(481);
+    @Test
+    void afterARestartARefreshIsAnswered481AndTheNewSubscriptionGetsTheState() throws Exception {
+        try (Phone watcher = SERVER.phone("202").open()) {
+            ClientTransaction subscribed = watcher.send(subscribe(watcher, "201")).expectChallenge().answer()
+                    .expect(200);
+            notified(watcher);
+            watcher.send(inDialog(watcher, subscribed, "600")).expect(200);
+            assertThat(notified(watcher).header("Subscription-State").orElseThrow()).startsWith("active;expires=");
+
+            SERVER.restart();
+
+            watcher.send(inDialog(watcher, subscribed, "600")).expect(481);
+            watcher.send(subscribe(watcher, "201")).expectChallenge().answer().expect(200);
+            assertThat(notified(watcher).bodyText()).contains("entity=\"sip:201@" + DOMAIN + "\"");
         }
     }
 
