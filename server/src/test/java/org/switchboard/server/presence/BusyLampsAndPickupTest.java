@@ -2,6 +2,7 @@ package org.switchboard.server.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.switchboard.testkit.phone.Call;
@@ -9,6 +10,7 @@ import org.switchboard.testkit.phone.ClientTransaction;
 import org.switchboard.testkit.phone.Incoming;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.SwitchboardServer;
+import org.switchboard.testkit.sip.Match;
 import org.switchboard.testkit.sip.SipMessage;
 
 /**
@@ -108,6 +110,35 @@ class BusyLampsAndPickupTest {
             watcher.send(inDialog(watcher, subscribed, "600")).expect(481);
             watcher.send(subscribe(watcher, "201")).expectChallenge().answer().expect(200);
             assertThat(notified(watcher).bodyText()).contains("entity=\"sip:201@" + DOMAIN + "\"");
+        }
+    }
+
+    @Test
+    void aSubscriptionShorterThanTheMinimumIsAnswered423WithMinExpires() {
+        try (Phone watcher = SERVER.phone("202").open()) {
+            ClientTransaction brief = watcher.send(subscribe(watcher, "201").with("Expires", "10")).expectChallenge()
+                    .answer().expect(423);
+
+            assertThat(brief.response().header("Min-Expires")).contains("60");
+        }
+    }
+
+    @Test
+    void aNotifyTheWatcherAnswers481EndsItsSubscription() {
+        try (Phone caller = SERVER.phone("200").open(); Phone colleague = SERVER.phone("201").open();
+                Phone watcher = SERVER.phone("202").open()) {
+            colleague.register().expectChallenge().answer().expect(200);
+            watcher.send(subscribe(watcher, "201")).expectChallenge().answer().expect(200);
+            watcher.expect("NOTIFY").respond(481, "Call/Transaction Does Not Exist");
+
+            Call call = caller.call("sip:201@" + DOMAIN).expect(407).answer();
+            Incoming invite = colleague.expect("INVITE");
+            invite.ring();
+            call.expect(180);
+
+            watcher.expectNothing(Match.request("NOTIFY"), Duration.ofSeconds(2));
+            invite.reject(486);
+            call.expect(486);
         }
     }
 
