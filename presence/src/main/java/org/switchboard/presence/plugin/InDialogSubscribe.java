@@ -50,7 +50,9 @@ final class InDialogSubscribe implements RequestProcessor {
         Optional<Subscription> found = subscriptions.find(new SubscriptionKey(request.callId(), request.from().tag(),
                 toTag));
         if (found.isEmpty()) {
-            if (!NotifyRequests.CONTACT_USER.equals(request.sipRequestUri().user())) {
+            boolean sip = "sip".equalsIgnoreCase(request.requestUriScheme())
+                    || "sips".equalsIgnoreCase(request.requestUriScheme());
+            if (!sip || !NotifyRequests.CONTACT_USER.equals(request.sipRequestUri().user())) {
                 return ProcessorResult.CONTINUE;
             }
             LOG.debug("Dialog events: refresh from {} for an unknown subscription (Call-ID {}); answered 481",

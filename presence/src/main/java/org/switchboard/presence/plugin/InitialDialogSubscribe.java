@@ -59,7 +59,9 @@ final class InitialDialogSubscribe implements RequestProcessor {
     @Override
     public ProcessorResult process(RequestContext context) {
         SipRequest request = context.request();
-        if (request.to().tag() != null || !DialogEvent.isDialogSubscribe(request)) {
+        if (request.to().tag() != null || !DialogEvent.isDialogSubscribe(request)
+                || !"sip".equalsIgnoreCase(request.requestUriScheme())
+                && !"sips".equalsIgnoreCase(request.requestUriScheme())) {
             return ProcessorResult.CONTINUE;
         }
         SipUri uri = request.sipRequestUri();
