@@ -77,7 +77,7 @@ class ServerProcessIT {
             }
             server.terminate();
             assertThat(server.awaitExit(EXIT_TIMEOUT)).as(server.output()).isEqualTo(EXIT_ON_SIGTERM);
-            assertThat(server.output()).contains("Stopped plugins dialplan, nat-gateway, pnp", "Switchboard stopped").doesNotContain("Exception");
+            assertThat(server.output()).contains("Stopped plugins dialplan, nat-gateway, pnp, presence", "Switchboard stopped").doesNotContain("Exception");
         }
     }
 

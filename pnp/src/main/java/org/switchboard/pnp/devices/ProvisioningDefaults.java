@@ -27,10 +27,10 @@ public record ProvisioningDefaults(String language, String timezone, String ntpS
 
     /**
      * English menus, UTC with UK summer time ({@code GBR-0}), {@code pool.ntp.org}, registration
-     * every hour, eight busy-lamp keys with the {@code **} pickup prefix. Documented in {@code
+     * every hour, eight busy-lamp keys with the {@code *8} pickup prefix, the presence module's default pickup code. Documented in {@code
      * docs/provisioning.md}; a template override changes any of them.
      */
     public static ProvisioningDefaults standard() {
-        return new ProvisioningDefaults("English", "GBR-0", "pool.ntp.org", 3600, 8, "**");
+        return new ProvisioningDefaults("English", "GBR-0", "pool.ntp.org", 3600, 8, "*8");
     }
 }

@@ -35,6 +35,8 @@ import org.switchboard.nat.media.MediaRelay;
 import org.switchboard.nat.media.RelayCounters;
 import org.switchboard.nat.plugin.NatGatewayPlugin;
 import org.switchboard.nat.stun.StunStatistics;
+import org.switchboard.presence.plugin.PresencePlugin;
+import org.switchboard.presence.plugin.PresenceStatistics;
 import org.switchboard.server.data.Features;
 import org.switchboard.server.lifecycle.Lifecycle;
 
@@ -57,6 +59,8 @@ public final class ServerMetrics implements Lifecycle {
     private final PnpCounters pnp;
     private final Optional<BackupOutcomes> backups;
     private final List<Plugin> plugins;
+    /** The busy-lamp plugin among the plugins, or {@code null} (its meters then read 0). */
+    private final PresencePlugin presence;
     private JvmGcMetrics gc;
     private ExecutorService eventThread;
     private EventBus.Subscription subscription;
@@ -75,6 +79,8 @@ public final class ServerMetrics implements Lifecycle {
         this.pnp = Objects.requireNonNull(pnp);
         this.backups = Objects.requireNonNull(backups);
         this.plugins = List.copyOf(plugins);
+        this.presence = plugins.stream().filter(PresencePlugin.class::isInstance).map(PresencePlugin.class::cast)
+                .findFirst().orElse(null);
     }
 
     @Override
@@ -104,6 +110,7 @@ public final class ServerMetrics implements Lifecycle {
         backups.ifPresent(this::bindBackups);
         plugins.stream().filter(NatGatewayPlugin.class::isInstance).map(NatGatewayPlugin.class::cast).findFirst()
                 .ifPresent(this::bindNat);
+        bindPresence();
         if (events instanceof QueuedEventBus queued) {
             counter("switchboard.events.dropped", "Events a slow listener missed", queued, QueuedEventBus::dropped);
         }
@@ -272,6 +279,26 @@ public final class ServerMetrics implements Lifecycle {
     private static double relay(NatGatewayPlugin nat, ToDoubleFunction<MediaRelay> value) {
         MediaRelay relay = nat.mediaRelay();
         return relay == null ? 0 : value.applyAsDouble(relay);
+    }
+
+    private void bindPresence() {
+        Gauge.builder("switchboard.presence.subscriptions", this, m -> m.presence(PresenceStatistics::subscriptions))
+                .description("Dialog-event subscriptions (busy lamps) now").strongReference(true).register(registry);
+        Gauge.builder("switchboard.presence.calls.followed", this, m -> m.presence(PresenceStatistics::callsFollowed))
+                .description("Calls followed for busy lamps now").strongReference(true).register(registry);
+        counter("switchboard.presence.subscriptions.refused", "Dialog-event SUBSCRIBEs refused at a bound", this,
+                m -> m.presence(PresenceStatistics::refused));
+        counter("switchboard.presence.notifies", "Dialog-event NOTIFYs sent", this,
+                m -> m.presence(PresenceStatistics::notifies));
+        counter("switchboard.presence.notifies.failed", "Dialog-event NOTIFYs that failed and ended their subscription",
+                this, m -> m.presence(PresenceStatistics::failedNotifies));
+        counter("switchboard.presence.pickups", "Ringing calls picked up (INVITEs with Replaces sent to the caller)",
+                this, m -> m.presence(PresenceStatistics::pickups));
+    }
+
+    private double presence(ToDoubleFunction<PresenceStatistics> value) {
+        PresenceStatistics statistics = presence == null ? null : presence.statistics();
+        return statistics == null ? 0 : value.applyAsDouble(statistics);
     }
 
     private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {

@@ -6,6 +6,7 @@ import org.switchboard.core.spi.settings.Section;
 import org.switchboard.nat.detect.NatSettings;
 import org.switchboard.nat.media.RtpSettings;
 import org.switchboard.pnp.devices.PnpPolicy;
+import org.switchboard.presence.plugin.PresenceSettings;
 import org.switchboard.registrar.register.ExpiryRules;
 import org.switchboard.store.calls.CallRecordPolicy;
 
@@ -13,7 +14,8 @@ import org.switchboard.store.calls.CallRecordPolicy;
 public final class SettingsSections {
     /** Every section, each name once. */
     public static final List<Section<?>> ALL = List.of(ProxyTimes.SECTION, ExpiryRules.SECTION,
-            NatSettings.SECTION, RtpSettings.SECTION, PnpPolicy.SECTION, CallRecordPolicy.SECTION);
+            NatSettings.SECTION, RtpSettings.SECTION, PresenceSettings.SECTION, PnpPolicy.SECTION,
+            CallRecordPolicy.SECTION);
 
     private SettingsSections() {
     }

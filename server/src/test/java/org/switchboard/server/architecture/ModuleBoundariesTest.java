@@ -27,7 +27,8 @@ class ModuleBoundariesTest {
     private static final String SERVER = "org.switchboard.server..";
     /** The feature modules, each one top-level package. */
     private static final List<String> FEATURES = List.of("org.switchboard.accounts..", "org.switchboard.registrar..",
-            "org.switchboard.pnp..", "org.switchboard.dialplan..", "org.switchboard.webadmin..", "org.switchboard.nat..");
+            "org.switchboard.pnp..", "org.switchboard.dialplan..", "org.switchboard.webadmin..", "org.switchboard.nat..",
+            "org.switchboard.presence..");
     private static final String[] DATABASE_ACCESS = {"java.sql..", "javax.sql..", "com.zaxxer.hikari..",
         "org.flywaydb.."};
 

@@ -103,7 +103,7 @@ class PnpBootToRegisteredTest {
             assertThat(settings.body())
                     .contains("<user_realname idx=\"1\" perm=\"R\">Alice</user_realname>")
                     .containsPattern("<http_pass perm=\"R\">[A-Za-z0-9]{16}</http_pass>")
-                    .contains("blf sip:202@example.com;user=phone|**")
+                    .contains("blf sip:202@example.com;user=phone|*8")
                     .contains("<name>Alice</name><number>201</number>")
                     .contains("<name>Bob</name><number>202</number>")
                     .contains("<setting_server perm=\"R\">http://127.0.0.1:");
