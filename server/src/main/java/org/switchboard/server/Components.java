@@ -3,6 +3,7 @@ package org.switchboard.server;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -16,6 +17,7 @@ import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
+import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
@@ -43,6 +45,7 @@ import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecords;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
+import org.switchboard.store.features.JdbcCallFeatureStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
@@ -82,7 +85,7 @@ public final class Components {
         return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
-                sip.messageTrace(), Map.of(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
+                sip.messageTrace(), withCallFeatures(features, Map.of(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
                         features.devices(), features.accounts().userDirectory()), pnp), Settings.class, registrar.settings(),
                         ContactRemoval.class, features.registrar().contactRemoval(),
                         DialPlanStore.class, new JdbcDialPlanStore(features.database()),
@@ -92,7 +95,14 @@ public final class Components {
                         AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
                         RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
                         CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
-                                .find(new CallRecordQuery(from, to, null, offset, limit))));
+                                .find(new CallRecordQuery(from, to, null, offset, limit)))));
+    }
+
+    /** The services map with the call features' store added ({@code Map.of} takes at most ten entries). */
+    private static Map<Class<?>, Object> withCallFeatures(Features features, Map<Class<?>, Object> services) {
+        Map<Class<?>, Object> all = new HashMap<>(services);
+        all.put(CallFeatureStore.class, new JdbcCallFeatureStore(features.database()));
+        return Map.copyOf(all);
     }
 
     /**
