@@ -1,11 +1,11 @@
 package org.switchboard.dialplan.features;
 
-import org.switchboard.dialplan.target.Targets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.switchboard.dialplan.target.Targets;
 
 /**
  * The codes a phone dials to switch its user's features, from the options {@code code.forward-on},

@@ -1,12 +1,12 @@
 package org.switchboard.dialplan.features;
 
-import org.switchboard.dialplan.target.Targets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.switchboard.dialplan.target.Targets;
 
 /**
  * One follow-me target: where, and how many seconds after the call began it starts ringing (the

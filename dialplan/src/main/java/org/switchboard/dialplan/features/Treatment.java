@@ -1,10 +1,10 @@
 package org.switchboard.dialplan.features;
 
-import org.switchboard.dialplan.target.Targets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.switchboard.dialplan.target.Targets;
 
 /**
  * What a user's features do with a call to them, before any target is looked up: send it elsewhere

@@ -1,9 +1,9 @@
 package org.switchboard.dialplan.features;
 
-import org.switchboard.dialplan.target.Targets;
 import java.time.Duration;
 import java.util.List;
 import org.switchboard.core.spi.store.UserFeatures;
+import org.switchboard.dialplan.target.Targets;
 
 /**
  * One user's features, checked and parsed from the stored {@link UserFeatures}. Immutable.
