@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
+import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.server.backup.BackupOutcomes;
@@ -47,6 +49,7 @@ import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecords;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
+import org.switchboard.store.features.JdbcCallFeatureStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
@@ -95,7 +98,7 @@ public final class Components {
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new CountingDevices(new RegistryDevices(features.devices(), blocking), pnp),
                 new GuardBans(features.accounts().bruteForceGuard()), sip.messageTrace(),
-                Map.of(Settings.class, registrar.settings(),
+                withCallFeatures(features, Map.of(Settings.class, registrar.settings(),
                         ContactRemoval.class, features.registrar().contactRemoval(),
                         DialPlanStore.class, new JdbcDialPlanStore(features.database()),
                         AdminStore.class, new JdbcAdminStore(features.database()),
@@ -104,7 +107,14 @@ public final class Components {
                         AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
                         RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
                         CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
-                                .find(new CallRecordQuery(from, to, null, offset, limit))));
+                                .find(new CallRecordQuery(from, to, null, offset, limit)))));
+    }
+
+    /** The services map with the call features' store added ({@code Map.of} takes at most ten entries). */
+    private static Map<Class<?>, Object> withCallFeatures(Features features, Map<Class<?>, Object> services) {
+        Map<Class<?>, Object> all = new HashMap<>(services);
+        all.put(CallFeatureStore.class, new JdbcCallFeatureStore(features.database()));
+        return Map.copyOf(all);
     }
 
     /** The one specific address the configuration listens on, with its SIP port; empty for a wildcard or several. */

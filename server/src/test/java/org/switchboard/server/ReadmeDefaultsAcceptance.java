@@ -347,4 +347,27 @@ abstract class ReadmeDefaultsAcceptance {
             throw new IllegalArgumentException(literal, e);
         }
     }
+
+    /**
+     * README's feature codes: Carol dials {@code *78} and the server itself answers {@code 480 Do not
+     * disturb on} (a final answer that sets up no call); Alice's call to her then gets {@code 480 Do
+     * Not Disturb}; {@code *79} switches it off again, answered likewise.
+     */
+    @Order(7)
+    @Test
+    void featureCodesSwitchDoNotDisturbOnAndOff() throws Exception {
+        InetSocketAddress server = new InetSocketAddress(IPV4, sipPort);
+        try (Phone carol = Phone.of("203", DOMAIN).password(CAROL_PASSWORD).server(server).localAddress(IPV4).open();
+                Phone alice = Phone.of("201", DOMAIN).password(ALICE_PASSWORD).server(server).localAddress(IPV4)
+                        .open()) {
+            Call on = carol.call("sip:*78@" + DOMAIN).expect(407).answer().expect(480);
+            assertThat(on.response().reason()).isEqualTo("Do not disturb on");
+
+            Call kept = alice.call("sip:203@" + DOMAIN).expect(407).answer().expect(480);
+            assertThat(kept.response().reason()).isEqualTo("Do Not Disturb");
+
+            Call off = carol.call("sip:*79@" + DOMAIN).expect(407).answer().expect(480);
+            assertThat(off.response().reason()).isEqualTo("Do not disturb off");
+        }
+    }
 }

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
+import org.switchboard.core.spi.route.Router;
+import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.dialplan.features.CallFeatures;
 import org.switchboard.dialplan.plan.DialPlan;
 import org.switchboard.dialplan.plan.PlanHolder;
 
@@ -30,6 +33,7 @@ public final class DialPlanPlugin implements Plugin {
 
     private final AtomicBoolean polling = new AtomicBoolean();
     private ScheduledFuture<?> poll;
+    private CallFeatures features;
 
     @Override
     public String name() {
@@ -46,7 +50,18 @@ public final class DialPlanPlugin implements Plugin {
         PlanLoader loader = new PlanLoader(store.get());
         PlanHolder holder = new PlanHolder(loader.load());
         describe(holder.current());
-        context.sip().routeWith((local, domains) -> new DialPlanRouter(holder, local, domains, Clock.systemUTC()));
+        // call features (forwarding, do-not-disturb, groups, voicemail, feature codes) decide in front of the plan
+        CallFeatures callFeatures = context.service(CallFeatureStore.class)
+                .map(s -> new CallFeatures(s, context.blockingExecutor())).orElse(null);
+        context.sip().routeWith((local, domains) -> {
+            Router plan = new DialPlanRouter(holder, local, domains, Clock.systemUTC());
+            return callFeatures == null ? plan : callFeatures.router(plan, local, domains);
+        });
+        if (callFeatures != null) {
+            context.sip().addResponseProcessor(callFeatures.failureForwarding());
+            callFeatures.startPolling(context.scheduler());
+            features = callFeatures;
+        }
         poll = context.scheduler().scheduleWithFixedDelay(() -> {
             if (!polling.compareAndSet(false, true)) {
                 return; // the last poll still runs (a slow database)
@@ -84,6 +99,9 @@ public final class DialPlanPlugin implements Plugin {
     public void stop() {
         if (poll != null) {
             poll.cancel(false);
+        }
+        if (features != null) {
+            features.stop();
         }
     }
 }

@@ -44,7 +44,8 @@ class AdminCommandsTest {
     void addTakesAllCommandGroups() {
         CommandLine top = AdminCommands.addTo(new CommandLine(new Top()));
 
-        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device", "settings", "dialplan", "admin");
+        assertThat(top.getSubcommands()).containsKeys("domain", "user", "ban", "calls", "device", "settings", "dialplan", "features",
+                "group", "admin");
     }
 
     @Test
