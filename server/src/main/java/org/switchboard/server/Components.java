@@ -17,6 +17,7 @@ import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.TrunkStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.backup.BackupService;
@@ -43,6 +44,7 @@ import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecords;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
+import org.switchboard.store.trunks.JdbcTrunkStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
@@ -82,17 +84,20 @@ public final class Components {
         return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new RegistryDevices(features.devices(), blocking), new GuardBans(features.accounts().bruteForceGuard()),
-                sip.messageTrace(), Map.of(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
-                        features.devices(), features.accounts().userDirectory()), pnp), Settings.class, registrar.settings(),
-                        ContactRemoval.class, features.registrar().contactRemoval(),
-                        DialPlanStore.class, new JdbcDialPlanStore(features.database()),
-                        AdminStore.class, new JdbcAdminStore(features.database()),
-                        ApiTokenStore.class, new JdbcApiTokenStore(features.database()),
-                        AuditStore.class, new JdbcAuditStore(features.database()),
-                        AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
-                        RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
-                        CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
-                                .find(new CallRecordQuery(from, to, null, offset, limit))));
+                sip.messageTrace(), Map.ofEntries(
+                        Map.entry(DeviceInventory.class, new CountingDeviceInventory(DeviceInventories.create(config,
+                                features.devices(), features.accounts().userDirectory()), pnp)),
+                        Map.entry(Settings.class, registrar.settings()),
+                        Map.entry(ContactRemoval.class, features.registrar().contactRemoval()),
+                        Map.entry(DialPlanStore.class, new JdbcDialPlanStore(features.database())),
+                        Map.entry(TrunkStore.class, new JdbcTrunkStore(features.database())),
+                        Map.entry(AdminStore.class, new JdbcAdminStore(features.database())),
+                        Map.entry(ApiTokenStore.class, new JdbcApiTokenStore(features.database())),
+                        Map.entry(AuditStore.class, new JdbcAuditStore(features.database())),
+                        Map.entry(AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory())),
+                        Map.entry(RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all),
+                        Map.entry(CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
+                                .find(new CallRecordQuery(from, to, null, offset, limit)))));
     }
 
     /**

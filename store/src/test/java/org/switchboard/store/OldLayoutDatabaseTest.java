@@ -32,7 +32,7 @@ import org.switchboard.store.settings.JdbcSettingsStore;
  * migrates on to the latest version like any database of its age.
  */
 class OldLayoutDatabaseTest {
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15", "20");
 
     @TempDir
     Path dataDir;

@@ -11,6 +11,7 @@ import org.switchboard.accounts.directory.UserDirectory;
 import org.switchboard.core.spi.store.BanStore;
 import org.switchboard.core.spi.store.DeviceException;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.TrunkStore;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.pnp.devices.DeviceRegistry;
@@ -23,6 +24,7 @@ import org.switchboard.store.admin.JdbcApiTokenStore;
 import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
+import org.switchboard.store.trunks.JdbcTrunkStore;
 
 /**
  * The data directory opened for one admin command: database, user directory, phone inventory,
@@ -148,6 +150,10 @@ final class AdminSession implements AutoCloseable {
 
     DialPlanStore dialPlan() {
         return new JdbcDialPlanStore(database);
+    }
+
+    TrunkStore trunks() {
+        return new JdbcTrunkStore(database);
     }
 
     JdbcCallRecordStore callRecords() {
