@@ -61,7 +61,8 @@ class TrunksIT {
     static void startServerWithTrunks() throws Exception {
         sipp = Sipp.require();
         Path users = work.resolve("users.csv");
-        Files.writeString(users, "alice," + PASSWORD + "\nbob," + PASSWORD + "\n", StandardCharsets.UTF_8);
+        Files.writeString(users, "alice," + PASSWORD + "\nbob," + PASSWORD + "\ncarol," + PASSWORD + "\n",
+                StandardCharsets.UTF_8);
         admin("domain", "add", DOMAIN);
         admin("user", "import", users.toString(), "--domain", DOMAIN);
         itspPort = FreePorts.udpAndTcp();
@@ -141,9 +142,22 @@ class TrunksIT {
         assertThat(server.output()).contains("Trunk itsp: registered");
     }
 
+    /**
+     * The provider runs on this host, where the server forwards a request the sender routed (the
+     * caller's BYE to the provider's Contact) to another port only if a phone is registered there:
+     * a phone registers from the provider's port first.
+     */
+    private static void registerAPhoneAtTheProvidersPort(Path workDir) throws Exception {
+        SippResult registered = sipp.run(SippRun.scenario("callee-register").target("127.0.0.1", port)
+                .localPort(itspPort).injectionFile(credentials("carol")).authUri(DOMAIN).timeout(RUN_TIMEOUT).build(),
+                workDir);
+        assertThat(registered.exitCode()).as(registered.toString()).isZero();
+    }
+
     @Order(2)
     @Test
     void aCallThroughTheTrunkAnswersItsChallengeAndPresentsTheExternalNumber(@TempDir Path workDir) throws Exception {
+        registerAPhoneAtTheProvidersPort(workDir);
         try (SippProcess itsp = provider("trunk-itsp-challenge", "127.0.0.1", itspPort, workDir)) {
             aliceCalls("00493012345", workDir);
 

@@ -18,6 +18,7 @@ import org.switchboard.dialplan.plan.DialPlan;
 import org.switchboard.dialplan.plan.PlanHolder;
 import org.switchboard.dialplan.trunks.TrunkCalls;
 import org.switchboard.dialplan.trunks.TrunkFailover;
+import org.switchboard.dialplan.trunks.TrunkInbound;
 import org.switchboard.dialplan.trunks.TrunkRouting;
 import org.switchboard.dialplan.trunks.Trunks;
 
@@ -91,6 +92,7 @@ public final class DialPlanPlugin implements Plugin {
         context.sip().addTargetProcessor(calls);
         context.sip().addRelayHook(calls);
         context.sip().addResponseProcessor(failover);
+        context.sip().addLocalProcessor(new TrunkInbound(trunks::directory));
         context.sip().events().subscribe(SwitchboardEvent.CallEnded.class, Runnable::run, ended -> {
             calls.forget(ended.callId());
             failover.forget(ended.callId());

@@ -1,9 +1,9 @@
 package org.switchboard.dialplan.trunks;
 
-import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -36,8 +36,9 @@ import org.switchboard.core.transport.Flow;
  * point the call is then shifted by one: in-dialog requests from the caller to the trunk (the ACK
  * for the 2xx, BYE, re-INVITE; not CANCEL, which the proxy makes from the INVITE it sent) get their
  * CSeq increased, and the responses to the shifted requests, going to the caller, get it decreased
- * again, so each side sees its own numbering (§12.2.1.1, §12.2.2). Requests from the trunk are left
- * alone. At most {@code capacity} calls are remembered, the oldest forgotten first, and a call is
+ * again, so each side sees its own numbering (§12.2.1.1, §12.2.2). The dialog is told by its tags
+ * (the caller's From tag, the trunk's To tag from its responses), so the trunk's own requests and
+ * the caller's dialogs with other branches are left alone. At most {@code capacity} calls are remembered, the oldest forgotten first, and a call is
  * forgotten when it ends.
  *
  * <p>Threading: on the calls' shards; one lock over a small map. Never blocks.
@@ -47,27 +48,30 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
     private static final HeaderName ASSERTED_IDENTITY = HeaderName.of("P-Asserted-Identity");
 
     private final Supplier<TrunkDirectory> trunks;
-    private final Map<String, Shift> shifted;
+    private final Map<String, Presented> calls;
 
-    /** One call whose requests to the trunk count one more than the caller's. */
-    private static final class Shift {
-        InetSocketAddress trunkHop;
-        /** The CSeq numbers sent to the trunk in place of the caller's, whose responses go back shifted. */
+    /**
+     * One call sent to a trunk: the caller's From tag, the From the caller sent and the one the trunk
+     * was shown, the trunk's To tags (its dialogs, learnt from its responses), and, once a challenge
+     * was answered, the CSeq numbers sent shifted.
+     */
+    private static final class Presented {
+        String callerTag;
+        String callerFrom;
+        String trunkFrom;
+        final Set<String> trunkTags = new HashSet<>();
+        boolean shifted;
         final Set<Long> sent = new HashSet<>();
-
-        Shift(InetSocketAddress trunkHop) {
-            this.trunkHop = trunkHop;
-        }
     }
 
     /** @param capacity the most shifted calls remembered at once */
     public TrunkCalls(Supplier<TrunkDirectory> trunks, int capacity) {
         this.trunks = trunks;
-        this.shifted = new LinkedHashMap<>(16, 0.75f, false) {
+        this.calls = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Shift> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Presented> eldest) {
                 return size() > capacity;
             }
         };
@@ -98,7 +102,15 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
                 String display = from.displayName();
                 b.set(ASSERTED_IDENTITY, (display == null ? "" : display + " ") + "<" + external + ">");
             }
-            return b.build();
+            SipRequest out = b.build();
+            Presented call = new Presented();
+            call.callerTag = from.tag();
+            call.callerFrom = copy.header(HeaderName.FROM);
+            call.trunkFrom = out.header(HeaderName.FROM);
+            synchronized (calls) {
+                calls.put(copy.callId(), call);
+            }
+            return out;
         } catch (SipParseException | IllegalArgumentException e) {
             LOG.info("Trunk {}: From of {} is no SIP URI; sent as it came", trunk.name(), copy.callId());
             return copy;
@@ -121,10 +133,17 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
         long number = copy.cseq().number() + 1;
         String credentials = DigestAnswer.header(offered, trunk.config().username(), trunk.config().password(),
                 copy.method(), copy.requestUri(), 1, UUID.randomUUID().toString().replace("-", ""));
-        synchronized (shifted) {
-            Shift shift = shifted.computeIfAbsent(copy.callId(), id -> new Shift(hop.address()));
-            shift.trunkHop = hop.address();
-            shift.sent.add(number);
+        synchronized (calls) {
+            Presented call = calls.get(copy.callId());
+            if (call == null) {
+                call = new Presented();
+                call.callerTag = copy.from().tag();
+                call.callerFrom = copy.header(HeaderName.FROM);
+                call.trunkFrom = call.callerFrom;
+                calls.put(copy.callId(), call);
+            }
+            call.shifted = true;
+            call.sent.add(number);
         }
         return copy.toBuilder().set(HeaderName.CSEQ, number + " " + copy.method())
                 .set(offered.proxy() ? HeaderName.PROXY_AUTHORIZATION : HeaderName.AUTHORIZATION, credentials)
@@ -133,44 +152,64 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
 
     @Override
     public SipRequest onRequest(SipRequest request, Destination hop) {
-        if (request.to().tag() == null || request.isMethod(SipMethod.CANCEL)) {
-            return request; // the initial request was shifted when its challenge was answered
+        String toTag = request.to().tag();
+        if (toTag == null || request.isMethod(SipMethod.CANCEL)) {
+            return request; // the initial request was presented (and shifted) by the target stage
         }
-        long number;
-        synchronized (shifted) {
-            if (shifted.isEmpty()) {
+        SipRequest.Builder b;
+        synchronized (calls) {
+            if (calls.isEmpty()) {
                 return request;
             }
-            Shift shift = shifted.get(request.callId());
-            if (shift == null || !shift.trunkHop.equals(hop.address())) {
+            Presented call = calls.get(request.callId());
+            // from the caller, in a dialog with the trunk; the trunk's own requests stay as they are
+            if (call == null || !Objects.equals(call.callerTag, request.from().tag())
+                    || !call.trunkTags.contains(toTag)) {
                 return request;
             }
-            number = request.cseq().number() + 1;
-            shift.sent.add(number);
+            b = request.toBuilder().set(HeaderName.FROM, call.trunkFrom);
+            if (call.shifted) {
+                long number = request.cseq().number() + 1;
+                call.sent.add(number);
+                b.set(HeaderName.CSEQ, number + " " + request.cseq().method());
+            }
         }
-        return request.toBuilder().set(HeaderName.CSEQ, number + " " + request.cseq().method()).build();
+        return b.build();
     }
 
     @Override
     public SipResponse onResponse(SipResponse response, Flow toward) {
-        synchronized (shifted) {
-            if (shifted.isEmpty()) {
+        SipResponse.Builder b;
+        synchronized (calls) {
+            if (calls.isEmpty()) {
                 return response;
             }
-            Shift shift = shifted.get(response.callId());
-            if (shift == null || toward.remote().equals(shift.trunkHop)
-                    || !shift.sent.contains(response.cseq().number())) {
-                return response;
+            Presented call = calls.get(response.callId());
+            if (call == null || !Objects.equals(call.callerTag, response.from().tag())) {
+                return response; // not one of the caller's requests to a trunk
+            }
+            boolean fromTrunk = call.trunkFrom.equals(response.header(HeaderName.FROM));
+            boolean shiftedBack = call.shifted && call.sent.contains(response.cseq().number());
+            if (!fromTrunk && !shiftedBack) {
+                return response; // another branch's
+            }
+            String toTag = response.to().tag();
+            if (toTag != null) {
+                call.trunkTags.add(toTag);
+            }
+            // the caller gets its own From back (a UA may copy it from the response into its requests)
+            b = response.toBuilder().set(HeaderName.FROM, call.callerFrom);
+            if (shiftedBack) {
+                b.set(HeaderName.CSEQ, (response.cseq().number() - 1) + " " + response.cseq().method());
             }
         }
-        return response.toBuilder()
-                .set(HeaderName.CSEQ, (response.cseq().number() - 1) + " " + response.cseq().method()).build();
+        return b.build();
     }
 
-    /** Forgets a call (it ended). */
+    /** Forgets a call (it ended, or left its trunk for the next). */
     public void forget(String callId) {
-        synchronized (shifted) {
-            shifted.remove(callId);
+        synchronized (calls) {
+            calls.remove(callId);
         }
     }
 }

@@ -75,14 +75,20 @@ class TrunkCallsTest {
         assertThat(calls.onResponse(SipResponse.builderFor(bye, 200, "OK").build(), CALLER).cseq().number())
                 .isEqualTo(2);
 
-        SipRequest byeFromTrunk = request(SipMethod.BYE, "t1", 3);
+        SipRequest byeFromTrunk = SipRequest.builder(SipMethod.BYE, "sip:201@127.0.0.1:40000")
+                .add(HeaderName.VIA, "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKb")
+                .add(HeaderName.FROM, "<sip:004930123@example.com>;tag=t1")
+                .add(HeaderName.TO, "\"Alice\" <sip:201@example.com>;tag=a1")
+                .add(HeaderName.CALL_ID, "call-1").add(HeaderName.CSEQ, "3 BYE").build();
+        assertThat(calls.onRequest(byeFromTrunk, Destination.of(Transport.UDP, new InetSocketAddress("127.0.0.1", 40000))))
+                .as("the trunk's own request").isSameAs(byeFromTrunk);
         assertThat(calls.onResponse(SipResponse.builderFor(byeFromTrunk, 200, "OK").build(), TOWARD_TRUNK).cseq()
                 .number()).as("a response to the trunk's own request").isEqualTo(3);
         SipRequest cancel = request(SipMethod.CANCEL, null, 2);
         assertThat(calls.onRequest(cancel, TRUNK_HOP)).isSameAs(cancel);
         SipRequest elsewhere = request(SipMethod.BYE, "t2", 2);
         assertThat(calls.onRequest(elsewhere, Destination.of(Transport.UDP, new InetSocketAddress("127.0.0.1", 40002))))
-                .isSameAs(elsewhere);
+                .as("the caller's dialog with another branch").isSameAs(elsewhere);
 
         calls.forget("call-1");
         SipRequest later = request(SipMethod.BYE, "t1", 4);

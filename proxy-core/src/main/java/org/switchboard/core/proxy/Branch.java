@@ -210,7 +210,19 @@ final class Branch implements ClientTransactionListener {
         }
         LOG.debug("{} answered {} to {} (Call-ID {}); sending it again with credentials", currentHop,
                 challenge.statusCode(), owner.request().method(), owner.request().callId());
-        transmit(currentHop, branch, answered);
+        currentBranch = branch; // the challenged transaction no longer counts
+        // after this task, in which the challenged transaction sends its ACK (§17.1.1.3), so the
+        // next hop sees the ACK before the new INVITE
+        owner.shard().execute(() -> {
+            if (state == State.DONE) {
+                return;
+            }
+            if (cancelledByCaller) {
+                failCancelled();
+                return;
+            }
+            transmit(currentHop, branch, answered);
+        });
         return true;
     }
 
