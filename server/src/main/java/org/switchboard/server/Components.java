@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.TrunkStore;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.server.backup.BackupOutcomes;
 import org.switchboard.server.backup.BackupService;
@@ -50,6 +50,7 @@ import org.switchboard.store.admin.JdbcAuditStore;
 import org.switchboard.store.calls.JdbcCallRecords;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
 import org.switchboard.store.features.JdbcCallFeatureStore;
+import org.switchboard.store.trunks.JdbcTrunkStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
@@ -97,24 +98,19 @@ public final class Components {
         return new PluginServices(features.accounts().userDirectory(), features.registrar().bindings(),
                 sip.activeCalls(), new JdbcCallRecords(registrar.callRecordStore(), blocking),
                 new CountingDevices(new RegistryDevices(features.devices(), blocking), pnp),
-                new GuardBans(features.accounts().bruteForceGuard()), sip.messageTrace(),
-                withCallFeatures(features, Map.of(Settings.class, registrar.settings(),
-                        ContactRemoval.class, features.registrar().contactRemoval(),
-                        DialPlanStore.class, new JdbcDialPlanStore(features.database()),
-                        AdminStore.class, new JdbcAdminStore(features.database()),
-                        ApiTokenStore.class, new JdbcApiTokenStore(features.database()),
-                        AuditStore.class, new JdbcAuditStore(features.database()),
-                        AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
-                        RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
-                        CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
+                new GuardBans(features.accounts().bruteForceGuard()), sip.messageTrace(), Map.ofEntries(
+                        Map.entry(Settings.class, registrar.settings()),
+                        Map.entry(ContactRemoval.class, features.registrar().contactRemoval()),
+                        Map.entry(DialPlanStore.class, new JdbcDialPlanStore(features.database())),
+                        Map.entry(CallFeatureStore.class, new JdbcCallFeatureStore(features.database())),
+                        Map.entry(TrunkStore.class, new JdbcTrunkStore(features.database())),
+                        Map.entry(AdminStore.class, new JdbcAdminStore(features.database())),
+                        Map.entry(ApiTokenStore.class, new JdbcApiTokenStore(features.database())),
+                        Map.entry(AuditStore.class, new JdbcAuditStore(features.database())),
+                        Map.entry(AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory())),
+                        Map.entry(RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all),
+                        Map.entry(CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
                                 .find(new CallRecordQuery(from, to, null, offset, limit)))));
-    }
-
-    /** The services map with the call features' store added ({@code Map.of} takes at most ten entries). */
-    private static Map<Class<?>, Object> withCallFeatures(Features features, Map<Class<?>, Object> services) {
-        Map<Class<?>, Object> all = new HashMap<>(services);
-        all.put(CallFeatureStore.class, new JdbcCallFeatureStore(features.database()));
-        return Map.copyOf(all);
     }
 
     /** The one specific address the configuration listens on, with its SIP port; empty for a wildcard or several. */

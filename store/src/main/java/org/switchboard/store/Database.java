@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
     public static final List<String> MIGRATIONS = List.of("classpath:db/migration/accounts",
             "classpath:db/migration/bindings", "classpath:db/migration/bans", "classpath:db/migration/devices",
             "classpath:db/migration/calls", "classpath:db/migration/settings", "classpath:db/migration/webadmin",
-            "classpath:db/migration/dialplan", "classpath:db/migration/features");
+            "classpath:db/migration/dialplan", "classpath:db/migration/features", "classpath:db/migration/trunks");
 
     /**
      * H2 writes a commit to its file only after its write delay (500 ms by default) and never forces

@@ -23,7 +23,7 @@ class MigrationsTest {
             List.of("domains", "users", "bindings", "bans", "devices", "device_lines", "call_records", "firmware",
                     "settings", "admin_accounts", "admin_setup", "audit_log", "api_tokens", "dialplan_rules",
                     "dialplan_schedules", "dialplan_classes", "dialplan_options", "feature_users", "feature_groups",
-                    "feature_options");
+                    "feature_options", "trunks", "trunk_registrations");
 
     private final Engine engine;
 
@@ -51,7 +51,7 @@ class MigrationsTest {
                     .locations(Database.MIGRATIONS.toArray(String[]::new)).load().info();
             assertThat(info.pending()).isEmpty();
             assertThat(info.applied()).extracting(MigrationInfo::getVersion).extracting(Object::toString)
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15", "16");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15", "16", "20");
         }
     }
 }

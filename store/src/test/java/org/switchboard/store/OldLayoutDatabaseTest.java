@@ -33,7 +33,7 @@ import org.switchboard.store.settings.JdbcSettingsStore;
  */
 class OldLayoutDatabaseTest {
     private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "15",
-            "16");
+            "16", "20");
 
     @TempDir
     Path dataDir;

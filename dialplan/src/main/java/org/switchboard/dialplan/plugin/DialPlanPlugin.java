@@ -11,19 +11,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.route.Router;
 import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.TrunkStore;
 import org.switchboard.dialplan.features.CallFeatures;
 import org.switchboard.dialplan.plan.DialPlan;
 import org.switchboard.dialplan.plan.PlanHolder;
+import org.switchboard.dialplan.trunks.TrunkCalls;
+import org.switchboard.dialplan.trunks.TrunkFailover;
+import org.switchboard.dialplan.trunks.TrunkInbound;
+import org.switchboard.dialplan.trunks.TrunkRouting;
+import org.switchboard.dialplan.trunks.Trunks;
 
 /**
  * The dial plan as a plugin: at start it compiles the plan from the {@link DialPlanStore} the server
  * offers and makes {@link DialPlanRouter} the proxy's router; then, every {@link #POLL}, it compares
  * the store's revision (on the blocking executor) and swaps in a recompiled plan when it moved, so a
  * change by the CLI or on another node of a farm takes effect within seconds, while calls in progress
- * keep their plan. Without a store the plugin stays off and calls route as without a plan.
+ * keep their plan. Without a store the plugin stays off and calls route as without a plan. With a
+ * {@link TrunkStore} it runs the trunks too, compared with the store at the same poll.
  * Lifecycle as {@link Plugin}.
  */
 public final class DialPlanPlugin implements Plugin {
@@ -31,9 +39,13 @@ public final class DialPlanPlugin implements Plugin {
     /** How often the store's revision is compared. */
     static final Duration POLL = Duration.ofSeconds(2);
 
+    /** The most calls the trunks' target stage and failover remember at once. */
+    private static final int CALLS_REMEMBERED = 10_000;
+
     private final AtomicBoolean polling = new AtomicBoolean();
     private ScheduledFuture<?> poll;
     private CallFeatures features;
+    private Trunks trunks;
 
     @Override
     public String name() {
@@ -50,11 +62,12 @@ public final class DialPlanPlugin implements Plugin {
         PlanLoader loader = new PlanLoader(store.get());
         PlanHolder holder = new PlanHolder(loader.load());
         describe(holder.current());
+        TrunkRouting routing = startTrunks(context);
         // call features (forwarding, do-not-disturb, groups, voicemail, feature codes) decide in front of the plan
         CallFeatures callFeatures = context.service(CallFeatureStore.class)
                 .map(s -> new CallFeatures(s, context.blockingExecutor())).orElse(null);
         context.sip().routeWith((local, domains) -> {
-            Router plan = new DialPlanRouter(holder, local, domains, Clock.systemUTC());
+            Router plan = new DialPlanRouter(holder, local, domains, Clock.systemUTC(), routing);
             return callFeatures == null ? plan : callFeatures.router(plan, local, domains);
         });
         if (callFeatures != null) {
@@ -75,8 +88,37 @@ public final class DialPlanPlugin implements Plugin {
         }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The trunks from the {@link TrunkStore}, when the server offers one: their registrations, the
+     * target stage and relay hook for calls to them, failover between them. Reads the store and
+     * resolves the trunks' hosts (blocking, at start).
+     */
+    private TrunkRouting startTrunks(PluginContext context) {
+        Optional<TrunkStore> store = context.service(TrunkStore.class);
+        if (store.isEmpty()) {
+            return null;
+        }
+        trunks = new Trunks(store.get(), context.sip(), context.scheduler(), context.blockingExecutor(),
+                Clock.systemUTC());
+        trunks.refresh();
+        TrunkCalls calls = new TrunkCalls(trunks::directory, CALLS_REMEMBERED);
+        TrunkFailover failover = new TrunkFailover(CALLS_REMEMBERED, calls::forget);
+        context.sip().addTargetProcessor(calls);
+        context.sip().addRelayHook(calls);
+        context.sip().addResponseProcessor(failover);
+        context.sip().addLocalProcessor(new TrunkInbound(trunks::directory));
+        context.sip().events().subscribe(SwitchboardEvent.CallEnded.class, Runnable::run, ended -> {
+            calls.forget(ended.callId());
+            failover.forget(ended.callId());
+        });
+        return new TrunkRouting(trunks::directory, failover);
+    }
+
     private void refresh(PlanLoader loader, PlanHolder holder) {
         try {
+            if (trunks != null) {
+                trunks.refresh();
+            }
             if (loader.isStale(holder.current())) {
                 holder.swap(loader.load());
                 describe(holder.current());
@@ -102,6 +144,9 @@ public final class DialPlanPlugin implements Plugin {
         }
         if (features != null) {
             features.stop();
+        }
+        if (trunks != null) {
+            trunks.stop();
         }
     }
 }

@@ -23,6 +23,8 @@ import org.switchboard.dialplan.plan.DialPlan;
 import org.switchboard.dialplan.plan.Outcome;
 import org.switchboard.dialplan.plan.PlanHolder;
 import org.switchboard.dialplan.rule.Caller;
+import org.switchboard.dialplan.trunks.Trunk;
+import org.switchboard.dialplan.trunks.TrunkRouting;
 
 /**
  * The dial plan as the proxy's {@link Router}. An INVITE to a user part in one of our domains (or
@@ -40,16 +42,26 @@ public final class DialPlanRouter implements Router {
     private final Router local;
     private final DomainCatalog domains;
     private final Clock clock;
+    private final TrunkRouting trunks;
 
     /**
      * @param local the default router, which reaches the plan's targets
      * @param clock for schedules
      */
     public DialPlanRouter(PlanHolder plans, Router local, DomainCatalog domains, Clock clock) {
+        this(plans, local, domains, clock, null);
+    }
+
+    /**
+     * @param trunks the trunks, or {@code null} for none: calls from a trunk are decided by the plan
+     *     of the trunk's domain, and targets {@code trunk:NAME} go to the trunk
+     */
+    public DialPlanRouter(PlanHolder plans, Router local, DomainCatalog domains, Clock clock, TrunkRouting trunks) {
         this.plans = plans;
         this.local = local;
         this.domains = domains;
         this.clock = clock;
+        this.trunks = trunks;
     }
 
     @Override
@@ -61,6 +73,10 @@ public final class DialPlanRouter implements Router {
             return local.route(routed);
         }
         SipUri uri = request.sipRequestUri();
+        Trunk trunk = trunks == null || uri.user() == null ? null : trunks.inbound(routed);
+        if (trunk != null) {
+            return fromTrunk(routed, trunk);
+        }
         AddressOfRecord authenticated = routed.authenticatedCaller();
         String host = uri.host().toLowerCase(Locale.ROOT);
         String domain = domains.isLocalDomain(host) ? host : authenticated != null ? authenticated.host() : null;
@@ -74,6 +90,30 @@ public final class DialPlanRouter implements Router {
                 domains::isLocalDomain);
         LOG.debug("Dial plan: {} from {} ({}) to {}: {}", request.callId(), caller.number(),
                 caller.permissionClass(), uri.user(), outcome.describe());
+        return decided(routed, uri, caller, outcome);
+    }
+
+    /**
+     * A call from a trunk: its DID is decided by the plan of the trunk's domain, with the trunk as
+     * the caller ({@code trunk:NAME}); without a rule for it, the DID is a user of that domain.
+     */
+    private CompletionStage<RouteDecision> fromTrunk(RouteRequest routed, Trunk trunk) {
+        String domain = trunk.config().domain();
+        String did = TrunkRouting.dialled(trunk, routed.request());
+        SipUri uri = TrunkRouting.local(did, domain);
+        RouteRequest toDomain = retargeted(routed, uri);
+        DialPlan plan = plans.current();
+        if (!plan.hasRules(domain)) {
+            return local.route(toDomain);
+        }
+        Caller caller = new Caller(null, fromUser(routed.request()), null, trunk.name());
+        Outcome outcome = plan.evaluate(new Call(domain, did, domain, caller, clock.instant()), domains::isLocalDomain);
+        LOG.debug("Dial plan: {} from trunk {} to DID {}: {}", routed.request().callId(), trunk.name(), did,
+                outcome.describe());
+        return decided(toDomain, uri, caller, outcome);
+    }
+
+    private CompletionStage<RouteDecision> decided(RouteRequest routed, SipUri uri, Caller caller, Outcome outcome) {
         switch (outcome.kind()) {
             case REJECT:
                 LOG.info("Dial plan: call from {} to {} rejected: {}", caller.number(), uri.user(),
@@ -111,7 +151,12 @@ public final class DialPlanRouter implements Router {
      */
     private CompletionStage<RouteDecision> forward(RouteRequest routed, Outcome outcome) {
         List<CompletableFuture<RouteDecision>> decisions = new ArrayList<>(outcome.targets().size());
+        List<String> toTrunks = new ArrayList<>();
         for (String target : outcome.targets()) {
+            if (trunks != null && TrunkRouting.isTrunkTarget(target)) {
+                toTrunks.add(target);
+                continue;
+            }
             SipUri uri;
             try {
                 uri = SipUri.parse(target);
@@ -121,6 +166,12 @@ public final class DialPlanRouter implements Router {
                 continue;
             }
             decisions.add(local.route(retargeted(routed, uri)).toCompletableFuture());
+        }
+        if (!toTrunks.isEmpty()) {
+            List<Target> first = trunks.targets(routed.request().callId(), toTrunks);
+            if (!first.isEmpty()) {
+                decisions.add(CompletableFuture.completedFuture(RouteDecision.forward(first)));
+            }
         }
         if (decisions.isEmpty()) {
             return CompletableFuture.completedFuture(RouteDecision.reject(500, "Dial Plan Target Invalid"));

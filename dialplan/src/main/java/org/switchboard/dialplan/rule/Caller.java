@@ -10,8 +10,14 @@ import org.switchboard.core.location.AddressOfRecord;
  *     presented, so never used for permissions), or an empty string
  * @param permissionClass the authenticated user's class, or {@code null}; never taken from the
  *     unauthenticated From
+ * @param trunk the name of the trunk the call came in from, or {@code null}
  */
-public record Caller(AddressOfRecord authenticated, String number, String permissionClass) {
+public record Caller(AddressOfRecord authenticated, String number, String permissionClass, String trunk) {
+
+    /** A caller that did not come in from a trunk. */
+    public Caller(AddressOfRecord authenticated, String number, String permissionClass) {
+        this(authenticated, number, permissionClass, null);
+    }
 
     public Caller {
         number = number == null ? "" : number;

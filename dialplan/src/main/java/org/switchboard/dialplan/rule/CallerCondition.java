@@ -63,4 +63,17 @@ public sealed interface CallerCondition {
             return "class:" + permissionClass.label();
         }
     }
+
+    /** Calls that came in from a trunk (its DIDs): {@code trunk:NAME}, or {@code trunk:} for any trunk. */
+    record FromTrunk(String name) implements CallerCondition {
+        @Override
+        public boolean applies(Caller caller, Predicate<String> ourDomains) {
+            return caller.trunk() != null && (name.isEmpty() || name.equals(caller.trunk()));
+        }
+
+        @Override
+        public String toString() {
+            return "trunk:" + name;
+        }
+    }
 }

@@ -35,6 +35,26 @@ public sealed interface ForwardTarget {
         }
     }
 
+    /**
+     * A trunk, reached with the number as its Request-URI user: {@code trunk:NAME}. Several trunks in
+     * one forward are tried in order, the next on a 5xx, 408 or transport failure of the one before.
+     * Resolves to {@code trunk:NAME/NUMBER}, which the router turns into the trunk's target.
+     */
+    record Trunk(String name) implements ForwardTarget {
+        /** The prefix of a resolved trunk target. */
+        public static final String PREFIX = "trunk:";
+
+        @Override
+        public String resolve(String number, String callerNumber, String domain) {
+            return PREFIX + name + "/" + number;
+        }
+
+        @Override
+        public String toString() {
+            return PREFIX + name;
+        }
+    }
+
     /** Replaces {@code {user}}, {@code {caller}} and {@code {domain}} in {@code template}. */
     static String expand(String template, String number, String callerNumber, String domain) {
         if (template.indexOf('{') < 0) {

@@ -55,7 +55,8 @@ public final class RuleParser {
         String kind = colon < 0 ? text : text.substring(0, colon);
         String value = colon < 0 ? "" : text.substring(colon + 1).trim();
         if (value.isEmpty() && !kind.equals("trunk")) {
-            throw new RuleSyntaxException("caller", text.length(), "write *, user:NAME, number:PATTERN or class:CLASS");
+            throw new RuleSyntaxException("caller", text.length(),
+                    "write *, user:NAME, number:PATTERN, class:CLASS or trunk:NAME");
         }
         switch (kind) {
             case "user":
@@ -69,11 +70,13 @@ public final class RuleParser {
                     throw new RuleSyntaxException("caller", colon + 1, e.getMessage());
                 }
             case "trunk":
-                throw new RuleSyntaxException("caller", 0, "trunks are not configurable yet; match the caller by"
-                        + " number:PATTERN meanwhile");
+                if (!value.matches("[A-Za-z0-9._-]*")) {
+                    throw new RuleSyntaxException("caller", colon + 1, "a trunk name is letters, digits, . _ -");
+                }
+                return new CallerCondition.FromTrunk(value);
             default:
                 throw new RuleSyntaxException("caller", 0, "unknown caller condition '" + kind
-                        + "'; write *, user:NAME, number:PATTERN or class:CLASS");
+                        + "'; write *, user:NAME, number:PATTERN, class:CLASS or trunk:NAME");
         }
     }
 
@@ -106,7 +109,10 @@ public final class RuleParser {
                 return new Action.Continue();
             case "forward":
                 return new Action.Forward(targets(rest, space + 1, true).stream().map(t -> t.startsWith("sip")
-                        ? (ForwardTarget) new ForwardTarget.Uri(t) : new ForwardTarget.LocalUser(t)).toList());
+                        ? (ForwardTarget) new ForwardTarget.Uri(t)
+                        : t.startsWith(ForwardTarget.Trunk.PREFIX)
+                                ? new ForwardTarget.Trunk(t.substring(ForwardTarget.Trunk.PREFIX.length()))
+                                : new ForwardTarget.LocalUser(t)).toList());
             case "redirect":
                 return new Action.Redirect(targets(rest, space + 1, false));
             case "reject":
@@ -136,9 +142,10 @@ public final class RuleParser {
                 } catch (SipParseException | IllegalArgumentException e) {
                     throw new RuleSyntaxException("action", position, "not a SIP URI: " + target);
                 }
-            } else if (!usersAllowed || !target.matches("[A-Za-z0-9.+#*_{}-]+")) {
+            } else if (!(usersAllowed && target.matches("trunk:[A-Za-z0-9._-]+")) // a trunk, defined now or later
+                    && (!usersAllowed || !target.matches("[A-Za-z0-9.+#*_{}-]+"))) {
                 throw new RuleSyntaxException("action", position, usersAllowed
-                        ? "a target is a user (201, {user}) or a sip: URI, not '" + target + "'"
+                        ? "a target is a user (201, {user}), trunk:NAME or a sip: URI, not '" + target + "'"
                         : "a redirect target is a sip: URI, not '" + target + "'");
             }
             targets.add(target);

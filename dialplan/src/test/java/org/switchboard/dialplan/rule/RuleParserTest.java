@@ -83,7 +83,21 @@ class RuleParserTest {
                 .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("no rewrite");
         assertThatThrownBy(() -> rule("*", "x*", null, "ring 201", null))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("unknown action");
-        assertThatThrownBy(() -> rule("trunk:itsp", "x*", null, "forward {user}", null))
-                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("trunks");
+        assertThatThrownBy(() -> rule("trunk:it sp", "x*", null, "forward {user}", null))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("trunk name");
+    }
+
+    @Test
+    void readsTrunkCallersAndTrunkTargetsInOrder() {
+        Rule did = rule("trunk:itsp", "4930123456", null, "forward 201", null);
+        assertThat(did.caller().applies(new Caller(null, "0301234", null, "itsp"), h -> true)).isTrue();
+        assertThat(did.caller().applies(new Caller(null, "0301234", null, "other"), h -> true)).isFalse();
+        assertThat(did.caller().applies(new Caller(null, "0301234", null), h -> true)).isFalse();
+        assertThat(rule("trunk:", "x*", null, "forward 201", null).caller()
+                .applies(new Caller(null, "1", null, "other"), h -> true)).isTrue();
+
+        Action.Forward out = (Action.Forward) rule("*", "0*", null, "forward trunk:itsp, trunk:backup", null).action();
+        assertThat(out.targets()).containsExactly(new ForwardTarget.Trunk("itsp"), new ForwardTarget.Trunk("backup"));
+        assertThat(out.targets().get(1).resolve("004930123", "201", "example.com")).isEqualTo("trunk:backup/004930123");
     }
 }

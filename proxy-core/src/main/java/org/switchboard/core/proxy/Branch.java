@@ -59,6 +59,7 @@ final class Branch implements ClientTransactionListener {
     private TimerHandle timerC;
     private TimerHandle firstResponseTimer;
     private int lastFailure = 503;
+    private boolean challengeAnswered;
 
     Branch(ProxyContext owner, Target target, ProxyCore core) {
         this.owner = owner;
@@ -125,12 +126,15 @@ final class Branch implements ClientTransactionListener {
     }
 
     private void send(Destination hop) {
-        state = State.CALLING;
         String branch = core.loops().newBranch(owner.loopHash());
+        transmit(hop, branch, core.relay().copy(owner.forwardedRequest(target, hop, branch), target, hop));
+    }
+
+    private void transmit(Destination hop, String branch, SipRequest forwarded) {
+        state = State.CALLING;
         currentBranch = branch;
         currentHop = hop;
         sentAtMillis = core.unavailable().now();
-        SipRequest forwarded = core.relay().copy(owner.forwardedRequest(target, hop, branch), target, hop);
         if (invite) {
             restartTimerC();
             cancelFirstResponseTimer();
@@ -169,6 +173,10 @@ final class Branch implements ClientTransactionListener {
             owner.onProvisional(response);
             return;
         }
+        if ((response.statusCode() == 401 || response.statusCode() == 407) && !challengeAnswered
+                && !cancelledByCaller && answerChallenge(response)) {
+            return;
+        }
         if (response.statusCode() == 503 && state == State.CALLING && !cancelledByCaller
                 && hopIndex + 1 < hops.size()) {
             LOG.info("{} answered 503 to {}; trying the next hop", tx.destination(), tx.method());
@@ -178,6 +186,44 @@ final class Branch implements ClientTransactionListener {
         }
         finish();
         owner.onFinal(this, response);
+    }
+
+    /**
+     * A 401 or 407 to a target the proxy holds credentials for (a trunk, through the target stage):
+     * the proxy acts as the client for this branch. RFC 3261 §16.7 step 8 has a proxy collect a
+     * challenge into the response for the caller, who would then authenticate to the trunk itself;
+     * but the caller has no trunk credentials, which the server keeps. So, for this branch only, the
+     * proxy does what §22.2 and §22.3 ask of a UAC: a new client transaction to the same hop with a
+     * new branch, the same Call-ID, the CSeq increased and Authorization or Proxy-Authorization. The
+     * 401/407 transaction has been ACKed by its client transaction (§17.1.1.3); the caller sees none
+     * of it, only the new transaction's responses, whose CSeq the target stage's relay hook gives back
+     * the caller's number (and likewise for the later requests of the dialog). One attempt per
+     * branch: a second challenge (wrong credentials) goes to the caller as a failure.
+     */
+    private boolean answerChallenge(SipResponse challenge) {
+        challengeAnswered = true;
+        String branch = core.loops().newBranch(owner.loopHash());
+        SipRequest answered = core.relay().answerChallenge(owner.forwardedRequest(target, currentHop, branch),
+                challenge, target, currentHop);
+        if (answered == null) {
+            return false;
+        }
+        LOG.debug("{} answered {} to {} (Call-ID {}); sending it again with credentials", currentHop,
+                challenge.statusCode(), owner.request().method(), owner.request().callId());
+        currentBranch = branch; // the challenged transaction no longer counts
+        // after this task, in which the challenged transaction sends its ACK (§17.1.1.3), so the
+        // next hop sees the ACK before the new INVITE
+        owner.shard().execute(() -> {
+            if (state == State.DONE) {
+                return;
+            }
+            if (cancelledByCaller) {
+                failCancelled();
+                return;
+            }
+            transmit(currentHop, branch, answered);
+        });
+        return true;
     }
 
     private void onLateSuccess(SipResponse response) {

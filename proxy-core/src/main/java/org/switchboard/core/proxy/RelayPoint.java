@@ -61,4 +61,23 @@ final class RelayPoint {
         }
         return request(out, hop);
     }
+
+    /**
+     * The target stage's answer to a 401 or 407 for {@code target} ({@link TargetProcessor#answerChallenge}):
+     * the processors make their copy of {@code copy} as for any copy, the first that answers the
+     * challenge gives the request, then the relay hooks see it; {@code null} when none answers.
+     */
+    SipRequest answerChallenge(SipRequest copy, SipResponse challenge, Target target, Destination hop) {
+        SipRequest out = copy;
+        for (TargetProcessor processor : targets) {
+            out = processor.copy(out, target, hop);
+        }
+        for (TargetProcessor processor : targets) {
+            SipRequest answered = processor.answerChallenge(out, challenge, target, hop);
+            if (answered != null) {
+                return request(answered, hop);
+            }
+        }
+        return null;
+    }
 }

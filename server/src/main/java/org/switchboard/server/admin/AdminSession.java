@@ -12,6 +12,7 @@ import org.switchboard.core.spi.store.BanStore;
 import org.switchboard.core.spi.store.DeviceException;
 import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.TrunkStore;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.StoreException;
 import org.switchboard.pnp.devices.DeviceRegistry;
@@ -25,6 +26,7 @@ import org.switchboard.store.calls.JdbcCallRecordStore;
 import org.switchboard.store.devices.JdbcDeviceStore;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
 import org.switchboard.store.features.JdbcCallFeatureStore;
+import org.switchboard.store.trunks.JdbcTrunkStore;
 
 /**
  * The data directory opened for one admin command: database, user directory, phone inventory,
@@ -154,6 +156,10 @@ final class AdminSession implements AutoCloseable {
 
     CallFeatureStore callFeatures() {
         return new JdbcCallFeatureStore(database);
+    }
+
+    TrunkStore trunks() {
+        return new JdbcTrunkStore(database);
     }
 
     JdbcCallRecordStore callRecords() {

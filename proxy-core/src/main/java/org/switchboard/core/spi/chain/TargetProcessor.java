@@ -1,6 +1,7 @@
 package org.switchboard.core.spi.chain;
 
 import org.switchboard.core.message.SipRequest;
+import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
 
@@ -28,5 +29,21 @@ public interface TargetProcessor {
      */
     default SipRequest copy(SipRequest copy, Target target, Destination hop) {
         return copy;
+    }
+
+    /**
+     * The copy sent for {@code target} was answered 401 or 407: return the request to send to the
+     * same hop in its place with credentials (RFC 3261 §22.2, §22.3: Authorization or
+     * Proxy-Authorization, the CSeq increased, the same Call-ID), or {@code null} to pass the
+     * challenge on to the caller as any other final response. The proxy asks once per target; only
+     * a target the proxy holds credentials for (a trunk) answers, as the proxy is then the client
+     * the trunk authenticates.
+     *
+     * @param copy a fresh copy of the request for {@code target}, with a new branch in our Via, as
+     *     {@link #copy} returned it
+     * @param challenge the 401 or 407
+     */
+    default SipRequest answerChallenge(SipRequest copy, SipResponse challenge, Target target, Destination hop) {
+        return null;
     }
 }
