@@ -1,5 +1,6 @@
 package org.switchboard.server;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +13,14 @@ import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.service.CallRecordQuery;
 import org.switchboard.core.spi.service.ContactRemoval;
+import org.switchboard.core.spi.service.DialPlanService;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.DialPlanStore;
+import org.switchboard.core.spi.store.Domain;
+import org.switchboard.dialplan.plugin.PlanInspector;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.pnp.inventory.DeviceInventory;
 import org.switchboard.server.backup.BackupService;
@@ -45,7 +49,6 @@ import org.switchboard.store.calls.JdbcCallRecords;
 import org.switchboard.store.dialplan.JdbcDialPlanStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
-import org.switchboard.webadmin.directory.RegistrationListing;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -90,7 +93,9 @@ public final class Components {
                         ApiTokenStore.class, new JdbcApiTokenStore(features.database()),
                         AuditStore.class, new JdbcAuditStore(features.database()),
                         AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory()),
-                        RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all,
+                        DialPlanService.class, new PlanInspector(new JdbcDialPlanStore(features.database()),
+                                () -> features.accounts().userDirectory().domains().stream().map(Domain::name).toList(),
+                                Clock.systemDefaultZone()),
                         CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
                                 .find(new CallRecordQuery(from, to, null, offset, limit))));
     }

@@ -1,5 +1,9 @@
 package org.switchboard.webadmin.api;
 
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDialPlan;
+import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -43,7 +47,10 @@ class ApiHandlerTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     private final List<User> users = new CopyOnWriteArrayList<>();
-    private final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    private final InMemoryRegistrations registrations = new InMemoryRegistrations();
+    private final List<Binding> bindings = registrations.bindings;
+    private final InMemoryBans bans = new InMemoryBans(clock);
+    private final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
     private final Server server = new Server();
     private final LocalConnector connector = new LocalConnector(server);
 
@@ -122,10 +129,11 @@ class ApiHandlerTest {
                 clock.instant().minusSeconds(60), clock.instant().minusSeconds(50), clock.instant(), 200,
                 CallRecord.Hangup.CALLEE));
         server.addConnector(connector);
-        server.setHandler(new ContextHandler(new ApiHandler(tokens, directory, () -> List.copyOf(bindings),
+        server.setHandler(new ContextHandler(new ApiHandler(tokens, directory, registrations,
                 (from, to, offset, limit) -> calls.stream().filter(c -> !c.start().isBefore(from)
                         && c.start().isBefore(to)).skip(offset).limit(limit).toList(),
-                new AuditLog(auditStore, clock), clock), ApiHandler.MOUNT));
+                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), new AuditLog(auditStore, clock),
+                clock), ApiHandler.MOUNT));
         server.start();
     }
 
@@ -204,8 +212,9 @@ class ApiHandlerTest {
         assertThat(json(unknownDomain).get("error")).isEqualTo("No domain nowhere.net");
         assertThat(json(noDomain).get("error").toString()).contains("?domain=");
         assertThat(json(badDates).get("error").toString()).contains("YYYY-MM-DD");
-        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getStatus()).isEqualTo(405);
         assertThat(json(unknown).get("error").toString()).startsWith("No such API call: DELETE /api/v1/users");
+        assertThat(send("GET", "/v1/nothing", TOKEN, null).getStatus()).isEqualTo(404);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.switchboard.webadmin.http;
 
+import java.util.Optional;
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDialPlan;
+import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -41,7 +46,10 @@ final class AdminSiteHarness implements AutoCloseable {
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     final InMemoryAdmins admins = new InMemoryAdmins();
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
-    final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    final InMemoryRegistrations registrations = new InMemoryRegistrations();
+    final List<Binding> bindings = registrations.bindings;
+    final InMemoryBans bans = new InMemoryBans(clock);
+    final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
     /** Call records, in any order; the call log asks for them newest first. */
     final List<CallRecord> calls = new CopyOnWriteArrayList<>();
     final QueuedEventBus events = new QueuedEventBus();
@@ -63,7 +71,8 @@ final class AdminSiteHarness implements AutoCloseable {
         setup = new SetupToken(!withAdmin);
         server.addConnector(connector);
         server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
-                () -> List.copyOf(bindings), this::callsBetween, counters(), setup,
+                registrations, this::callsBetween,
+                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), counters(), setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();
