@@ -1,9 +1,5 @@
 package org.switchboard.webadmin.api;
 
-import org.switchboard.webadmin.directory.ServerServices;
-import org.switchboard.webadmin.fakes.InMemoryBans;
-import org.switchboard.webadmin.fakes.InMemoryDialPlan;
-import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -39,6 +35,10 @@ import org.switchboard.testkit.time.ManualClock;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.ApiTokens;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDialPlan;
+import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import org.switchboard.webadmin.http.InMemoryAuditStore;
 
 /** The JSON API on an in-memory Jetty: bearer tokens, the calls, JSON errors, the audit log. */
@@ -234,5 +234,148 @@ class ApiHandlerTest {
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("callId", "call-1")
                 .containsEntry("status", 200).containsEntry("hangup", "CALLEE");
         assertThat(calls.get("more")).isEqualTo(false);
+    }
+
+    private Binding binding(String user, String contact) {
+        Flow flow = new Flow(Transport.UDP, new InetSocketAddress("127.0.0.1", 5060),
+                new InetSocketAddress("192.0.2.44", 40123), 0);
+        return new Binding(new AddressOfRecord(user, "example.com"), contact, 1.0, clock.instant().plusSeconds(300),
+                "c", 1, List.of(), null, 0, flow, "snom D785");
+    }
+
+    @Test
+    void theNewCallsWithoutAValidBearerTokenAreRefusedWith401() throws Exception {
+        bindings.add(binding("201", "sip:201@192.0.2.44"));
+        bans.add(java.net.InetAddress.getByName("192.0.2.66"), Duration.ofMinutes(5), "guessing");
+        for (String[] call : new String[][] {{"DELETE", "/v1/registrations/example.com/201"}, {"GET", "/v1/bans"},
+            {"DELETE", "/v1/bans/192.0.2.66"}, {"GET", "/v1/dialplan/rules?domain=example.com"},
+            {"GET", "/v1/dialplan/test?from=201@example.com&to=0"}, {"GET", "/v1/openapi.json"}}) {
+            assertThat(send(call[0], call[1], null, null).getStatus()).as(call[1]).isEqualTo(401);
+            assertThat(send(call[0], call[1], "sbt_guessed", null).getStatus()).as(call[1]).isEqualTo(401);
+        }
+        assertThat(bindings).hasSize(1);
+        assertThat(bans.list()).hasSize(1);
+    }
+
+    @Test
+    void deletingARegistrationByItsKeyRemovesOnlyThatOneAndIsAudited() throws Exception {
+        Binding desk = binding("201", "sip:201@192.0.2.44");
+        Binding mobile = binding("201", "sip:201@192.0.2.45");
+        bindings.add(desk);
+        bindings.add(mobile);
+        Object listedKey = ((Map<?, ?>) ((List<?>) json(send("GET", "/v1/registrations?domain=example.com", TOKEN,
+                null)).get("registrations")).get(0)).get("key");
+
+        HttpTester.Response removed = send("DELETE", "/v1/registrations/example.com/201?key="
+                + java.net.URLEncoder.encode(desk.key(), StandardCharsets.UTF_8), TOKEN, null);
+        HttpTester.Response again = send("DELETE", "/v1/registrations/example.com/201?key="
+                + java.net.URLEncoder.encode(desk.key(), StandardCharsets.UTF_8), TOKEN, null);
+
+        assertThat(listedKey).isEqualTo(desk.key());
+        assertThat(removed.getStatus()).isEqualTo(200);
+        assertThat(json(removed).get("removed")).isEqualTo(List.of("sip:201@192.0.2.44"));
+        assertThat(bindings).containsExactly(mobile);
+        assertThat(again.getStatus()).isEqualTo(404);
+        assertThat(json(again).get("error").toString()).contains("no live registration");
+        AuditEntry entry = auditStore.page(null, 0, 1).get(0);
+        assertThat(entry.actor()).isEqualTo("token:script");
+        assertThat(entry.action()).isEqualTo("registration.remove");
+        assertThat(entry.object()).isEqualTo("201@example.com");
+    }
+
+    @Test
+    void deletingAUsersRegistrationsWithoutAKeyRemovesThemAll() throws Exception {
+        bindings.add(binding("201", "sip:201@192.0.2.44"));
+        bindings.add(binding("201", "sip:201@192.0.2.45"));
+        bindings.add(binding("202", "sip:202@192.0.2.46"));
+
+        HttpTester.Response removed = send("DELETE", "/v1/registrations/example.com/201", TOKEN, null);
+
+        assertThat(json(removed).get("removed")).asList().hasSize(2);
+        assertThat(bindings).extracting(b -> b.aor().user()).containsExactly("202");
+    }
+
+    @Test
+    void bansAreListedAndLiftedByAddressWithAJsonErrorForTheRest() throws Exception {
+        bans.add(java.net.InetAddress.getByName("192.0.2.66"), Duration.ofMinutes(5), "guessing");
+
+        Map<String, Object> listed = json(send("GET", "/v1/bans", TOKEN, null));
+        HttpTester.Response lifted = send("DELETE", "/v1/bans/192.0.2.66", TOKEN, null);
+        HttpTester.Response notBanned = send("DELETE", "/v1/bans/192.0.2.66", TOKEN, null);
+        HttpTester.Response notAnAddress = send("DELETE", "/v1/bans/evil.example.net", TOKEN, null);
+
+        assertThat(listed.get("bans")).isEqualTo(List.of(Map.of("address", "192.0.2.66", "since",
+                "2026-12-07T10:00:00Z", "until", "2026-12-07T10:05:00Z", "reason", "guessing")));
+        assertThat(lifted.getStatus()).isEqualTo(200);
+        assertThat(bans.list()).isEmpty();
+        assertThat(notBanned.getStatus()).isEqualTo(404);
+        assertThat(notAnAddress.getStatus()).isEqualTo(400);
+        assertThat(json(notAnAddress).get("error").toString()).contains("is not an IP address");
+        assertThat(auditStore.page(null, 0, 1).get(0).action()).isEqualTo("ban.lift");
+    }
+
+    @Test
+    void theDialPlansRulesAndTesterAnswerAsJson() throws Exception {
+        dialPlan.saveRule(new org.switchboard.core.spi.store.DialRule("example.com", 10, "operator", "*", "0", null,
+                "forward 200", null));
+
+        Map<String, Object> rules = json(send("GET", "/v1/dialplan/rules?domain=example.com", TOKEN, null));
+        Map<String, Object> test = json(send("GET", "/v1/dialplan/test?from=201@example.com&to=0", TOKEN, null));
+        HttpTester.Response incomplete = send("GET", "/v1/dialplan/test?from=201@example.com", TOKEN, null);
+        HttpTester.Response badTime = send("GET", "/v1/dialplan/test?from=201@example.com&to=0&at=soon", TOKEN, null);
+
+        assertThat(rules.get("rules")).asList().singleElement().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("name", "operator")
+                .containsEntry("action", "forward 200");
+        assertThat(test.get("decision")).isEqualTo("forward 200 (rule 10 operator)");
+        assertThat(test.get("rule")).isEqualTo("operator");
+        assertThat(incomplete.getStatus()).isEqualTo(400);
+        assertThat(badTime.getStatus()).isEqualTo(400);
+        assertThat(json(badTime).get("error").toString()).contains("'soon' is not a time");
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRouteOfTheHandlerAndNothingElse() throws Exception {
+        Map<String, Object> doc = json(send("GET", "/v1/openapi.json", TOKEN, null));
+        List<ApiRoute> routes = new ApiHandler(tokens, directory, registrations, (f, t, o, l) -> List.of(),
+                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), new AuditLog(auditStore, clock),
+                clock).routes();
+
+        Map<?, ?> paths = (Map<?, ?>) doc.get("paths");
+        int operations = 0;
+        for (Object methods : paths.values()) {
+            operations += ((Map<?, ?>) methods).size();
+        }
+        assertThat(doc.get("openapi")).isEqualTo("3.0.3");
+        assertThat(operations).isEqualTo(routes.size());
+        for (ApiRoute route : routes) {
+            Map<?, ?> operation = (Map<?, ?>) ((Map<?, ?>) paths.get(route.path()))
+                    .get(route.method().toLowerCase(java.util.Locale.ROOT));
+            assertThat(operation).as(route.method() + " " + route.path()).isNotNull();
+            assertThat(operation.get("summary")).isEqualTo(route.summary());
+        }
+        assertThat(paths.keySet().stream().map(Object::toString)).contains("/v1/registrations/{domain}/{user}",
+                "/v1/bans/{address}", "/v1/dialplan/test");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+        String announced = "POST /api/v1/users HTTP/1.1\r\nHost: pbx.example.com\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + (ApiHandler.MAX_BODY + 1)
+                + "\r\nConnection: close\r\n\r\n{";
+        String chunk = "{\"domain\":\"example.com\",\"name\":\"" + "9".repeat(ApiHandler.MAX_BODY) + "\"}";
+        String chunked = "POST /api/v1/users HTTP/1.1\r\nHost: pbx.example.com\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+
+        HttpTester.Response early = HttpTester.parseResponse(connector.getResponse(announced,
+                Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS));
+        HttpTester.Response late = HttpTester.parseResponse(connector.getResponse(chunked,
+                Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS));
+
+        assertThat(early.getStatus()).isEqualTo(413);
+        assertThat(json(early).get("error").toString()).contains("larger than 65536 bytes");
+        assertThat(late.getStatus()).isEqualTo(413);
+        assertThat(users).hasSize(2);
     }
 }

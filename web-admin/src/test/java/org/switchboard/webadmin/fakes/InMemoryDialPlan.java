@@ -12,8 +12,8 @@ import org.switchboard.core.spi.store.DialSchedule;
 
 /**
  * A dial plan for page and API tests: rules in a list, and a tester that matches the number
- * dialled exactly against each rule's callee, in order (the real matching is the dial plan
- * module's, tested there). A callee starting with {@code !} without three {@code !} is refused as
+ * dialled exactly against each rule's callee, in order, and refuses a time not starting with a
+ * digit (the real matching and parsing are the dial plan module's, tested there). A callee starting with {@code !} without three {@code !} is refused as
  * the real check refuses a malformed regex. Thread-safe.
  */
 public final class InMemoryDialPlan implements DialPlanService, DialPlanStore {
@@ -24,6 +24,9 @@ public final class InMemoryDialPlan implements DialPlanService, DialPlanStore {
     public DialTest test(String from, String to, String at) {
         if (!from.contains("@")) {
             throw new IllegalArgumentException("'" + from + "' is not USER@DOMAIN");
+        }
+        if (at != null && !at.isBlank() && !Character.isDigit(at.charAt(0))) {
+            throw new IllegalArgumentException("'" + at + "' is not a time like 2026-12-24T18:00");
         }
         String domain = from.substring(from.indexOf('@') + 1);
         String number = to.contains("@") ? to.substring(0, to.indexOf('@')) : to;

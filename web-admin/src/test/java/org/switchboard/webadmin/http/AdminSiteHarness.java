@@ -1,10 +1,5 @@
 package org.switchboard.webadmin.http;
 
-import java.util.Optional;
-import org.switchboard.webadmin.directory.ServerServices;
-import org.switchboard.webadmin.fakes.InMemoryBans;
-import org.switchboard.webadmin.fakes.InMemoryDialPlan;
-import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -13,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +29,10 @@ import org.switchboard.webadmin.auth.LoginThrottle;
 import org.switchboard.webadmin.auth.PasswordHasher;
 import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDialPlan;
+import org.switchboard.webadmin.fakes.InMemoryRegistrations;
 import org.switchboard.webadmin.live.LiveCounters;
 
 /**
