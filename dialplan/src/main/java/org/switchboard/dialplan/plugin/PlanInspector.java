@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.message.SipParseException;
 import org.switchboard.core.spi.service.DialPlanService;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.DialRule;
@@ -47,7 +48,13 @@ public final class PlanInspector implements DialPlanService {
 
     @Override
     public DialTest test(String from, String to, String at) {
-        AddressOfRecord caller = AddressOfRecord.parse("sip:" + from.strip());
+        AddressOfRecord caller;
+        try {
+            caller = AddressOfRecord.parse("sip:" + from.strip());
+        } catch (SipParseException e) {
+            throw new IllegalArgumentException("'" + from + "' is not a caller like 201@example.com: " + e.getMessage(),
+                    e);
+        }
         Instant when = at == null || at.isBlank() ? clock.instant() : instant(at.strip());
         String dialled = to.strip();
         int atSign = dialled.indexOf('@');

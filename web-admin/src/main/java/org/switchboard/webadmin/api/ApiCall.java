@@ -13,8 +13,10 @@ import org.eclipse.jetty.util.Fields;
  * @param path the path parameters of the route's template
  * @param query the query parameters
  * @param body reads the JSON object body (size-checked) when called
+ * @param text reads the body as UTF-8 bytes (size-checked) when called
  */
-record ApiCall(String actor, String source, Map<String, String> path, Fields query, Supplier<Map<String, Object>> body) {
+record ApiCall(String actor, String source, Map<String, String> path, Fields query, Supplier<Map<String, Object>> body,
+        Supplier<byte[]> text) {
 
     /** A query parameter, trimmed, or "" if absent. */
     String query(String name) {

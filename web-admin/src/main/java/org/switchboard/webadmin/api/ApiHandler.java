@@ -1,30 +1,21 @@
 package org.switchboard.webadmin.api;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Locale;
-import org.switchboard.core.location.AddressOfRecord;
-import org.switchboard.core.spi.service.DialPlanService;
-import org.switchboard.core.spi.store.Ban;
-import org.switchboard.core.spi.store.Binding;
-import org.switchboard.core.spi.store.DialPlanStore;
-import org.switchboard.webadmin.directory.BanActions;
-import org.switchboard.webadmin.directory.DialPlanActions;
-import org.switchboard.webadmin.directory.ServerServices;
-import org.switchboard.webadmin.directory.Unregistration;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,18 +28,36 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.service.DialPlanService;
 import org.switchboard.core.spi.service.NewCredentials;
+import org.switchboard.core.spi.settings.Settings;
+import org.switchboard.core.spi.store.AdminRole;
 import org.switchboard.core.spi.store.ApiToken;
 import org.switchboard.core.spi.store.ApiTokenStore;
+import org.switchboard.core.spi.store.Ban;
+import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.CallRecord;
+import org.switchboard.core.spi.store.Device;
+import org.switchboard.core.spi.store.DeviceException;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.User;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.ApiTokens;
+import org.switchboard.webadmin.auth.Principal;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.BanActions;
 import org.switchboard.webadmin.directory.CallLog;
+import org.switchboard.webadmin.directory.DeviceActions;
+import org.switchboard.webadmin.directory.DialPlanActions;
+import org.switchboard.webadmin.directory.ImportResult;
 import org.switchboard.webadmin.directory.RegistrationListing;
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.directory.SettingActions;
+import org.switchboard.webadmin.directory.Unregistration;
+import org.switchboard.webadmin.directory.UserCsv;
 import org.switchboard.webadmin.directory.UserQuery;
 
 /**
@@ -67,11 +76,17 @@ public final class ApiHandler extends Handler.Abstract {
     public static final String MOUNT = "/api";
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final int PAGE_SIZE = 100;
-    /** The largest request body read, in bytes. */
+    /** The largest JSON request body read, in bytes. */
     static final int MAX_BODY = 64 * 1024;
+    /** The largest CSV request body read, in bytes (an import of some 100,000 users). */
+    static final int MAX_CSV_BODY = 8 * 1024 * 1024;
+    private static final String JSON_TYPE = "application/json";
+    private static final String CSV_TYPE = "text/csv";
     private static final int MAX_DAYS = 366;
     private static final String BEARER = "Bearer ";
     private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
+    /** A token acts as a system admin. */
+    private static final Principal SYSTEM = new Principal("token", AdminRole.SYSTEM_ADMIN, null);
 
     private final ApiTokenStore tokens;
     private final AdminDirectory directory;
@@ -102,39 +117,56 @@ public final class ApiHandler extends Handler.Abstract {
         Map<String, String> domain = Map.of("domain", "the SIP domain, e.g. example.com (required)");
         Map<String, String> none = Map.of();
         return List.of(
-                new ApiRoute("GET", "/v1/openapi.json", "This document: every call of the API.", none, false, false,
+                new ApiRoute("GET", "/v1/openapi.json", "This document: every call of the API.", none, null, false,
                         c -> null),
-                new ApiRoute("GET", "/v1/domains", "The domains.", none, false, false,
+                new ApiRoute("GET", "/v1/domains", "The domains.", none, null, false,
                         c -> Map.of("domains", directory.domains().stream().map(Domain::name).toList())),
-                new ApiRoute("POST", "/v1/domains", "Adds a domain: {\"name\": ...}.", none, true, true,
+                new ApiRoute("POST", "/v1/domains", "Adds a domain: {\"name\": ...}.", none, JSON_TYPE, true,
                         c -> addDomain(c.body().get(), c.actor(), c.source())),
                 new ApiRoute("GET", "/v1/users", "The users of a domain, searched, sorted and paged (100 a page).",
                         Map.of("domain", domain.get("domain"), "q", "part of the name or display name",
                                 "sort", "name, display or enabled", "dir", "asc or desc", "page", "0-based page"),
-                        false, false, c -> users(c.query())),
+                        null, false, c -> users(c.query())),
                 new ApiRoute("POST", "/v1/users", "Adds a user with a generated SIP password, returned this once: "
-                        + "{\"domain\", \"name\", \"displayName\"}.", none, true, true,
+                        + "{\"domain\", \"name\", \"displayName\"}.", none, JSON_TYPE, true,
                         c -> addUser(c.body().get(), c.actor(), c.source())),
                 new ApiRoute("GET", "/v1/registrations", "The live registrations of a domain, each with the key "
-                        + "that removes it.", domain, false, false, c -> registrations(c.query())),
+                        + "that removes it.", domain, null, false, c -> registrations(c.query())),
                 new ApiRoute("DELETE", "/v1/registrations/{domain}/{user}", "Removes a user's registration with "
                         + "?key=, or all of the user's registrations without it, as an expiry would.",
-                        Map.of("key", "the registration's key from GET /v1/registrations (optional)"), false, false,
+                        Map.of("key", "the registration's key from GET /v1/registrations (optional)"), null, false,
                         this::unregister),
                 new ApiRoute("GET", "/v1/calls", "The call records of a range of UTC days, newest first, 100 a page.",
                         Map.of("from", "first day, YYYY-MM-DD (required)", "to", "last day, YYYY-MM-DD",
-                                "page", "0-based page"), false, false, c -> calls(c.query())),
-                new ApiRoute("GET", "/v1/bans", "The addresses banned for failed SIP authentications.", none, false,
+                                "page", "0-based page"), null, false, c -> calls(c.query())),
+                new ApiRoute("GET", "/v1/bans", "The addresses banned for failed SIP authentications.", none, null,
                         false, c -> Map.of("bans", services.bans().list().stream().map(BanActions::describe).toList())),
                 new ApiRoute("DELETE", "/v1/bans/{address}", "Lifts the ban on an address and forgets its failed "
-                        + "attempts.", none, false, false, this::unban),
+                        + "attempts.", none, null, false, this::unban),
                 new ApiRoute("GET", "/v1/dialplan/rules", "A domain's dial plan rules in the order they are tried.",
-                        domain, false, false, this::dialRules),
+                        domain, null, false, this::dialRules),
                 new ApiRoute("GET", "/v1/dialplan/test", "What the dial plan does with a call, as "
                         + "'switchboard dialplan test' says.", Map.of("from", "the caller, USER@DOMAIN (required)",
                                 "to", "the number dialled, or NUMBER@DOMAIN (required)",
                                 "at", "when, e.g. 2026-12-24T18:00 (server's zone) or with an offset; default now"),
-                        false, false, this::dialTest));
+                        null, false, this::dialTest),
+                new ApiRoute("GET", "/v1/devices", "The phones plug-and-play knows, discovered ones first.", none,
+                        null, false, c -> Map.of("devices", DeviceActions.visible(DeviceActions.await(
+                                services.devices().list()), SYSTEM).stream().map(DeviceActions::describe).toList())),
+                new ApiRoute("POST", "/v1/devices/{mac}/assign", "Assigns the phone's first line to a user: "
+                        + "{\"domain\", \"user\"}; a phone never seen is added.", none, JSON_TYPE, false, this::assign),
+                new ApiRoute("POST", "/v1/devices/{mac}/release", "Takes the phone's users away; it stays in the "
+                        + "inventory as discovered.", none, null, false, this::release),
+                new ApiRoute("GET", "/v1/settings", "Every setting: value, default, source, live or restart.", none,
+                        null, false, c -> Map.of("settings", SettingActions.rows(settings()).stream()
+                                .map(SettingActions.Row::json).toList())),
+                new ApiRoute("POST", "/v1/settings", "Changes a live setting: {\"key\": \"proxy.ringTimeout\", "
+                        + "\"value\": \"90s\"}.", none, JSON_TYPE, false, this::changeSetting),
+                new ApiRoute("GET", "/v1/users/export", "A domain's users as CSV, user,password,display name, with "
+                        + "their SIP passwords: it imports again as it is.", domain, null, false, this::exportUsers),
+                new ApiRoute("POST", "/v1/users/import", "Imports users from a UTF-8 CSV body (as the export), all or "
+                        + "nothing; dryRun=true only checks.", Map.of("domain", domain.get("domain"),
+                                "dryRun", "true to check and change nothing"), CSV_TYPE, false, this::importUsers));
     }
 
     /** A failure to report as JSON with its status. */
@@ -169,7 +201,8 @@ public final class ApiHandler extends Handler.Abstract {
                     if (r.method().equals(method)) {
                         route = r;
                         call = new ApiCall("token:" + token.name(), source, params.get(),
-                                Request.extractQueryParameters(request), () -> readJson(request));
+                                Request.extractQueryParameters(request), () -> readJson(request),
+                                () -> read(request, CSV_TYPE, MAX_CSV_BODY));
                         break;
                     }
                 }
@@ -179,13 +212,21 @@ public final class ApiHandler extends Handler.Abstract {
                         "No such API call: " + method + " " + MOUNT + path + ". GET " + MOUNT
                                 + "/v1/openapi.json lists the calls there are.");
             }
-            if (route.body()) {
-                rejectOversize(request);
+            if (route.body() != null) {
+                rejectOversize(request, route.body().equals(CSV_TYPE) ? MAX_CSV_BODY : MAX_BODY);
             }
             if (route.path().equals("/v1/openapi.json")) {
                 return sendJson(response, callback, HttpStatus.OK_200, openApi);
             }
             body = route.action().handle(call);
+            if (body instanceof Csv csv) {
+                response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + csv.fileName()
+                        + "\"");
+                response.setStatus(HttpStatus.OK_200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
+                response.write(true, ByteBuffer.wrap(csv.body()), callback);
+                return true;
+            }
             if (route.created()) {
                 status = HttpStatus.CREATED_201;
             }
@@ -220,19 +261,23 @@ public final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
-    /** Refuses a body announced as larger than {@link #MAX_BODY} before a byte of it is read. */
-    private static void rejectOversize(Request request) {
+    /** A CSV file an API call answers with. */
+    private record Csv(String fileName, byte[] body) {
+    }
+
+    /** Refuses a body announced as larger than {@code limit} before a byte of it is read. */
+    private static void rejectOversize(Request request, int limit) {
         long length = request.getLength();
-        if (length > MAX_BODY) {
+        if (length > limit) {
             LOG.warn("API: {} {} from {} refused: a body of {} bytes, over the {} allowed",
                     request.getMethod(), Request.getPathInContext(request), Request.getRemoteAddr(request), length,
-                    MAX_BODY);
-            throw tooLarge();
+                    limit);
+            throw tooLarge(limit);
         }
     }
 
-    private static ApiError tooLarge() {
-        return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "The body is larger than " + MAX_BODY
+    private static ApiError tooLarge(int limit) {
+        return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "The body is larger than " + limit
                 + " bytes; send less at a time.");
     }
 
@@ -251,25 +296,31 @@ public final class ApiHandler extends Handler.Abstract {
     }
 
     private static Map<String, Object> readJson(Request request) {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Send the body as application/json.");
-        }
-        byte[] bytes;
-        // reads at most one byte past the limit, so a body without Content-Length cannot fill the memory
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        } catch (IOException e) {
-            throw new ApiError(HttpStatus.BAD_REQUEST_400, "The request body could not be read.");
-        }
-        if (bytes.length > MAX_BODY) {
-            throw tooLarge();
-        }
+        byte[] bytes = read(request, JSON_TYPE, MAX_BODY);
         try {
             return JSON.std.mapFrom(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new ApiError(HttpStatus.BAD_REQUEST_400, "The body is not a JSON object.");
         }
+    }
+
+    /** The body, of media type {@code type}, read to at most {@code limit} bytes. */
+    private static byte[] read(Request request, String type, int limit) {
+        String sent = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (sent == null || !sent.toLowerCase(Locale.ROOT).startsWith(type)) {
+            throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Send the body as " + type + ".");
+        }
+        byte[] bytes;
+        // reads at most one byte past the limit, so a body without Content-Length cannot fill the memory
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, "The request body could not be read.");
+        }
+        if (bytes.length > limit) {
+            throw tooLarge(limit);
+        }
+        return bytes;
     }
 
     private static String text(Map<String, Object> json, String field, boolean required) {
@@ -438,6 +489,98 @@ public final class ApiHandler extends Handler.Abstract {
         body.put("decision", test.decision());
         body.put("rule", test.rule());
         return body;
+    }
+
+    private Map<String, Object> assign(ApiCall call) {
+        Map<String, Object> json = call.body().get();
+        String domain = text(json, "domain", true);
+        String user = text(json, "user", true);
+        String mac = call.path().get("mac");
+        Optional<Device> before;
+        Device after;
+        try {
+            before = DeviceActions.await(services.devices().find(mac));
+            after = DeviceActions.await(services.devices().assign(mac, domain, user));
+        } catch (DeviceException | IllegalArgumentException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, e.getMessage());
+        }
+        audit.record(call.actor(), call.source(), "device.assign", domain, after.mac(),
+                before.map(DeviceActions::describe).orElse(null), DeviceActions.describe(after));
+        return Map.of("device", DeviceActions.describe(after));
+    }
+
+    private Map<String, Object> release(ApiCall call) {
+        String mac = call.path().get("mac");
+        Optional<Device> before;
+        try {
+            before = DeviceActions.await(services.devices().find(mac));
+        } catch (DeviceException | IllegalArgumentException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, e.getMessage());
+        }
+        if (before.isEmpty() || !before.get().assigned()) {
+            throw new ApiError(HttpStatus.NOT_FOUND_404, "No phone " + mac + " is assigned; GET " + MOUNT
+                    + "/v1/devices lists them.");
+        }
+        Device after = DeviceActions.await(services.devices().unassign(mac));
+        audit.record(call.actor(), call.source(), "device.release", before.get().lines().get(0).domain(), after.mac(),
+                DeviceActions.describe(before.get()), DeviceActions.describe(after));
+        return Map.of("device", DeviceActions.describe(after));
+    }
+
+    private Csv exportUsers(ApiCall call) {
+        String domain = domain(call.query()).toLowerCase(Locale.ROOT);
+        List<User> users = directory.users(domain);
+        String csv = UserCsv.write(users, u -> directory.password(domain, u.name()));
+        audit.record(call.actor(), call.source(), "users.export", domain, domain, null,
+                Map.of("users", Integer.toString(users.size())));
+        return new Csv("users-" + domain + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Object> importUsers(ApiCall call) {
+        String domain = domain(call.query()).toLowerCase(Locale.ROOT);
+        boolean dryRun = "true".equals(call.query("dryRun"));
+        ImportResult result = directory.importUsers(domain, call.text().get(), dryRun);
+        if (result.imported() > 0) {
+            audit.record(call.actor(), call.source(), "users.import", domain, domain, null,
+                    Map.of("users", Integer.toString(result.imported()), "sipPassword", "set"));
+        }
+        if (!dryRun && !result.problems().isEmpty()) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, result.summary() + " " + String.join("; ",
+                    result.problems()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summary", result.summary());
+        body.put("dryRun", dryRun);
+        body.put("imported", result.imported());
+        body.put("valid", result.valid().stream().map(ApiHandler::user).toList());
+        body.put("problems", result.problems());
+        return body;
+    }
+
+    private Settings settings() {
+        return services.settings().orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND_404,
+                "This server has no live settings."));
+    }
+
+    private Map<String, Object> changeSetting(ApiCall call) {
+        Map<String, Object> json = call.body().get();
+        String key = text(json, "key", true);
+        Object value = json.get("value");
+        if (value == null) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, "The field \"value\" is missing.");
+        }
+        Settings settings = settings();
+        SettingActions.Row before = SettingActions.find(settings, key).orElseThrow(() -> new ApiError(
+                HttpStatus.NOT_FOUND_404, "There is no setting " + key + "; GET " + MOUNT + "/v1/settings lists them."));
+        SettingActions.Row after;
+        try {
+            after = SettingActions.change(settings, key, value.toString(), call.actor());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST_400, e.getMessage());
+        }
+        audit.record(call.actor(), call.source(), "setting.change", null, key, Map.of("value", before.value()),
+                Map.of("value", after.value()));
+        return Map.of("setting", after.json());
     }
 
     private Map<String, Object> calls(Fields query) {

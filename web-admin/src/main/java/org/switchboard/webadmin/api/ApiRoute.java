@@ -7,16 +7,17 @@ import java.util.Optional;
 
 /**
  * One call of the JSON API: method, path template (segments in braces are parameters, e.g. {@code
- * /v1/bans/{address}}), what it does, its query parameters, and whether it takes a JSON body. The
+ * /v1/bans/{address}}), what it does, its query parameters, and the body it takes. The
  * API dispatches by these and the OpenAPI document is written from them, so the document lists
  * exactly the calls there are. Immutable.
  *
  * @param summary one sentence for the OpenAPI document
  * @param query the query parameters, name to description
- * @param body whether the call reads a JSON object body
+ * @param body the media type of the body the call reads ({@code application/json} or {@code text/csv}),
+ *     or {@code null} when it reads none
  * @param created whether success is 201 Created rather than 200
  */
-record ApiRoute(String method, String path, String summary, Map<String, String> query, boolean body, boolean created,
+record ApiRoute(String method, String path, String summary, Map<String, String> query, String body, boolean created,
         Action action) {
 
     /** Answers one call; may block (database). */

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * authentication, and the JSON error every call may answer. Stateless.
  */
 final class OpenApiDocument {
+    private static final String JSON_TYPE = "application/json";
 
     private OpenApiDocument() {
     }
@@ -48,13 +49,15 @@ final class OpenApiDocument {
             if (!parameters.isEmpty()) {
                 operation.put("parameters", parameters);
             }
-            if (route.body()) {
-                operation.put("requestBody", Map.of("required", true, "content",
-                        Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+            if (route.body() != null) {
+                operation.put("requestBody", Map.of("required", true, "content", Map.of(route.body(),
+                        Map.of("schema", Map.of("type", route.body().equals(JSON_TYPE) ? "object" : "string")))));
             }
             Map<String, Object> responses = new LinkedHashMap<>();
+            String answers = route.path().endsWith("/export") ? "text/csv" : JSON_TYPE;
             responses.put(route.created() ? "201" : "200", Map.of("description", "Done",
-                    "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+                    "content", Map.of(answers, Map.of("schema", Map.of("type", answers.equals(JSON_TYPE) ? "object"
+                            : "string")))));
             responses.put("default", error);
             operation.put("responses", responses);
             paths.computeIfAbsent(route.path(), p -> new LinkedHashMap<>())

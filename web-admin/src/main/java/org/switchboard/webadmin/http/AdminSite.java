@@ -39,11 +39,14 @@ public final class AdminSite {
         routes.put("/admins", new AdminAccountPages(admins, directory, hasher, audit, clock).route());
         routes.put("/audit", new AuditPages(audit).route());
         routes.putAll(new UserPages(directory, audit).routes());
+        routes.putAll(new UserCsvPages(directory, audit).routes());
         routes.put("/domains", new DomainPages(directory, registrations, audit, clock).route());
         routes.put("/calls", new CallLogPages(calls, clock).route());
         routes.putAll(new RegistrationPages(registrations, directory, audit, clock).routes());
         routes.putAll(new SecurityPages(services.bans(), audit, clock).routes());
         routes.putAll(new DialPlanPages(services, directory, audit).routes());
+        routes.putAll(new SettingsPages(services.settings(), audit).routes());
+        routes.putAll(new DevicesPages(services.devices(), directory, audit).routes());
         return new AdminHandler(new Templates(), sessions, routes, access.openRoutes());
     }
 }

@@ -13,6 +13,7 @@ import org.switchboard.core.plugin.HttpMount;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
 import org.switchboard.core.spi.service.DialPlanService;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
@@ -82,8 +83,8 @@ public final class WebAdminPlugin implements Plugin {
         LoginThrottle throttle = new LoginThrottle(clock, FREE_FAILURES, MAX_BACKOFF, FORGET_FAILURES, TRACKED_PAIRS);
         AuditLog audit = new AuditLog(auditStore.get(), clock);
         RegistrationListing registrations = RegistrationListing.of(context.bindings());
-        ServerServices services = new ServerServices(context.bans(), context.service(DialPlanService.class),
-                context.service(DialPlanStore.class));
+        ServerServices services = new ServerServices(context.bans(), context.devices(), context.service(DialPlanService.class),
+                context.service(DialPlanStore.class), context.service(Settings.class));
         http.mount(ApiHandler.MOUNT, new ApiHandler(tokens.get(), directory.get(), registrations, calls.get(),
                 services, audit, clock));
         http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), audit,

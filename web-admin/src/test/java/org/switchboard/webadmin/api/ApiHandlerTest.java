@@ -29,16 +29,20 @@ import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.User;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.transport.Flow;
 import org.switchboard.core.transport.Transport;
 import org.switchboard.testkit.time.ManualClock;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.ApiTokens;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.ImportResult;
 import org.switchboard.webadmin.directory.ServerServices;
 import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDevices;
 import org.switchboard.webadmin.fakes.InMemoryDialPlan;
 import org.switchboard.webadmin.fakes.InMemoryRegistrations;
+import org.switchboard.webadmin.fakes.TestSettings;
 import org.switchboard.webadmin.http.InMemoryAuditStore;
 
 /** The JSON API on an in-memory Jetty: bearer tokens, the calls, JSON errors, the audit log. */
@@ -51,6 +55,9 @@ class ApiHandlerTest {
     private final List<Binding> bindings = registrations.bindings;
     private final InMemoryBans bans = new InMemoryBans(clock);
     private final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
+    private final Settings settings = TestSettings.create();
+    private final InMemoryDevices devices = new InMemoryDevices((domain, name) -> domain.equals("example.com")
+            && users.stream().anyMatch(u -> u.name().equals(name)));
     private final Server server = new Server();
     private final LocalConnector connector = new LocalConnector(server);
 
@@ -95,6 +102,31 @@ class ApiHandlerTest {
         public void removeUser(String domain, String name) {
             throw new UnsupportedOperationException("the API does not remove users yet");
         }
+
+        @Override
+        public String password(String domain, String name) {
+            return "secret-" + name;
+        }
+
+        @Override
+        public ImportResult importUsers(String domain, byte[] csv, boolean dryRun) {
+            // every line user,password; one without a password is invalid (the real rules are the accounts')
+            List<User> valid = new java.util.ArrayList<>();
+            List<String> problems = new java.util.ArrayList<>();
+            String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String[] f = lines[i].split(",", -1);
+                if (f.length < 2 || f[1].isEmpty()) {
+                    problems.add("line " + (i + 1) + ": missing password");
+                } else {
+                    valid.add(new User(domain, f[0], null, true));
+                }
+            }
+            if (!dryRun && problems.isEmpty()) {
+                users.addAll(valid);
+            }
+            return new ImportResult(domain, dryRun, !dryRun && problems.isEmpty() ? valid.size() : 0, valid, problems);
+        }
     };
 
     private final ApiTokenStore tokens = new ApiTokenStore() {
@@ -132,7 +164,8 @@ class ApiHandlerTest {
         server.setHandler(new ContextHandler(new ApiHandler(tokens, directory, registrations,
                 (from, to, offset, limit) -> calls.stream().filter(c -> !c.start().isBefore(from)
                         && c.start().isBefore(to)).skip(offset).limit(limit).toList(),
-                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), new AuditLog(auditStore, clock),
+                new ServerServices(bans, devices, Optional.of(dialPlan), Optional.of(dialPlan),
+                Optional.of(settings)), new AuditLog(auditStore, clock),
                 clock), ApiHandler.MOUNT));
         server.start();
     }
@@ -249,7 +282,8 @@ class ApiHandlerTest {
         bans.add(java.net.InetAddress.getByName("192.0.2.66"), Duration.ofMinutes(5), "guessing");
         for (String[] call : new String[][] {{"DELETE", "/v1/registrations/example.com/201"}, {"GET", "/v1/bans"},
             {"DELETE", "/v1/bans/192.0.2.66"}, {"GET", "/v1/dialplan/rules?domain=example.com"},
-            {"GET", "/v1/dialplan/test?from=201@example.com&to=0"}, {"GET", "/v1/openapi.json"}}) {
+            {"GET", "/v1/dialplan/test?from=201@example.com&to=0"}, {"GET", "/v1/openapi.json"},
+            {"GET", "/v1/devices"}, {"POST", "/v1/devices/000413aabbcc/release"}, {"GET", "/v1/settings"}}) {
             assertThat(send(call[0], call[1], null, null).getStatus()).as(call[1]).isEqualTo(401);
             assertThat(send(call[0], call[1], "sbt_guessed", null).getStatus()).as(call[1]).isEqualTo(401);
         }
@@ -338,7 +372,8 @@ class ApiHandlerTest {
     void theOpenApiDocumentListsEveryRouteOfTheHandlerAndNothingElse() throws Exception {
         Map<String, Object> doc = json(send("GET", "/v1/openapi.json", TOKEN, null));
         List<ApiRoute> routes = new ApiHandler(tokens, directory, registrations, (f, t, o, l) -> List.of(),
-                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), new AuditLog(auditStore, clock),
+                new ServerServices(bans, devices, Optional.of(dialPlan), Optional.of(dialPlan),
+                Optional.of(settings)), new AuditLog(auditStore, clock),
                 clock).routes();
 
         Map<?, ?> paths = (Map<?, ?>) doc.get("paths");
@@ -377,5 +412,82 @@ class ApiHandlerTest {
         assertThat(json(early).get("error").toString()).contains("larger than 65536 bytes");
         assertThat(late.getStatus()).isEqualTo(413);
         assertThat(users).hasSize(2);
+    }
+
+    @Test
+    void settingsAreListedAndALiveOneIsChangedAndAudited() throws Exception {
+        Map<String, Object> listed = json(send("GET", "/v1/settings", TOKEN, null));
+        HttpTester.Response changed = send("POST", "/v1/settings", TOKEN,
+                "{\"key\":\"proxy.ringTimeout\",\"value\":\"90s\"}");
+        HttpTester.Response restart = send("POST", "/v1/settings", TOKEN, "{\"key\":\"proxy.workers\",\"value\":\"8\"}");
+        HttpTester.Response unknown = send("POST", "/v1/settings", TOKEN, "{\"key\":\"proxy.nothing\",\"value\":\"8\"}");
+        HttpTester.Response noToken = send("POST", "/v1/settings", null, "{\"key\":\"proxy.greeting\",\"value\":\"x\"}");
+
+        assertThat(listed.get("settings")).asList().hasSize(4).first().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("key", "proxy.ringTimeout")
+                .containsEntry("applies", "live").containsEntry("source", "default").containsEntry("default", "3m");
+        assertThat(changed.getStatus()).isEqualTo(200);
+        assertThat(settings.current(TestSettings.SECTION).ringTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(restart.getStatus()).isEqualTo(400);
+        assertThat(json(restart).get("error").toString()).contains("applies at a restart");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(noToken.getStatus()).isEqualTo(401);
+        assertThat(settings.current(TestSettings.SECTION).greeting()).isEqualTo("hello");
+        assertThat(auditStore.page(null, 0, 1).get(0).action()).isEqualTo("setting.change");
+    }
+
+    @Test
+    void phonesAreListedAssignedAndReleasedAndAudited() throws Exception {
+        devices.put(new org.switchboard.core.spi.store.Device("000413aabbcc", "snom", "snomD785", "10.1", "192.0.2.50",
+                clock.instant(), clock.instant(), null, List.of()));
+
+        Map<String, Object> listed = json(send("GET", "/v1/devices", TOKEN, null));
+        HttpTester.Response assigned = send("POST", "/v1/devices/00:04:13:AA:BB:CC/assign", TOKEN,
+                "{\"domain\":\"example.com\",\"user\":\"201\"}");
+        HttpTester.Response unknownUser = send("POST", "/v1/devices/000413aabbcc/assign", TOKEN,
+                "{\"domain\":\"example.com\",\"user\":\"999\"}");
+        HttpTester.Response released = send("POST", "/v1/devices/000413aabbcc/release", TOKEN, null);
+        HttpTester.Response again = send("POST", "/v1/devices/000413aabbcc/release", TOKEN, null);
+        HttpTester.Response noToken = send("POST", "/v1/devices/000413aabbcc/assign", null,
+                "{\"domain\":\"example.com\",\"user\":\"201\"}");
+
+        assertThat(listed.get("devices")).asList().singleElement().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("mac", "000413aabbcc")
+                .containsEntry("model", "snomD785").containsEntry("users", "");
+        assertThat(assigned.getStatus()).isEqualTo(200);
+        assertThat(json(assigned).get("device").toString()).contains("1: 201@example.com");
+        assertThat(unknownUser.getStatus()).isEqualTo(400);
+        assertThat(released.getStatus()).isEqualTo(200);
+        assertThat(again.getStatus()).isEqualTo(404);
+        assertThat(noToken.getStatus()).isEqualTo(401);
+        assertThat(auditStore.page(null, 0, 2)).extracting(AuditEntry::action)
+                .containsExactly("device.release", "device.assign");
+    }
+
+    private HttpTester.Response sendCsv(String path, String csv) throws Exception {
+        return HttpTester.parseResponse(connector.getResponse("POST /api" + path + " HTTP/1.1\r\n"
+                + "Host: pbx.example.com\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: text/csv\r\n"
+                + "Content-Length: " + csv.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                + csv, Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void usersAreExportedAsCsvAndImportedWithADryRunFirst() throws Exception {
+        HttpTester.Response export = send("GET", "/v1/users/export?domain=example.com", TOKEN, null);
+        HttpTester.Response dryRun = sendCsv("/v1/users/import?domain=example.com&dryRun=true",
+                "203,pw-203-long\n204,\n");
+        HttpTester.Response refused = sendCsv("/v1/users/import?domain=example.com", "203,pw-203-long\n204,\n");
+        HttpTester.Response imported = sendCsv("/v1/users/import?domain=example.com", "203,pw-203-long\n");
+
+        assertThat(export.get("Content-Type")).startsWith("text/csv");
+        assertThat(export.getContent()).isEqualTo("user,password,display name\r\n201,secret-201,Alice\r\n"
+                + "202,secret-202,Bob\r\n");
+        assertThat(json(dryRun).get("problems")).isEqualTo(List.of("line 2: missing password"));
+        assertThat(json(dryRun).get("valid")).asList().hasSize(1);
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(json(refused).get("error").toString()).contains("line 2: missing password");
+        assertThat(json(imported).get("imported")).isEqualTo(1);
+        assertThat(users).extracting(User::name).containsExactly("201", "202", "203");
+        assertThat(auditStore.page(null, 0, 1).get(0).action()).isEqualTo("users.import");
     }
 }

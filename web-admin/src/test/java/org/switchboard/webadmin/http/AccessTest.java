@@ -25,7 +25,8 @@ class AccessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/audit", "/admins", "/audit?page=2", "/no-such-page", "/security", "/dialplan",
-        "/dialplan?domain=example.com&from=201&to=0", "/registrations"})
+        "/dialplan?domain=example.com&from=201&to=0", "/registrations", "/settings", "/devices",
+        "/users/export?domain=example.com", "/users/import"})
     void everyPageWithoutASessionRedirectsToTheLoginAndBack(String path) throws Exception {
         site = new AdminSiteHarness(true);
 
@@ -39,7 +40,8 @@ class AccessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admins", "/logout", "/audit", "/registrations/unregister", "/security/unban",
-        "/dialplan/save", "/dialplan/delete"})
+        "/dialplan/save", "/dialplan/delete", "/settings/change", "/devices/assign", "/devices/release",
+        "/users/import"})
     void everyPostWithoutASessionIsRedirectedAndChangesNothing(String path) throws Exception {
         site = new AdminSiteHarness(true);
 

@@ -24,6 +24,7 @@ import org.switchboard.core.spi.store.AdminRole;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.testkit.time.ManualClock;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
 import org.switchboard.webadmin.auth.PasswordHasher;
@@ -31,8 +32,10 @@ import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
 import org.switchboard.webadmin.directory.ServerServices;
 import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDevices;
 import org.switchboard.webadmin.fakes.InMemoryDialPlan;
 import org.switchboard.webadmin.fakes.InMemoryRegistrations;
+import org.switchboard.webadmin.fakes.TestSettings;
 import org.switchboard.webadmin.live.LiveCounters;
 
 /**
@@ -50,6 +53,8 @@ final class AdminSiteHarness implements AutoCloseable {
     final List<Binding> bindings = registrations.bindings;
     final InMemoryBans bans = new InMemoryBans(clock);
     final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
+    final Settings settings = TestSettings.create();
+    final InMemoryDevices devices = new InMemoryDevices((domain, name) -> admins.user(domain, name).isPresent());
     /** Call records, in any order; the call log asks for them newest first. */
     final List<CallRecord> calls = new CopyOnWriteArrayList<>();
     final QueuedEventBus events = new QueuedEventBus();
@@ -72,7 +77,8 @@ final class AdminSiteHarness implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
                 registrations, this::callsBetween,
-                new ServerServices(bans, Optional.of(dialPlan), Optional.of(dialPlan)), counters(), setup,
+                new ServerServices(bans, devices, Optional.of(dialPlan), Optional.of(dialPlan),
+                Optional.of(settings)), counters(), setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();
