@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class PlanInspector implements DialPlanService {
             throw new IllegalArgumentException("'" + from + "' is not a caller like 201@example.com: " + e.getMessage(),
                     e);
         }
-        Instant when = at == null || at.isBlank() ? clock.instant() : instant(at.strip());
+        // "now" to the second: the heading names the time, and the plan's schedules go by minutes
+        Instant when = at == null || at.isBlank() ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : instant(at.strip());
         String dialled = to.strip();
         int atSign = dialled.indexOf('@');
         String number = atSign < 0 ? dialled : dialled.substring(0, atSign);
