@@ -139,8 +139,9 @@ public final class ApiHandler extends Handler.Abstract {
                 new ApiRoute("GET", "/v1/calls", "The call records of a range of UTC days, newest first, 100 a page.",
                         Map.of("from", "first day, YYYY-MM-DD (required)", "to", "last day, YYYY-MM-DD",
                                 "page", "0-based page"), null, false, c -> calls(c.query())),
-                new ApiRoute("GET", "/v1/bans", "The addresses banned for failed SIP authentications.", none, null,
-                        false, c -> Map.of("bans", services.bans().list().stream().map(BanActions::describe).toList())),
+                new ApiRoute("GET", "/v1/bans", "The addresses banned for failed SIP authentications, and the trusted networks never banned.", none, null,
+                        false, c -> Map.of("bans", services.bans().list().stream().map(BanActions::describe).toList(),
+                                "trustedNetworks", services.bans().trustedNetworks())),
                 new ApiRoute("DELETE", "/v1/bans/{address}", "Lifts the ban on an address and forgets its failed "
                         + "attempts.", none, null, false, this::unban),
                 new ApiRoute("GET", "/v1/dialplan/rules", "A domain's dial plan rules in the order they are tried.",

@@ -20,7 +20,7 @@ import org.switchboard.webadmin.directory.BanActions;
 /**
  * Security: the source addresses banned for failed SIP authentications, each with when it was
  * banned, until when, why, and a button to lift the ban (which also forgets the address's failed
- * attempts). Bans are per address across all domains, so the page is for system admins only.
+ * attempts); and the trusted networks, never banned, set at start. Bans are per address across all domains, so the page is for system admins only.
  * Thread-safe.
  */
 final class SecurityPages {
@@ -50,6 +50,7 @@ final class SecurityPages {
         Map<String, Object> model = new HashMap<>();
         model.put("title", "Security");
         model.put("bans", rows);
+        model.put("trusted", bans.trustedNetworks());
         model.put("lifted", ex.field("lifted"));
         model.put("notBanned", ex.field("notBanned"));
         return new Reply.Page("security.ftlh", model);

@@ -53,7 +53,7 @@ class ApiHandlerTest {
     private final List<User> users = new CopyOnWriteArrayList<>();
     private final InMemoryRegistrations registrations = new InMemoryRegistrations();
     private final List<Binding> bindings = registrations.bindings;
-    private final InMemoryBans bans = new InMemoryBans(clock);
+    private final InMemoryBans bans = new InMemoryBans(clock, List.of("192.0.2.0/24"));
     private final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
     private final Settings settings = TestSettings.create();
     private final InMemoryDevices devices = new InMemoryDevices((domain, name) -> domain.equals("example.com")
@@ -338,6 +338,7 @@ class ApiHandlerTest {
         HttpTester.Response notBanned = send("DELETE", "/v1/bans/192.0.2.66", TOKEN, null);
         HttpTester.Response notAnAddress = send("DELETE", "/v1/bans/evil.example.net", TOKEN, null);
 
+        assertThat(listed.get("trustedNetworks")).isEqualTo(List.of("192.0.2.0/24"));
         assertThat(listed.get("bans")).isEqualTo(List.of(Map.of("address", "192.0.2.66", "since",
                 "2026-12-07T10:00:00Z", "until", "2026-12-07T10:05:00Z", "reason", "guessing")));
         assertThat(lifted.getStatus()).isEqualTo(200);

@@ -14,9 +14,16 @@ import org.switchboard.core.spi.store.Ban;
 public final class InMemoryBans implements BansService {
     private final Map<InetAddress, Ban> bans = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final List<String> trusted;
 
-    public InMemoryBans(Clock clock) {
+    public InMemoryBans(Clock clock, List<String> trusted) {
         this.clock = clock;
+        this.trusted = List.copyOf(trusted);
+    }
+
+    @Override
+    public List<String> trustedNetworks() {
+        return trusted;
     }
 
     @Override

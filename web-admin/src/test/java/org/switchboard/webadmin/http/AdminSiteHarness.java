@@ -51,7 +51,7 @@ final class AdminSiteHarness implements AutoCloseable {
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     final InMemoryRegistrations registrations = new InMemoryRegistrations();
     final List<Binding> bindings = registrations.bindings;
-    final InMemoryBans bans = new InMemoryBans(clock);
+    final InMemoryBans bans = new InMemoryBans(clock, List.of("192.0.2.0/24", "2001:db8::/32"));
     final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
     final Settings settings = TestSettings.create();
     final InMemoryDevices devices = new InMemoryDevices((domain, name) -> admins.user(domain, name).isPresent());

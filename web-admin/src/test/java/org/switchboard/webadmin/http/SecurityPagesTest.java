@@ -36,6 +36,7 @@ class SecurityPagesTest {
         HttpTester.Response lifted = site.post("/security/unban", root, Map.of("csrf", site.csrf(root),
                 "address", "192.0.2.66"));
 
+        assertThat(page).contains("<li>192.0.2.0/24</li>", "<li>2001:db8::/32</li>");
         assertThat(page).contains("2 banned addresses", "192.0.2.66", "5 failed authentications", "600 s",
                 "2001:db8:0:0:0:0:0:9", "2026-12-07T10:10:00Z");
         assertThat(lifted.getStatus()).isEqualTo(303);
