@@ -16,6 +16,7 @@ import org.switchboard.core.spi.event.EventBus;
 import org.switchboard.core.spi.event.QueuedEventBus;
 import org.switchboard.core.spi.service.CallRecordQuery;
 import org.switchboard.core.spi.service.ContactRemoval;
+import org.switchboard.core.spi.service.DialPlanService;
 import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
@@ -23,6 +24,8 @@ import org.switchboard.core.spi.store.AuditStore;
 import org.switchboard.core.spi.store.CallFeatureStore;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.TrunkStore;
+import org.switchboard.core.spi.store.Domain;
+import org.switchboard.dialplan.plugin.PlanInspector;
 import org.switchboard.pnp.devices.RegistryDevices;
 import org.switchboard.server.backup.BackupOutcomes;
 import org.switchboard.server.backup.BackupService;
@@ -53,7 +56,6 @@ import org.switchboard.store.features.JdbcCallFeatureStore;
 import org.switchboard.store.trunks.JdbcTrunkStore;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
-import org.switchboard.webadmin.directory.RegistrationListing;
 
 /**
  * The parts of a server, in start order; the server stops them in reverse. This is the one place
@@ -108,7 +110,9 @@ public final class Components {
                         Map.entry(ApiTokenStore.class, new JdbcApiTokenStore(features.database())),
                         Map.entry(AuditStore.class, new JdbcAuditStore(features.database())),
                         Map.entry(AdminDirectory.class, new WebAdminDirectory(features.accounts().userDirectory())),
-                        Map.entry(RegistrationListing.class, (RegistrationListing) features.registrar().bindings()::all),
+                        Map.entry(DialPlanService.class, new PlanInspector(new JdbcDialPlanStore(features.database()),
+                                () -> features.accounts().userDirectory().domains().stream().map(Domain::name).toList(),
+                                Clock.systemDefaultZone())),
                         Map.entry(CallLog.class, (CallLog) (from, to, offset, limit) -> registrar.callRecordStore()
                                 .find(new CallRecordQuery(from, to, null, offset, limit)))));
     }

@@ -89,6 +89,11 @@ public final class BruteForceGuard {
     }
 
     /** Whether {@code source} is in a trusted network. */
+    /** The networks never blocked or banned, from the policy. */
+    public List<Cidr> trustedNetworks() {
+        return policy.trustedNetworks();
+    }
+
     public boolean isTrusted(InetAddress source) {
         for (Cidr network : policy.trustedNetworks()) {
             if (network.contains(source)) {

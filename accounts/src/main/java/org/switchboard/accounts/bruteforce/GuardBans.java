@@ -20,6 +20,11 @@ public final class GuardBans implements BansService {
     }
 
     @Override
+    public List<String> trustedNetworks() {
+        return guard.trustedNetworks().stream().map(Cidr::toString).toList();
+    }
+
+    @Override
     public List<Ban> list() {
         return guard.bans();
     }

@@ -65,6 +65,15 @@ public final class CsvUserImporter {
         return importUsers(domain, new StringReader(decodeUtf8(csv)));
     }
 
+    /**
+     * Checks the users in the UTF-8 bytes {@code csv} for {@code domain} as an import would, and adds
+     * them only if {@code dryRun} is false: a dry run reports the valid users and the invalid lines
+     * and changes nothing.
+     */
+    public ImportReport importUsers(String domain, byte[] csv, boolean dryRun) {
+        return importUsers(domain, new StringReader(decodeUtf8(csv)), dryRun);
+    }
+
     /** The text of {@code bytes}, which must be UTF-8; a Latin-1 or Windows-1252 file is refused with a hint. */
     static String decodeUtf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -101,6 +110,10 @@ public final class CsvUserImporter {
      *     domain name, {@link Reason#BAD_IMPORT_FILE} for a file too long or unreadable
      */
     public ImportReport importUsers(String domain, Reader csv) {
+        return importUsers(domain, csv, false);
+    }
+
+    private ImportReport importUsers(String domain, Reader csv, boolean dryRun) {
         String d = DirectoryRules.domain(domain);
         if (!directory.domainStore().exists(d)) {
             throw UserDirectory.unknownDomain(d);
@@ -108,6 +121,7 @@ public final class CsvUserImporter {
         Set<String> existing = directory.userStore().names(d);
         Map<String, Integer> seen = new HashMap<>();
         List<StoredUser> accepted = new ArrayList<>();
+        List<User> valid = new ArrayList<>();
         List<RejectedLine> rejected = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(csv)) {
             int lineNumber = 0;
@@ -139,6 +153,7 @@ public final class CsvUserImporter {
                                 "user " + user.name() + '@' + d + " already exists");
                     }
                     accepted.add(directory.seal(user, DirectoryRules.password(fields.get(1))));
+                    valid.add(user);
                 } catch (DirectoryException e) {
                     rejected.add(new RejectedLine(lineNumber, e.getMessage()));
                 }
@@ -146,9 +161,11 @@ public final class CsvUserImporter {
         } catch (IOException | UncheckedIOException e) {
             throw new DirectoryException(Reason.BAD_IMPORT_FILE, "Cannot read the import file: " + e.getMessage());
         }
-        int imported = accepted.isEmpty() || !rejected.isEmpty() ? 0 : directory.addAll(accepted);
-        ImportReport report = new ImportReport(d, imported, rejected);
-        LOG.info("{}{}", report.summary(), rejected.isEmpty() ? "" : ": " + rejected);
+        int imported = dryRun || accepted.isEmpty() || !rejected.isEmpty() ? 0 : directory.addAll(accepted);
+        ImportReport report = new ImportReport(d, imported, rejected, valid);
+        if (!dryRun) {
+            LOG.info("{}{}", report.summary(), rejected.isEmpty() ? "" : ": " + rejected);
+        }
         return report;
     }
 

@@ -1,13 +1,16 @@
 package org.switchboard.accounts.directory;
 
 import java.util.List;
+import org.switchboard.core.spi.store.User;
 
 /**
  * The outcome of a bulk import: how many users were added, or which lines were invalid, and why (an
  * import with an invalid line adds nobody). Immutable. Rejected lines are identified by number only,
  * never by content (it holds a password).
+ *
+ * @param valid the users of the valid lines (without their passwords), for a preview
  */
-public record ImportReport(String domain, int imported, List<RejectedLine> rejected) {
+public record ImportReport(String domain, int imported, List<RejectedLine> rejected, List<User> valid) {
 
     /** An invalid line of the file, numbered from 1. */
     public record RejectedLine(int lineNumber, String reason) {
@@ -19,6 +22,7 @@ public record ImportReport(String domain, int imported, List<RejectedLine> rejec
 
     public ImportReport {
         rejected = List.copyOf(rejected);
+        valid = List.copyOf(valid);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.switchboard.accounts.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,23 @@ class CsvUserImporterTest {
         assertThat(report.imported()).isZero();
         assertThat(report.rejected()).extracting(RejectedLine::lineNumber).containsExactly(1, 2, 3);
         assertThat(report.rejected().get(0).reason()).doesNotContain("';'");
+        assertThat(directory.users("example.com")).isEmpty();
+    }
+
+    @Test
+    void aDryRunReportsTheValidUsersAndTheBadLinesAndAddsNobody() {
+        byte[] csv = ("user,password,display name\n201,pw-secret-201,\"Smith, Ann\"\n202,short\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ImportReport checked = importer.importUsers("example.com", csv, true);
+        ImportReport clean = importer.importUsers("example.com", "201,pw-secret-201\n".getBytes(StandardCharsets.UTF_8),
+                true);
+
+        assertThat(checked.imported()).isZero();
+        assertThat(checked.valid()).extracting(User::name, User::displayName).containsExactly(tuple("201", "Smith, Ann"));
+        assertThat(checked.rejected()).extracting(ImportReport.RejectedLine::lineNumber).containsExactly(3);
+        assertThat(clean.imported()).isZero();
+        assertThat(clean.rejected()).isEmpty();
         assertThat(directory.users("example.com")).isEmpty();
     }
 }

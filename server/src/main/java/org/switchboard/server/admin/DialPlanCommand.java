@@ -1,28 +1,21 @@
 package org.switchboard.server.admin;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.switchboard.core.location.AddressOfRecord;
+import org.switchboard.core.spi.service.DialPlanService;
 import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.core.spi.store.DialRule;
 import org.switchboard.core.spi.store.DialSchedule;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.dialplan.pattern.RuleSyntaxException;
-import org.switchboard.dialplan.plan.Call;
 import org.switchboard.dialplan.plan.DialPlan;
-import org.switchboard.dialplan.plan.Outcome;
 import org.switchboard.dialplan.plan.PlanCompiler;
 import org.switchboard.dialplan.plan.PlanOptions;
-import org.switchboard.dialplan.rule.Caller;
+import org.switchboard.dialplan.plugin.PlanInspector;
 import org.switchboard.dialplan.rule.PermissionClass;
 import org.switchboard.dialplan.rule.Rule;
 import org.switchboard.dialplan.rule.RuleParser;
@@ -173,56 +166,16 @@ public final class DialPlanCommand {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            AddressOfRecord caller;
-            Instant when;
-            try {
-                caller = AddressOfRecord.parse("sip:" + from);
-                when = at == null ? Instant.now() : instant(at);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                err.println("Error: " + e.getMessage());
-                return 1;
-            }
-            int atSign = to.indexOf('@');
-            String number = atSign < 0 ? to : to.substring(0, atSign);
-            String host = atSign < 0 ? caller.host() : to.substring(atSign + 1).toLowerCase(Locale.ROOT);
-            return AdminSession.runAlongsideServer(data.storage(), err, s -> {
-                Set<String> ours = s.directory().domains().stream().map(Domain::name).collect(Collectors.toSet());
-                DialPlan plan = compile(s.dialPlan());
-                String domain = ours.contains(host) ? host : caller.host();
-                String permissionClass = plan.permissionClassOf(caller);
-                Outcome outcome = plan.evaluate(new Call(domain, number, host,
-                        new Caller(caller, caller.user(), permissionClass), when), ours::contains);
+            return AdminSession.runAlongsideServer(data.storage(), spec.commandLine().getErr(), s -> {
+                DialPlanService.DialTest test = new PlanInspector(s.dialPlan(),
+                        () -> s.directory().domains().stream().map(Domain::name).toList(), Clock.systemDefaultZone())
+                        .test(from, to, at);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println(caller.user() + "@" + caller.host() + " (class " + (permissionClass == null ? "none"
-                        : permissionClass) + ") dials " + number + "@" + host + " at " + when);
-                if (!plan.hasRules(domain)) {
-                    out.println("  " + domain + " has no rules: the call goes to the registered user " + number);
-                }
-                for (Rule r : outcome.rewrites()) {
-                    out.println("  rewritten by rule " + r.priority() + " " + r.name() + ": " + r.callee().source()
-                            + " -> " + r.callee().rewrite(number));
-                }
-                if (outcome.rule() != null) {
-                    out.println("  matched rule " + outcome.rule());
-                    if (!outcome.number().equals(number)) {
-                        out.println("  number: " + outcome.number());
-                    }
-                }
-                for (int i = 0; i < outcome.targets().size(); i++) {
-                    out.println("  target " + (i + 1) + ": " + outcome.targets().get(i));
-                }
-                out.println("  decision: " + outcome.describe());
+                out.println(test.heading());
+                test.steps().forEach(step -> out.println("  " + step));
+                out.println("  decision: " + test.decision());
                 return 0;
             });
-        }
-
-        private static Instant instant(String text) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
-            }
         }
     }
 

@@ -6,6 +6,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +39,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.NoSuchElementException;
 import org.slf4j.LoggerFactory;
+import org.switchboard.testkit.phone.ClientTransaction;
 import org.switchboard.testkit.phone.Phone;
 import org.switchboard.testkit.server.SwitchboardServer;
 import org.switchboard.webadmin.plugin.WebAdminPlugin;
@@ -43,7 +48,9 @@ import org.switchboard.webadmin.plugin.WebAdminPlugin;
  * The web admin in a real, headless Chromium (Debian's chromium and chromium-driver) against a real
  * server on 127.0.0.1, in order: the first-run setup from the link in the server log, logout, a wrong
  * password, login; then a user added in the page registers (a test-kit phone with the password the
- * page showed) and appears on the registrations page. Skipped, with a message, where chromedriver is not installed. Screenshots go to
+ * page showed) and appears on the registrations page; a dial plan rule added in the page decides what
+ * the tester says; an address banned for guessing passwords is unbanned in the security page; a CSV
+ * import with one bad line is refused naming it, then imported fixed. Skipped, with a message, where chromedriver is not installed. Screenshots go to
  * {@code target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -213,5 +220,89 @@ class WebAdminBrowserIT {
         driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
         assertThat(element(By.id("users")).getText()).contains("Alice <Reception>");
         shot("users");
+    }
+
+    /** A rule added in the dial plan page decides the call the tester asks about, and its row is marked. */
+    @Test
+    @Order(3)
+    void theDialPlanTesterShowsTheRuleThatDecidesACall() throws Exception {
+        driver.get(SERVER.httpUri().resolve("/admin/dialplan?domain=example.com").toString());
+        assertThat(heading("Dial plan")).isEqualTo("Dial plan");
+        driver.findElement(By.id("rule-priority")).sendKeys("10");
+        driver.findElement(By.id("rule-name")).sendKeys("operator");
+        driver.findElement(By.id("rule-to")).sendKeys("0");
+        driver.findElement(By.id("rule-action")).sendKeys("forward 201");
+        driver.findElement(By.id("save-rule")).click();
+        assertThat(element(By.id("status")).getText()).isEqualTo("Saved rule operator.");
+
+        driver.findElement(By.id("from")).sendKeys("201");
+        driver.findElement(By.id("to")).sendKeys("0");
+        driver.findElement(By.id("test")).click();
+
+        assertThat(element(By.id("decision")).getText()).isEqualTo("forward to sip:201@example.com (rule 10 operator)");
+        assertThat(element(By.id("test-result")).getText()).contains("201@example.com (class none) dials 0@example.com");
+        assertThat(element(By.cssSelector("#rules tr.matched")).getText()).contains("operator (matched)");
+        shot("dialplan-tester");
+    }
+
+    /** A phone guessing passwords from 127.0.0.2 is banned; the security page lifts the ban. */
+    @Test
+    @Order(4)
+    void anAddressBannedForGuessingIsUnbannedInThePage() throws Exception {
+        InetAddress cracker = InetAddress.getByName("127.0.0.2");
+        Assumptions.assumeTrue(canBind(cracker), "127.0.0.2 cannot be bound on this machine; test skipped");
+        // ten different users failing from one address within the window is the guard's default ban
+        for (int user = 301; user <= 310; user++) {
+            try (Phone guess = Phone.of(Integer.toString(user), "example.com").password("123456")
+                    .server(SERVER.sipAddress()).localAddress(cracker).timeout(Duration.ofSeconds(2)).open()) {
+                ClientTransaction first = guess.register();
+                if (first.awaitFinal().filter(m -> m.status() == 401).isPresent()) {
+                    first.answer("123456").awaitFinal();
+                }
+            }
+        }
+        driver.get(SERVER.httpUri().resolve("/admin/security").toString());
+        assertThat(heading("Security")).isEqualTo("Security");
+        assertThat(element(By.id("bans")).getText()).contains("127.0.0.2", "different users failed");
+        shot("security");
+
+        element(By.cssSelector("button[aria-label='Lift the ban on 127.0.0.2']")).click();
+
+        assertThat(element(By.id("status")).getText()).isEqualTo("Lifted the ban on 127.0.0.2.");
+        assertThat(element(By.id("bans")).getText()).doesNotContain("127.0.0.2").contains("No address is banned.");
+    }
+
+    /** A CSV with one bad line is checked, refused as a whole with that line named, then imported fixed. */
+    @Test
+    @Order(5)
+    void aCsvImportWithOneBadLineNamesItAndImportsNothingUntilItIsFixed() throws Exception {
+        driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
+        element(By.id("import-link")).click();
+        assertThat(heading("Import users")).isEqualTo("Import users");
+        String good = "user,password,display name\n401,Secret-401-abcdef,\"Meier, Eva\"\n403,Secret-403-abcdef,Reception\n";
+        driver.findElement(By.id("csv")).sendKeys(good + "402,\n");
+        driver.findElement(By.id("check")).click();
+
+        assertThat(element(By.id("import-problems")).getText()).contains("line 4: missing password");
+        assertThat(element(By.id("import-summary")).getText()).startsWith("Nothing would be imported into example.com");
+        assertThat(element(By.id("import-preview")).getText()).contains("401", "Meier, Eva", "403", "Reception");
+        shot("users-import-check");
+        driver.findElement(By.id("import")).click();
+        assertThat(element(By.id("import-summary")).getText()).startsWith("Nothing imported into example.com");
+
+        driver.findElement(By.id("csv")).clear();
+        driver.findElement(By.id("csv")).sendKeys(good);
+        driver.findElement(By.id("import")).click();
+        assertThat(element(By.id("import-summary")).getText()).isEqualTo("Imported 2 users into example.com.");
+        driver.get(SERVER.httpUri().resolve("/admin/users?domain=example.com").toString());
+        assertThat(element(By.id("users")).getText()).contains("401", "Meier, Eva", "403").doesNotContain("402");
+    }
+
+    private static boolean canBind(InetAddress address) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -35,4 +35,15 @@ public interface AdminDirectory {
 
     /** Removes a user; {@code UNKNOWN_USER} if there is no such user. */
     void removeUser(String domain, String name);
+
+    /** The clear-text SIP password of {@code name@domain}, for an export that imports again. */
+    String password(String domain, String name);
+
+    /**
+     * Imports the users of a UTF-8 CSV text ({@code user,password,display name}) into {@code domain},
+     * all or nothing; with {@code dryRun}, only checks them and changes nothing.
+     *
+     * @throws DirectoryException for an unknown domain or a file that cannot be read at all
+     */
+    ImportResult importUsers(String domain, byte[] csv, boolean dryRun);
 }

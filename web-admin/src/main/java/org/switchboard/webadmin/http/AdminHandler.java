@@ -175,6 +175,12 @@ public final class AdminHandler extends Handler.Abstract {
             headers.put(HttpHeader.LOCATION, base + redirect.location());
             response.setStatus(HttpStatus.SEE_OTHER_303);
             response.write(true, ByteBuffer.allocate(0), callback);
+        } else if (reply instanceof Reply.Download download) {
+            headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+            headers.put(HttpHeader.CONTENT_TYPE, download.contentType());
+            headers.put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" + download.fileName() + "\"");
+            response.setStatus(HttpStatus.OK_200);
+            response.write(true, ByteBuffer.wrap(download.body()), callback);
         } else if (reply instanceof Reply.Asset asset) {
             headers.put(HttpHeader.CACHE_CONTROL, "max-age=3600");
             headers.put(HttpHeader.CONTENT_TYPE, asset.contentType());

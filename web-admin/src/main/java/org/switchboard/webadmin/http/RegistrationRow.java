@@ -9,7 +9,8 @@ package org.switchboard.webadmin.http;
  * @param transport UDP, TCP, ...
  * @param userAgent the phone's User-Agent, or null
  * @param expiresIn seconds until the binding expires
+ * @param key the binding's key, which the unregister form names it by
  */
 public record RegistrationRow(String user, String contact, String source, String transport, String userAgent,
-        long expiresIn) {
+        long expiresIn, String key) {
 }

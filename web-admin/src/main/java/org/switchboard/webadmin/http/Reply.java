@@ -23,6 +23,10 @@ sealed interface Reply {
     record Redirect(String location) implements Reply {
     }
 
+    /** A file to save (an export), never cached. */
+    record Download(String contentType, String fileName, byte[] body) implements Reply {
+    }
+
     /** A static file from the class path. */
     record Asset(String contentType, byte[] body) implements Reply {
     }

@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.core.plugin.HttpMount;
 import org.switchboard.core.plugin.Plugin;
 import org.switchboard.core.plugin.PluginContext;
+import org.switchboard.core.spi.service.DialPlanService;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.core.spi.store.AdminStore;
 import org.switchboard.core.spi.store.ApiTokenStore;
 import org.switchboard.core.spi.store.AuditStore;
+import org.switchboard.core.spi.store.DialPlanStore;
 import org.switchboard.webadmin.api.ApiHandler;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
@@ -24,6 +27,7 @@ import org.switchboard.webadmin.auth.SetupToken;
 import org.switchboard.webadmin.directory.AdminDirectory;
 import org.switchboard.webadmin.directory.CallLog;
 import org.switchboard.webadmin.directory.RegistrationListing;
+import org.switchboard.webadmin.directory.ServerServices;
 import org.switchboard.webadmin.http.AdminSite;
 import org.switchboard.webadmin.live.LiveCounters;
 
@@ -63,13 +67,12 @@ public final class WebAdminPlugin implements Plugin {
         Optional<AdminStore> admins = context.service(AdminStore.class);
         Optional<AuditStore> auditStore = context.service(AuditStore.class);
         Optional<AdminDirectory> directory = context.service(AdminDirectory.class);
-        Optional<RegistrationListing> registrations = context.service(RegistrationListing.class);
         Optional<CallLog> calls = context.service(CallLog.class);
         Optional<ApiTokenStore> tokens = context.service(ApiTokenStore.class);
-        if (admins.isEmpty() || auditStore.isEmpty() || directory.isEmpty() || registrations.isEmpty()
+        if (admins.isEmpty() || auditStore.isEmpty() || directory.isEmpty() 
                 || calls.isEmpty() || tokens.isEmpty()) {
             LOG.warn("Web admin: off, because the server offers no administrator store, audit log, directory, "
-                    + "registrations, call log or API tokens");
+                    + "call log or API tokens");
             return;
         }
         Clock clock = Clock.systemUTC();
@@ -79,10 +82,13 @@ public final class WebAdminPlugin implements Plugin {
         Sessions sessions = new Sessions(clock, IDLE_TIMEOUT, MAX_SESSION, MAX_SESSIONS);
         LoginThrottle throttle = new LoginThrottle(clock, FREE_FAILURES, MAX_BACKOFF, FORGET_FAILURES, TRACKED_PAIRS);
         AuditLog audit = new AuditLog(auditStore.get(), clock);
-        http.mount(ApiHandler.MOUNT, new ApiHandler(tokens.get(), directory.get(), registrations.get(), calls.get(),
-                audit, clock));
+        RegistrationListing registrations = RegistrationListing.of(context.bindings());
+        ServerServices services = new ServerServices(context.bans(), context.devices(), context.service(DialPlanService.class),
+                context.service(DialPlanStore.class), context.service(Settings.class));
+        http.mount(ApiHandler.MOUNT, new ApiHandler(tokens.get(), directory.get(), registrations, calls.get(),
+                services, audit, clock));
         http.mount(AdminSite.MOUNT, AdminSite.handler(admins.get(), audit,
-                directory.get(), registrations.get(), calls.get(), counters, setup, sessions, throttle, new PasswordHasher(), clock));
+                directory.get(), registrations, calls.get(), services, counters, setup, sessions, throttle, new PasswordHasher(), clock));
         ScheduledExecutorService scheduler = context.scheduler();
         sweeper = scheduler.scheduleWithFixedDelay(sessions::removeExpired, 1, 1, TimeUnit.MINUTES);
         if (setup.open()) {

@@ -24,7 +24,9 @@ class AccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/audit", "/admins", "/audit?page=2", "/no-such-page"})
+    @ValueSource(strings = {"/", "/audit", "/admins", "/audit?page=2", "/no-such-page", "/security", "/dialplan",
+        "/dialplan?domain=example.com&from=201&to=0", "/registrations", "/settings", "/devices",
+        "/users/export?domain=example.com", "/users/import"})
     void everyPageWithoutASessionRedirectsToTheLoginAndBack(String path) throws Exception {
         site = new AdminSiteHarness(true);
 
@@ -37,7 +39,9 @@ class AccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admins", "/logout", "/audit"})
+    @ValueSource(strings = {"/admins", "/logout", "/audit", "/registrations/unregister", "/security/unban",
+        "/dialplan/save", "/dialplan/delete", "/settings/change", "/devices/assign", "/devices/release",
+        "/users/import"})
     void everyPostWithoutASessionIsRedirectedAndChangesNothing(String path) throws Exception {
         site = new AdminSiteHarness(true);
 

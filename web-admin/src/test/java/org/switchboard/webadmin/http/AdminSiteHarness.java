@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,11 +24,18 @@ import org.switchboard.core.spi.store.AdminRole;
 import org.switchboard.core.spi.store.Binding;
 import org.switchboard.core.spi.store.CallRecord;
 import org.switchboard.testkit.time.ManualClock;
+import org.switchboard.core.spi.settings.Settings;
 import org.switchboard.webadmin.audit.AuditLog;
 import org.switchboard.webadmin.auth.LoginThrottle;
 import org.switchboard.webadmin.auth.PasswordHasher;
 import org.switchboard.webadmin.auth.Sessions;
 import org.switchboard.webadmin.auth.SetupToken;
+import org.switchboard.webadmin.directory.ServerServices;
+import org.switchboard.webadmin.fakes.InMemoryBans;
+import org.switchboard.webadmin.fakes.InMemoryDevices;
+import org.switchboard.webadmin.fakes.InMemoryDialPlan;
+import org.switchboard.webadmin.fakes.InMemoryRegistrations;
+import org.switchboard.webadmin.fakes.TestSettings;
 import org.switchboard.webadmin.live.LiveCounters;
 
 /**
@@ -41,7 +49,12 @@ final class AdminSiteHarness implements AutoCloseable {
     final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     final InMemoryAdmins admins = new InMemoryAdmins();
     final InMemoryAuditStore auditStore = new InMemoryAuditStore();
-    final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    final InMemoryRegistrations registrations = new InMemoryRegistrations();
+    final List<Binding> bindings = registrations.bindings;
+    final InMemoryBans bans = new InMemoryBans(clock, List.of("192.0.2.0/24", "2001:db8::/32"));
+    final InMemoryDialPlan dialPlan = new InMemoryDialPlan();
+    final Settings settings = TestSettings.create();
+    final InMemoryDevices devices = new InMemoryDevices((domain, name) -> admins.user(domain, name).isPresent());
     /** Call records, in any order; the call log asks for them newest first. */
     final List<CallRecord> calls = new CopyOnWriteArrayList<>();
     final QueuedEventBus events = new QueuedEventBus();
@@ -63,7 +76,9 @@ final class AdminSiteHarness implements AutoCloseable {
         setup = new SetupToken(!withAdmin);
         server.addConnector(connector);
         server.setHandler(new ContextHandler(AdminSite.handler(admins, new AuditLog(auditStore, clock), admins,
-                () -> List.copyOf(bindings), this::callsBetween, counters(), setup,
+                registrations, this::callsBetween,
+                new ServerServices(bans, devices, Optional.of(dialPlan), Optional.of(dialPlan),
+                Optional.of(settings)), counters(), setup,
                 sessions, new LoginThrottle(clock, 3, Duration.ofMinutes(15), Duration.ofHours(1), 100), HASHER,
                 clock), AdminSite.MOUNT));
         server.start();

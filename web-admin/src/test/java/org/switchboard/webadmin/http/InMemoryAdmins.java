@@ -11,6 +11,7 @@ import org.switchboard.core.spi.store.DirectoryException;
 import org.switchboard.core.spi.store.Domain;
 import org.switchboard.core.spi.store.User;
 import org.switchboard.webadmin.directory.AdminDirectory;
+import org.switchboard.webadmin.directory.ImportResult;
 
 /** Administrator accounts, domains and users in maps, for tests. Thread-safe. */
 final class InMemoryAdmins implements AdminStore, AdminDirectory {
@@ -95,6 +96,45 @@ final class InMemoryAdmins implements AdminStore, AdminDirectory {
         if (users.remove(name + "@" + domain) == null) {
             throw new DirectoryException(DirectoryException.Reason.UNKNOWN_USER, "No user " + name);
         }
+    }
+
+    @Override
+    public String password(String domain, String name) {
+        return "secret-" + name;
+    }
+
+    /**
+     * Imports {@code user,password[,display name]} lines after an optional header: a line whose user
+     * is not digits, has no password or exists already is invalid; all or nothing, as the accounts'
+     * importer (tested in its module). Quotes are not supported here.
+     */
+    @Override
+    public synchronized ImportResult importUsers(String domain, byte[] csv, boolean dryRun) {
+        if (!domains.containsKey(domain)) {
+            throw new DirectoryException(DirectoryException.Reason.UNKNOWN_DOMAIN, "No domain " + domain);
+        }
+        List<User> valid = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String[] lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            if (lines[i].isBlank() || (i == 0 && f[0].equals("user"))) {
+                continue;
+            }
+            if (!f[0].matches("\\d+")) {
+                problems.add("line " + (i + 1) + ": bad user name " + f[0]);
+            } else if (f.length < 2 || f[1].isEmpty()) {
+                problems.add("line " + (i + 1) + ": missing password");
+            } else if (users.containsKey(f[0] + "@" + domain)) {
+                problems.add("line " + (i + 1) + ": user " + f[0] + "@" + domain + " already exists");
+            } else {
+                valid.add(new User(domain, f[0], f.length > 2 ? f[2] : null, true));
+            }
+        }
+        if (!dryRun && problems.isEmpty()) {
+            valid.forEach(u -> users.put(key(u), u));
+        }
+        return new ImportResult(domain, dryRun, !dryRun && problems.isEmpty() ? valid.size() : 0, valid, problems);
     }
 
     private static String key(User user) {

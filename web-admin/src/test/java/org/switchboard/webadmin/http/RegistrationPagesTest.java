@@ -6,6 +6,8 @@ import static org.switchboard.webadmin.http.AdminSiteHarness.PASSWORD;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,57 @@ class RegistrationPagesTest {
 
         assertThat(site.get("/registrations", root).getContent()).doesNotContain("<script>alert")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void unregisteringRemovesTheBindingAndIsAudited() throws Exception {
+        Binding bound = binding("201", "example.com", "sip:201@192.0.2.44:40123", Duration.ofSeconds(300), "snom D785");
+        site.bindings.add(bound);
+        String root = site.login("root", PASSWORD);
+        String page = site.get("/registrations?domain=example.com", root).getContent();
+        assertThat(page).contains("action=\"/admin/registrations/unregister\"", "value=\"uri:sip:201@192.0.2.44:40123\"");
+
+        HttpTester.Response done = site.post("/registrations/unregister", root, Map.of("csrf", site.csrf(root),
+                "domain", "example.com", "user", "201", "key", bound.key()));
+
+        assertThat(done.getStatus()).isEqualTo(303);
+        assertThat(done.get("Location")).isEqualTo("/admin/registrations?domain=example.com&removed="
+                + "sip%3A201%40192.0.2.44%3A40123");
+        assertThat(site.bindings).isEmpty();
+        assertThat(site.auditStore.page(null, 0, 1).get(0)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("registration.remove");
+            assertThat(e.object()).isEqualTo("201@example.com");
+            assertThat(e.before()).contains("sip:201@192.0.2.44:40123", "snom D785");
+        });
+        assertThat(site.get("/registrations?domain=example.com&removed=sip%3A201%40192.0.2.44%3A40123", root)
+                .getContent()).contains("Removed the registration of sip:201@192.0.2.44:40123.");
+    }
+
+    @Test
+    void unregisteringABindingThatEndedMeanwhileSaysSoAndAuditsNothing() throws Exception {
+        String root = site.login("root", PASSWORD);
+        int before = site.auditStore.page(null, 0, 100).size();
+
+        HttpTester.Response done = site.post("/registrations/unregister", root, Map.of("csrf", site.csrf(root),
+                "domain", "example.com", "user", "201", "key", "uri:sip:201@192.0.2.44"));
+
+        assertThat(done.get("Location")).endsWith("&gone=201");
+        assertThat(site.auditStore.page(null, 0, 100)).hasSize(before);
+    }
+
+    @Test
+    void aDomainAdminCannotUnregisterAnotherDomainsPhone() throws Exception {
+        Binding other = binding("900", "other.org", "sip:900@198.51.100.9", Duration.ofSeconds(60), "other");
+        site.bindings.add(other);
+        String carol = site.login("carol", PASSWORD);
+
+        HttpTester.Response refused = site.post("/registrations/unregister", carol, Map.of("csrf", site.csrf(carol),
+                "domain", "other.org", "user", "900", "key", other.key()));
+        HttpTester.Response forged = site.post("/registrations/unregister", carol, Map.of("domain", "example.com",
+                "user", "900", "key", other.key()));
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(forged.getStatus()).isEqualTo(403);
+        assertThat(site.bindings).containsExactly(other);
     }
 }

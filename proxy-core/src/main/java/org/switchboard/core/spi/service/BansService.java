@@ -15,6 +15,12 @@ import org.switchboard.core.spi.store.Ban;
  */
 public interface BansService {
 
+    /**
+     * The networks never blocked or banned (the office LAN, a trusted gateway), as CIDR text such as
+     * {@code 192.0.2.0/24}; set at start.
+     */
+    List<String> trustedNetworks();
+
     /** The bans in force, soonest to expire first. */
     List<Ban> list();
 
