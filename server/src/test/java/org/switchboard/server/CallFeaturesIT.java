@@ -111,7 +111,7 @@ class CallFeaturesIT {
     }
 
     private static SippResult featureCode(String caller, String code, Path workDir) throws Exception {
-        return sipp.run(SippRun.scenario("feature-code").injectionFile(credentials(caller)).authUri(DOMAIN)
+        return sipp.run(SippRun.scenario("feature-code").injectionFile(credentials(caller)).authUri(code + "@" + DOMAIN)
                 .service(code).target("127.0.0.1", port).calls(1).timeout(RUN_TIMEOUT).build(), workDir);
     }
 
