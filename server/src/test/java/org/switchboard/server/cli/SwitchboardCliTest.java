@@ -320,7 +320,7 @@ class SwitchboardCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tls", "sctp", "udp,ws"})
+    @ValueSource(strings = {"wss", "sctp", "udp,ws"})
     void unsupportedTransportIsRejected(String transports) {
         assertUsageError(execute(Map.of(), "--transports", transports),
                 "Invalid value for option '--transports'");
