@@ -145,7 +145,7 @@ class ScheduledBackupEndToEndTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("switchboard-.*\\.zip")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches("switchboard-\\d{8}-\\d{6}Z\\.zip")).sorted().toList();
         }
     }
 }
