@@ -66,11 +66,15 @@ public final class Database implements AutoCloseable {
      * The JDBC URL of the embedded H2 database file {@code switchboard.mv.db} in {@code dataDir}. H2
      * writes no trace file of its own ({@code TRACE_LEVEL_FILE=0}): its errors reach us as exceptions,
      * which are logged, and a trace file would be created with the process's default permissions,
-     * readable by others, in the owner-only data directory.
+     * readable by others, in the owner-only data directory. It does not compact the file when it
+     * closes ({@code MAX_COMPACT_TIME=0}): H2 2.3.232 can lose the last commits in that compaction
+     * (h2database issue 4247, fixed after that release), so a database reopened at once showed an
+     * older state: tables without the migrations that made them ("Table DOMAINS already exists"),
+     * or without rows the last admin command wrote. H2 still compacts in the background while open.
      */
     public static String h2FileUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0";
     }
 
     /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */
