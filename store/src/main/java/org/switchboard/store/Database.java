@@ -72,11 +72,16 @@ public final class Database implements AutoCloseable {
      * readable by others, in the owner-only data directory. Its page cache is capped at {@value
      * #H2_CACHE_KB} KB instead of H2's 16 MB: the hot rows (users, bindings) are few and the
      * registrar and accounts keep their own copies in memory, while call records, written once and
-     * rarely read, would otherwise leave up to 16 MB of their pages on the heap after a busy hour.
+     * rarely read, would otherwise leave up to 16 MB of their pages on the heap after a busy hour. It
+     * does not compact the file when it closes ({@code MAX_COMPACT_TIME=0}): H2 2.3.232 can lose the
+     * last commits in that compaction (h2database issue 4247, fixed after that release), so a
+     * database reopened at once showed an older state: tables without the migrations that made them
+     * ("Table DOMAINS already exists"), or without rows the last admin command wrote. H2 still
+     * compacts in the background while open.
      */
     public static String h2FileUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_FILE)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;CACHE_SIZE=" + H2_CACHE_KB;
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0;CACHE_SIZE=" + H2_CACHE_KB;
     }
 
     /** The JDBC URL of a private in-memory H2 database that lives until {@link #close()}; for tests. */
