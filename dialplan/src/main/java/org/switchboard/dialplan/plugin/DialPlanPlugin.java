@@ -108,7 +108,7 @@ public final class DialPlanPlugin implements Plugin {
         context.sip().addResponseProcessor(failover);
         context.sip().addLocalProcessor(new TrunkInbound(trunks::directory));
         context.sip().events().subscribe(SwitchboardEvent.CallEnded.class, Runnable::run, ended -> {
-            calls.forget(ended.callId());
+            calls.ended(ended);
             failover.forget(ended.callId());
         });
         return new TrunkRouting(trunks::directory, failover);

@@ -17,6 +17,7 @@ import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
 import org.switchboard.core.spi.chain.TargetProcessor;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.relay.RelayHook;
 import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.transport.Destination;
@@ -39,7 +40,8 @@ import org.switchboard.core.transport.Flow;
  * again, so each side sees its own numbering (§12.2.1.1, §12.2.2). The dialog is told by its tags
  * (the caller's From tag, the trunk's To tag from its responses), so the trunk's own requests and
  * the caller's dialogs with other branches are left alone. At most {@code capacity} calls are remembered, the oldest forgotten first, and a call is
- * forgotten when it ends.
+ * forgotten when it ends: unanswered, or when the final response to a BYE between the caller and
+ * the trunk passes.
  *
  * <p>Threading: on the calls' shards; one lock over a small map. Never blocks.
  */
@@ -185,7 +187,13 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
                 return response;
             }
             Presented call = calls.get(response.callId());
-            if (call == null || !Objects.equals(call.callerTag, response.from().tag())) {
+            if (call == null) {
+                return response;
+            }
+            if (endsDialogWithTrunk(call, response)) {
+                calls.remove(response.callId());
+            }
+            if (!Objects.equals(call.callerTag, response.from().tag())) {
                 return response; // not one of the caller's requests to a trunk
             }
             boolean fromTrunk = call.trunkFrom.equals(response.header(HeaderName.FROM));
@@ -204,6 +212,33 @@ public final class TrunkCalls implements TargetProcessor, RelayHook {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Whether {@code response} is the final response to a BYE of the dialog between the caller and
+     * the trunk, from either side: after it the dialog is gone (RFC 3261 §15.1.1, whatever the
+     * status), so nothing of the call is left to shift.
+     */
+    private static boolean endsDialogWithTrunk(Presented call, SipResponse response) {
+        if (response.statusCode() < 200 || !SipMethod.BYE.equals(response.cseq().method())) {
+            return false;
+        }
+        String fromTag = response.from().tag();
+        String toTag = response.to().tag();
+        return Objects.equals(call.callerTag, fromTag) ? call.trunkTags.contains(toTag)
+                : Objects.equals(call.callerTag, toTag) && call.trunkTags.contains(fromTag);
+    }
+
+    /**
+     * A call ended: an unanswered one is forgotten. A hang-up is not: its event is published when the
+     * BYE arrives, before it is relayed, and that BYE still needs its CSeq shifted toward the trunk
+     * (§12.2.1.1) and its response shifted back; the call is forgotten when the BYE's final response
+     * passes ({@link #onResponse}).
+     */
+    public void ended(SwitchboardEvent.CallEnded ended) {
+        if (ended.reason() != SwitchboardEvent.EndReason.HUNG_UP) {
+            forget(ended.callId());
+        }
     }
 
     /** Forgets a call (it ended, or left its trunk for the next). */

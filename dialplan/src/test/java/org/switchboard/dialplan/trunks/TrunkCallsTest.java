@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.core.message.HeaderName;
@@ -11,6 +12,7 @@ import org.switchboard.core.message.SipMethod;
 import org.switchboard.core.message.SipRequest;
 import org.switchboard.core.message.SipResponse;
 import org.switchboard.core.message.SipUri;
+import org.switchboard.core.spi.event.SwitchboardEvent;
 import org.switchboard.core.spi.route.Target;
 import org.switchboard.core.spi.store.StoredTrunk;
 import org.switchboard.core.transport.Destination;
@@ -70,29 +72,69 @@ class TrunkCallsTest {
 
         SipRequest ack = calls.onRequest(request(SipMethod.ACK, "t1", 1), TRUNK_HOP);
         assertThat(ack.cseq().number()).isEqualTo(2);
-        SipRequest bye = calls.onRequest(request(SipMethod.BYE, "t1", 2), TRUNK_HOP);
-        assertThat(bye.cseq().number()).isEqualTo(3);
-        assertThat(calls.onResponse(SipResponse.builderFor(bye, 200, "OK").build(), CALLER).cseq().number())
-                .isEqualTo(2);
-
-        SipRequest byeFromTrunk = SipRequest.builder(SipMethod.BYE, "sip:201@127.0.0.1:40000")
-                .add(HeaderName.VIA, "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKb")
-                .add(HeaderName.FROM, "<sip:004930123@example.com>;tag=t1")
-                .add(HeaderName.TO, "\"Alice\" <sip:201@example.com>;tag=a1")
-                .add(HeaderName.CALL_ID, "call-1").add(HeaderName.CSEQ, "3 BYE").build();
+        SipRequest byeFromTrunk = byeFromTrunk();
         assertThat(calls.onRequest(byeFromTrunk, Destination.of(Transport.UDP, new InetSocketAddress("127.0.0.1", 40000))))
                 .as("the trunk's own request").isSameAs(byeFromTrunk);
-        assertThat(calls.onResponse(SipResponse.builderFor(byeFromTrunk, 200, "OK").build(), TOWARD_TRUNK).cseq()
-                .number()).as("a response to the trunk's own request").isEqualTo(3);
         SipRequest cancel = request(SipMethod.CANCEL, null, 2);
         assertThat(calls.onRequest(cancel, TRUNK_HOP)).isSameAs(cancel);
         SipRequest elsewhere = request(SipMethod.BYE, "t2", 2);
         assertThat(calls.onRequest(elsewhere, Destination.of(Transport.UDP, new InetSocketAddress("127.0.0.1", 40002))))
                 .as("the caller's dialog with another branch").isSameAs(elsewhere);
+        calls.onResponse(SipResponse.builderFor(elsewhere, 200, "OK").build(), CALLER); // ends that dialog only
+        SipRequest bye = calls.onRequest(request(SipMethod.BYE, "t1", 2), TRUNK_HOP);
+        assertThat(bye.cseq().number()).isEqualTo(3);
+        assertThat(calls.onResponse(SipResponse.builderFor(bye, 200, "OK").build(), CALLER).cseq().number())
+                .isEqualTo(2);
 
-        calls.forget("call-1");
         SipRequest later = request(SipMethod.BYE, "t1", 4);
-        assertThat(calls.onRequest(later, TRUNK_HOP)).isSameAs(later);
+        assertThat(calls.onRequest(later, TRUNK_HOP)).as("forgotten once the BYE was answered").isSameAs(later);
+    }
+
+    @Test
+    void theHangUpEventPublishedBeforeTheByeIsRelayedLeavesTheByeShifted() {
+        SipRequest bye = answeredAfterChallenge();
+
+        calls.ended(new SwitchboardEvent.CallEnded(Instant.EPOCH, "call-1", SwitchboardEvent.EndReason.HUNG_UP, 200,
+                "a1"));
+
+        assertThat(calls.onRequest(bye, TRUNK_HOP).cseq().number()).isEqualTo(3);
+    }
+
+    @Test
+    void aCallNotAnsweredIsForgotten() {
+        SipRequest bye = answeredAfterChallenge();
+
+        calls.ended(new SwitchboardEvent.CallEnded(Instant.EPOCH, "call-1", SwitchboardEvent.EndReason.NOT_ANSWERED,
+                486, null));
+
+        assertThat(calls.onRequest(bye, TRUNK_HOP)).isSameAs(bye);
+    }
+
+    @Test
+    void theTrunksByeAnsweredEndsTheCall() {
+        SipRequest bye = answeredAfterChallenge();
+        SipRequest byeFromTrunk = byeFromTrunk();
+
+        assertThat(calls.onResponse(SipResponse.builderFor(byeFromTrunk, 200, "OK").build(), TOWARD_TRUNK).cseq()
+                .number()).as("a response to the trunk's own request").isEqualTo(3);
+
+        assertThat(calls.onRequest(bye, TRUNK_HOP)).isSameAs(bye);
+    }
+
+    /** A call to the trunk, challenged and answered with To tag t1; the caller's BYE (CSeq 2) to come. */
+    private SipRequest answeredAfterChallenge() {
+        SipRequest invite = calls.copy(request(SipMethod.INVITE, null, 1), ITSP.target("004930123"), TRUNK_HOP);
+        SipRequest again = calls.answerChallenge(invite, challenge(invite), ITSP.target("004930123"), TRUNK_HOP);
+        calls.onResponse(SipResponse.builderFor(again, 200, "OK").toTag("t1").build(), CALLER);
+        return request(SipMethod.BYE, "t1", 2);
+    }
+
+    private static SipRequest byeFromTrunk() {
+        return SipRequest.builder(SipMethod.BYE, "sip:201@127.0.0.1:40000")
+                .add(HeaderName.VIA, "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKb")
+                .add(HeaderName.FROM, "<sip:004930123@example.com>;tag=t1")
+                .add(HeaderName.TO, "\"Alice\" <sip:201@example.com>;tag=a1")
+                .add(HeaderName.CALL_ID, "call-1").add(HeaderName.CSEQ, "3 BYE").build();
     }
 
     private static SipResponse challenge(SipRequest invite) {
