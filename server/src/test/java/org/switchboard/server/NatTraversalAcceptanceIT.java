@@ -121,7 +121,9 @@ class NatTraversalAcceptanceIT {
             server.stop();
         }
         if (namespaces) {
-            // deleting the namespaces deletes their veth ends, and with them natwan0 here
+            // natwan0 goes at once; a namespace a process still holds (a SIPp being killed) would keep
+            // its end of the pair, and with it natwan0, into the next test
+            runQuietly("ip", "link", "del", "natwan0");
             runQuietly("ip", "netns", "del", phoneNs);
             runQuietly("ip", "netns", "del", natNs);
         }
